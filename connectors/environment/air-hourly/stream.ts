@@ -1,0 +1,72 @@
+import { stream } from '../../../src/sync/stream';
+import { httpPages } from '../../../src/sync/sources/httpPages';
+import { computeAqi } from '../../../src/domain/aqi/computeAqi';
+import { requireChinaTime } from '../../../src/domain/chinaTime';
+import schema from './schema.json';
+
+export interface AirHourlyRecord {
+  stationCode: string;
+  positionName: string;
+  area: string;
+  timePoint: string;
+  longitude?: string;
+  latitude?: string;
+  so2: string;
+  no2: string;
+  pm10: string;
+  co: string;
+  o3: string;
+  o3_8h: string;
+  pm2_5: string;
+}
+
+/**
+ * Hourly station readings. The real-time report uses 1-hour values for SO2, NO2, CO and O3, the
+ * 8-hour moving average for O3, and 24-hour moving averages for PM10 and PM2.5 (HJ 633-2012 §5).
+ */
+export const airHourly = stream<AirHourlyRecord>({
+  name: 'air-hourly',
+  schema,
+  key: (r) => `${r.stationCode}@${r.timePoint}`,
+  cursor: (r) => r.timePoint,
+  source: httpPages({ path: '/environment/air-hourly', pageSize: 500, sinceParam: 'since', recordsField: 'data', totalField: 'total' }),
+  schedule: '5 * * * *',
+  lookBackMs: 3 * 3600 * 1000,
+  toDisclosure: (r) => {
+    const concentrations = {
+      so2_1h: reading(r.so2),
+      no2_1h: reading(r.no2),
+      co_1h: reading(r.co),
+      o3_1h: reading(r.o3),
+      o3_8h: reading(r.o3_8h),
+      pm10_24h: reading(r.pm10),
+      pm25_24h: reading(r.pm2_5),
+    };
+    const aqi = computeAqi(concentrations);
+    const time = requireChinaTime(r.timePoint, 'timePoint');
+    return {
+      kind: 'air-quality-hourly',
+      title: `${r.area}${r.positionName}站 ${r.timePoint.slice(0, 13)}时 空气质量 AQI ${aqi.aqi} ${aqi.category}`,
+      publisher: `${r.area}生态环境局`,
+      region: r.area,
+      publishedAt: time,
+      status: 'published',
+      attributes: {
+        station: { code: r.stationCode, name: r.positionName, city: r.area, longitude: num(r.longitude), latitude: num(r.latitude) },
+        timePoint: r.timePoint,
+        concentrations,
+        aqi,
+      },
+      searchText: [r.positionName, aqi.category, ...aqi.primaryPollutants],
+    };
+  },
+});
+
+function reading(value: string): number | undefined {
+  return value === '—' || value === '--' ? undefined : Number(value);
+}
+
+function num(value: string | undefined): number | null {
+  const n = Number(value);
+  return value !== undefined && Number.isFinite(n) ? n : null;
+}

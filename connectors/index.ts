@@ -1,0 +1,7 @@
+import type { ConnectorDefinition } from '../src/sync/stream';
+import type { IndexedFeed } from '../src/feeds/feed';
+import { environment, environmentFeeds } from './environment';
+
+/** Every connector the hub knows, and the sample feeds `hub feeds serve` offers for them. */
+export const CONNECTORS: readonly ConnectorDefinition[] = [environment];
+export const SAMPLE_FEEDS: readonly IndexedFeed[] = [...environmentFeeds];

@@ -1,0 +1,19 @@
+import type { Knex } from 'knex';
+import * as unifiedStore from './20261127_001_unified_store';
+import * as syncBookkeeping from './20261127_002_sync_bookkeeping';
+
+/**
+ * The migrations in the order they apply. Listing them here (rather than letting knex scan the
+ * folder) makes them load the same way under tsx, jest and a compiled build. Append new ones; never
+ * edit one that has shipped.
+ */
+const migrations: Record<string, Knex.Migration> = {
+  '20261127_001_unified_store': unifiedStore,
+  '20261127_002_sync_bookkeeping': syncBookkeeping,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name],
+};

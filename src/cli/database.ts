@@ -1,0 +1,14 @@
+import type { HubConfig } from '../config/config';
+import { openDatabase, type Database } from '../db/connect';
+import { migrateLatest } from '../db/migrate';
+
+/** Opens the configured database for one CLI command and always closes it. */
+export async function withDatabase<T>(config: HubConfig, work: (db: Database) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    if (options.migrate) await migrateLatest(db.knex);
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,4 @@
+/** A command given wrong arguments: the message says which and what to write instead. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+
+/**
+ * Everything the hub reads from its environment, parsed once. DESIGN.md fixes the variable names;
+ * other programs and the CI rely on them.
+ */
+export interface HubConfig {
+  /** PostgreSQL URL; undefined means the embedded PGlite database under `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  port: number;
+  host: string;
+  /** Base URL of the feed endpoints; undefined means "start the bundled sample feed server". */
+  feedsUrl?: string;
+  /** Per-connector overrides (`HUB_FEED_<CONNECTOR>_URL`), keyed by lower-case connector name. */
+  feedUrls: Record<string, string>;
+  adminToken?: string;
+  scheduleEnabled: boolean;
+  logLevel: string;
+  /** Deep link to an enterprise on Credit China; `{uscc}` is replaced by the code. */
+  creditChinaTemplate: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  return {
+    databaseUrl: nonEmpty(env.DATABASE_URL),
+    dataDir: path.resolve(nonEmpty(env.HUB_DATA_DIR) ?? '.hub'),
+    port: parsePort(env.PORT ?? '4000', 'PORT'),
+    host: nonEmpty(env.HOST) ?? '0.0.0.0',
+    feedsUrl: nonEmpty(env.HUB_FEEDS_URL)?.replace(/\/+$/, ''),
+    feedUrls: feedOverrides(env),
+    adminToken: nonEmpty(env.HUB_ADMIN_TOKEN),
+    scheduleEnabled: (env.HUB_SCHEDULE ?? '').toLowerCase() !== 'off',
+    logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
+    creditChinaTemplate:
+      nonEmpty(env.HUB_CREDIT_CHINA_URL) ?? 'https://www.creditchina.gov.cn/xinyongxinxi/index.html?keyword={uscc}',
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+export function parsePort(raw: string, name: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`${name} must be a port number between 0 and 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function feedOverrides(env: NodeJS.ProcessEnv): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    const match = /^HUB_FEED_([A-Z0-9_]+)_URL$/.exec(key);
+    const url = nonEmpty(value);
+    if (match && url) overrides[match[1].toLowerCase()] = url.replace(/\/+$/, '');
+  }
+  return overrides;
+}

@@ -1,0 +1,34 @@
+/**
+ * A sample feed endpoint: records addressed by index, so a page is computed on demand and a feed of
+ * a million records costs no memory. Connectors declare these beside their streams.
+ */
+export interface FeedOptions {
+  seed: number;
+  /** Records per stream. */
+  scale: number;
+  /** Share of records that are deliberately malformed (0–1): gives quarantine real work. */
+  malformedRate: number;
+  /** Edition of the data: a later edition corrects some records, as sources do. */
+  edition: number;
+}
+
+export interface IndexedFeed {
+  /** URL path the feed is served at, e.g. `/environment/air-hourly`. */
+  path: string;
+  /** How many records the feed holds. */
+  count(options: FeedOptions): number;
+  /** The record at an index (0-based), in the source's own format. */
+  record(index: number, options: FeedOptions): unknown;
+  /** First index whose cursor is at or after `since`, for sources that filter by time. */
+  firstIndexSince?(since: string, options: FeedOptions): number;
+  /** Envelope the source wraps a page in. */
+  envelope?: 'cnemc' | 'standard';
+}
+
+/** Whether record `index` of a feed is one of the deliberately malformed ones: tests count them. */
+export function isMalformed(feedPath: string, index: number, options: FeedOptions): boolean {
+  if (options.malformedRate <= 0) return false;
+  // Spread evenly and deterministically: every ⌈1/rate⌉-th record, offset by the seed.
+  const every = Math.max(1, Math.round(1 / options.malformedRate));
+  return (index + options.seed) % every === every - 1;
+}

@@ -1,0 +1,35 @@
+import type { HubContext } from '../context';
+import { apiStatus } from '../status';
+import type { EntityView } from './entity';
+
+/** The Disclosure interface's fields, the same for every concrete type: spread into each. */
+export const disclosureFields = {
+  id: (row: any) => String(row.id),
+  publishedAt: (row: any) => row.published_at,
+  updatedAt: (row: any) => row.source_updated_at,
+  status: (row: any) => apiStatus(row.status),
+  sourceUrl: (row: any) => row.source_url,
+  subject: (row: any, _: unknown, ctx: HubContext) => subjectOf(row, ctx),
+  revisions: (row: any, _: unknown, ctx: HubContext) => ctx.loaders.revisions.load(Number(row.id)),
+};
+
+async function subjectOf(row: any, ctx: HubContext): Promise<EntityView | null> {
+  if (row.entity_uscc) {
+    const entity = await ctx.loaders.entity.load(row.entity_uscc);
+    if (entity) return { uscc: entity.uscc, name: entity.name, usccValid: true };
+  }
+  // A subject whose code fails its check is shown as the source named it, flagged, and not linked.
+  if (row.subject_uscc || row.subject_name) {
+    return { uscc: row.subject_uscc ?? '', name: row.subject_name ?? '', usccValid: false, usccReason: row.subject_uscc_reason ?? 'no code given' };
+  }
+  return null;
+}
+
+/** Concrete GraphQL type for each stored kind; kinds without one are GenericDisclosure. */
+const TYPE_BY_KIND: Record<string, string> = {
+  'air-quality-hourly': 'AirQualityReport',
+};
+
+export function disclosureTypeOf(row: { kind: string }): string {
+  return TYPE_BY_KIND[row.kind] ?? 'GenericDisclosure';
+}

@@ -1,0 +1,121 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CONNECTORS, SAMPLE_FEEDS } from '../connectors';
+import type { HubConfig } from './config/config';
+import { openDatabase, type Database } from './db/connect';
+import { migrateLatest } from './db/migrate';
+import { startFeedServer, type RunningFeedServer } from './feeds/server';
+import { createLogger, type Logger } from './log';
+import { createApp } from './server/app';
+import { startScheduler, scheduleOverrides, type Scheduler } from './sync/scheduler';
+import { runSync } from './sync/runSync';
+import { reapDeadRuns } from './sync/runs';
+import type { StreamSummary } from './sync/engine';
+
+export interface RunningHub {
+  url: string;
+  port: number;
+  db: Database;
+  feeds?: RunningFeedServer;
+  scheduler?: Scheduler;
+  /** The sync run at start-up when the bundled sample feeds are used; resolves when it is done. */
+  initialSync: Promise<StreamSummary[]>;
+  close(): Promise<void>;
+}
+
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+}
+
+/**
+ * `hub serve`: migrate, start the scheduler, serve GraphQL. With no feed URL configured it also
+ * starts the bundled sample feed server and syncs once, so a new user sees data within seconds.
+ */
+export async function startHub(config: HubConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningHub> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let ready = false;
+  const httpServer = http.createServer();
+  let feeds: RunningFeedServer | undefined;
+  let scheduler: Scheduler | undefined;
+  try {
+    const applied = await migrateLatest(db.knex);
+    if (applied.length) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
+    await reapDeadRuns(db.knex, 60000);
+
+    if (!config.feedsUrl) {
+      feeds = await startFeedServer({ feeds: SAMPLE_FEEDS });
+      logger.info({ url: feeds.url }, 'HUB_FEEDS_URL is not set: serving the bundled sample feeds');
+    }
+    const feedUrl = feedUrlResolver(config, feeds?.url);
+
+    const { app } = await createApp({ knex: db.knex, httpServer, isReady: () => ready, creditChinaTemplate: config.creditChinaTemplate });
+    httpServer.on('request', app);
+    await listen(httpServer, config.port, config.host);
+
+    if (config.scheduleEnabled) {
+      scheduler = startScheduler({ knex: db.knex, connectors: CONNECTORS, feedUrl, logger, overrides: scheduleOverrides(process.env, CONNECTORS) });
+    }
+    ready = true;
+    const initialSync = feeds ? syncAtStart(db, feedUrl, logger) : Promise.resolve([]);
+    const { port } = httpServer.address() as AddressInfo;
+    const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+    logger.info({ url, database: db.backend, location: db.location }, `Disclosure Hub serving GraphQL at ${url}/graphql`);
+
+    return {
+      url,
+      port,
+      db,
+      feeds,
+      scheduler,
+      initialSync,
+      close: async () => {
+        ready = false;
+        await scheduler?.stop();
+        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await initialSync.catch(() => undefined);
+        await feeds?.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await scheduler?.stop();
+    httpServer.close();
+    await feeds?.close();
+    await db.close();
+    throw error;
+  }
+}
+
+export function feedUrlResolver(config: HubConfig, sampleUrl?: string): (connector: string) => string {
+  return (connector) => {
+    const url = config.feedUrls[connector] ?? config.feedsUrl ?? sampleUrl;
+    if (!url) throw new Error(`no feed URL for connector "${connector}": set HUB_FEEDS_URL or HUB_FEED_${connector.toUpperCase()}_URL`);
+    return url;
+  };
+}
+
+function syncAtStart(db: Database, feedUrl: (c: string) => string, logger: Logger): Promise<StreamSummary[]> {
+  return runSync({ knex: db.knex, connectors: CONNECTORS, feedUrl, trigger: 'startup' }).then(
+    (summaries) => {
+      for (const s of summaries) logger.info({ sync: s }, `start-up sync of ${s.connector}/${s.stream}: ${s.status}`);
+      return summaries;
+    },
+    (error) => {
+      logger.error({ err: error }, `start-up sync failed: ${(error as Error).message}`);
+      return [];
+    },
+  );
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new PortInUseError(`port ${port} on ${host} is already in use; stop what uses it or start with PORT=<another port>`));
+      } else if (error.code === 'EACCES') {
+        reject(new PortInUseError(`not allowed to listen on port ${port}; use a port above 1023 (PORT=4000)`));
+      } else reject(error);
+    });
+    server.listen(port, host, () => resolve());
+  });
+}

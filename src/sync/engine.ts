@@ -1,0 +1,180 @@
+import type { Knex } from 'knex';
+import type { ConnectorDefinition, StreamDefinition } from './stream';
+import { createHttpClient, type HttpClient } from './http/httpClient';
+import { validatorFor } from './validation';
+import { toDisclosureRow, type DisclosureRow } from './normalize';
+import { writeDisclosures } from './store/disclosureWriter';
+import { quarantineRecords, supersedeQuarantined, type RejectedRecord } from './store/quarantine';
+import { commitCursor, readCursor } from './store/syncState';
+import { addRunCounts, finishRun, reapDeadRuns, startRun, zeroCounts, type RunCounts, type RunTrigger } from './runs';
+import { extendLease, leaseHolder, releaseLease, tryAcquireLease } from './leases';
+import { maxCursor, withLookBack } from './cursor';
+import { markMissingAsRemoved } from './store/snapshot';
+
+export interface SyncStreamOptions {
+  knex: Knex;
+  connector: ConnectorDefinition;
+  stream: StreamDefinition;
+  baseUrl: string;
+  trigger?: RunTrigger;
+  /** Ignore the committed cursor and read everything. */
+  full?: boolean;
+  /** Read from this position (a backfill); the committed cursor never moves backwards for it. */
+  since?: string;
+  /** Read this local file instead of the endpoint. */
+  file?: string;
+  http?: HttpClient;
+  timeLimitMs?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: { fetched: number; total?: number }) => void;
+}
+
+export interface StreamSummary extends RunCounts {
+  connector: string;
+  stream: string;
+  status: 'ok' | 'partial' | 'failed';
+  durationMs: number;
+  runId?: number;
+  error?: string;
+}
+
+export class StreamBusyError extends Error {
+  override name = 'StreamBusyError';
+}
+
+const HEARTBEAT_MS = 5000;
+const LEASE_TTL_MS = 60000;
+const DEFAULT_TIME_LIMIT_MS = 30 * 60 * 1000;
+
+/**
+ * Runs one stream once: read pages from its source, validate and map each record, and write each
+ * page in one transaction with the quarantine, the run's counts and the new cursor. A crash between
+ * pages loses nothing: the next run starts from the last committed cursor, and the upsert absorbs
+ * records read twice (at-least-once delivery + idempotent writes = effectively once).
+ */
+export async function syncStream(options: SyncStreamOptions): Promise<StreamSummary> {
+  const { knex, connector, stream } = options;
+  const name = `${connector.name}/${stream.name}`;
+  const started = Date.now();
+  const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+
+  await reapDeadRuns(knex, LEASE_TTL_MS);
+  const leaseKey = `stream:${name}`;
+  if (!(await tryAcquireLease(knex, leaseKey, LEASE_TTL_MS))) {
+    const holder = await leaseHolder(knex, leaseKey);
+    throw new StreamBusyError(`${name} is already being synced by ${holder?.holder ?? 'another process'}; wait for that run to finish`);
+  }
+
+  const committed = await readCursor(knex, name);
+  const since = startPosition(options, committed);
+  const runId = await startRun(knex, name, options.trigger ?? 'manual', timeLimitMs, since);
+  const counts = zeroCounts();
+  const limit = AbortSignal.timeout(timeLimitMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, limit]) : limit;
+  const heartbeat = setInterval(() => {
+    extendLease(knex, leaseKey, LEASE_TTL_MS).catch(() => undefined);
+    knex('sync_runs').where({ id: runId }).update({ heartbeat_at: knex.fn.now() }).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  let error: string | undefined;
+  try {
+    const reader = new PageProcessor(connector, stream, name);
+    let cursor = committed;
+    for await (const page of stream.source.pages({
+      baseUrl: options.baseUrl,
+      since,
+      file: options.file,
+      http: options.http ?? createHttpClient(),
+      signal,
+    })) {
+      signal.throwIfAborted();
+      const result = reader.process(page.records);
+      cursor = maxCursor(cursor, result.cursor);
+      await knex.transaction(async (trx) => {
+        const written = await writeDisclosures(trx, result.rows, runId);
+        await supersedeQuarantined(trx, name, result.rows.map((r) => r.source_key));
+        await quarantineRecords(trx, result.rejected, runId);
+        const batch = { fetched: page.records.length, quarantined: result.rejected.length, ...written };
+        await addRunCounts(trx, runId, batch, cursor);
+        if (cursor !== undefined) await commitCursor(trx, name, cursor, runId);
+        accumulate(counts, batch);
+      });
+      options.onProgress?.({ fetched: counts.fetched, total: page.total });
+    }
+    if (stream.mode === 'snapshot') {
+      counts.removed = await markMissingAsRemoved(knex, stream, name, runId);
+    }
+  } catch (caught) {
+    error = describeFailure(caught, limit, timeLimitMs, options.signal);
+  } finally {
+    clearInterval(heartbeat);
+  }
+
+  const status = error ? 'failed' : counts.quarantined > 0 ? 'partial' : 'ok';
+  await finishRun(knex, runId, status, error);
+  await releaseLease(knex, leaseKey);
+  return { connector: connector.name, stream: stream.name, status, ...counts, durationMs: Date.now() - started, runId, error };
+}
+
+function startPosition(options: SyncStreamOptions, committed: string | undefined): string | undefined {
+  if (options.since) return options.since;
+  // A snapshot source must be read whole to know what left it.
+  if (options.full || options.stream.mode === 'snapshot' || !options.stream.cursor || !committed) return undefined;
+  return withLookBack(committed, options.stream.lookBackMs ?? 0);
+}
+
+function accumulate(total: RunCounts, batch: Partial<RunCounts>): void {
+  for (const [field, n] of Object.entries(batch)) total[field as keyof RunCounts] += n ?? 0;
+}
+
+function describeFailure(error: unknown, limit: AbortSignal, timeLimitMs: number, external?: AbortSignal): string {
+  if (limit.aborted) return `the run passed its time limit of ${Math.round(timeLimitMs / 1000)} s`;
+  if (external?.aborted) return `the run was stopped: ${String(external.reason?.message ?? external.reason ?? 'aborted')}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Validation and mapping of one page: pure work, no I/O, so it is easy to reason about and fast. */
+class PageProcessor {
+  private readonly validate: (record: unknown) => ReturnType<ReturnType<typeof validatorFor>>;
+
+  constructor(
+    private readonly connector: ConnectorDefinition,
+    private readonly stream: StreamDefinition,
+    private readonly name: string,
+  ) {
+    this.validate = validatorFor(stream.schema);
+  }
+
+  process(records: unknown[]): { rows: DisclosureRow[]; rejected: RejectedRecord[]; cursor?: string } {
+    const rows: DisclosureRow[] = [];
+    const rejected: RejectedRecord[] = [];
+    let cursor: string | undefined;
+    for (const record of records) {
+      const errors = this.validate(record);
+      const sourceKey = safeKey(this.stream, record);
+      if (errors.length > 0) {
+        rejected.push({ stream: this.name, sourceKey, payload: record, stage: 'validate', errors });
+        continue;
+      }
+      // A valid record moves the cursor even if mapping fails: it sits in quarantine, not lost.
+      cursor = maxCursor(cursor, this.stream.cursor?.(record));
+      try {
+        const input = this.stream.toDisclosure(record);
+        rows.push(toDisclosureRow(input, this.connector.domain, this.name, this.stream.key(record)));
+      } catch (error) {
+        rejected.push({ stream: this.name, sourceKey, payload: record, stage: 'map', errors: [{ path: '', message: (error as Error).message }] });
+      }
+    }
+    return { rows, rejected, cursor };
+  }
+}
+
+function safeKey(stream: StreamDefinition, record: unknown): string | null {
+  try {
+    const key = stream.key(record);
+    return key === undefined || key === null || key === '' ? null : String(key);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,124 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface HttpClientOptions {
+  /** Per-request time limit. */
+  timeoutMs?: number;
+  /** Attempts per request, the first included. */
+  attempts?: number;
+  /** First back-off delay; each retry doubles it, with full jitter. */
+  backoffMs?: number;
+  /** Upper bound for one back-off delay, and for an honoured Retry-After. */
+  maxBackoffMs?: number;
+  /** Called before each retry, so callers can log or count them. */
+  onRetry?: (info: { url: string; attempt: number; delayMs: number; reason: string }) => void;
+}
+
+/** A request that failed for good: after its retries, or at once when retrying cannot help. */
+export class FetchError extends Error {
+  override name = 'FetchError';
+  constructor(
+    message: string,
+    readonly url: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface HttpClient {
+  getJson(url: string, signal?: AbortSignal): Promise<unknown>;
+  getBytes(url: string, signal?: AbortSignal): Promise<Buffer>;
+}
+
+/** Statuses worth another try: the server may answer the same request well a moment later. */
+const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const { timeoutMs = 15000, attempts = 5, backoffMs = 250, maxBackoffMs = 10000, onRetry } = options;
+
+  async function getWithRetries<T>(url: string, parse: (body: Buffer) => T, signal?: AbortSignal): Promise<T> {
+    let lastReason = '';
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const outcome = await attemptOnce(url, parse, timeoutMs, signal);
+      if (outcome.ok) return outcome.value;
+      lastReason = outcome.reason;
+      if (!outcome.retryable || attempt === attempts) {
+        throw new FetchError(`GET ${url} failed after ${attempt} attempt(s): ${outcome.reason}`, url, outcome.status);
+      }
+      const delayMs = outcome.retryAfterMs ?? jitteredBackoff(backoffMs, attempt, maxBackoffMs);
+      onRetry?.({ url, attempt, delayMs, reason: outcome.reason });
+      await sleep(Math.min(delayMs, maxBackoffMs), undefined, { signal });
+    }
+    throw new FetchError(`GET ${url} failed: ${lastReason}`, url);
+  }
+
+  return {
+    getJson: (url, signal) => getWithRetries(url, (body) => parseJsonBody(body), signal),
+    getBytes: (url, signal) => getWithRetries(url, (body) => body, signal),
+  };
+}
+
+type Outcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; retryable: boolean; reason: string; status?: number; retryAfterMs?: number };
+
+async function attemptOnce<T>(
+  url: string,
+  parse: (body: Buffer) => T,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<Outcome<T>> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  try {
+    const response = await fetch(url, { signal: combined, headers: { accept: 'application/json, text/csv, */*' } });
+    // The body is read under the same time limit: a server that stalls mid-body is a timeout too.
+    const body = Buffer.from(await response.arrayBuffer());
+    if (!response.ok) {
+      return {
+        ok: false,
+        retryable: RETRYABLE_STATUS.has(response.status),
+        status: response.status,
+        reason: `HTTP ${response.status} ${response.statusText}`.trim(),
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+      };
+    }
+    return { ok: true, value: parse(body) };
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason ?? error;
+    if (timeout.aborted) return { ok: false, retryable: true, reason: `no complete answer within ${timeoutMs} ms` };
+    if (error instanceof MalformedBodyError) return { ok: false, retryable: true, reason: error.message };
+    return { ok: false, retryable: true, reason: networkReason(error) };
+  }
+}
+
+class MalformedBodyError extends Error {}
+
+function parseJsonBody(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    // A cut-off page is a fetch failure, not a page of bad records: retry it, never import half of it.
+    throw new MalformedBodyError(`the answer is not valid JSON (truncated or not JSON: ${(error as Error).message})`);
+  }
+}
+
+function networkReason(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error as Error).message ?? String(error);
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+export function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** Exponential back-off with full jitter, so that many clients retrying do not retry in step. */
+export function jitteredBackoff(baseMs: number, attempt: number, maxMs: number): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}

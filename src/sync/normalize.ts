@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import stringify from 'safe-stable-stringify';
+import { validateUscc } from '../domain/uscc';
+import type { DisclosureInput } from './stream';
+
+/** A disclosure as the store keeps it: the unified record plus identity, subject check and hash. */
+export interface DisclosureRow {
+  domain: string;
+  kind: string;
+  stream: string;
+  source_key: string;
+  title: string;
+  publisher: string | null;
+  region: string | null;
+  published_at: Date;
+  source_updated_at: Date;
+  status: string;
+  subject_uscc: string | null;
+  subject_name: string | null;
+  subject_uscc_valid: boolean | null;
+  subject_uscc_reason: string | null;
+  entity_uscc: string | null;
+  source_url: string | null;
+  content_hash: string;
+  attributes: Record<string, unknown>;
+  search_text: string;
+}
+
+export function toDisclosureRow(input: DisclosureInput, domain: string, stream: string, sourceKey: string): DisclosureRow {
+  const subject = checkSubject(input.subject);
+  const row: Omit<DisclosureRow, 'content_hash'> = {
+    domain,
+    kind: input.kind,
+    stream,
+    source_key: sourceKey,
+    title: input.title,
+    publisher: input.publisher ?? null,
+    region: input.region ?? null,
+    published_at: requireDate(input.publishedAt, 'publishedAt'),
+    source_updated_at: requireDate(input.updatedAt ?? input.publishedAt, 'updatedAt'),
+    status: input.status,
+    ...subject,
+    source_url: input.sourceUrl ?? null,
+    attributes: input.attributes,
+    search_text: searchText(input),
+  };
+  return { ...row, content_hash: contentHash(row) };
+}
+
+/**
+ * The hash covers everything a reader of the disclosure can see. Two reads of an unchanged record
+ * hash alike whatever the key order of its attributes, so a re-sync writes nothing.
+ */
+export function contentHash(row: Omit<DisclosureRow, 'content_hash'>): string {
+  const { stream: _s, source_key: _k, ...visible } = row;
+  return createHash('sha256').update(stringify(visible) ?? '').digest('hex');
+}
+
+function checkSubject(subject: DisclosureInput['subject']) {
+  if (!subject) {
+    return { subject_uscc: null, subject_name: null, subject_uscc_valid: null, subject_uscc_reason: null, entity_uscc: null };
+  }
+  if (!subject.uscc) {
+    return { subject_uscc: null, subject_name: subject.name, subject_uscc_valid: null, subject_uscc_reason: null, entity_uscc: null };
+  }
+  const check = validateUscc(subject.uscc);
+  return {
+    subject_uscc: check.normalized,
+    subject_name: subject.name,
+    subject_uscc_valid: check.valid,
+    subject_uscc_reason: check.valid ? null : (check.reason ?? 'invalid'),
+    // Only a valid code links to an entity: a typo or placeholder must not merge strangers.
+    entity_uscc: check.valid ? check.normalized : null,
+  };
+}
+
+function requireDate(value: Date, field: string): Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    throw new Error(`${field} is not a valid date`);
+  }
+  return value;
+}
+
+function searchText(input: DisclosureInput): string {
+  const parts = [input.title, input.subject?.name, input.publisher, input.region, ...(input.searchText ?? [])];
+  return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n');
+}

@@ -1,0 +1,106 @@
+import type { Knex } from 'knex';
+import type { ConnectorDefinition } from './stream';
+import { selectStreams } from './selection';
+import { validatorFor } from './validation';
+import { toDisclosureRow } from './normalize';
+import { writeDisclosures } from './store/disclosureWriter';
+import { finishRun, startRun, addRunCounts } from './runs';
+
+export interface QuarantineQuery {
+  stream?: string;
+  status?: string;
+  ids?: number[];
+  limit?: number;
+}
+
+export interface QuarantineEntry {
+  id: number;
+  stream: string;
+  sourceKey: string | null;
+  stage: string;
+  status: string;
+  errors: Array<{ path: string; message: string }>;
+  payload: unknown;
+  seenCount: number;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
+export async function listQuarantine(knex: Knex, q: QuarantineQuery = {}): Promise<QuarantineEntry[]> {
+  const rows = await scoped(knex, { status: 'open', ...q }).orderBy('id').limit(q.limit ?? 100).select('*');
+  return rows.map((r: any) => ({
+    id: Number(r.id),
+    stream: r.stream,
+    sourceKey: r.source_key,
+    stage: r.stage,
+    status: r.status,
+    errors: r.errors,
+    payload: r.payload,
+    seenCount: r.seen_count,
+    firstSeenAt: r.first_seen_at,
+    lastSeenAt: r.last_seen_at,
+  }));
+}
+
+function scoped(knex: Knex, q: QuarantineQuery): Knex.QueryBuilder {
+  const query = knex('quarantine');
+  if (q.stream) query.where('stream', q.stream);
+  if (q.status && q.status !== 'all') query.where('status', q.status);
+  if (q.ids?.length) query.whereIn('id', q.ids);
+  return query;
+}
+
+export interface ReplayResult {
+  replayed: number;
+  stillFailing: number;
+}
+
+/**
+ * Re-validates open quarantine entries against the streams' current schemas and mappings (after a
+ * fix) and imports what now passes, as a run of its own so the rows and revisions are traceable.
+ */
+export async function replayQuarantined(knex: Knex, connectors: readonly ConnectorDefinition[], q: QuarantineQuery): Promise<ReplayResult> {
+  const entries: any[] = await scoped(knex, { ...q, status: 'open' }).orderBy('id').select('*');
+  const result: ReplayResult = { replayed: 0, stillFailing: 0 };
+  const byStream = groupBy(entries, (e) => e.stream);
+  for (const [name, group] of byStream) {
+    const [selected] = selectStreams(connectors, [name]);
+    const { connector, stream } = selected;
+    const validate = validatorFor(stream.schema);
+    const runId = await startRun(knex, name, 'replay', 10 * 60 * 1000);
+    await knex.transaction(async (trx) => {
+      const rows = [];
+      const fixedIds: number[] = [];
+      for (const entry of group) {
+        const errors = validate(entry.payload);
+        try {
+          if (errors.length > 0) throw Object.assign(new Error('still invalid'), { errors });
+          rows.push(toDisclosureRow(stream.toDisclosure(entry.payload), connector.domain, name, stream.key(entry.payload)));
+          fixedIds.push(Number(entry.id));
+        } catch (error) {
+          const reasons = (error as { errors?: unknown }).errors ?? [{ path: '', message: (error as Error).message }];
+          await trx('quarantine').where({ id: entry.id }).update({ errors: JSON.stringify(reasons), stage: errors.length ? 'validate' : 'map' });
+          result.stillFailing++;
+        }
+      }
+      const counts = await writeDisclosures(trx, rows, runId);
+      if (fixedIds.length) await trx('quarantine').whereIn('id', fixedIds).update({ status: 'replayed', resolved_at: trx.fn.now() });
+      await addRunCounts(trx, runId, { fetched: group.length, ...counts, quarantined: group.length - fixedIds.length });
+      result.replayed += fixedIds.length;
+    });
+    await finishRun(knex, runId, 'ok');
+  }
+  return result;
+}
+
+/** Marks entries as discarded: a person decided they are not worth keeping. They stay for the record. */
+export async function discardQuarantined(knex: Knex, q: QuarantineQuery): Promise<number> {
+  if (!q.ids?.length && !q.stream) throw new Error('name the entries to discard: ids, or a stream for all its open entries');
+  return scoped(knex, { ...q, status: 'open' }).update({ status: 'discarded', resolved_at: knex.fn.now() });
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}

@@ -1,0 +1,83 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import type { ConnectorDefinition } from './stream';
+import { leaseCoordinator, pruneFireLeases } from './leaseCoordinator';
+import { selectStreams, fullName } from './selection';
+import { StreamBusyError } from './engine';
+import { runSync } from './runSync';
+
+export interface SchedulerOptions {
+  knex: Knex;
+  connectors: readonly ConnectorDefinition[];
+  feedUrl: (connector: string) => string;
+  logger: Logger;
+  /** Cron expression per stream (`environment/air-hourly`), overriding the stream's own. */
+  overrides?: Record<string, string>;
+  timezone?: string;
+  /** How long one replica holds a fire before another may take it over (node-cron's lease). */
+  fireLeaseMs?: number;
+}
+
+export interface Scheduler {
+  tasks: Map<string, ScheduledTask>;
+  nextRun(stream: string): Date | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * One cron task per stream, in China time. Overlap is prevented twice: node-cron skips a fire while
+ * the previous one still runs here, and the stream's lease refuses a run already going elsewhere.
+ */
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  const tasks = new Map<string, ScheduledTask>();
+  const coordinator = leaseCoordinator(options.knex);
+  for (const selected of selectStreams(options.connectors)) {
+    const name = fullName(selected);
+    const expression = options.overrides?.[name] ?? selected.stream.schedule;
+    if (!expression) continue;
+    if (!cron.validate(expression)) throw new Error(`schedule for ${name} is not a cron expression: "${expression}"`);
+    const task = cron.schedule(
+      expression,
+      async () => {
+        try {
+          const [summary] = await runSync({ ...options, selectors: [name], trigger: 'schedule' });
+          options.logger.info({ sync: summary }, `scheduled sync of ${name}: ${summary.status}`);
+        } catch (error) {
+          const level = error instanceof StreamBusyError ? 'warn' : 'error';
+          options.logger[level]({ err: error }, `scheduled sync of ${name} did not run: ${(error as Error).message}`);
+        }
+      },
+      {
+        name,
+        timezone: options.timezone ?? 'Asia/Shanghai',
+        noOverlap: true,
+        distributed: true,
+        runCoordinator: coordinator,
+        distributedLease: options.fireLeaseMs ?? 10 * 60 * 1000,
+      },
+    );
+    tasks.set(name, task);
+  }
+  const pruner = setInterval(() => pruneFireLeases(options.knex).catch(() => undefined), 3600 * 1000);
+  pruner.unref();
+  return {
+    tasks,
+    nextRun: (stream) => tasks.get(stream)?.getNextRun() ?? null,
+    stop: async () => {
+      clearInterval(pruner);
+      for (const task of tasks.values()) await task.destroy();
+    },
+  };
+}
+
+/** `HUB_CRON_<CONNECTOR>_<STREAM>=<expression>` overrides one stream's schedule. */
+export function scheduleOverrides(env: NodeJS.ProcessEnv, connectors: readonly ConnectorDefinition[]): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const s of selectStreams(connectors)) {
+    const variable = `HUB_CRON_${s.connector.name}_${s.stream.name}`.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+    const value = env[variable]?.trim();
+    if (value) overrides[fullName(s)] = value;
+  }
+  return overrides;
+}

@@ -1,0 +1,110 @@
+import type { Knex } from 'knex';
+import type { DisclosureRow } from '../normalize';
+
+export interface WriteCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** The columns a batch writes, with their SQL types for jsonb_to_recordset. */
+const COLUMNS: Array<[keyof DisclosureRow, string]> = [
+  ['domain', 'text'],
+  ['kind', 'text'],
+  ['stream', 'text'],
+  ['source_key', 'text'],
+  ['title', 'text'],
+  ['publisher', 'text'],
+  ['region', 'text'],
+  ['published_at', 'timestamptz'],
+  ['source_updated_at', 'timestamptz'],
+  ['status', 'text'],
+  ['subject_uscc', 'text'],
+  ['subject_name', 'text'],
+  ['subject_uscc_valid', 'boolean'],
+  ['subject_uscc_reason', 'text'],
+  ['entity_uscc', 'text'],
+  ['source_url', 'text'],
+  ['content_hash', 'text'],
+  ['attributes', 'jsonb'],
+  ['search_text', 'text'],
+];
+const names = COLUMNS.map(([c]) => c).join(', ');
+const recordType = COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
+const updates = COLUMNS.filter(([c]) => c !== 'stream' && c !== 'source_key')
+  .map(([c]) => `${c} = excluded.${c}`)
+  .join(', ');
+
+// One statement per batch, its rows passed as one JSON parameter: no limit on bound parameters,
+// and one round trip whatever the batch size.
+const UPSERT = `
+  INSERT INTO disclosures (${names})
+  SELECT ${names} FROM jsonb_to_recordset(?::jsonb) AS r(${recordType})
+  ON CONFLICT (stream, source_key) DO UPDATE SET ${updates},
+    version = disclosures.version + 1, stored_at = now(), last_seen_at = now()`;
+
+const UPSERT_ENTITIES = `
+  INSERT INTO entities (uscc, name, names)
+  SELECT e.uscc, e.name, jsonb_build_array(e.name) FROM jsonb_to_recordset(?::jsonb) AS e(uscc text, name text)
+  ON CONFLICT (uscc) DO UPDATE SET name = excluded.name, updated_at = now(),
+    names = CASE WHEN entities.names @> to_jsonb(excluded.name) THEN entities.names
+                 ELSE entities.names || to_jsonb(excluded.name) END
+  WHERE entities.name IS DISTINCT FROM excluded.name`;
+
+const SAVE_REVISIONS = `
+  INSERT INTO revisions (disclosure_id, version, content_hash, snapshot, valid_from, run_id)
+  SELECT d.id, d.version, d.content_hash, to_jsonb(d) - 'search_text' - 'id' - 'first_seen_at' - 'last_seen_at', d.stored_at, ?
+  FROM disclosures d WHERE d.id IN (SELECT (value)::bigint FROM jsonb_array_elements_text(?::jsonb))`;
+
+/**
+ * Writes one batch of one stream inside the caller's transaction: entities first (disclosures
+ * reference them), then the previous version of every changed disclosure as a revision, then the
+ * new and changed rows. Unchanged rows are only marked as seen.
+ */
+export async function writeDisclosures(trx: Knex.Transaction, batch: DisclosureRow[], runId: number): Promise<WriteCounts> {
+  const rows = lastPerKey(batch);
+  if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  await upsertEntities(trx, rows);
+
+  const stream = rows[0].stream;
+  const existing = new Map<string, { id: number; content_hash: string }>();
+  const found = await trx('disclosures')
+    .select('id', 'source_key', 'content_hash')
+    .where('stream', stream)
+    .whereIn('source_key', rows.map((r) => r.source_key));
+  for (const row of found) existing.set(row.source_key, row);
+
+  const changedIds: number[] = [];
+  const unchangedIds: number[] = [];
+  const toWrite: DisclosureRow[] = [];
+  for (const row of rows) {
+    const before = existing.get(row.source_key);
+    if (!before) toWrite.push(row);
+    else if (before.content_hash !== row.content_hash) {
+      toWrite.push(row);
+      changedIds.push(before.id);
+    } else unchangedIds.push(before.id);
+  }
+
+  if (changedIds.length > 0) await trx.raw(SAVE_REVISIONS, [runId, JSON.stringify(changedIds)]);
+  if (toWrite.length > 0) await trx.raw(UPSERT, [JSON.stringify(toWrite)]);
+  if (unchangedIds.length > 0) {
+    await trx('disclosures').whereIn('id', unchangedIds).update({ last_seen_at: trx.fn.now() });
+  }
+  return { inserted: toWrite.length - changedIds.length, updated: changedIds.length, unchanged: unchangedIds.length };
+}
+
+async function upsertEntities(trx: Knex.Transaction, rows: DisclosureRow[]): Promise<void> {
+  const entities = new Map<string, string>();
+  for (const row of rows) if (row.entity_uscc && row.subject_name) entities.set(row.entity_uscc, row.subject_name);
+  if (entities.size === 0) return;
+  const list = [...entities].map(([uscc, name]) => ({ uscc, name }));
+  await trx.raw(UPSERT_ENTITIES, [JSON.stringify(list)]);
+}
+
+/** A page may carry the same record twice; one statement cannot upsert a row twice, so the last wins. */
+function lastPerKey(batch: DisclosureRow[]): DisclosureRow[] {
+  const byKey = new Map<string, DisclosureRow>();
+  for (const row of batch) byKey.set(row.source_key, row);
+  return [...byKey.values()];
+}

@@ -1,0 +1,76 @@
+import type { Source } from './sources/source';
+
+/**
+ * A stream is a declaration: what one source record looks like, how to identify it, where its
+ * incremental position is, where to read it and how it maps to the unified model. The engine
+ * (engine.ts) does the work: paging, retries, validation, quarantine, change detection, revisions,
+ * batching and checkpoints.
+ */
+export interface StreamDefinition<R = any> {
+  /** Unique within its connector; the stream's full name is `<connector>/<name>`. */
+  name: string;
+  /** JSON Schema of one source record, as the source writes it. */
+  schema: object;
+  /** The source's own identity for the record. */
+  key: (record: R) => string;
+  /** Incremental position, ascending in the source. Without it every run reads everything. */
+  cursor?: (record: R) => string;
+  /** How to read pages of records. */
+  source: Source;
+  /** Source record → unified disclosure. Throwing quarantines the record at the "map" stage. */
+  toDisclosure: (record: R) => DisclosureInput;
+  /**
+   * `incremental` (default): records only ever arrive or change. `snapshot`: the source lists
+   * what is current (e.g. an abnormal-operations list); a record missing from a complete read gets
+   * `removedStatus` — a status change, never a deletion.
+   */
+  mode?: 'incremental' | 'snapshot';
+  removedStatus?: string;
+  /** Cron expression (Asia/Shanghai) for the scheduler. */
+  schedule?: string;
+  /** How far before the committed cursor an incremental run starts reading, in ms. */
+  lookBackMs?: number;
+}
+
+/** The unified model a stream maps each record to; the engine adds identity, hashes and times. */
+export interface DisclosureInput {
+  kind: string;
+  title: string;
+  publisher?: string | null;
+  region?: string | null;
+  publishedAt: Date;
+  /** When the source last changed the record; defaults to publishedAt. */
+  updatedAt?: Date;
+  status: string;
+  subject?: { uscc?: string | null; name: string } | null;
+  sourceUrl?: string | null;
+  /** Domain fields (an AQI block, a penalty amount …), served by the domain's GraphQL types. */
+  attributes: Record<string, unknown>;
+  /** Extra text to search besides the title, subject and publisher. */
+  searchText?: Array<string | null | undefined>;
+}
+
+export interface ConnectorDefinition {
+  name: string;
+  domain: 'CREDIT' | 'TRADING' | 'PPP' | 'ENVIRONMENT';
+  streams: StreamDefinition[];
+}
+
+export function stream<R>(definition: StreamDefinition<R>): StreamDefinition<R> {
+  if (!/^[a-z][a-z0-9-]*$/.test(definition.name)) {
+    throw new Error(`stream name "${definition.name}" must be lower-case letters, digits and dashes`);
+  }
+  if (definition.mode === 'snapshot' && !definition.removedStatus) {
+    throw new Error(`snapshot stream "${definition.name}" needs a removedStatus for records that leave the list`);
+  }
+  return definition;
+}
+
+export function connector(definition: ConnectorDefinition): ConnectorDefinition {
+  const names = new Set<string>();
+  for (const s of definition.streams) {
+    if (names.has(s.name)) throw new Error(`connector "${definition.name}" declares stream "${s.name}" twice`);
+    names.add(s.name);
+  }
+  return definition;
+}

@@ -1,0 +1,52 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { looksLikeUscc } from '../domain/usccShape';
+import { parseChinaTime } from '../domain/chinaTime';
+
+/**
+ * One ajv instance for all feed schemas, and one compiled validator per schema object: compiling
+ * is the expensive part, so it happens once per process, not per record.
+ */
+const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false });
+addFormats(ajv);
+// `uscc` checks the shape only (18 characters of the code's alphabet after normalisation). A code
+// with a wrong check character is a real record with a typo: it is stored and flagged, not rejected.
+ajv.addFormat('uscc', { type: 'string', validate: looksLikeUscc });
+// The date forms government feeds write: 2026-11-27, 2026/11/27, 2026年11月27日, with or without time.
+ajv.addFormat('date-cn', { type: 'string', validate: (s: string) => parseChinaTime(s) !== undefined });
+
+const compiled = new WeakMap<object, ValidateFunction>();
+
+export interface RecordError {
+  /** JSON Pointer to the offending value, '' for the record itself. */
+  path: string;
+  message: string;
+}
+
+export function validatorFor(schema: object): (record: unknown) => RecordError[] {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  const fn = validate;
+  return (record) => (fn(record) ? [] : (fn.errors ?? []).map(describeError));
+}
+
+function describeError(error: ErrorObject): RecordError {
+  const path = error.instancePath;
+  if (error.keyword === 'required') {
+    const missing = (error.params as { missingProperty: string }).missingProperty;
+    return { path: `${path}/${missing}`, message: `required field "${missing}" is missing` };
+  }
+  if (error.keyword === 'additionalProperties') {
+    const extra = (error.params as { additionalProperty: string }).additionalProperty;
+    return { path: `${path}/${extra}`, message: `unexpected field "${extra}"` };
+  }
+  return { path, message: `${fieldName(path)}${error.message ?? error.keyword}` };
+}
+
+function fieldName(path: string): string {
+  const last = path.split('/').pop();
+  return last ? `"${last}" ` : '';
+}
