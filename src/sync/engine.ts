@@ -10,6 +10,7 @@ import { addRunCounts, finishRun, reapDeadRuns, startRun, zeroCounts, type RunCo
 import { extendLease, leaseHolder, releaseLease, tryAcquireLease } from './leases';
 import { maxCursor, withLookBack } from './cursor';
 import { markMissingAsRemoved } from './store/snapshot';
+import { filePages } from './sources/fileSource';
 
 export interface SyncStreamOptions {
   knex: Knex;
@@ -81,13 +82,11 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
   try {
     const reader = new PageProcessor(connector, stream, name);
     let cursor = committed;
-    for await (const page of stream.source.pages({
-      baseUrl: options.baseUrl,
-      since,
-      file: options.file,
-      http: options.http ?? createHttpClient(),
-      signal,
-    })) {
+    // A file given on the command line replaces the stream's endpoint; everything else is the same.
+    const pages = options.file
+      ? filePages(options.file)
+      : stream.source.pages({ baseUrl: options.baseUrl, since, http: options.http ?? createHttpClient(), signal });
+    for await (const page of pages) {
       signal.throwIfAborted();
       const result = reader.process(page.records);
       cursor = maxCursor(cursor, result.cursor);
@@ -102,7 +101,8 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
       });
       options.onProgress?.({ fetched: counts.fetched, total: page.total });
     }
-    if (stream.mode === 'snapshot') {
+    // Only a complete read of the endpoint says what left the list; a file may be a partial dump.
+    if (stream.mode === 'snapshot' && !options.file && !options.since) {
       counts.removed = await markMissingAsRemoved(knex, stream, name, runId);
     }
   } catch (caught) {

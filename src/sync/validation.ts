@@ -7,7 +7,8 @@ import { parseChinaTime } from '../domain/chinaTime';
  * One ajv instance for all feed schemas, and one compiled validator per schema object: compiling
  * is the expensive part, so it happens once per process, not per record.
  */
-const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false });
+// verbose: errors carry the offending value and its schema, so a reason can quote both.
+const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false, verbose: true });
 addFormats(ajv);
 // `uscc` checks the shape only (18 characters of the code's alphabet after normalisation). A code
 // with a wrong check character is a real record with a typo: it is stored and flagged, not rejected.
@@ -43,10 +44,22 @@ function describeError(error: ErrorObject): RecordError {
     const extra = (error.params as { additionalProperty: string }).additionalProperty;
     return { path: `${path}/${extra}`, message: `unexpected field "${extra}"` };
   }
-  return { path, message: `${fieldName(path)}${error.message ?? error.keyword}` };
+  // Quote the value, and say what was expected in the schema's own words when it has them.
+  const expected = (error.parentSchema as { description?: string } | undefined)?.description;
+  const got = `${fieldName(path)}is ${quote(error.data)}`;
+  return { path, message: expected ? `${got}: expected ${lowerFirst(expected)}` : `${got}: ${error.message ?? error.keyword}` };
 }
 
 function fieldName(path: string): string {
   const last = path.split('/').pop();
-  return last ? `"${last}" ` : '';
+  return last ? `"${last}" ` : 'the record ';
+}
+
+function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -29,7 +29,7 @@ export const airHourlySample: IndexedFeed = {
     const station = STATIONS[index % STATIONS.length];
     const hour = Math.floor(index / STATIONS.length);
     const reading = readingFor(station, hour, o);
-    return isMalformed(PATH, index, o) ? malform(reading, index) : reading;
+    return isMalformed(PATH, index, o) ? malform(reading, random(o.seed, 'malform', index).int(0, 3)) : reading;
   },
 };
 
@@ -69,9 +69,9 @@ function readingFor(station: (typeof STATIONS)[number], hour: number, o: FeedOpt
 }
 
 /** The ways real feeds go wrong: a wrong type, a missing field, an impossible value, a bad time. */
-function malform(reading: Record<string, unknown>, index: number): Record<string, unknown> {
+function malform(reading: Record<string, unknown>, way: number): Record<string, unknown> {
   const bad = { ...reading };
-  switch (index % 4) {
+  switch (way) {
     case 0:
       bad.pm2_5 = 'N/A';
       break;

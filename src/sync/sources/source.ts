@@ -6,8 +6,6 @@ export interface SourceContext {
   baseUrl: string;
   /** Read records whose cursor is at or after this position; undefined reads everything. */
   since?: string;
-  /** A local file to read instead of the endpoint (`hub sync … --file`). */
-  file?: string;
   http: HttpClient;
   signal: AbortSignal;
 }
