@@ -45,8 +45,27 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
     express.json({ limit: options.bodyLimit ?? '1mb' }),
     expressMiddleware(apollo, { context: async () => createContext(options.knex, template) }),
   );
+  app.use(jsonErrors);
   return { app, apollo };
 }
+
+/**
+ * Errors raised before GraphQL runs (a body over the limit, a body that is not JSON) answer as
+ * GraphQL-style JSON with the right status; Express's default page would show a stack trace.
+ */
+const jsonErrors: express.ErrorRequestHandler = (error, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const status = Number(error?.status ?? error?.statusCode) || 500;
+  const message =
+    error?.type === 'entity.too.large'
+      ? `request body is larger than the ${error.limit} byte limit`
+      : error?.type === 'entity.parse.failed'
+        ? 'request body is not valid JSON'
+        : status < 500
+          ? String(error?.message ?? 'bad request')
+          : 'internal error';
+  res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+};
 
 async function databaseAnswers(knex: Knex): Promise<boolean> {
   try {

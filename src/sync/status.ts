@@ -74,7 +74,8 @@ export async function streamStatuses(knex: Knex, connectors: readonly ConnectorD
 
 function nextFire(expression: string, timezone: string): string | null {
   const task = cron.createTask(expression, () => undefined, { timezone });
-  const next = task.getNextRun();
+  // getNextRun() answers only for a started task; getNextRuns() computes from the expression.
+  const [next] = task.getNextRuns(1);
   void task.destroy();
   return next ? next.toISOString() : null;
 }

@@ -1,7 +1,7 @@
 import { stream } from '../../../src/sync/stream';
 import { httpPages } from '../../../src/sync/sources/httpPages';
 import { computeAqi } from '../../../src/domain/aqi/computeAqi';
-import { requireChinaTime } from '../../../src/domain/chinaTime';
+import { formatChinaTime, requireChinaTime } from '../../../src/domain/chinaTime';
 import schema from './schema.json';
 
 export interface AirHourlyRecord {
@@ -27,8 +27,10 @@ export interface AirHourlyRecord {
 export const airHourly = stream<AirHourlyRecord>({
   name: 'air-hourly',
   schema,
-  key: (r) => `${r.stationCode}@${r.timePoint}`,
-  cursor: (r) => r.timePoint,
+  // Exports write times in several forms (2026-11-01 08:00:00, 2026/11/01 08:00): identity and
+  // position use one canonical form, so the same reading from a dump and from the API is one record.
+  key: (r) => `${r.stationCode}@${canonicalTime(r.timePoint)}`,
+  cursor: (r) => canonicalTime(r.timePoint),
   source: httpPages({ path: '/environment/air-hourly', pageSize: 500, sinceParam: 'since', recordsField: 'data', totalField: 'total' }),
   schedule: '5 * * * *',
   lookBackMs: 3 * 3600 * 1000,
@@ -44,16 +46,17 @@ export const airHourly = stream<AirHourlyRecord>({
     };
     const aqi = computeAqi(concentrations);
     const time = requireChinaTime(r.timePoint, 'timePoint');
+    const timePoint = formatChinaTime(time);
     return {
       kind: 'air-quality-hourly',
-      title: `${r.area}${r.positionName}站 ${r.timePoint.slice(0, 13)}时 空气质量 AQI ${aqi.aqi} ${aqi.category}`,
+      title: `${r.area}${r.positionName}站 ${timePoint.slice(0, 13)}时 空气质量 AQI ${aqi.aqi} ${aqi.category}`,
       publisher: `${r.area}生态环境局`,
       region: r.area,
       publishedAt: time,
       status: 'published',
       attributes: {
         station: { code: r.stationCode, name: r.positionName, city: r.area, longitude: num(r.longitude), latitude: num(r.latitude) },
-        timePoint: r.timePoint,
+        timePoint,
         concentrations,
         aqi,
       },
@@ -61,6 +64,10 @@ export const airHourly = stream<AirHourlyRecord>({
     };
   },
 });
+
+function canonicalTime(text: string): string {
+  return formatChinaTime(requireChinaTime(text, 'timePoint'));
+}
 
 function reading(value: string): number | undefined {
   return value === '—' || value === '--' ? undefined : Number(value);

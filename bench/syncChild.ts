@@ -1,0 +1,109 @@
+/**
+ * One full sync of environment/air-hourly in a process of its own, so its peak RSS is the sync's
+ * alone (not the feed server's or the benchmark's) and its CPU is not shared with the feed's
+ * record generation. Prints one JSON line (ChildResult) on stdout and exits.
+ *
+ *   node bin/run-ts.js bench/syncChild.ts --db <database url> --feeds <feed server url>
+ *
+ * The database must be migrated already: migrations are not part of what is measured.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Knex } from 'knex';
+import { CONNECTORS } from '../connectors';
+import { openDatabase } from '../src/db/connect';
+import { runSync } from '../src/sync/runSync';
+import { createHttpClient, type HttpClient } from '../src/sync/http/httpClient';
+import { parseFlags } from './options';
+import { BENCH_STREAM, type ChildResult } from './syncProcess';
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  if (!flags.db || !flags.feeds) throw new Error('usage: syncChild.ts --db <url> --feeds <url>');
+  const db = await openDatabase({ databaseUrl: flags.db });
+  try {
+    const clock = instrument(db.knex);
+    const started = performance.now();
+    const [summary] = await runSync({
+      knex: db.knex,
+      connectors: CONNECTORS,
+      feedUrl: () => flags.feeds,
+      selectors: [BENCH_STREAM],
+      full: true,
+      trigger: 'manual',
+      http: clock.http,
+    });
+    const syncSeconds = (performance.now() - started) / 1000;
+    const result: ChildResult = {
+      status: summary.status,
+      error: summary.error,
+      fetched: summary.fetched,
+      inserted: summary.inserted,
+      updated: summary.updated,
+      quarantined: summary.quarantined,
+      syncSeconds,
+      maxRssKiB: process.resourceUsage().maxRSS,
+      phases: clock.phases(syncSeconds),
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * Times the two kinds of waiting the engine does, without touching src/: the HTTP client is
+ * injectable, and knex announces each query and its response. The engine reads a page, then
+ * writes it, never both at once, so the times add up to the wall time.
+ */
+function instrument(knex: Knex) {
+  let fetchMs = 0;
+  const base = createHttpClient();
+  const http: HttpClient = {
+    getJson: async (url, signal) => {
+      const t = performance.now();
+      try {
+        return await base.getJson(url, signal);
+      } finally {
+        fetchMs += performance.now() - t;
+      }
+    },
+    getBytes: (url, signal) => base.getBytes(url, signal),
+  };
+
+  const startedAt = new Map<string, { t: number; label: string }>();
+  const dbMs = new Map<string, number>();
+  type QueryEvent = { __knexQueryUid: string; sql: string };
+  knex.on('query', (q: QueryEvent) => startedAt.set(q.__knexQueryUid, { t: performance.now(), label: statementLabel(q.sql) }));
+  const finished = (q: QueryEvent) => {
+    const start = startedAt.get(q.__knexQueryUid);
+    if (!start) return;
+    startedAt.delete(q.__knexQueryUid);
+    dbMs.set(start.label, (dbMs.get(start.label) ?? 0) + performance.now() - start.t);
+  };
+  knex.on('query-response', (_response: unknown, q: QueryEvent) => finished(q));
+  knex.on('query-error', (_error: unknown, q: QueryEvent) => finished(q));
+
+  const phases = (wallSeconds: number) => {
+    const dbSeconds = [...dbMs.values()].reduce((a, b) => a + b, 0) / 1000;
+    const fetchSeconds = fetchMs / 1000;
+    const dbByStatement = Object.fromEntries([...dbMs].sort((a, b) => b[1] - a[1]).map(([k, ms]) => [k, round(ms / 1000)]));
+    return { fetchSeconds: round(fetchSeconds), dbSeconds: round(dbSeconds), otherSeconds: round(wallSeconds - fetchSeconds - dbSeconds), dbByStatement };
+  };
+  return { http, phases };
+}
+
+/** A short name for a statement: its verb and table, enough to tell the engine's statements apart. */
+function statementLabel(sql: string): string {
+  const s = sql.replace(/\s+/g, ' ').trim().toLowerCase();
+  const match = /^(insert into|update|delete from|select .*? from|begin|commit|rollback|savepoint|release savepoint)\s*"?([a-z_]*)/.exec(s);
+  if (!match) return s.slice(0, 40);
+  const verb = match[1].startsWith('select') ? 'select' : match[1];
+  return match[2] ? `${verb} ${match[2]}` : verb;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+main().catch((error: unknown) => {
+  process.stderr.write(`sync child failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { runHub } from '../helpers/cli';
+import { openDatabase } from '../../src/db/connect';
+
+const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
+
+describe('hub CLI', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-cli-'));
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  test('an unknown command or option is one clear line and a non-zero exit', async () => {
+    const unknown = await runHub(['frobnicate']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
+    const badOption = await runHub(['sync', '--bogus']);
+    expect(badOption.code).not.toBe(0);
+    expect(badOption.stderr).toMatch(/unknown option '--bogus'/);
+    expect(badOption.stderr).not.toMatch(STACK_LINE);
+  });
+
+  test('an unreachable DATABASE_URL names the host and the fix, without a stack trace', async () => {
+    const result = await runHub(['migrate'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/hub' });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/127\.0\.0\.1:1/);
+    expect(lines[0]).toMatch(/DATABASE_URL/);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+
+  test('hub sync --json prints one summary object per stream, and hub status shows the cursor', async () => {
+    const sync = await runHub(['sync', '--json'], { HUB_DATA_DIR: dataDir });
+    expect(sync.stderr).toBe('');
+    const lines = sync.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    const air = lines.find((l) => l.stream === 'air-hourly');
+    expect(Object.keys(air).sort()).toEqual(
+      ['connector', 'stream', 'status', 'fetched', 'inserted', 'updated', 'unchanged', 'quarantined', 'durationMs'].sort(),
+    );
+    expect(air.inserted + air.quarantined).toBe(air.fetched);
+
+    const status = await runHub(['status', '--json'], { HUB_DATA_DIR: dataDir });
+    const streams = JSON.parse(status.stdout);
+    const entry = streams.find((s: any) => s.stream === 'environment/air-hourly');
+    expect(entry.cursor).toMatch(/^2026-11-\d\d \d\d:00:00$/);
+    expect(entry.lastRun.status).toBe('partial');
+    expect(entry.quarantineOpen).toBe(air.quarantined);
+    expect(entry.nextRun).toMatch(/T\d\d:05:00/);
+  });
+
+  test('an unknown stream lists the streams that exist', async () => {
+    const result = await runHub(['sync', 'credit/nonsense'], { HUB_DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no stream "credit\/nonsense"; known streams: .*environment\/air-hourly/);
+  });
+
+  test('a GBK-encoded CSV dump loads with correct Chinese text', async () => {
+    const csv = [
+      'stationCode,positionName,area,timePoint,so2,no2,pm10,co,o3,o3_8h,pm2_5',
+      '1029A,职工医院,石家庄市,2026-10-01 08:00:00,9,41,88,0.8,30,25,61',
+      '1030A,高新区,石家庄市,2026/10/01 08:00,11,44,97,0.9,27,22,—',
+      '1031A,西北水源,石家庄市,2026-10-01 08:00:00,abc,44,97,0.9,27,22,70',
+    ].join('\r\n');
+    const file = path.join(dataDir, 'air-export-gbk.csv');
+    fs.writeFileSync(file, iconv.encode(csv, 'gbk'));
+    const result = await runHub(['sync', 'environment/air-hourly', '--file', file, '--json'], { HUB_DATA_DIR: dataDir });
+    const summary = JSON.parse(result.stdout.trim());
+    expect(summary).toMatchObject({ fetched: 3, inserted: 2, quarantined: 1, status: 'partial' });
+
+    const db = await openDatabase({ dataDir });
+    try {
+      const rows = await db.knex('disclosures').where('source_key', 'like', '%2026-10-01%').orderBy('source_key').select('title', 'attributes');
+      expect(rows.map((r: any) => r.attributes.station.name)).toEqual(['职工医院', '高新区']);
+      expect(rows[0].title).toContain('石家庄市职工医院站');
+      const bad = await db.knex('quarantine').where('source_key', 'like', '1031A%').first();
+      expect(bad.errors[0].message).toContain('"so2" is "abc"');
+    } finally {
+      await db.close();
+    }
+  });
+
+  test('a second process on the same embedded database is refused with a clear reason', async () => {
+    const db = await openDatabase({ dataDir });
+    try {
+      const result = await runHub(['status'], { HUB_DATA_DIR: dataDir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/in use by process \d+/);
+      expect(result.stderr).toMatch(/DATABASE_URL/);
+    } finally {
+      await db.close();
+    }
+  });
+
+  test('serve on a port in use says so in one line', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const result = await runHub(['serve'], { HUB_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`port ${port} on 127.0.0.1 is already in use`));
+      expect(result.stderr).not.toMatch(STACK_LINE);
+    } finally {
+      blocker.close();
+    }
+  });
+});

@@ -1,0 +1,131 @@
+import { loadConfig } from '../../src/config/config';
+import { startHub, type RunningHub } from '../../src/hub';
+import { createLogger } from '../../src/log';
+import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
+import { graphql } from '../helpers/graphql';
+
+const FIRST_QUERY = `{ disclosures(first: 5) { totalCount edges { node { id domain title publishedAt } } } }`;
+
+describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
+  let db: TestDatabase;
+  let hub: RunningHub;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend, { migrate: false });
+    await db.close(); // the hub opens it itself, as `hub serve` does
+    const config = loadConfig({ ...db.env, PORT: '0', HOST: '127.0.0.1', HUB_SCHEDULE: 'off' });
+    hub = await startHub(config, createLogger('silent'));
+    await hub.initialSync;
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await db?.destroy();
+  });
+
+  test('/healthz and /readyz answer 200 once the hub is up', async () => {
+    for (const path of ['/healthz', '/readyz']) {
+      const response = await fetch(`${hub.url}${path}`);
+      expect(response.status).toBe(200);
+    }
+  });
+
+  test('the first query of the README returns air-quality disclosures from the start-up sync', async () => {
+    const { status, body } = await graphql(hub.url, FIRST_QUERY);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const { totalCount, edges } = body.data.disclosures;
+    expect(totalCount).toBeGreaterThan(900);
+    expect(edges).toHaveLength(5);
+    for (const { node } of edges) {
+      expect(node.domain).toBe('ENVIRONMENT');
+      expect(node.title).toMatch(/空气质量 AQI \d+/);
+      expect(Date.parse(node.publishedAt)).not.toBeNaN();
+    }
+  });
+
+  test('an air-quality report carries its AQI block, consistent with its concentrations', async () => {
+    const { body } = await graphql(
+      hub.url,
+      `{ disclosures(first: 20) { edges { node { ... on AirQualityReport {
+          station { code name city } timePoint concentrations { pm25_24h pm10_24h }
+          aqi { aqi level category color primaryPollutants exceedingPollutants iaqi healthEffect advice } } } } } }`,
+    );
+    const reports = body.data.disclosures.edges.map((e: any) => e.node);
+    for (const r of reports) {
+      expect(r.station.code).toMatch(/^\d{4}A$/);
+      expect(r.aqi.aqi).toBe(Math.max(...(Object.values(r.aqi.iaqi) as number[])));
+      expect(r.aqi.level).toBeGreaterThanOrEqual(1);
+      expect(r.aqi.color).toMatch(/^#[0-9A-F]{6}$/i);
+      if (r.aqi.aqi <= 50) expect(r.aqi.primaryPollutants).toEqual([]);
+      else expect(r.aqi.primaryPollutants.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('paging with endCursor visits every disclosure exactly once', async () => {
+    const seen = new Set<string>();
+    let after: string | null = null;
+    let total = 0;
+    for (;;) {
+      const { body }: any = await graphql(
+        hub.url,
+        `query($after: String) { disclosures(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+        { after },
+      );
+      const page = body.data.disclosures;
+      total = page.totalCount;
+      for (const edge of page.edges) {
+        expect(seen.has(edge.node.id)).toBe(false);
+        seen.add(edge.node.id);
+      }
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen.size).toBe(total);
+  });
+
+  test('filters, search and stats answer from stored rows', async () => {
+    const { body } = await graphql(
+      hub.url,
+      `{ city: disclosures(first: 1, filter: { region: "张家口市" }) { totalCount edges { node { title } } }
+         search: disclosures(first: 1, search: "张家口") { totalCount }
+         stats(groupBy: REGION) { key count } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.city.totalCount).toBeGreaterThan(0);
+    expect(body.data.city.edges[0].node.title).toContain('张家口市');
+    expect(body.data.search.totalCount).toBe(body.data.city.totalCount);
+    const buckets = body.data.stats;
+    expect(buckets.find((b: any) => b.key === '张家口市').count).toBe(body.data.city.totalCount);
+  });
+
+  test('bad input gets a clear error, not a crash', async () => {
+    const tooMany = await graphql(hub.url, `{ disclosures(first: 100000) { totalCount } }`);
+    expect(tooMany.body.errors[0].message).toMatch(/"first" must be between 0 and 100/);
+    const badCursor = await graphql(hub.url, `{ disclosures(after: "nonsense") { totalCount } }`);
+    expect(badCursor.body.errors[0].message).toMatch(/not a cursor/);
+    const sqlish = await graphql(hub.url, `{ disclosures(search: "'; DROP TABLE disclosures; --") { totalCount } }`);
+    expect(sqlish.body.data.disclosures.totalCount).toBe(0);
+    const still = await graphql(hub.url, FIRST_QUERY);
+    expect(still.body.data.disclosures.totalCount).toBeGreaterThan(0);
+  });
+
+  test('a request body over the limit is refused with 413', async () => {
+    const big = JSON.stringify({ query: `{ disclosures(first: 1) { totalCount } }`, padding: 'x'.repeat(2 * 1024 * 1024) });
+    const response = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    expect(response.status).toBe(413);
+    const body: any = await response.json();
+    expect(body.errors[0].message).toMatch(/larger than the \d+ byte limit/);
+    const broken = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(broken.status).toBe(400);
+    expect(JSON.stringify(await broken.json())).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  test('the landing page is ours and loads nothing from outside', async () => {
+    const response = await fetch(`${hub.url}/`);
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(html).toContain('Disclosure Hub');
+    expect(html).not.toMatch(/<script[^>]+src=["']https?:/);
+    expect(html).not.toMatch(/<link[^>]+href=["']https?:/);
+  });
+});
