@@ -117,7 +117,7 @@ async function dropAll(): Promise<void> {
 }
 
 async function describeEnvironment(adminUrl: string) {
-  const [row] = await adminQuery<{ v: string }>(adminUrl, 'SHOW server_version');
+  const [row] = await adminQuery<{ v: string }>(adminUrl, "SELECT current_setting('server_version') AS v");
   return { node: process.version, postgres: row.v, cpus: os.cpus().length };
 }
 

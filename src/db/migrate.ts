@@ -3,10 +3,26 @@ import { migrationSource } from '../../migrations';
 
 const migrationConfig: Knex.MigratorConfig = { migrationSource, tableName: 'knex_migrations' };
 
-/** Applies every pending migration; returns the names applied now. */
+// Any constant works; it names "the migration lock" among PostgreSQL advisory locks.
+const MIGRATION_LOCK_KEY = 7_202_611_27;
+
+/**
+ * Applies every pending migration; returns the names applied now. Replicas starting together on
+ * one PostgreSQL queue on an advisory lock, so one migrates and the others then find nothing to
+ * do — knex's own lock would make them fail instead. The embedded database has one process and one
+ * connection, so it needs (and could not take) no such lock.
+ */
 export async function migrateLatest(knex: Knex): Promise<string[]> {
-  const [, applied] = (await knex.migrate.latest(migrationConfig)) as [number, string[]];
-  return applied;
+  const latest = async () => ((await knex.migrate.latest(migrationConfig)) as [number, string[]])[1];
+  if (!isServerPostgres(knex)) return latest();
+  return knex.transaction(async (trx) => {
+    await trx.raw('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY]);
+    return latest();
+  });
+}
+
+function isServerPostgres(knex: Knex): boolean {
+  return (knex.client as { config: { client: unknown } }).config.client === 'pg';
 }
 
 /** Undoes the last batch of migrations; returns the names rolled back. */

@@ -77,7 +77,18 @@ function page(feed: IndexedFeed, url: URL, o: FeedOptions, maxPageSize: number):
   const offset = intParam(url, 'offset') ?? ((intParam(url, 'page') ?? 1) - 1) * size;
   const data = [];
   for (let i = first + offset; i < Math.min(first + offset + size, first + total); i++) data.push(feed.record(i, o));
-  return { status: 200, body: { success: true, total, page: Math.floor(offset / size) + 1, pageSize: size, data } };
+  const next = offset + size < total ? nextLink(url, offset + size, size) : null;
+  return { status: 200, body: { success: true, total, page: Math.floor(offset / size) + 1, pageSize: size, data, next } };
+}
+
+/** The next page as a relative link, for clients that follow links rather than count pages. */
+function nextLink(url: URL, offset: number, size: number): string {
+  const next = new URL(url.toString());
+  next.searchParams.delete('page');
+  next.searchParams.delete('pageSize');
+  next.searchParams.set('offset', String(offset));
+  next.searchParams.set('limit', String(size));
+  return `${next.pathname}${next.search}`;
 }
 
 function serveWithFaults(res: http.ServerResponse, faults: FaultInjector, url: URL, answer: () => { status: number; body: unknown }): void {

@@ -10,7 +10,7 @@ import { addRunCounts, finishRun, reapDeadRuns, startRun, zeroCounts, type RunCo
 import { extendLease, leaseHolder, releaseLease, tryAcquireLease } from './leases';
 import { maxCursor, withLookBack } from './cursor';
 import { markMissingAsRemoved } from './store/snapshot';
-import { filePages } from './sources/fileSource';
+import { filePages, UnparsableRecord } from './sources/fileSource';
 
 export interface SyncStreamOptions {
   knex: Knex;
@@ -151,6 +151,10 @@ class PageProcessor {
     const rejected: RejectedRecord[] = [];
     let cursor: string | undefined;
     for (const record of records) {
+      if (record instanceof UnparsableRecord) {
+        rejected.push({ stream: this.name, sourceKey: null, payload: { raw: record.raw }, stage: 'parse', errors: [{ path: '', message: record.reason }] });
+        continue;
+      }
       const errors = this.validate(record);
       const sourceKey = safeKey(this.stream, record);
       if (errors.length > 0) {

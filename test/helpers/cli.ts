@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 
 export const HUB_BIN = path.resolve(__dirname, '../../bin/hub.js');
@@ -9,13 +9,18 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `hub` command in a child process, as a user would. */
+/** Starts the real `hub` command in a child process, as a user would. */
+export function spawnHub(args: string[], env: Record<string, string | undefined> = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [HUB_BIN, ...args], {
+    env: { ...process.env, HUB_SCHEDULE: 'off', LOG_LEVEL: 'warn', DATABASE_URL: undefined, HUB_FEEDS_URL: undefined, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+/** Runs `hub` to completion and collects its exit code and output. */
 export function runHub(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 60000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [HUB_BIN, ...args], {
-      env: { ...process.env, HUB_SCHEDULE: 'off', LOG_LEVEL: 'warn', DATABASE_URL: undefined, HUB_FEEDS_URL: undefined, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnHub(args, env);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -56,9 +56,17 @@ async function* jsonLines(file: string, text: NodeJS.ReadableStream): AsyncItera
       yield JSON.parse(raw);
     } catch (error) {
       // A broken line is still a record someone sent: quarantine it rather than stop the load.
-      yield { __unparsable: raw, __line: line, __error: `${file}:${line}: not JSON (${(error as Error).message})` };
+      yield new UnparsableRecord(raw, `${path.basename(file)} line ${line} is not JSON: ${(error as Error).message}`);
     }
   }
+}
+
+/** A record that could not even be parsed; the engine quarantines it with this reason. */
+export class UnparsableRecord {
+  constructor(
+    readonly raw: string,
+    readonly reason: string,
+  ) {}
 }
 
 async function* jsonArray(file: string, text: NodeJS.ReadableStream): AsyncIterable<unknown> {

@@ -8,7 +8,7 @@ export interface RejectedRecord {
   stream: string;
   sourceKey: string | null;
   payload: unknown;
-  stage: 'validate' | 'map';
+  stage: 'parse' | 'validate' | 'map';
   errors: RecordError[];
 }
 
