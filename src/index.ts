@@ -1,0 +1,18 @@
+/**
+ * Disclosure Hub as a library, for programs that embed it: the domain rules (AQI, USCC, water
+ * quality, masking), starting the server, and running a sync. The `hub` CLI is built on the same.
+ */
+export * from './domain';
+export { parseChinaTime, formatChinaTime } from './domain/chinaTime';
+
+export { loadConfig, type HubConfig } from './config/config';
+export { openDatabase, type Database, type DatabaseOptions } from './db/connect';
+export { migrateLatest, migrateRollback } from './db/migrate';
+export { startHub, type RunningHub } from './hub';
+export { startFeedServer, type RunningFeedServer } from './feeds/server';
+
+export { runSync, type RunSyncOptions } from './sync/runSync';
+export { syncStream, type StreamSummary } from './sync/engine';
+export { stream, connector, type StreamDefinition, type ConnectorDefinition, type DisclosureInput } from './sync/stream';
+export { httpPages } from './sync/sources/httpPages';
+export { CONNECTORS } from '../connectors';
