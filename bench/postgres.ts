@@ -39,7 +39,7 @@ export async function createMigratedDatabase(adminUrl: string): Promise<ScratchD
   const url = withDatabase(adminUrl, name);
   const scratch = { name, url, drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined) };
   try {
-    const db = await openDatabase({ databaseUrl: url, poolMax: 1 });
+    const db = await openDatabase({ databaseUrl: url });
     await migrateLatest(db.knex).finally(() => db.close());
   } catch (error) {
     await scratch.drop().catch(() => undefined);

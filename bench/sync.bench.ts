@@ -12,7 +12,7 @@ import { parseOptions, type BenchOptions } from './options';
 import { adminQuery, checkpoint, createMigratedDatabase, unreachableReason, type ScratchDatabase } from './postgres';
 import { copyBaseline } from './copyBaseline';
 import { BENCH_STREAM, runSyncProcess, type ChildResult } from './syncProcess';
-import { formatReport, summarize, writeResults, type MemoryFigures, type ThroughputFigures } from './report';
+import { formatReport, summarize, writeResults, type Environment, type MemoryFigures, type ThroughputFigures } from './report';
 
 /** Databases still to drop: also dropped on Ctrl-C, so an interrupted run leaves nothing behind. */
 const scratch = new Set<ScratchDatabase>();
@@ -87,7 +87,8 @@ async function syncInto(options: BenchOptions, db: ScratchDatabase, scale: numbe
     await checkpoint(options.adminUrl);
     const result = await runSyncProcess(db.url, feeds.url);
     if (result.status !== 'ok' || result.inserted !== scale) {
-      throw new Error(`the sync did not store every record: status ${result.status}, inserted ${result.inserted} of ${scale}${result.error ? `: ${result.error}` : ''}`);
+      const reason = result.error ? `: ${abbreviate(result.error)}` : '';
+      throw new Error(`the sync did not store every record: status ${result.status}, inserted ${result.inserted} of ${scale}${reason}`);
     }
     progress(`  ${result.syncSeconds.toFixed(2)} s, peak RSS ${(result.maxRssKiB / 1024).toFixed(1)} MiB`);
     return result;
@@ -116,9 +117,21 @@ async function dropAll(): Promise<void> {
   await Promise.allSettled([...scratch].map((db) => drop(db)));
 }
 
-async function describeEnvironment(adminUrl: string) {
-  const [row] = await adminQuery<{ v: string }>(adminUrl, "SELECT current_setting('server_version') AS v");
-  return { node: process.version, postgres: row.v, cpus: os.cpus().length };
+async function describeEnvironment(adminUrl: string): Promise<Environment> {
+  const rows = await adminQuery<{ name: string; setting: string }>(
+    adminUrl,
+    `SELECT name, current_setting(name) AS setting FROM pg_settings
+     WHERE name IN ('server_version', 'autovacuum', 'synchronous_commit', 'fsync', 'shared_buffers', 'max_wal_size') ORDER BY name`,
+  );
+  const settings = Object.fromEntries(rows.map((r) => [r.name, r.setting]));
+  const { server_version: postgres, ...rest } = settings;
+  return { node: process.version, postgres, cpus: os.cpus().length, settings: rest };
+}
+
+/** A failed statement's message quotes the whole SQL; its head and the reason at its end are enough. */
+function abbreviate(message: string, max = 400): string {
+  const flat = message.replace(/\s+/g, ' ');
+  return flat.length <= max ? flat : `${flat.slice(0, 120)} … ${flat.slice(-(max - 120))}`;
 }
 
 const progress = (message: string) => process.stderr.write(`${message}\n`);

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const db = await openDatabase({ databaseUrl: flags.db });
   try {
     const clock = instrument(db.knex);
+    const baselineRssKiB = Math.round(process.memoryUsage().rss / 1024);
     const started = performance.now();
     const [summary] = await runSync({
       knex: db.knex,
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       quarantined: summary.quarantined,
       syncSeconds,
       maxRssKiB: process.resourceUsage().maxRSS,
+      baselineRssKiB,
       phases: clock.phases(syncSeconds),
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);

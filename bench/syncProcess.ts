@@ -15,6 +15,8 @@ export interface ChildResult {
   syncSeconds: number;
   /** Peak resident set size of the child over its whole life, KiB (getrusage ru_maxrss). */
   maxRssKiB: number;
+  /** RSS just before the sync started (modules loaded, database open), KiB: the part no feed size changes. */
+  baselineRssKiB: number;
   /** Where the wall time went; "other" is validation, mapping, hashing and the engine's own work. */
   phases: { fetchSeconds: number; dbSeconds: number; otherSeconds: number; dbByStatement: Record<string, number> };
 }

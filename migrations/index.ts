@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as unifiedStore from './20261127_001_unified_store';
 import * as syncBookkeeping from './20261127_002_sync_bookkeeping';
+import * as personalInformation from './20261127_003_personal_information';
 
 /**
  * The migrations in the order they apply. Listing them here (rather than letting knex scan the
@@ -10,6 +11,7 @@ import * as syncBookkeeping from './20261127_002_sync_bookkeeping';
 const migrations: Record<string, Knex.Migration> = {
   '20261127_001_unified_store': unifiedStore,
   '20261127_002_sync_bookkeeping': syncBookkeeping,
+  '20261127_003_personal_information': personalInformation,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -21,8 +21,13 @@ export interface IndexedFeed {
   record(index: number, options: FeedOptions): unknown;
   /** First index whose cursor is at or after `since`, for sources that filter by time. */
   firstIndexSince?(since: string, options: FeedOptions): number;
-  /** Envelope the source wraps a page in. */
-  envelope?: 'cnemc' | 'standard';
+  /**
+   * `json` (default): paged JSON `{total, page, pageSize, data, next}`. `csv`: one export file of
+   * every record, with `csvColumns` as its header, in `encoding` (GBK for the 2016-era exports).
+   */
+  format?: 'json' | 'csv';
+  csvColumns?: readonly string[];
+  encoding?: 'utf-8' | 'gbk';
 }
 
 /** Whether record `index` of a feed is one of the deliberately malformed ones: tests count them. */

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FeedOptions, IndexedFeed } from './feed';
 import { FaultInjector, type FaultPlan } from './faults';
+import { serveCsvExport } from './csvExport';
 
 export interface FeedServerOptions extends Partial<FeedOptions> {
   feeds: readonly IndexedFeed[];
@@ -47,6 +48,7 @@ export async function startFeedServer(options: FeedServerOptions): Promise<Runni
     if (url.pathname === '/_control') return control(req, res, faults, feedOptions);
     const feed = byPath.get(url.pathname);
     if (!feed) return sendJson(res, url.pathname === '/' ? 200 : 404, index(options.feeds, url.pathname));
+    if (feed.format === 'csv') return serveCsvExport(res, feed, feedOptions, faults.next(url.searchParams.get('fault')), faults.slowMs);
     serveWithFaults(res, faults, url, () => page(feed, url, feedOptions, maxPageSize));
   });
   server.keepAliveTimeout = 5000;

@@ -23,6 +23,7 @@ export interface DisclosureRow {
   source_url: string | null;
   content_hash: string;
   attributes: Record<string, unknown>;
+  personal: Record<string, unknown> | null;
   search_text: string;
 }
 
@@ -42,6 +43,7 @@ export function toDisclosureRow(input: DisclosureInput, domain: string, stream: 
     ...subject,
     source_url: input.sourceUrl ?? null,
     attributes: input.attributes,
+    personal: input.personal ?? null,
     search_text: searchText(input),
   };
   return { ...row, content_hash: contentHash(row) };

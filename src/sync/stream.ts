@@ -46,6 +46,11 @@ export interface DisclosureInput {
   sourceUrl?: string | null;
   /** Domain fields (an AQI block, a penalty amount …), served by the domain's GraphQL types. */
   attributes: Record<string, unknown>;
+  /**
+   * Personal information of natural persons (ID number, phone, home address), kept for matching and
+   * never served: put masked forms (maskPersonalInfo) in `attributes`, the originals here.
+   */
+  personal?: Record<string, string | null | undefined> | null;
   /** Extra text to search besides the title, subject and publisher. */
   searchText?: Array<string | null | undefined>;
 }

@@ -17,7 +17,6 @@ const MISSING = '—';
  */
 export const airHourlySample: IndexedFeed = {
   path: PATH,
-  envelope: 'cnemc',
   count: (o) => o.scale,
   firstIndexSince(since, o) {
     const time = DateTime.fromSQL(since, { zone: CHINA_ZONE });

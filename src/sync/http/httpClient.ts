@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Readable } from 'node:stream';
 
 export interface HttpClientOptions {
   /** Per-request time limit. */
@@ -28,6 +29,11 @@ export class FetchError extends Error {
 export interface HttpClient {
   getJson(url: string, signal?: AbortSignal): Promise<unknown>;
   getBytes(url: string, signal?: AbortSignal): Promise<Buffer>;
+  /**
+   * Opens a download to read as a stream (a CSV export can be larger than memory). Connecting and
+   * the status are retried like any request; once the body flows, a failure ends the read.
+   */
+  openStream(url: string, signal?: AbortSignal): Promise<{ body: Readable; contentType: string | null }>;
 }
 
 /** Statuses worth another try: the server may answer the same request well a moment later. */
@@ -52,10 +58,52 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     throw new FetchError(`GET ${url} failed: ${lastReason}`, url);
   }
 
+  async function openStream(url: string, signal?: AbortSignal) {
+    for (let attempt = 1; ; attempt++) {
+      const controller = new AbortController();
+      const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+      const connectTimer = setTimeout(() => controller.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      let reason: string;
+      let retryAfterMs: number | undefined;
+      let retryable = true;
+      try {
+        const response = await fetch(url, { signal: combined });
+        clearTimeout(connectTimer);
+        if (response.ok && response.body) {
+          return { body: stallGuarded(Readable.fromWeb(response.body as never), controller, timeoutMs), contentType: response.headers.get('content-type') };
+        }
+        await response.body?.cancel();
+        reason = `HTTP ${response.status} ${response.statusText}`.trim();
+        retryable = RETRYABLE_STATUS.has(response.status);
+        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      } catch (error) {
+        clearTimeout(connectTimer);
+        if (signal?.aborted) throw signal.reason ?? error;
+        reason = controller.signal.aborted ? `no answer within ${timeoutMs} ms` : networkReason(error);
+      }
+      if (!retryable || attempt >= attempts) throw new FetchError(`GET ${url} failed after ${attempt} attempt(s): ${reason}`, url);
+      const delayMs = retryAfterMs ?? jitteredBackoff(backoffMs, attempt, maxBackoffMs);
+      onRetry?.({ url, attempt, delayMs, reason });
+      await sleep(Math.min(delayMs, maxBackoffMs), undefined, { signal });
+    }
+  }
+
   return {
     getJson: (url, signal) => getWithRetries(url, (body) => parseJsonBody(body), signal),
     getBytes: (url, signal) => getWithRetries(url, (body) => body, signal),
+    openStream,
   };
+}
+
+/** A download that stops sending for longer than the time limit is aborted, not waited on for ever. */
+function stallGuarded(body: Readable, controller: AbortController, timeoutMs: number): Readable {
+  let timer = setTimeout(() => controller.abort(), timeoutMs);
+  body.on('data', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => body.destroy(new Error(`the download stalled for ${timeoutMs} ms`)), timeoutMs);
+  });
+  body.on('close', () => clearTimeout(timer));
+  return body;
 }
 
 type Outcome<T> =

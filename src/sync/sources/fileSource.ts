@@ -24,7 +24,11 @@ export async function* filePages(file: string, options: FileSourceOptions = {}):
   const encoding = options.encoding ?? (await sniffEncoding(file));
   if (!iconv.encodingExists(encoding)) throw new Error(`unknown text encoding "${encoding}"; use utf-8, gbk or gb18030`);
   const text = fs.createReadStream(file).pipe(iconv.decodeStream(encoding, { stripBOM: true }));
-  const records = recordsOf(file, text);
+  yield* inPages(recordsOf(file, text), pageSize);
+}
+
+/** Groups a stream of records into pages: each page is one transaction for the engine. */
+export async function* inPages(records: AsyncIterable<unknown>, pageSize: number): AsyncIterable<Page> {
   let page: unknown[] = [];
   for await (const record of records) {
     page.push(record);
@@ -36,12 +40,16 @@ export async function* filePages(file: string, options: FileSourceOptions = {}):
   if (page.length > 0) yield { records: page };
 }
 
+/** CSV rows as objects keyed by the header. Every value stays a string, as the export wrote it. */
+export function csvRecords(text: NodeJS.ReadableStream): AsyncIterable<unknown> {
+  return (text as Readable).pipe(
+    parse({ columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, bom: true, relax_column_count: true, trim: true }),
+  );
+}
+
 function recordsOf(file: string, text: NodeJS.ReadableStream): AsyncIterable<unknown> {
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.csv') {
-    // Every value stays a string, as the export wrote it: the feed schema decides what is valid.
-    return (text as Readable).pipe(parse({ columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, bom: true, relax_column_count: true, trim: true }));
-  }
+  if (ext === '.csv') return csvRecords(text);
   if (ext === '.jsonl' || ext === '.ndjson') return jsonLines(file, text);
   if (ext === '.json') return jsonArray(file, text);
   throw new Error(`cannot read ${file}: use a .csv, .jsonl/.ndjson or .json file`);
@@ -78,21 +86,24 @@ async function* jsonArray(file: string, text: NodeJS.ReadableStream): AsyncItera
   yield* list;
 }
 
-/** UTF-8 when the first 64 KiB decode as UTF-8 (a cut character at the end is allowed), else GB18030. */
 async function sniffEncoding(file: string): Promise<string> {
   const handle = await fs.promises.open(file, 'r');
   try {
     const buffer = Buffer.alloc(65536);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const head = buffer.subarray(0, bytesRead);
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(trimPartialUtf8(head));
-      return 'utf-8';
-    } catch {
-      return 'gb18030';
-    }
+    return encodingOf(buffer.subarray(0, bytesRead));
   } finally {
     await handle.close();
+  }
+}
+
+/** UTF-8 when the bytes decode as UTF-8 (a character cut at the end is allowed), else GB18030. */
+export function encodingOf(head: Buffer): string {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(trimPartialUtf8(head));
+    return 'utf-8';
+  } catch {
+    return 'gb18030';
   }
 }
 

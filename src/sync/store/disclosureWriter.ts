@@ -27,6 +27,7 @@ const COLUMNS: Array<[keyof DisclosureRow, string]> = [
   ['source_url', 'text'],
   ['content_hash', 'text'],
   ['attributes', 'jsonb'],
+  ['personal', 'jsonb'],
   ['search_text', 'text'],
 ];
 const names = COLUMNS.map(([c]) => c).join(', ');
@@ -51,9 +52,10 @@ const UPSERT_ENTITIES = `
                  ELSE entities.names || to_jsonb(excluded.name) END
   WHERE entities.name IS DISTINCT FROM excluded.name`;
 
+// Revisions are served as history, so they never carry the personal column.
 const SAVE_REVISIONS = `
   INSERT INTO revisions (disclosure_id, version, content_hash, snapshot, valid_from, run_id)
-  SELECT d.id, d.version, d.content_hash, to_jsonb(d) - 'search_text' - 'id' - 'first_seen_at' - 'last_seen_at', d.stored_at, ?
+  SELECT d.id, d.version, d.content_hash, to_jsonb(d) - 'search_text' - 'id' - 'first_seen_at' - 'last_seen_at' - 'personal', d.stored_at, ?
   FROM disclosures d WHERE d.id IN (SELECT (value)::bigint FROM jsonb_array_elements_text(?::jsonb))`;
 
 /**

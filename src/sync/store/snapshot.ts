@@ -57,6 +57,7 @@ function pick(row: DisclosureRow): Omit<DisclosureRow, 'content_hash'> {
     entity_uscc: row.entity_uscc,
     source_url: row.source_url,
     attributes: row.attributes,
+    personal: row.personal ?? null,
     search_text: row.search_text,
   };
 }
