@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as unifiedStore from './20261127_001_unified_store';
 import * as syncBookkeeping from './20261127_002_sync_bookkeeping';
 import * as personalInformation from './20261127_003_personal_information';
+import * as disclosureParties from './20261127_004_disclosure_parties';
 
 /**
  * The migrations in the order they apply. Listing them here (rather than letting knex scan the
@@ -12,6 +13,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261127_001_unified_store': unifiedStore,
   '20261127_002_sync_bookkeeping': syncBookkeeping,
   '20261127_003_personal_information': personalInformation,
+  '20261127_004_disclosure_parties': disclosureParties,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -25,6 +25,16 @@ export interface DisclosureRow {
   attributes: Record<string, unknown>;
   personal: Record<string, unknown> | null;
   search_text: string;
+  /** Not a column of `disclosures`: written to `disclosure_parties`. */
+  parties: PartyRow[];
+}
+
+export interface PartyRow {
+  role: string;
+  name: string;
+  uscc: string | null;
+  uscc_valid: boolean | null;
+  entity_uscc: string | null;
 }
 
 export function toDisclosureRow(input: DisclosureInput, domain: string, stream: string, sourceKey: string): DisclosureRow {
@@ -45,6 +55,7 @@ export function toDisclosureRow(input: DisclosureInput, domain: string, stream: 
     attributes: input.attributes,
     personal: input.personal ?? null,
     search_text: searchText(input),
+    parties: (input.parties ?? []).map(checkParty),
   };
   return { ...row, content_hash: contentHash(row) };
 }
@@ -76,6 +87,12 @@ function checkSubject(subject: DisclosureInput['subject']) {
   };
 }
 
+function checkParty(party: { role: string; name: string; uscc?: string | null }): PartyRow {
+  if (!party.uscc) return { role: party.role, name: party.name, uscc: null, uscc_valid: null, entity_uscc: null };
+  const check = validateUscc(party.uscc);
+  return { role: party.role, name: party.name, uscc: check.normalized, uscc_valid: check.valid, entity_uscc: check.valid ? check.normalized : null };
+}
+
 function requireDate(value: Date, field: string): Date {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
     throw new Error(`${field} is not a valid date`);
@@ -84,6 +101,6 @@ function requireDate(value: Date, field: string): Date {
 }
 
 function searchText(input: DisclosureInput): string {
-  const parts = [input.title, input.subject?.name, input.publisher, input.region, ...(input.searchText ?? [])];
+  const parts = [input.title, input.subject?.name, input.publisher, input.region, ...(input.parties ?? []).map((p) => p.name), ...(input.searchText ?? [])];
   return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n');
 }

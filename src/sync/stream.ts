@@ -43,6 +43,8 @@ export interface DisclosureInput {
   updatedAt?: Date;
   status: string;
   subject?: { uscc?: string | null; name: string } | null;
+  /** Other parties by role (buyer, agency, tenderer, supplier …), linked to entities by code. */
+  parties?: Array<{ role: string; name: string; uscc?: string | null }>;
   sourceUrl?: string | null;
   /** Domain fields (an AQI block, a penalty amount …), served by the domain's GraphQL types. */
   attributes: Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { migrateLatest, migrateRollback, migrationsCurrent } from '../../src/db/migrate';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 
-const TABLES = ['entities', 'disclosures', 'revisions', 'sync_state', 'sync_runs', 'quarantine', 'scheduler_leases'];
+const TABLES = ['entities', 'disclosures', 'revisions', 'sync_state', 'sync_runs', 'quarantine', 'scheduler_leases', 'disclosure_parties'];
 
 async function tables(db: TestDatabase): Promise<string[]> {
   const rows = await db.knex('information_schema.tables').where({ table_schema: 'public' }).pluck('table_name');
@@ -17,14 +17,14 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
 
   test('apply from nothing, are then current, roll back to nothing, and apply again', async () => {
     expect(await migrationsCurrent(db.knex)).toBe(false);
-    expect(await migrateLatest(db.knex)).toHaveLength(3);
+    expect(await migrateLatest(db.knex)).toHaveLength(4);
     expect(await tables(db)).toEqual([...TABLES].sort());
     expect(await migrationsCurrent(db.knex)).toBe(true);
     expect(await migrateLatest(db.knex)).toEqual([]);
 
-    expect(await migrateRollback(db.knex)).toHaveLength(3);
+    expect(await migrateRollback(db.knex)).toHaveLength(4);
     expect(await tables(db)).toEqual([]);
-    expect(await migrateLatest(db.knex)).toHaveLength(3);
+    expect(await migrateLatest(db.knex)).toHaveLength(4);
     expect(await tables(db)).toEqual([...TABLES].sort());
   });
 

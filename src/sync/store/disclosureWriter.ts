@@ -42,7 +42,13 @@ const UPSERT = `
   INSERT INTO disclosures (${names})
   SELECT ${names} FROM jsonb_to_recordset(?::jsonb) AS r(${recordType})
   ON CONFLICT (stream, source_key) DO UPDATE SET ${updates},
-    version = disclosures.version + 1, stored_at = now(), last_seen_at = now()`;
+    version = disclosures.version + 1, stored_at = now(), last_seen_at = now()
+  RETURNING id, source_key`;
+
+const INSERT_PARTIES = `
+  INSERT INTO disclosure_parties (disclosure_id, role, name, uscc, uscc_valid, entity_uscc)
+  SELECT p.disclosure_id, p.role, p.name, p.uscc, p.uscc_valid, p.entity_uscc
+  FROM jsonb_to_recordset(?::jsonb) AS p(disclosure_id bigint, role text, name text, uscc text, uscc_valid boolean, entity_uscc text)`;
 
 const UPSERT_ENTITIES = `
   INSERT INTO entities (uscc, name, names)
@@ -89,16 +95,35 @@ export async function writeDisclosures(trx: Knex.Transaction, batch: DisclosureR
   }
 
   if (changedIds.length > 0) await trx.raw(SAVE_REVISIONS, [runId, JSON.stringify(changedIds)]);
-  if (toWrite.length > 0) await trx.raw(UPSERT, [JSON.stringify(toWrite)]);
+  if (toWrite.length > 0) {
+    const written = await trx.raw(UPSERT, [JSON.stringify(toWrite)]);
+    await replaceParties(trx, toWrite, written.rows, changedIds);
+  }
   if (unchangedIds.length > 0) {
     await trx('disclosures').whereIn('id', unchangedIds).update({ last_seen_at: trx.fn.now() });
   }
   return { inserted: toWrite.length - changedIds.length, updated: changedIds.length, unchanged: unchangedIds.length };
 }
 
+/** A written disclosure's parties are replaced whole: the new version lists who is involved now. */
+async function replaceParties(
+  trx: Knex.Transaction,
+  rows: DisclosureRow[],
+  written: Array<{ id: number; source_key: string }>,
+  changedIds: number[],
+): Promise<void> {
+  if (changedIds.length > 0) await trx('disclosure_parties').whereIn('disclosure_id', changedIds).delete();
+  const idByKey = new Map(written.map((w) => [w.source_key, Number(w.id)]));
+  const parties = rows.flatMap((row) => row.parties.map((party) => ({ ...party, disclosure_id: idByKey.get(row.source_key) })));
+  if (parties.length > 0) await trx.raw(INSERT_PARTIES, [JSON.stringify(parties)]);
+}
+
 async function upsertEntities(trx: Knex.Transaction, rows: DisclosureRow[]): Promise<void> {
   const entities = new Map<string, string>();
-  for (const row of rows) if (row.entity_uscc && row.subject_name) entities.set(row.entity_uscc, row.subject_name);
+  for (const row of rows) {
+    for (const party of row.parties) if (party.entity_uscc) entities.set(party.entity_uscc, party.name);
+    if (row.entity_uscc && row.subject_name) entities.set(row.entity_uscc, row.subject_name);
+  }
   if (entities.size === 0) return;
   const list = [...entities].map(([uscc, name]) => ({ uscc, name }));
   await trx.raw(UPSERT_ENTITIES, [JSON.stringify(list)]);

@@ -21,7 +21,11 @@ export async function markMissingAsRemoved(knex: Knex, stream: StreamDefinition,
       .orderBy('id')
       .limit(BATCH);
     if (missing.length === 0) return removed;
-    const rows = missing.map((row) => withStatus(row, stream.removedStatus!));
+    const parties = await knex('disclosure_parties')
+      .whereIn('disclosure_id', missing.map((m) => m.id))
+      .orderBy('id')
+      .select('disclosure_id', 'role', 'name', 'uscc', 'uscc_valid', 'entity_uscc');
+    const rows = missing.map((row) => withStatus({ ...row, parties: parties.filter((p: any) => Number(p.disclosure_id) === Number(row.id)).map(({ disclosure_id: _d, ...p }: any) => p) }, stream.removedStatus!));
     await knex.transaction(async (trx) => {
       await writeDisclosures(trx, rows, runId);
       await trx('sync_runs').where({ id: runId }).increment('removed', rows.length);
@@ -59,5 +63,6 @@ function pick(row: DisclosureRow): Omit<DisclosureRow, 'content_hash'> {
     attributes: row.attributes,
     personal: row.personal ?? null,
     search_text: row.search_text,
+    parties: row.parties,
   };
 }
