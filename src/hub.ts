@@ -48,7 +48,22 @@ export async function startHub(config: HubConfig, logger: Logger = createLogger(
     }
     const feedUrl = feedUrlResolver(config, feeds?.url);
 
-    const { app } = await createApp({ knex: db.knex, httpServer, isReady: () => ready, creditChinaTemplate: config.creditChinaTemplate });
+    const sync = {
+      connectors: CONNECTORS,
+      run: (selectors: string[], full: boolean) => runSync({ knex: db.knex, connectors: CONNECTORS, feedUrl, selectors, full, trigger: 'api' }),
+    };
+    const { app } = await createApp({
+      knex: db.knex,
+      httpServer,
+      logger,
+      isReady: () => ready,
+      sync,
+      creditChinaTemplate: config.creditChinaTemplate,
+      adminToken: config.adminToken,
+      production: config.production,
+      introspection: config.introspection,
+      corsOrigins: config.corsOrigins,
+    });
     httpServer.on('request', app);
     await listen(httpServer, config.port, config.host);
 

@@ -19,6 +19,12 @@ export interface HubConfig {
   logLevel: string;
   /** Deep link to an enterprise on Credit China; `{uscc}` is replaced by the code. */
   creditChinaTemplate: string;
+  /** NODE_ENV=production: internal errors are masked, field suggestions are off. */
+  production: boolean;
+  /** Whether the schema can be introspected; on outside production unless HUB_INTROSPECTION says. */
+  introspection: boolean;
+  /** Origins allowed to call the API from a browser (HUB_CORS_ORIGINS, comma-separated, or *). */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -26,7 +32,11 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const production = env.NODE_ENV === 'production';
   return {
+    production,
+    introspection: onOff(env.HUB_INTROSPECTION, 'HUB_INTROSPECTION') ?? !production,
+    corsOrigins: (nonEmpty(env.HUB_CORS_ORIGINS) ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     databaseUrl: nonEmpty(env.DATABASE_URL),
     dataDir: path.resolve(nonEmpty(env.HUB_DATA_DIR) ?? '.hub'),
     port: parsePort(env.PORT ?? '4000', 'PORT'),
@@ -39,6 +49,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     creditChinaTemplate:
       nonEmpty(env.HUB_CREDIT_CHINA_URL) ?? 'https://www.creditchina.gov.cn/xinyongxinxi/index.html?keyword={uscc}',
   };
+}
+
+function onOff(value: string | undefined, name: string): boolean | undefined {
+  const v = nonEmpty(value)?.toLowerCase();
+  if (v === undefined) return undefined;
+  if (['on', 'true', '1', 'yes'].includes(v)) return true;
+  if (['off', 'false', '0', 'no'].includes(v)) return false;
+  throw new ConfigError(`${name} must be on or off, got "${value}"`);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -7,6 +7,7 @@ import { queryResolvers } from './resolvers/query';
 import { entityResolvers } from './resolvers/entity';
 import { disclosureFields, disclosureTypeOf } from './resolvers/disclosureFields';
 import { environmentResolvers } from './resolvers/environment';
+import { adminResolvers } from './resolvers/admin';
 
 export const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
 
@@ -29,6 +30,7 @@ export function buildSchema(): GraphQLSchema {
       queryResolvers,
       entityResolvers,
       environmentResolvers,
+      adminResolvers,
     ],
   });
 }

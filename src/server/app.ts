@@ -1,28 +1,49 @@
 import express from 'express';
+import cors from 'cors';
 import type { Knex } from 'knex';
+import type http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import type http from 'node:http';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import type { Logger } from 'pino';
 import { buildSchema } from '../graphql/schema';
-import { createContext, type HubContext } from '../graphql/context';
+import { createContext, type HubContext, type SyncService } from '../graphql/context';
+import { adminAccess } from '../graphql/adminAuth';
+import { errorFormatter, queryLimits } from '../graphql/protection';
 import { landingPage } from './landingPage';
 
 export interface AppOptions {
   knex: Knex;
   httpServer: http.Server;
+  logger: Logger;
   /** True once the hub can serve: migrations applied, scheduler started. */
   isReady: () => boolean;
+  sync: SyncService;
   creditChinaTemplate: string;
+  adminToken?: string;
+  production: boolean;
+  introspection: boolean;
+  corsOrigins: string[];
   bodyLimit?: string;
 }
 
 /** The hub's HTTP surface: GraphQL, health, readiness and the landing page, on Express 5. */
 export async function createApp(options: AppOptions): Promise<{ app: express.Express; apollo: ApolloServer<HubContext> }> {
+  const limits = queryLimits({ production: options.production });
   const apollo = new ApolloServer<HubContext>({
     schema: buildSchema(),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })],
+    introspection: options.introspection,
+    ...limits,
+    plugins: [
+      ...limits.plugins,
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
+      // Lists change at most as often as their feeds sync; types set longer or shorter hints.
+      ApolloServerPluginCacheControl({ defaultMaxAge: 60 }),
+    ],
+    formatError: errorFormatter(options.logger, options.production),
   });
   await apollo.start();
 
@@ -39,14 +60,28 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
     const ready = options.isReady();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
   });
-  const template = options.creditChinaTemplate;
   app.use(
     '/graphql',
+    cors({ origin: corsOrigin(options.corsOrigins), methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
     express.json({ limit: options.bodyLimit ?? '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(options.knex, template) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext({
+          knex: options.knex,
+          creditChinaTemplate: options.creditChinaTemplate,
+          admin: adminAccess(req.headers.authorization, options.adminToken),
+          sync: options.sync,
+        }),
+    }),
   );
   app.use(jsonErrors);
   return { app, apollo };
+}
+
+/** No origins configured: no CORS headers, so browsers allow only same-origin pages (the portal). */
+function corsOrigin(origins: string[]): boolean | string[] {
+  if (origins.includes('*')) return true;
+  return origins.length ? origins : false;
 }
 
 /**

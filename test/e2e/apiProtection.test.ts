@@ -1,0 +1,149 @@
+import { auditServer } from 'graphql-http';
+import { loadConfig } from '../../src/config/config';
+import { startHub, type RunningHub } from '../../src/hub';
+import { createLogger } from '../../src/log';
+import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
+import { graphql } from '../helpers/graphql';
+
+const ADMIN_TOKEN = 'test-admin-token-7f3a';
+const ALIVE = `{ disclosures(first: 1) { totalCount } }`;
+
+describe('the API under hostile and careless requests', () => {
+  let db: TestDatabase;
+  let hub: RunningHub;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('embedded', { migrate: false });
+    await db.close();
+    const config = loadConfig({
+      ...db.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      HUB_SCHEDULE: 'off',
+      NODE_ENV: 'production',
+      // The GraphQL-over-HTTP audit asks __type questions; production keeps introspection off by default.
+      HUB_INTROSPECTION: 'on',
+      HUB_ADMIN_TOKEN: ADMIN_TOKEN,
+      HUB_CORS_ORIGINS: 'https://portal.example.gov.cn',
+    });
+    hub = await startHub(config, createLogger('silent'));
+    await hub.initialSync;
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await db?.destroy();
+  });
+
+  async function expectStillServing() {
+    const { body } = await graphql(hub.url, ALIVE);
+    expect(body.data.disclosures.totalCount).toBeGreaterThan(0);
+  }
+
+  test('a query 40 levels deep is refused', async () => {
+    let selection = 'id';
+    for (let i = 0; i < 40; i++) selection = `subject { disclosures(first: 1) { edges { node { ${selection} } } } }`;
+    const { body } = await graphql(hub.url, `{ disclosures(first: 1) { edges { node { ${selection} } } } }`);
+    expect(body.errors[0].message).toMatch(/depth limit|Token limit|Cost limit/i);
+    expect(body.data ?? null).toBeNull();
+    await expectStillServing();
+  });
+
+  test('400 aliases are refused', async () => {
+    const aliases = Array.from({ length: 400 }, (_, i) => `a${i}: disclosures(first: 1) { totalCount }`).join(' ');
+    const { body } = await graphql(hub.url, `{ ${aliases} }`);
+    expect(body.errors[0].message).toMatch(/Aliases limit|Token limit|Cost limit/i);
+    await expectStillServing();
+  });
+
+  test('first: 100000 is refused', async () => {
+    const { body } = await graphql(hub.url, `{ disclosures(first: 100000) { edges { node { id } } } }`);
+    expect(body.errors[0].message).toMatch(/limit|between 0 and 100/i);
+    await expectStillServing();
+  });
+
+  test('circular fragments are refused by validation', async () => {
+    const { status, body } = await graphql(
+      hub.url,
+      `query { disclosures(first: 1) { ...A } } fragment A on DisclosureConnection { ...B } fragment B on DisclosureConnection { ...A }`,
+    );
+    expect(status).toBe(400);
+    expect(JSON.stringify(body.errors)).toMatch(/Cannot spread fragment "A" within itself|cycle|spread/i);
+    await expectStillServing();
+  });
+
+  test('a 20 MB body is refused with 413', async () => {
+    const body = JSON.stringify({ query: ALIVE, variables: { junk: 'x'.repeat(20 * 1024 * 1024) } });
+    const response = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(response.status).toBe(413);
+    await expectStillServing();
+  });
+
+  test('an SQL-looking search string is data', async () => {
+    for (const search of [`'; DROP TABLE disclosures; --`, `%`, `_`, `\\`, `' OR '1'='1`]) {
+      const { body } = await graphql(hub.url, `query($s: String) { disclosures(search: $s) { totalCount } }`, { s: search });
+      expect(body.errors).toBeUndefined();
+      expect(body.data.disclosures.totalCount).toBe(0);
+    }
+    await expectStillServing();
+  });
+
+  test('admin operations are refused without a token and with a wrong one, and work with the right one', async () => {
+    const mutation = `mutation { discardQuarantined(stream: "environment/air-hourly") }`;
+    const none = await graphql(hub.url, mutation);
+    expect(none.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(none.body.errors[0].message).toMatch(/Authorization: Bearer/);
+    const wrong = await graphql(hub.url, mutation, undefined, { authorization: 'Bearer not-the-token' });
+    expect(wrong.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const read = await graphql(hub.url, `{ syncRuns { id } }`, undefined, { authorization: 'Bearer nope' });
+    expect(read.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(read.body.data).toBeNull();
+
+    const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const runs = await graphql(hub.url, `{ syncRuns(first: 5) { stream trigger status fetched quarantined } quarantine(first: 3) { stage errors { path message } } }`, undefined, auth);
+    expect(runs.body.errors).toBeUndefined();
+    expect(runs.body.data.syncRuns[0]).toMatchObject({ stream: 'environment/air-hourly', trigger: 'startup' });
+    expect(runs.body.data.quarantine.length).toBeGreaterThan(0);
+    const triggered = await graphql(hub.url, `mutation { triggerSync(streams: ["environment/air-hourly"]) { trigger status inserted } }`, undefined, auth);
+    expect(triggered.body.data.triggerSync).toEqual([expect.objectContaining({ trigger: 'api', inserted: 0 })]);
+    const discarded = await graphql(hub.url, mutation, undefined, auth);
+    expect(discarded.body.data.discardQuarantined).toBeGreaterThan(0);
+    expect(runs.headers.get('cache-control')).toMatch(/no-store|private/);
+  });
+
+  test('responses carry Cache-Control from the types they contain', async () => {
+    const air = await graphql(hub.url, `{ disclosures(first: 2) { edges { node { ... on AirQualityReport { aqi { aqi } } } } } }`);
+    expect(air.headers.get('cache-control')).toBe('max-age=60, public');
+  });
+
+  test('automatic persisted queries: a hash alone runs a query registered once', async () => {
+    const query = ALIVE;
+    const { createHash } = await import('node:crypto');
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const first = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ extensions }) });
+    expect(JSON.stringify(await first.json())).toMatch(/PERSISTED_QUERY_NOT_FOUND/);
+    await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, extensions }) });
+    const url = `${hub.url}/graphql?extensions=${encodeURIComponent(JSON.stringify(extensions))}`;
+    const byHash = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    const body: any = await byHash.json();
+    expect(body.data.disclosures.totalCount).toBeGreaterThan(0);
+  });
+
+  test('CORS answers only the configured origins', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${hub.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    expect((await preflight('https://portal.example.gov.cn')).headers.get('access-control-allow-origin')).toBe('https://portal.example.gov.cn');
+    expect((await preflight('https://evil.example.com')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  test('batched requests are refused', async () => {
+    const response = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: ALIVE }, { query: ALIVE }]) });
+    expect(response.status).toBe(400);
+  });
+
+  test('the graphql-http server audit reports no failed MUST', async () => {
+    const results = await auditServer({ url: `${hub.url}/graphql` });
+    const mustFailures = results.filter((r) => r.status === 'error').map((r) => `${r.id} ${r.name}: ${'reason' in r ? r.reason : ''}`);
+    expect(mustFailures).toEqual([]);
+  });
+});
