@@ -3,6 +3,7 @@ import * as unifiedStore from './20261127_001_unified_store';
 import * as syncBookkeeping from './20261127_002_sync_bookkeeping';
 import * as personalInformation from './20261127_003_personal_information';
 import * as disclosureParties from './20261127_004_disclosure_parties';
+import * as searchBigrams from './20261127_005_search_bigrams';
 
 /**
  * The migrations in the order they apply. Listing them here (rather than letting knex scan the
@@ -14,6 +15,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261127_002_sync_bookkeeping': syncBookkeeping,
   '20261127_003_personal_information': personalInformation,
   '20261127_004_disclosure_parties': disclosureParties,
+  '20261127_005_search_bigrams': searchBigrams,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

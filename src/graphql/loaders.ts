@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
+import { DISCLOSURE_COLUMNS } from './queries/disclosureList';
 
 export interface EntityRow {
   uscc: string;
@@ -39,7 +40,7 @@ export function createLoaders(knex: Knex) {
       return ids.map((id) => byDisclosure.get(Number(id)) ?? []);
     }),
     disclosure: new DataLoader<number, any>(async (ids) => {
-      const rows = await knex('disclosures').whereIn('id', [...ids]).select('*');
+      const rows = await knex('disclosures as d').whereIn('d.id', [...ids]).select(DISCLOSURE_COLUMNS);
       const byId = new Map(rows.map((r: any) => [Number(r.id), r]));
       return ids.map((id) => byId.get(Number(id)) ?? null);
     }),

@@ -112,6 +112,45 @@ describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
     expect(still.body.data.disclosures.totalCount).toBeGreaterThan(0);
   });
 
+  test('relations load through DataLoaders: SQL statements per request do not grow with page size', async () => {
+    const statements = async (first: number) => {
+      let count = 0;
+      const onQuery = () => count++;
+      hub.db.knex.on('query', onQuery);
+      const { body } = await graphql(
+        hub.url,
+        `query($first: Int) { disclosures(first: $first) { totalCount edges { node { id title subject { name usccValid } revisions { version } } } } }`,
+        { first },
+      );
+      hub.db.knex.off('query', onQuery);
+      expect(body.errors).toBeUndefined();
+      expect(body.data.disclosures.edges).toHaveLength(first);
+      return count;
+    };
+    const small = await statements(5);
+    const large = await statements(100);
+    expect(large).toBe(small);
+    expect(small).toBeLessThanOrEqual(4); // page, count, revisions (subjects: none for air quality)
+  });
+
+  test('a two-character Chinese search finds the disclosure the characters were cut from, title hits first', async () => {
+    const { body } = await graphql(hub.url, `{ disclosures(first: 1, orderBy: PUBLISHED_ASC) { edges { node { id title } } } }`);
+    const { id, title } = body.data.disclosures.edges[0].node;
+    const station = /市(.+?)站/.exec(title)![1];
+    const cut = station.slice(0, 2);
+    const found = await graphql(hub.url, `query($s: String) { disclosures(first: 100, search: $s) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title } } } }`, { s: cut });
+    const hits = found.body.data.disclosures.edges.map((e: any) => e.node);
+    expect(hits.every((h: any) => h.title.includes(cut))).toBe(true);
+    let page = found.body.data.disclosures;
+    const ids = new Set(hits.map((h: any) => h.id));
+    while (!ids.has(id) && page.pageInfo?.hasNextPage) {
+      const next = await graphql(hub.url, `query($s: String, $a: String) { disclosures(first: 100, search: $s, after: $a) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { s: cut, a: page.pageInfo?.endCursor });
+      page = next.body.data.disclosures;
+      for (const e of page.edges) ids.add(e.node.id);
+    }
+    expect(ids.has(id)).toBe(true);
+  });
+
   test('a request body over the limit is refused with 413', async () => {
     const big = JSON.stringify({ query: `{ disclosures(first: 1) { totalCount } }`, padding: 'x'.repeat(2 * 1024 * 1024) });
     const response = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });

@@ -40,7 +40,16 @@ export function applySearch(query: Knex.QueryBuilder, search: string | null | un
   if (text.length > MAX_SEARCH_LENGTH) {
     throw new GraphQLError(`"search" is limited to ${MAX_SEARCH_LENGTH} characters`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
-  return query.whereRaw(`d.search_text ILIKE ? ESCAPE '\\'`, [`%${escapeLike(text)}%`]);
+  // The bigram index narrows the rows (every bigram of the query must occur); the substring test
+  // then keeps exact matches only. A one-character query has no bigram and is a plain scan.
+  return query
+    .whereRaw('d.search_grams @> hub_bigrams(?)', [text])
+    .whereRaw(`d.search_text ILIKE ? ESCAPE '\\'`, [`%${escapeLike(text)}%`]);
+}
+
+/** SQL that is 1 when the title itself contains the search text: such hits rank first. */
+export function titleHit(search: string): { sql: string; bindings: string[] } {
+  return { sql: `(d.title ILIKE ? ESCAPE '\\')::int`, bindings: [`%${escapeLike(search.trim())}%`] };
 }
 
 export function escapeLike(text: string): string {

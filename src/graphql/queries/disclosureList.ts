@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { pageSize } from '../limits';
-import { applyFilter, applySearch, type DisclosureFilter } from './disclosureFilter';
+import { applyFilter, applySearch, titleHit, type DisclosureFilter } from './disclosureFilter';
 
 export interface DisclosureListArgs {
   first?: number | null;
@@ -40,16 +40,23 @@ export async function listDisclosures(knex: Knex, args: DisclosureListArgs, scop
     return q;
   };
 
-  const page = base().select(DISCLOSURE_COLUMNS);
-  if (args.after) {
-    const [publishedAt, id] = decodeCursor(args.after, ['string', 'number']);
-    page.whereRaw(`(d.published_at, d.id) ${ascending ? '>' : '<'} (?::timestamptz, ?)`, [publishedAt, id]);
-  }
+  // A search ranks hits in the title first; within each rank, the requested time order.
+  const rank = args.search?.trim() ? titleHit(args.search) : { sql: '0', bindings: [] };
+  const page = base().select(DISCLOSURE_COLUMNS).select(knex.raw(`${rank.sql} AS rank`, rank.bindings));
   const direction = ascending ? 'asc' : 'desc';
-  const rows = await page.orderBy([{ column: 'd.published_at', order: direction }, { column: 'd.id', order: direction }]).limit(limit + 1);
+  if (args.after) {
+    const [hit, publishedAt, id] = decodeCursor(args.after, ['number', 'string', 'number']);
+    const after = ascending ? '>' : '<';
+    page.whereRaw(`(${rank.sql} < ? OR (${rank.sql} = ? AND (d.published_at, d.id) ${after} (?::timestamptz, ?)))`, [
+      ...rank.bindings, hit, ...rank.bindings, hit, publishedAt, id,
+    ]);
+  }
+  const rows = await page
+    .orderByRaw(`rank desc, d.published_at ${direction}, d.id ${direction}`)
+    .limit(limit + 1);
 
   const edges = rows.slice(0, limit).map((row: any) => ({
-    cursor: encodeCursor([new Date(row.published_at).toISOString(), Number(row.id)]),
+    cursor: encodeCursor([Number(row.rank), new Date(row.published_at).toISOString(), Number(row.id)]),
     node: row,
   }));
   return {

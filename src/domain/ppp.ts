@@ -1,0 +1,32 @@
+/**
+ * Rules of the PPP project library (财政部 PPP 综合信息平台项目库, STANDARDS.md §5): code tables,
+ * demonstration listings, investment units and contact masking. Pure functions, one concept per
+ * file; this module is the PPP domain's entry.
+ */
+export {
+  PPP_EXAMPLE_FLAGS,
+  PPP_EXAMPLE_LEVELS,
+  PPP_GOV_PARTICIPATION,
+  PPP_OPERATE_MODES,
+  PPP_PURCHASE_WAYS,
+  PPP_RETURN_MODES,
+  PPP_STAGES,
+  canonicalCode,
+  decodeCode,
+  decodeExampleLevel,
+  decodeGovParticipation,
+  decodeOperateMode,
+  decodePurchaseWay,
+  decodeReturnMode,
+  decodeStage,
+} from './pppCodes';
+export type { DecodedCode, PppCodeTable, PppCodeValue } from './pppCodes';
+
+export { chineseNumber, decodeBatch, decodeDemonstration } from './pppDemonstration';
+export type { Demonstration, DemonstrationListing } from './pppDemonstration';
+
+export { FEN_PER_WAN_YUAN, FEN_PER_YUAN, fenFromWanYuan, investmentFromFen } from './pppInvestment';
+export type { Investment } from './pppInvestment';
+
+export { maskContact, maskContactPhone, maskPersonName } from './pppContact';
+export type { ContactMasking, MaskedContact } from './pppContact';
