@@ -8,7 +8,8 @@ import { startFeedServer, type RunningFeedServer } from './feeds/server';
 import { createLogger, type Logger } from './log';
 import { createApp } from './server/app';
 import { startScheduler, scheduleOverrides, type Scheduler } from './sync/scheduler';
-import { runSync } from './sync/runSync';
+import { createSyncSupervisor, type SyncSupervisor } from './sync/supervisor';
+import { createMetrics } from './server/metrics';
 import { reapDeadRuns } from './sync/runs';
 import type { StreamSummary } from './sync/engine';
 
@@ -37,6 +38,7 @@ export async function startHub(config: HubConfig, logger: Logger = createLogger(
   const httpServer = http.createServer();
   let feeds: RunningFeedServer | undefined;
   let scheduler: Scheduler | undefined;
+  let supervisor: SyncSupervisor | undefined;
   try {
     const applied = await migrateLatest(db.knex);
     if (applied.length) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
@@ -48,9 +50,12 @@ export async function startHub(config: HubConfig, logger: Logger = createLogger(
     }
     const feedUrl = feedUrlResolver(config, feeds?.url);
 
+    const metrics = createMetrics();
+    supervisor = createSyncSupervisor({ knex: db.knex, connectors: CONNECTORS, feedUrl, onStreamEnd: metrics.syncFinished });
+    const syncs = supervisor;
     const sync = {
       connectors: CONNECTORS,
-      run: (selectors: string[], full: boolean) => runSync({ knex: db.knex, connectors: CONNECTORS, feedUrl, selectors, full, trigger: 'api' }),
+      run: (selectors: string[], full: boolean) => syncs.run({ selectors, full, trigger: 'api' }),
     };
     const { app } = await createApp({
       knex: db.knex,
@@ -63,15 +68,25 @@ export async function startHub(config: HubConfig, logger: Logger = createLogger(
       production: config.production,
       introspection: config.introspection,
       corsOrigins: config.corsOrigins,
+      metrics,
     });
     httpServer.on('request', app);
     await listen(httpServer, config.port, config.host);
 
     if (config.scheduleEnabled) {
-      scheduler = startScheduler({ knex: db.knex, connectors: CONNECTORS, feedUrl, logger, overrides: scheduleOverrides(process.env, CONNECTORS) });
+      scheduler = startScheduler({
+        knex: db.knex,
+        connectors: CONNECTORS,
+        feedUrl,
+        logger,
+        overrides: scheduleOverrides(process.env, CONNECTORS),
+        signal: syncs.signal,
+        track: syncs.track,
+        onStreamEnd: metrics.syncFinished,
+      });
     }
     ready = true;
-    const initialSync = feeds ? syncAtStart(db, feedUrl, logger) : Promise.resolve([]);
+    const initialSync = feeds ? syncAtStart(syncs, logger) : Promise.resolve([]);
     const { port } = httpServer.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
     logger.info({ url, database: db.backend, location: db.location }, `Disclosure Hub serving GraphQL at ${url}/graphql`);
@@ -83,16 +98,20 @@ export async function startHub(config: HubConfig, logger: Logger = createLogger(
       feeds,
       scheduler,
       initialSync,
+      // Graceful stop: refuse new work, let in-flight requests finish, stop syncs at a batch
+      // boundary (their runs marked, leases released), then close the feeds and the database.
       close: async () => {
         ready = false;
         await scheduler?.stop();
-        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-        await initialSync.catch(() => undefined);
+        const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await syncs.stop();
+        await httpClosed;
         await feeds?.close();
         await db.close();
       },
     };
   } catch (error) {
+    await supervisor?.stop();
     await scheduler?.stop();
     httpServer.close();
     await feeds?.close();
@@ -109,8 +128,8 @@ export function feedUrlResolver(config: HubConfig, sampleUrl?: string): (connect
   };
 }
 
-function syncAtStart(db: Database, feedUrl: (c: string) => string, logger: Logger): Promise<StreamSummary[]> {
-  return runSync({ knex: db.knex, connectors: CONNECTORS, feedUrl, trigger: 'startup' }).then(
+function syncAtStart(syncs: SyncSupervisor, logger: Logger): Promise<StreamSummary[]> {
+  return syncs.run({ trigger: 'startup' }).then(
     (summaries) => {
       for (const s of summaries) logger.info({ sync: s }, `start-up sync of ${s.connector}/${s.stream}: ${s.status}`);
       return summaries;

@@ -25,8 +25,7 @@ export type { DecodedCode, PppCodeTable, PppCodeValue } from './pppCodes';
 export { chineseNumber, decodeBatch, decodeDemonstration } from './pppDemonstration';
 export type { Demonstration, DemonstrationListing } from './pppDemonstration';
 
-export { FEN_PER_WAN_YUAN, FEN_PER_YUAN, fenFromWanYuan, investmentFromFen } from './pppInvestment';
-export type { Investment } from './pppInvestment';
+export { FEN_PER_WAN_YUAN, fenFromWanYuan, fenToWanYuan } from './pppInvestment';
 
 export { maskContact, maskContactPhone, maskPersonName } from './pppContact';
 export type { ContactMasking, MaskedContact } from './pppContact';

@@ -13,6 +13,9 @@ import { createContext, type HubContext, type SyncService } from '../graphql/con
 import { adminAccess } from '../graphql/adminAuth';
 import { errorFormatter, queryLimits } from '../graphql/protection';
 import { landingPage } from './landingPage';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import type { HubMetrics } from './metrics';
 
 export interface AppOptions {
   knex: Knex;
@@ -26,6 +29,7 @@ export interface AppOptions {
   production: boolean;
   introspection: boolean;
   corsOrigins: string[];
+  metrics: HubMetrics;
   bodyLimit?: string;
 }
 
@@ -42,6 +46,7 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       // Lists change at most as often as their feeds sync; types set longer or shorter hints.
       ApolloServerPluginCacheControl({ defaultMaxAge: 60 }),
+      options.metrics.graphql,
     ],
     formatError: errorFormatter(options.logger, options.production),
   });
@@ -49,6 +54,23 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(options.metrics.http);
+  // One log line per request with an id; a caller's X-Request-Id is kept so traces join up.
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
+    }),
+  );
+  app.get('/metrics', async (_req, res) => {
+    res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+  });
   app.get('/', (_req, res) => {
     res.type('html').send(landingPage());
   });

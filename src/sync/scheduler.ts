@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { ConnectorDefinition } from './stream';
 import { leaseCoordinator, pruneFireLeases } from './leaseCoordinator';
 import { selectStreams, fullName } from './selection';
-import { StreamBusyError } from './engine';
+import { StreamBusyError, type StreamSummary } from './engine';
 import { runSync } from './runSync';
 
 export interface SchedulerOptions {
@@ -17,6 +17,11 @@ export interface SchedulerOptions {
   timezone?: string;
   /** How long one replica holds a fire before another may take it over (node-cron's lease). */
   fireLeaseMs?: number;
+  /** Aborts running scheduled syncs when the hub stops. */
+  signal?: AbortSignal;
+  /** Lets the hub wait for a running scheduled sync before it closes the database. */
+  track?: <T>(work: Promise<T>) => Promise<T>;
+  onStreamEnd?: (summary: StreamSummary) => void;
 }
 
 export interface Scheduler {
@@ -41,7 +46,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       expression,
       async () => {
         try {
-          const [summary] = await runSync({ ...options, selectors: [name], trigger: 'schedule' });
+          const run = runSync({ ...options, selectors: [name], trigger: 'schedule' });
+          const [summary] = await (options.track ? options.track(run) : run);
           options.logger.info({ sync: summary }, `scheduled sync of ${name}: ${summary.status}`);
         } catch (error) {
           const level = error instanceof StreamBusyError ? 'warn' : 'error';

@@ -37,16 +37,21 @@ describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
     expect(totalCount).toBeGreaterThan(900);
     expect(edges).toHaveLength(5);
     for (const { node } of edges) {
+      expect(node.title).toMatch(/\S/);
+      expect(Date.parse(node.publishedAt)).not.toBeNaN();
+    }
+    const air = await graphql(hub.url, `{ disclosures(first: 5, filter: { kind: "air-quality-hourly" }) { totalCount edges { node { domain title } } } }`);
+    expect(air.body.data.disclosures.totalCount).toBeGreaterThan(900);
+    for (const { node } of air.body.data.disclosures.edges) {
       expect(node.domain).toBe('ENVIRONMENT');
       expect(node.title).toMatch(/空气质量 AQI \d+/);
-      expect(Date.parse(node.publishedAt)).not.toBeNaN();
     }
   });
 
   test('an air-quality report carries its AQI block, consistent with its concentrations', async () => {
     const { body } = await graphql(
       hub.url,
-      `{ disclosures(first: 20) { edges { node { ... on AirQualityReport {
+      `{ disclosures(first: 20, filter: { kind: "air-quality-hourly" }) { edges { node { ... on AirQualityReport {
           station { code name city } timePoint concentrations { pm25_24h pm10_24h }
           aqi { aqi level category color primaryPollutants exceedingPollutants iaqi healthEffect advice } } } } } }`,
     );
@@ -86,9 +91,9 @@ describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
   test('filters, search and stats answer from stored rows', async () => {
     const { body } = await graphql(
       hub.url,
-      `{ city: disclosures(first: 1, filter: { region: "张家口市" }) { totalCount edges { node { title } } }
-         search: disclosures(first: 1, search: "张家口") { totalCount }
-         stats(groupBy: REGION) { key count } }`,
+      `{ city: disclosures(first: 1, filter: { region: "张家口市", kind: "air-quality-hourly" }) { totalCount edges { node { title } } }
+         search: disclosures(first: 1, search: "张家口", filter: { kind: "air-quality-hourly" }) { totalCount }
+         stats(groupBy: REGION, filter: { kind: "air-quality-hourly" }) { key count } }`,
     );
     expect(body.errors).toBeUndefined();
     expect(body.data.city.totalCount).toBeGreaterThan(0);
@@ -134,7 +139,7 @@ describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
   });
 
   test('a two-character Chinese search finds the disclosure the characters were cut from, title hits first', async () => {
-    const { body } = await graphql(hub.url, `{ disclosures(first: 1, orderBy: PUBLISHED_ASC) { edges { node { id title } } } }`);
+    const { body } = await graphql(hub.url, `{ disclosures(first: 1, orderBy: PUBLISHED_ASC, filter: { kind: "air-quality-hourly" }) { edges { node { id title } } } }`);
     const { id, title } = body.data.disclosures.edges[0].node;
     const station = /市(.+?)站/.exec(title)![1];
     const cut = station.slice(0, 2);
@@ -160,6 +165,25 @@ describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
     const broken = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(broken.status).toBe(400);
     expect(JSON.stringify(await broken.json())).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  test('/metrics exposes request, GraphQL and sync metrics for Prometheus', async () => {
+    await graphql(hub.url, FIRST_QUERY);
+    const response = await fetch(`${hub.url}/metrics`);
+    const text = await response.text();
+    expect(response.headers.get('content-type')).toMatch(/text\/plain/);
+    expect(text).toMatch(/hub_http_request_duration_seconds_count\{[^}]*route="\/graphql"[^}]*\} \d+/);
+    expect(text).toMatch(/hub_graphql_operation_duration_seconds_count\{[^}]*operation="query"[^}]*\} \d+/);
+    expect(text).toMatch(/hub_sync_runs_total\{stream="environment\/air-hourly",status="partial"\} 1/);
+    expect(text).toMatch(/hub_sync_records_total\{stream="environment\/air-hourly",outcome="quarantined"\} \d+/);
+    expect(text).toMatch(/hub_process_resident_memory_bytes/);
+  });
+
+  test('every response carries a request id, and a caller\'s own id is kept', async () => {
+    const generated = await fetch(`${hub.url}/healthz`);
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const given = await fetch(`${hub.url}/healthz`, { headers: { 'x-request-id': 'portal-abc.123' } });
+    expect(given.headers.get('x-request-id')).toBe('portal-abc.123');
   });
 
   test('the landing page is ours and loads nothing from outside', async () => {

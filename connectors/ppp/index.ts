@@ -1,0 +1,13 @@
+import { connector } from '../../src/sync/stream';
+import type { IndexedFeed } from '../../src/feeds/feed';
+import { pppProjects } from './projects/stream';
+import { pppProjectsSample } from './projects/sample';
+
+/** PPP (政府和社会资本合作): the 财政部 PPP 综合信息平台项目库, one record per project. */
+export const ppp = connector({
+  name: 'ppp',
+  domain: 'PPP',
+  streams: [pppProjects],
+});
+
+export const pppFeeds: IndexedFeed[] = [pppProjectsSample];

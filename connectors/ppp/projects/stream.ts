@@ -1,0 +1,26 @@
+import { stream } from '../../../src/sync/stream';
+import { httpPages } from '../../../src/sync/sources/httpPages';
+import { formatChinaTime, requireChinaTime } from '../../../src/domain/chinaTime';
+import { PROJECTS_PATH, type PppProjectRecord } from './record';
+import { projectToDisclosure } from './toDisclosure';
+import schema from './schema.json';
+
+/**
+ * The PPP project library: one record per project, changed in place as the project moves through
+ * its stages. A stage change is a new revision of the same project, so the key is the project
+ * number alone and the cursor is the library's update time.
+ */
+export const pppProjects = stream<PppProjectRecord>({
+  name: 'projects',
+  schema,
+  // Letters in a project number are case-insensitive; one form keeps a dump and the API one record.
+  key: (r) => r.projNo.trim().toUpperCase(),
+  // Canonical form, so "2026/1/5 9:00" from a dump and "2026-01-05 09:00:00" compare as one time.
+  cursor: (r) => formatChinaTime(requireChinaTime(r.updateTime, 'updateTime')),
+  source: httpPages({ path: PROJECTS_PATH, pageSize: 500, sinceParam: 'since', recordsField: 'data', totalField: 'total' }),
+  // The library changes slowly and is entered by finance departments during office hours.
+  schedule: '30 2 * * *',
+  // A project entered late with an earlier update time is still read the next night.
+  lookBackMs: 24 * 3600 * 1000,
+  toDisclosure: projectToDisclosure,
+});

@@ -1,0 +1,137 @@
+import type { DisclosureInput } from '../../../src/sync/stream';
+import { formatChinaTime, requireChinaTime } from '../../../src/domain/chinaTime';
+import { normalizeUscc } from '../../../src/domain/uscc';
+import {
+  decodeDemonstration,
+  decodeGovParticipation,
+  decodeOperateMode,
+  decodePurchaseWay,
+  decodeReturnMode,
+  decodeStage,
+  fenToWanYuan,
+  maskContact,
+  type DecodedCode,
+} from '../../../src/domain/ppp';
+import type { ImplementationPlan, PppProjectRecord } from './record';
+
+interface Body {
+  name: string;
+  uscc: string | null;
+}
+
+/**
+ * A library project → the unified disclosure. The subject is the implementing agency (a
+ * government body); partners and the government's equity representative are parties.
+ *
+ * The title is the project's name as published, without its stage: the stage is an attribute that
+ * moves (准备 → 采购 → 执行), and a title that moved with it would read as a renamed project in
+ * history and in search. Either way a stage change is a revision of the same row, keyed by projNo.
+ */
+export function projectToDisclosure(r: PppProjectRecord): DisclosureInput {
+  const stage = decodeStage(r.projState);
+  const region = text(r.distName) ?? r.distCityName.trim();
+  const agency = body(r.implOrgName, r.implOrgCode);
+  const partners = (r.socialCapitalList ?? []).map((p) => body(p.socialCapitalName, p.socialCapitalCode));
+  const government = governmentParticipation(r.implPlanInfo);
+  const contact = maskContact(r.linkUname, r.linkTel);
+  const operateMode = decodeOperateMode(r.operateMode);
+  const returnMode = decodeReturnMode(r.returnMode);
+  const procurementMethod = purchaseWay(r.implPlanInfo);
+  const demonstration = decodeDemonstration(r.example, r.exampleList);
+  const updateTime = requireChinaTime(r.updateTime, 'updateTime');
+  const startTime = requireChinaTime(r.startTime, 'startTime');
+  return {
+    kind: 'ppp-project',
+    title: r.projName.trim(),
+    publisher: financeBureau(r),
+    region,
+    publishedAt: startTime,
+    updatedAt: updateTime,
+    status: 'published',
+    subject: agency,
+    parties: [
+      { role: 'implementing-agency', ...agency },
+      ...partners.map((p) => ({ role: 'partner', ...p })),
+      ...(government?.equityRepresentative ? [{ role: 'government-equity-representative', ...government.equityRepresentative }] : []),
+    ],
+    attributes: {
+      projNo: r.projNo.trim(),
+      stage,
+      location: { province: r.distProvinceName.trim(), city: r.distCityName.trim(), district: text(r.distName) ?? null },
+      industry: { primary: r.industryRequiredName.trim(), secondary: text(r.industryOptionalName) ?? null },
+      // 万元, from investCount in 分.
+      totalInvestment: fenToWanYuan(r.investCount),
+      operateMode,
+      returnMode,
+      cooperationTermYears: r.cooperationTerm,
+      initiatedOn: dateOnly(startTime),
+      demonstration,
+      procurementMethod,
+      governmentParticipation: government,
+      implementingAgency: displayed(agency),
+      partners: partners.map(displayed),
+      contractSignedOn: r.contractSignTime ? dateOnly(requireChinaTime(r.contractSignTime, 'contractSignTime')) : null,
+      contact: contact.masked,
+      updateTime: formatChinaTime(updateTime),
+    },
+    personal: contact.personal,
+    searchText: [
+      r.projNo.trim(),
+      r.industryRequiredName,
+      r.industryOptionalName,
+      `${stage.name}阶段`,
+      operateMode.name,
+      returnMode.name,
+      procurementMethod?.name,
+      ...demonstration.listings.map((l) => `${l.level.name}示范项目`),
+    ],
+  };
+}
+
+/**
+ * 政府参与方式 from the implementation plan; null before there is one (识别 stage). The equity
+ * representative counts only when the mode says the government holds equity.
+ */
+function governmentParticipation(plan: ImplementationPlan | null | undefined) {
+  if (plan?.govInvestType === undefined || plan.govInvestType === null) return null;
+  const mode = decodeGovParticipation(plan.govInvestType);
+  const holdsEquity = mode.code === '1';
+  const name = text(plan.govInvestOrgName);
+  return {
+    mode,
+    equityRepresentative: holdsEquity && name ? body(name, plan.govInvestOrgCode) : null,
+    equitySharePercent: holdsEquity ? (plan.govShareRatio ?? null) : null,
+  };
+}
+
+function purchaseWay(plan: ImplementationPlan | null | undefined): DecodedCode | null {
+  const way = plan?.socialPurchaseWay;
+  return way === undefined || way === null ? null : decodePurchaseWay(way);
+}
+
+/** A party as the source wrote it: the engine normalises and checks the code. */
+function body(name: string, code: string | null | undefined): Body {
+  return { name: name.trim(), uscc: text(code) ?? null };
+}
+
+/** A party as served in attributes: the code in its normalised form (the flag lives on the party). */
+function displayed(b: Body): Body {
+  return { name: b.name, uscc: b.uscc === null ? null : normalizeUscc(b.uscc) };
+}
+
+/**
+ * Local finance departments (财政部门) enter and publish their projects on the platform, so the
+ * publisher is the finance bureau of the project's level, by its full name (石家庄市正定县财政局).
+ */
+function financeBureau(r: PppProjectRecord): string {
+  return `${r.distCityName.trim()}${text(r.distName) ?? ''}财政局`;
+}
+
+function dateOnly(date: Date): string {
+  return formatChinaTime(date).slice(0, 10);
+}
+
+function text(value: string | null | undefined): string | undefined {
+  const t = typeof value === 'string' ? value.trim() : '';
+  return t.length > 0 ? t : undefined;
+}

@@ -1,0 +1,50 @@
+import { maskPersonalInfo } from '../../../src/domain/masking';
+import type { TradingNoticeAttributes } from '../../../src/domain/trading';
+import { amendmentOf, awardsOf, cancellationOf, contractsOf, tenderBlock, tenderersOf, type NoticeContext } from './ocdsBlocks';
+import type { ResolvedNoticeType } from './noticeType';
+import { ocdsParties, type NoticeParty } from './parties';
+import { isoOf } from './time';
+
+/** The served attributes of a notice: what a GraphQL TradingNotice and an OCDS release need. */
+export function attributesOf(
+  c: NoticeContext,
+  noticeType: ResolvedNoticeType,
+  parties: readonly NoticeParty[],
+  updatedAt: Date | undefined,
+): TradingNoticeAttributes {
+  const r = c.record;
+  return {
+    noticeId: r.noticeId.trim(),
+    noticeType: {
+      code: noticeType.info.code,
+      name: r.noticeTypeName?.trim() || noticeType.info.name,
+      type: noticeType.info.type,
+      from: noticeType.from,
+    },
+    ocdsTag: noticeType.info.ocdsTag,
+    projectCode: c.projectCode,
+    projectName: r.projectName.trim(),
+    tradeType: { type: c.trade.type, name: c.trade.name, procurement: c.trade.procurement },
+    sourceAmountUnit: r.amountUnit ?? null,
+    region: r.region?.trim() || null,
+    publishedAt: c.publishedAt,
+    updatedAt: updatedAt ? isoOf(updatedAt) : null,
+    tender: tenderBlock(c),
+    tenderers: tenderersOf(c),
+    awards: awardsOf(c),
+    contracts: contractsOf(c),
+    amendment: amendmentOf(c),
+    cancellation: cancellationOf(c),
+    parties: ocdsParties(parties),
+    contact: contactOf(r.contactPerson, r.contactPhone),
+  };
+}
+
+/**
+ * The contact as published, with the phone masked. Office lines are masked too: a notice does not
+ * say whether 138… is the office's phone or the clerk's own, and when unsure we hide more.
+ */
+function contactOf(person: string | undefined, phone: string | undefined): TradingNoticeAttributes['contact'] {
+  if (!person && !phone) return null;
+  return { name: person?.trim() || null, phone: phone ? maskPersonalInfo(phone, 'phone') : null };
+}

@@ -1,0 +1,26 @@
+import { stream } from '../../../src/sync/stream';
+import { httpPages } from '../../../src/sync/sources/httpPages';
+import type { TradingNoticeRecord } from './record';
+import { canonicalTime } from './time';
+import { toTradingDisclosure } from './toDisclosure';
+import schema from './schema.json';
+
+/**
+ * Every notice a public resource trading platform publishes, all types in one list, newest last.
+ * The list is ordered and filtered (`since`) by publication time, so that is the cursor; a
+ * correction keeps its publication time and sets updateTime, and is read again by the look-back and
+ * by full runs (the platform's list does not move corrected notices to its end).
+ */
+export const tradingNotices = stream<TradingNoticeRecord>({
+  name: 'notices',
+  schema,
+  // The platform's notice number is its identity: the same in the API, in an export and in a dump.
+  key: (r) => r.noticeId.trim(),
+  cursor: (r) => canonicalTime(r.publishTime, 'publishTime'),
+  source: httpPages({ path: '/trading/notices', pageSize: 500, sinceParam: 'since', recordsField: 'data', totalField: 'total' }),
+  // Platforms publish through the working day; every half hour keeps results current the same day.
+  schedule: '*/30 * * * *',
+  // Notices are sometimes published with an earlier time than ones already out (backdated results).
+  lookBackMs: 2 * 24 * 3600 * 1000,
+  toDisclosure: toTradingDisclosure,
+});

@@ -1,0 +1,40 @@
+/**
+ * Public resource trading rules (STANDARDS.md §4): pure functions, no I/O. The trading connector
+ * maps notices with them; the GraphQL TradingProcess and the OCDS export group stored notices by
+ * `attributes.projectCode` and call processStage.
+ */
+export {
+  NOTICE_TYPES,
+  NOTICE_TYPE_LIST,
+  classifyNoticeType,
+  noticeTypeByCode,
+  noticeTypeInfo,
+  tenderStatusAfter,
+} from './tradingNoticeTypes';
+export type { NoticeType, NoticeTypeInfo, OcdsReleaseTag, OcdsTenderStatus, ProcessStageName } from './tradingNoticeTypes';
+
+export { processStage } from './tradingStage';
+export type { ProcessStage, StageNotice } from './tradingStage';
+
+export { AMOUNT_UNITS, parseAmount, toWanYuan, wanYuanToYuan } from './tradingAmounts';
+export type { AmountUnit, ParsedAmount } from './tradingAmounts';
+
+export { AGENCY_ROLE, BIDDER_ROLE, TRADE_TYPES, tradeTypeOf } from './tradingTradeTypes';
+export type { TradeTypeInfo, TradeTypeKey } from './tradingTradeTypes';
+
+export { procurementCategoryOf, procurementMethodOf } from './tradingProcurement';
+export type { OcdsMethod, OcdsProcurementCategory, ProcurementMethod } from './tradingProcurement';
+
+export { awardIdOf, contractIdOf, normalizeProjectCode, ocdsPartyId } from './tradingIdentity';
+
+export type {
+  Money,
+  PartyRef,
+  Period,
+  TradingAward,
+  TradingContract,
+  TradingNoticeAttributes,
+  TradingParty,
+  TradingTender,
+  TradingTenderer,
+} from './tradingNotice';

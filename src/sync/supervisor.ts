@@ -1,0 +1,59 @@
+import type { Knex } from 'knex';
+import type { ConnectorDefinition } from './stream';
+import type { StreamSummary } from './engine';
+import { runSync, type RunSyncOptions } from './runSync';
+
+/**
+ * Every sync a running hub starts — at start-up, on schedule, through the admin API — goes
+ * through one supervisor, so that stopping the hub can stop them all: it aborts their reads, lets
+ * each finish (commit or roll back) the batch it is writing, and waits for them to mark their runs
+ * and release their leases before the database closes.
+ */
+export interface SyncSupervisor {
+  run(options: Omit<RunSyncOptions, 'knex' | 'connectors' | 'feedUrl' | 'signal'>): Promise<StreamSummary[]>;
+  track<T>(work: Promise<T>): Promise<T>;
+  signal: AbortSignal;
+  stop(): Promise<void>;
+}
+
+export function createSyncSupervisor(options: {
+  knex: Knex;
+  connectors: readonly ConnectorDefinition[];
+  feedUrl: (connector: string) => string;
+  onStreamEnd?: (summary: StreamSummary) => void;
+}): SyncSupervisor {
+  const stopping = new AbortController();
+  const active = new Set<Promise<unknown>>();
+
+  function track<T>(work: Promise<T>): Promise<T> {
+    active.add(work);
+    const forget = () => active.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  return {
+    signal: stopping.signal,
+    track,
+    run: (runOptions) => {
+      if (stopping.signal.aborted) return Promise.reject(new Error('the hub is shutting down; no new syncs start'));
+      return track(
+        runSync({
+          ...runOptions,
+          knex: options.knex,
+          connectors: options.connectors,
+          feedUrl: options.feedUrl,
+          signal: stopping.signal,
+          onStreamEnd: (summary) => {
+            options.onStreamEnd?.(summary);
+            runOptions.onStreamEnd?.(summary);
+          },
+        }),
+      );
+    },
+    stop: async () => {
+      stopping.abort(new Error('the hub is shutting down'));
+      await Promise.allSettled([...active]);
+    },
+  };
+}
