@@ -9,27 +9,28 @@ import { adminQuery } from './postgres';
 const run = promisify(execFile);
 const PSQL = process.env.BENCH_PSQL ?? 'psql';
 
-/**
- * The physical limit the sync is compared with: the rows the sync stored, loaded with COPY into
- * empty tables that carry the same indexes. node-postgres cannot COPY FROM STDIN without
- * pg-copy-streams (not a dependency), so psql's \copy moves the data: it streams over the client
- * protocol like the sync does, rather than reading a file on the server.
- */
 export interface CopyResult {
+  /** Rows loaded, all tables together, and the time the loads took (exports not counted). */
   rows: number;
   seconds: number;
   /** Rows per table, in load order. */
   tables: Record<string, number>;
 }
 
-/** Parents before children: disclosures.entity_uscc references entities. */
-const TABLES = ['entities', 'disclosures'];
+/** What the engine records about its own work: not stored data, so not part of the comparison. */
+const BOOKKEEPING = new Set(['knex_migrations', 'knex_migrations_lock', 'sync_state', 'sync_runs', 'quarantine', 'scheduler_leases']);
 
+/**
+ * The physical limit the sync is compared with: the rows the sync stored, loaded with COPY into
+ * empty tables that carry the same indexes. node-postgres cannot COPY FROM STDIN without
+ * pg-copy-streams (not a dependency), so psql's \copy moves the data: it streams over the client
+ * protocol like the sync does, rather than reading a file on the server.
+ */
 export async function copyBaseline(sourceUrl: string, targetUrl: string): Promise<CopyResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-copy-'));
   try {
     const result: CopyResult = { rows: 0, seconds: 0, tables: {} };
-    for (const table of TABLES) {
+    for (const table of await storeTablesInLoadOrder(sourceUrl)) {
       const columns = await columnsOf(sourceUrl, table);
       const file = path.join(dir, `${table}.csv`);
       const exported = await psqlCopy(sourceUrl, `\\copy (SELECT ${columns} FROM ${table} ORDER BY 1) TO '${file}' csv`);
@@ -46,11 +47,40 @@ export async function copyBaseline(sourceUrl: string, targetUrl: string): Promis
   }
 }
 
-/** Every column, ids and timestamps included, so the loaded rows are the stored rows exactly. */
+/**
+ * The store's tables, parents before children (a foreign key must find its row), read from the
+ * catalog so that a table a later migration adds (disclosure_parties, say) is compared too.
+ */
+async function storeTablesInLoadOrder(url: string): Promise<string[]> {
+  const rows = await adminQuery<{ name: string; parents: string[] }>(
+    url,
+    `SELECT c.relname AS name, array_remove(array_agg(DISTINCT p.relname), NULL) AS parents
+     FROM pg_class c
+     JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+     LEFT JOIN pg_constraint f ON f.conrelid = c.oid AND f.contype = 'f' AND f.confrelid <> c.oid
+     LEFT JOIN pg_class p ON p.oid = f.confrelid
+     WHERE c.relkind = 'r'
+     GROUP BY c.relname`,
+  );
+  const parents = new Map(rows.filter((r) => !BOOKKEEPING.has(r.name)).map((r) => [r.name, r.parents]));
+  const ordered: string[] = [];
+  const visit = (table: string) => {
+    if (ordered.includes(table) || !parents.has(table)) return;
+    for (const parent of parents.get(table) ?? []) visit(parent);
+    ordered.push(table);
+  };
+  [...parents.keys()].sort().forEach(visit);
+  return ordered;
+}
+
+/**
+ * Every column, ids and timestamps included, so the loaded rows are the stored rows exactly; except
+ * generated columns, which COPY may not set: the server computes them, as it did for the sync.
+ */
 async function columnsOf(url: string, table: string): Promise<string> {
   const rows = await adminQuery<{ column_name: string }>(
     url,
-    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '${table}' ORDER BY ordinal_position`,
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '${table}' AND is_generated = 'NEVER' ORDER BY ordinal_position`,
   );
   if (rows.length === 0) throw new Error(`table ${table} not found: is the database migrated?`);
   return rows.map((r) => `"${r.column_name}"`).join(', ');
