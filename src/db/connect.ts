@@ -38,7 +38,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await db.knex.raw('select 1');
   } catch (error) {
     await db.close().catch(() => undefined);
-    throw describeConnectionError(error, db.location);
+    throw describeConnectionError(error, db.location, db.backend);
   }
   return db;
 }
@@ -73,7 +73,8 @@ async function openEmbedded(dataDir = '.hub'): Promise<Database> {
   }
   const pglite = new PGlite(pgdata, { extensions: { pg_trgm } });
   // PGlite is one connection in this process; knex-pglite fixes the pool at one accordingly.
-  const knex = knexFactory({ client: ClientPGLite, connection: { pglite } as never });
+  // Opening PGlite (a WASM PostgreSQL) takes seconds, and longer on a busy machine.
+  const knex = knexFactory({ client: ClientPGLite, connection: { pglite } as never, acquireConnectionTimeout: 120000 });
   return {
     knex,
     backend: 'embedded',

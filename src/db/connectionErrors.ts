@@ -6,9 +6,14 @@ export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
 
-export function describeConnectionError(error: unknown, location: string): Error {
+export function describeConnectionError(error: unknown, location: string, backend: 'postgres' | 'embedded' = 'postgres'): Error {
   if (!(error instanceof Error)) return new DatabaseUnavailableError(`Cannot open the database at ${location}: ${String(error)}`);
   if (error.name === 'DataDirInUseError') return error;
+  if (backend === 'embedded') {
+    return new DatabaseUnavailableError(
+      `Cannot open the embedded database in ${location}: ${error.message}. If the machine is very busy, try again; if the files are damaged, move the directory away (HUB_DATA_DIR) to start afresh.`,
+    );
+  }
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const why = reasons[code] ?? error.message;
   return new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${location}: ${why}. ${advice(code)}`);

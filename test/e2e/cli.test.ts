@@ -36,7 +36,7 @@ describe('hub CLI', () => {
   });
 
   test('hub sync --json prints one summary object per stream, and hub status shows the cursor', async () => {
-    const sync = await runHub(['sync', '--json'], { HUB_DATA_DIR: dataDir });
+    const sync = await runHub(['sync', '--json'], { HUB_DATA_DIR: dataDir }, 170000);
     expect(sync.stderr).toBe('');
     const lines = sync.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.length).toBeGreaterThanOrEqual(1);
@@ -53,7 +53,7 @@ describe('hub CLI', () => {
     expect(entry.lastRun.status).toBe('partial');
     expect(entry.quarantineOpen).toBe(air.quarantined);
     expect(entry.nextRun).toMatch(/T\d\d:05:00/);
-  });
+  }, 180000);
 
   test('an unknown stream lists the streams that exist', async () => {
     const result = await runHub(['sync', 'credit/nonsense'], { HUB_DATA_DIR: dataDir });
