@@ -1,0 +1,107 @@
+import { formatChinaTime, requireChinaTime } from '../../../src/domain/chinaTime';
+import type { CodedValue } from '../../../src/domain/creditCodedValue';
+import { creditDay, type ValidityEnd } from '../../../src/domain/creditDates';
+import { canonicalDocumentNumber } from '../../../src/domain/creditDocumentNumber';
+import { decodeLicenceCategory } from '../../../src/domain/creditLicenceCategory';
+import { stream } from '../../../src/sync/stream';
+import { httpPages } from '../../../src/sync/sources/httpPages';
+import { bodyAttributes, mapAuthority, type BodyAttributes } from '../mapping/authority';
+import { optionalDay, recordStatus, validityEnd, type Warnings } from '../mapping/optionalFields';
+import { mapParty, type PartyAttributes } from '../mapping/party';
+import { party2019, type PartyRecord2019 } from '../mapping/party2019';
+import { present, publicText, required } from '../mapping/text';
+import schema from './schema.json';
+
+/** One licensing decision in the 2019 双公示 template (STANDARDS.md §3), plus SJC. */
+export interface LicenceRecord extends PartyRecord2019<'XK'> {
+  /** 行政许可决定文书名称 and 文书号. */
+  XK_XKWS?: string | null;
+  XK_WSH: string;
+  /** 许可类别: 普通, 特许, 认可, 核准, 登记, 其他. */
+  XK_XKLB?: string | null;
+  /** 许可证书名称 and 许可编号. */
+  XK_XKZS?: string | null;
+  XK_XKBH?: string | null;
+  XK_NR?: string | null;
+  XK_JDRQ: string;
+  /** 有效期自 and 有效期至 (a date, or 长期). */
+  XK_YXQZ?: string | null;
+  XK_YXQZI?: string | null;
+  XK_XKJG: string;
+  XK_XKJGDM?: string | null;
+  /** 当前状态. */
+  XK_ZT?: string | null;
+  XK_LYDW: string;
+  XK_LYDWDM?: string | null;
+  BZ?: string | null;
+  /** 数据更新时间: when the platform last stored the record. */
+  SJC: string;
+}
+
+/** The unified licence (a type alias, so it is a record of attributes as it stands). */
+export type LicenceAttributes = {
+  party: PartyAttributes;
+  decision: { documentName: string | null; documentNumber: string; date: string };
+  category: CodedValue | null;
+  licence: { name: string | null; number: string | null };
+  content: string | null;
+  validFrom: string | null;
+  validUntil: ValidityEnd | null;
+  authority: BodyAttributes;
+  dataSource: BodyAttributes;
+  remarks: string | null;
+  warnings: string[];
+};
+
+/**
+ * Administrative licensing decisions (行政许可) from the credit platform's paged API, read
+ * incrementally by SJC, the update time the platform stamps on every record.
+ */
+export const licences = stream<LicenceRecord>({
+  name: 'licences',
+  schema,
+  // A decision number is unique within its authority, once canonicalised (〔2026〕 = [2026]).
+  key: (r) => `${required(r.XK_XKJG, 'XK_XKJG')}|${canonicalDocumentNumber(required(r.XK_WSH, 'XK_WSH'))}`,
+  cursor: (r) => formatChinaTime(requireChinaTime(r.SJC, 'SJC')),
+  source: httpPages({ path: '/credit/licences', pageSize: 500, sinceParam: 'since' }),
+  schedule: '10 2 * * *',
+  lookBackMs: 24 * 3600 * 1000,
+  toDisclosure: (r) => {
+    const party = mapParty(party2019(r, 'XK'));
+    const authority = mapAuthority({ name: r.XK_XKJG.trim(), uscc: present(r.XK_XKJGDM) });
+    const warnings: Warnings = [];
+    const attributes: LicenceAttributes = {
+      party: party.attributes,
+      decision: { documentName: publicText(r.XK_XKWS), documentNumber: canonicalDocumentNumber(r.XK_WSH), date: creditDay(r.XK_JDRQ)! },
+      category: present(r.XK_XKLB) ? decodeLicenceCategory(r.XK_XKLB!) : null,
+      licence: { name: publicText(r.XK_XKZS), number: publicText(r.XK_XKBH) },
+      content: publicText(r.XK_NR),
+      validFrom: optionalDay(present(r.XK_YXQZ), 'validFrom', warnings),
+      validUntil: validityEnd(present(r.XK_YXQZI), 'validUntil', warnings),
+      authority: authority.attributes,
+      dataSource: bodyAttributes({ name: r.XK_LYDW.trim(), uscc: present(r.XK_LYDWDM) }),
+      remarks: publicText(r.BZ),
+      warnings,
+    };
+    return {
+      kind: 'administrative-licence',
+      title: title(authority.publisher, party.subject.name, attributes),
+      publisher: authority.publisher,
+      region: authority.region,
+      publishedAt: requireChinaTime(r.XK_JDRQ, 'XK_JDRQ'),
+      updatedAt: requireChinaTime(r.SJC, 'SJC'),
+      status: recordStatus(present(r.XK_ZT), warnings),
+      subject: party.subject,
+      parties: [authority.party],
+      attributes,
+      personal: party.personal,
+      searchText: [attributes.licence.name, attributes.decision.documentName, attributes.content, attributes.remarks],
+    };
+  },
+});
+
+/** 石家庄市行政审批局向…核发食品经营许可证（…）; a decision without a certificate is named by its document. */
+function title(authority: string, party: string, a: LicenceAttributes): string {
+  const what = a.licence.name ? `向${party}核发${a.licence.name}` : `对${party}作出${a.decision.documentName ?? '行政许可决定'}`;
+  return `${authority}${what}（${a.decision.documentNumber}）`;
+}

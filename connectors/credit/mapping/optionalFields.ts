@@ -1,0 +1,38 @@
+import type { SpellingTable } from '../../../src/domain/creditCodedValue';
+import { creditDay, parseValidityEnd, type ValidityEnd } from '../../../src/domain/creditDates';
+import { decodeRecordStatus, type CreditRecordStatus } from '../../../src/domain/creditStatus';
+
+/**
+ * Optional fields are read leniently. STANDARDS.md makes only the party, decision number and date,
+ * authority and data source mandatory, so an unreadable validity date or an unknown state does not
+ * quarantine a record: the value is left out and a warning, served with the record, says why.
+ */
+export type Warnings = string[];
+
+/** A validity or publicity end (a day, or open-ended); null when not given or not readable. */
+export function validityEnd(text: string | undefined, attribute: string, warnings: Warnings): ValidityEnd | null {
+  if (!text) return null;
+  const end = parseValidityEnd(text);
+  if (!end) warnings.push(`${attribute} "${text}" is not a date`);
+  return end ?? null;
+}
+
+/** The record's status from its 当前状态; an unknown state reads as in force, with a warning. */
+export function recordStatus(
+  state: string | undefined,
+  warnings: Warnings,
+  codes?: SpellingTable<CreditRecordStatus>,
+): CreditRecordStatus {
+  const decoded = decodeRecordStatus(state, codes);
+  if (decoded) return decoded;
+  warnings.push(`state "${state}" is unknown; read as in force`);
+  return 'published';
+}
+
+/** A day (YYYY-MM-DD); null when not given or not readable. */
+export function optionalDay(text: string | undefined, attribute: string, warnings: Warnings): string | null {
+  if (!text) return null;
+  const day = creditDay(text);
+  if (!day) warnings.push(`${attribute} "${text}" is not a date`);
+  return day ?? null;
+}

@@ -1,0 +1,65 @@
+import { canonicalDocumentNumber } from '../../../src/domain/creditDocumentNumber';
+import { RECORD_STATUS_CODES_2016 } from '../../../src/domain/creditStatus';
+import { stream } from '../../../src/sync/stream';
+import { httpCsv } from '../../../src/sync/sources/httpCsv';
+import { party2016, type PartyRow2016 } from '../mapping/party2016';
+import { penaltyDisclosure } from '../mapping/penalty';
+import { present, required } from '../mapping/text';
+import schema from './schema.json';
+
+/** One row of the 2016-era penalty export: old field names, every value a string. */
+export interface Penalty2016Row extends PartyRow2016 {
+  CF_WSH: string;
+  /** 案件名称. */
+  CF_AJMC?: string | null;
+  /** 处罚类别1 and 处罚类别2. */
+  CF_CFLB1?: string | null;
+  CF_CFLB2?: string | null;
+  CF_SY?: string | null;
+  CF_YJ?: string | null;
+  /** 处罚结果: free text such as 罚款人民币2000元. */
+  CF_JG?: string | null;
+  CF_JDRQ: string;
+  /** 处罚机关. */
+  CF_XZJG: string;
+  /** 当前状态: 0 正常 (or blank), 1 撤销, 2 异议, 3 其他. */
+  CF_ZT?: string | null;
+  /** 数据更新时间戳. */
+  CF_SJC: string;
+  BZ?: string | null;
+}
+
+/**
+ * The 2016-era penalty export, a GBK CSV file. It maps to the same unified penalty as the 2019
+ * stream (mapping/penalty.ts); its own stream name keeps the two generations' keys apart. An
+ * export is one file with no "since": every run reads all of it, and change detection makes the
+ * unchanged rows cost nothing, so the stream declares no cursor.
+ */
+export const penalties2016 = stream<Penalty2016Row>({
+  name: 'penalties-2016',
+  schema,
+  key: (r) => `${required(r.CF_XZJG, 'CF_XZJG')}|${canonicalDocumentNumber(required(r.CF_WSH, 'CF_WSH'))}`,
+  source: httpCsv({ path: '/credit/penalties-2016.csv', encoding: 'gbk' }),
+  // An archive: it changes when a record is revoked or corrected, which a weekly read is enough for.
+  schedule: '0 4 * * 0',
+  toDisclosure: (r) => {
+    const authority = { name: r.CF_XZJG.trim() };
+    return penaltyDisclosure({
+      party: party2016(r),
+      documentNumber: r.CF_WSH,
+      decisionDate: r.CF_JDRQ,
+      updateTime: r.CF_SJC,
+      caseName: present(r.CF_AJMC),
+      facts: present(r.CF_SY),
+      basis: present(r.CF_YJ),
+      categories: [present(r.CF_CFLB1), present(r.CF_CFLB2)],
+      content: present(r.CF_JG),
+      authority,
+      // The 2016 format has no data-source field: each authority reported its own decisions.
+      dataSource: authority,
+      remarks: present(r.BZ),
+      state: present(r.CF_ZT),
+      stateCodes: RECORD_STATUS_CODES_2016,
+    });
+  },
+});

@@ -1,0 +1,42 @@
+import { stream } from '../../../src/sync/stream';
+import { httpPages } from '../../../src/sync/sources/httpPages';
+import { listEntry, type ListEntryRecord } from '../mapping/listEntry';
+import { publicText, required } from '../mapping/text';
+import schema from './schema.json';
+
+/** One entry of 严重违法失信企业名单. */
+export interface SeriousViolationRecord extends ListEntryRecord {
+  /** 列入严重违法失信企业名单原因. */
+  SERILLREA: string;
+}
+
+/**
+ * The serious violations list serves only the enterprises on it now. It is a snapshot source: an
+ * entry missing from a complete read has left the list and becomes `removed` (the engine records
+ * the status change as a revision; nothing is deleted).
+ */
+export const seriousViolations = stream<SeriousViolationRecord>({
+  name: 'serious-violations',
+  schema,
+  key: (r) => required(r.ID, 'ID'),
+  source: httpPages({ path: '/credit/serious-violations', pageSize: 500 }),
+  mode: 'snapshot',
+  removedStatus: 'removed',
+  schedule: '40 2 * * *',
+  toDisclosure: (r) => {
+    const entry = listEntry(r);
+    const reason = publicText(r.SERILLREA);
+    return {
+      kind: 'serious-violation',
+      title: `${entry.authority.publisher}将${entry.subject.name}列入严重违法失信企业名单`,
+      publisher: entry.authority.publisher,
+      region: entry.authority.region,
+      publishedAt: entry.publishedAt,
+      status: 'listed',
+      subject: entry.subject,
+      parties: [entry.authority.party],
+      attributes: { ...entry.attributes, listing: { ...entry.attributes.listing, reason } },
+      searchText: [reason],
+    };
+  },
+});
