@@ -1,3 +1,4 @@
+import type { IResolvers } from '@graphql-tools/utils';
 import type { HubContext } from '../context';
 import { apiStatus } from '../status';
 import type { EntityView } from './entity';
@@ -25,11 +26,21 @@ async function subjectOf(row: any, ctx: HubContext): Promise<EntityView | null> 
   return null;
 }
 
-/** Concrete GraphQL type for each stored kind; kinds without one are GenericDisclosure. */
-const TYPE_BY_KIND: Record<string, string> = {
-  'air-quality-hourly': 'AirQualityReport',
-};
+/**
+ * What each domain's resolver module gives the schema: its resolvers, and the concrete GraphQL type
+ * of each stored kind it serves (kinds nobody claims are GenericDisclosure).
+ */
+export interface DomainResolvers {
+  typesByKind: Record<string, string>;
+  resolvers: IResolvers;
+}
 
-export function disclosureTypeOf(row: { kind: string }): string {
-  return TYPE_BY_KIND[row.kind] ?? 'GenericDisclosure';
+export function disclosureTypeResolver(domains: DomainResolvers[]): (row: { kind: string }) => string {
+  const byKind = Object.assign({}, ...domains.map((d) => d.typesByKind)) as Record<string, string>;
+  return (row) => byKind[row.kind] ?? 'GenericDisclosure';
+}
+
+/** Reads attributes.<name> for each listed field: most domain fields are stored exactly as served. */
+export function attributeFields(...names: string[]): Record<string, (row: any) => unknown> {
+  return Object.fromEntries(names.map((name) => [name, (row: any) => row.attributes?.[name] ?? null]));
 }

@@ -1,12 +1,9 @@
-import { disclosureFields } from './disclosureFields';
+import { attributeFields, disclosureFields, type DomainResolvers } from './disclosureFields';
 
-/** Air-quality reports keep their station, concentrations and AQI block in `attributes`. */
-export const environmentResolvers = {
-  AirQualityReport: {
-    ...disclosureFields,
-    station: (row: any) => row.attributes.station,
-    timePoint: (row: any) => row.attributes.timePoint,
-    concentrations: (row: any) => row.attributes.concentrations,
-    aqi: (row: any) => row.attributes.aqi,
+/** Environmental monitoring: air-quality reports keep their station, concentrations and AQI block in `attributes`. */
+export const environmentResolvers: DomainResolvers = {
+  typesByKind: { 'air-quality-hourly': 'AirQualityReport' },
+  resolvers: {
+    AirQualityReport: { ...disclosureFields, ...attributeFields('station', 'timePoint', 'concentrations', 'aqi') },
   },
 };

@@ -1,0 +1,7 @@
+import type { DomainResolvers } from './disclosureFields';
+
+/** The PPP project library (PPP项目库). */
+export const pppResolvers: DomainResolvers = {
+  typesByKind: {},
+  resolvers: {},
+};
