@@ -45,7 +45,7 @@ export async function startHub(config: HubConfig, logger: Logger = createLogger(
     await reapDeadRuns(db.knex, 60000);
 
     if (!config.feedsUrl) {
-      feeds = await startFeedServer({ feeds: SAMPLE_FEEDS });
+      feeds = await startFeedServer({ feeds: SAMPLE_FEEDS, scale: config.sampleScale });
       logger.info({ url: feeds.url }, 'HUB_FEEDS_URL is not set: serving the bundled sample feeds');
     }
     const feedUrl = feedUrlResolver(config, feeds?.url);

@@ -9,7 +9,7 @@ import { feedUrlResolver } from '../hub';
  */
 export async function withFeeds<T>(config: HubConfig, work: (feedUrl: (connector: string) => string) => Promise<T>): Promise<T> {
   let sample: RunningFeedServer | undefined;
-  if (!config.feedsUrl) sample = await startFeedServer({ feeds: SAMPLE_FEEDS });
+  if (!config.feedsUrl) sample = await startFeedServer({ feeds: SAMPLE_FEEDS, scale: config.sampleScale });
   try {
     return await work(feedUrlResolver(config, sample?.url));
   } finally {

@@ -25,6 +25,8 @@ export interface HubConfig {
   introspection: boolean;
   /** Origins allowed to call the API from a browser (HUB_CORS_ORIGINS, comma-separated, or *). */
   corsOrigins: string[];
+  /** Records per stream in the bundled sample feeds, when they are used (HUB_SAMPLE_SCALE). */
+  sampleScale: number;
 }
 
 export class ConfigError extends Error {
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     production,
     introspection: onOff(env.HUB_INTROSPECTION, 'HUB_INTROSPECTION') ?? !production,
     corsOrigins: (nonEmpty(env.HUB_CORS_ORIGINS) ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    sampleScale: positiveInt(env.HUB_SAMPLE_SCALE ?? '1000', 'HUB_SAMPLE_SCALE'),
     databaseUrl: nonEmpty(env.DATABASE_URL),
     dataDir: path.resolve(nonEmpty(env.HUB_DATA_DIR) ?? '.hub'),
     port: parsePort(env.PORT ?? '4000', 'PORT'),
@@ -49,6 +52,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     creditChinaTemplate:
       nonEmpty(env.HUB_CREDIT_CHINA_URL) ?? 'https://www.creditchina.gov.cn/xinyongxinxi/index.html?keyword={uscc}',
   };
+}
+
+function positiveInt(raw: string, name: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${name} must be a whole number above 0, got "${raw}"`);
+  return n;
 }
 
 function onOff(value: string | undefined, name: string): boolean | undefined {

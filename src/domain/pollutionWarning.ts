@@ -3,7 +3,7 @@
  * forecast daily AQI exceeds 200; its grade comes from the city's grading table
  * (pollutionWarningGrading.ts), which is configuration.
  */
-import type { WarningCondition, WarningGrade } from './pollutionWarningGrading';
+import { gradesForCity, type WarningCondition, type WarningGrade, type WarningSettings } from './pollutionWarningGrading';
 
 /** Forecast AQI above this calls for a warning (STANDARDS.md §1). */
 export const WARNING_AQI_THRESHOLD = 200;
@@ -50,4 +50,21 @@ function checkForecast(dailyAqi: readonly number[]): readonly number[] {
     if (typeof aqi !== 'number' || !(aqi >= 0)) throw new RangeError(`a forecast AQI must be a number ≥ 0, got ${String(aqi)}`);
   }
   return dailyAqi;
+}
+
+/** A forecast day's AQI range as forecasts publish it (e.g. 180~230). */
+export interface AqiRange {
+  low: number;
+  high: number;
+}
+
+/**
+ * The warning a city's forecast calls for under its settings: the city's grading, applied to the end
+ * of each day's range the settings name (`basis`).
+ */
+export function forecastWarning(ranges: readonly AqiRange[], settings: WarningSettings, city: string): WarningGrade | null {
+  return warningGrade(
+    ranges.map((range) => (settings.basis === 'high' ? range.high : range.low)),
+    gradesForCity(settings, city),
+  );
 }

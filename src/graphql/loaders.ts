@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Knex } from 'knex';
 import { DISCLOSURE_COLUMNS } from './queries/disclosureList';
+import { createProfileLoaders } from './entityProfile';
 
 export interface EntityRow {
   uscc: string;
@@ -21,6 +22,7 @@ export interface RevisionRow {
  */
 export function createLoaders(knex: Knex) {
   return {
+    profile: createProfileLoaders(knex),
     entity: new DataLoader<string, EntityRow | null>(async (codes) => {
       const rows: EntityRow[] = await knex('entities').whereIn('uscc', [...codes]).select('uscc', 'name');
       const byCode = new Map(rows.map((r) => [r.uscc, r]));

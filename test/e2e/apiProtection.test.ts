@@ -25,10 +25,11 @@ describe('the API under hostile and careless requests', () => {
       HUB_INTROSPECTION: 'on',
       HUB_ADMIN_TOKEN: ADMIN_TOKEN,
       HUB_CORS_ORIGINS: 'https://portal.example.gov.cn',
+      HUB_SAMPLE_SCALE: '300',
     });
     hub = await startHub(config, createLogger('silent'));
     await hub.initialSync;
-  });
+  }, 300000);
   afterAll(async () => {
     await hub?.close();
     await db?.destroy();

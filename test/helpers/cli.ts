@@ -12,7 +12,7 @@ export interface CliResult {
 /** Starts the real `hub` command in a child process, as a user would. */
 export function spawnHub(args: string[], env: Record<string, string | undefined> = {}): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, [HUB_BIN, ...args], {
-    env: { ...process.env, HUB_SCHEDULE: 'off', LOG_LEVEL: 'warn', DATABASE_URL: undefined, HUB_FEEDS_URL: undefined, ...env },
+    env: { ...process.env, HUB_SCHEDULE: 'off', LOG_LEVEL: 'warn', HUB_SAMPLE_SCALE: '200', DATABASE_URL: undefined, HUB_FEEDS_URL: undefined, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 }

@@ -61,7 +61,7 @@ const UPSERT_ENTITIES = `
 // Revisions are served as history, so they never carry the personal column.
 const SAVE_REVISIONS = `
   INSERT INTO revisions (disclosure_id, version, content_hash, snapshot, valid_from, run_id)
-  SELECT d.id, d.version, d.content_hash, to_jsonb(d) - 'search_text' - 'search_grams' - 'id' - 'first_seen_at' - 'last_seen_at' - 'personal', d.stored_at, ?
+  SELECT d.id, d.version, d.content_hash, to_jsonb(d) - 'search_text' - 'search_grams' - 'id' - 'first_seen_at' - 'last_seen_at' - 'personal' - 'content_hash', d.stored_at, ?
   FROM disclosures d WHERE d.id IN (SELECT (value)::bigint FROM jsonb_array_elements_text(?::jsonb))`;
 
 /**

@@ -1,0 +1,85 @@
+import { stream } from '../../../src/sync/stream';
+import { httpPages } from '../../../src/sync/sources/httpPages';
+import { requireChinaTime } from '../../../src/domain/chinaTime';
+import { emissionExceedance, flagDisagreement } from '../../../src/domain/emissions';
+import { normalizeUscc } from '../../../src/domain/uscc';
+import { canonicalTime } from '../common/readings';
+import { readExceedanceFlag, readSourceMultiple } from './exceedanceFlag';
+import { normalizeUnit } from './units';
+import schema from './schema.json';
+
+export interface EmissionRecord {
+  QYMC: string;
+  TYSHXYDM: string;
+  SSQX?: string;
+  PFKBH: string;
+  PFKMC: string;
+  PFKLX?: '废气' | '废水';
+  JCXM: string;
+  PFFS?: '有组织' | '无组织';
+  PFGL?: '连续' | '间歇';
+  JCFS?: string;
+  JCSJ: string;
+  JCND: number;
+  JLDW: string;
+  BZXZ: number;
+  ZXBZ: string;
+  SFCB?: string;
+  CBBS?: string;
+  NPFL?: number | null;
+}
+
+/** Searchable marker of a result whose source flag contradicts its numbers. */
+export const FLAG_DISAGREEMENT_MARKER = '超标标记不一致';
+
+/**
+ * Self-monitoring results. The hub decides exceedance from concentration and limit
+ * (emissionExceedance) and sets it beside the platform's own flag; where they differ the disclosure
+ * carries `flagDisagreement` and the searchable marker, and is stored like any other: hiding it
+ * would hide exactly what disclosure is for.
+ */
+export const emissions = stream<EmissionRecord>({
+  name: 'emissions',
+  schema,
+  // One result per unit, outlet, pollutant and time. The name stays in the key because placeholder
+  // codes (00000000000000000X) are shared by unrelated units.
+  key: (r) => `${normalizeUscc(r.TYSHXYDM)}|${r.QYMC}|${r.PFKBH}|${r.JCXM}@${canonicalTime(r.JCSJ, 'JCSJ')}`,
+  cursor: (r) => canonicalTime(r.JCSJ, 'JCSJ'),
+  source: httpPages({ path: '/environment/emissions', pageSize: 500, sinceParam: 'since' }),
+  // Automatic monitoring publishes hourly; manual results arrive days late, hence the look-back.
+  schedule: '20 * * * *',
+  lookBackMs: 2 * 24 * 3600 * 1000,
+  toDisclosure: (r) => {
+    const computed = emissionExceedance(r.JCND, r.BZXZ);
+    const sourceFlag = readExceedanceFlag(r.SFCB);
+    const disagreement = flagDisagreement(sourceFlag, computed.exceeds);
+    const unit = normalizeUnit(r.JLDW);
+    const monitoredAt = canonicalTime(r.JCSJ, 'JCSJ');
+    return {
+      kind: 'emission-result',
+      title: `${r.QYMC} ${r.PFKBH} ${r.PFKMC} ${r.JCXM} ${r.JCND} ${unit}${computed.exceeds ? `，超标${computed.multiple.toFixed(2)}倍` : ''}`,
+      publisher: r.QYMC,
+      region: '石家庄市',
+      publishedAt: requireChinaTime(r.JCSJ, 'JCSJ'),
+      status: 'published',
+      subject: { uscc: r.TYSHXYDM, name: r.QYMC },
+      attributes: {
+        district: r.SSQX ?? null,
+        outlet: { code: r.PFKBH, name: r.PFKMC, medium: r.PFKLX ?? null },
+        pollutant: r.JCXM,
+        dischargeMethod: { organisation: r.PFFS ?? null, pattern: r.PFGL ?? null },
+        monitoringMethod: r.JCFS ?? null,
+        monitoredAt,
+        concentration: { value: r.JCND, unit, unitAsWritten: r.JLDW },
+        limit: { value: r.BZXZ, unit, standard: r.ZXBZ },
+        exceeds: computed.exceeds,
+        exceedanceMultiple: computed.multiple,
+        source: { exceeds: sourceFlag, multiple: readSourceMultiple(r.CBBS), multipleAsWritten: r.CBBS ?? null },
+        flagsAgree: disagreement === null,
+        ...(disagreement ? { flagDisagreement: disagreement } : {}),
+        annualTotal: r.NPFL === undefined || r.NPFL === null ? null : { value: r.NPFL, unit: 't' },
+      },
+      searchText: [r.JCXM, r.PFKMC, r.ZXBZ, r.SSQX, computed.exceeds ? '超标' : null, disagreement ? FLAG_DISAGREEMENT_MARKER : null],
+    };
+  },
+});

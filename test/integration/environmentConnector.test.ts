@@ -1,0 +1,154 @@
+import type { Knex } from 'knex';
+import { environment, environmentFeeds } from '../../connectors/environment';
+import { hasDisagreeingFlag } from '../../connectors/environment/emissions/sample';
+import { FLAG_DISAGREEMENT_MARKER } from '../../connectors/environment/emissions/stream';
+import { aqiCategory } from '../../src/domain/aqi/computeAqi';
+import { WATER_CLASSES } from '../../src/domain/waterQuality';
+import { isMalformed, type FeedOptions } from '../../src/feeds/feed';
+import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../src/feeds/server';
+import { runSync } from '../../src/sync/runSync';
+import type { StreamSummary } from '../../src/sync/engine';
+import { fastHttp } from '../helpers/feeds';
+import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
+
+const SCALE = 300;
+const OPTIONS: FeedOptions = { ...DEFAULT_FEED_OPTIONS, scale: SCALE };
+const STREAMS = environment.streams.map((s) => `environment/${s.name}`);
+
+/** How many records of a feed are deliberately malformed, and which indexes. */
+function malformedIndexes(name: string): number[] {
+  const feed = environmentFeeds.find((f) => f.path === `/environment/${name}`)!;
+  return Array.from({ length: feed.count(OPTIONS) }, (_, i) => i).filter((i) => isMalformed(feed.path, i, OPTIONS));
+}
+
+describe.each(BACKENDS)('the environment connector on %s', (backend) => {
+  let db: TestDatabase;
+  let feeds: RunningFeedServer;
+  let knex: Knex;
+  let summaries: Map<string, StreamSummary>;
+  const sync = (full = false) =>
+    runSync({ knex, connectors: [environment], feedUrl: () => feeds.url, http: fastHttp(), full }).then(
+      (list) => new Map(list.map((s) => [s.stream, s])),
+    );
+  const rows = (stream: string) => knex('disclosures').where({ stream: `environment/${stream}` });
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+    knex = db.knex;
+    feeds = await startFeedServer({ feeds: environmentFeeds, scale: SCALE });
+    summaries = await sync();
+  });
+  afterAll(async () => {
+    await feeds?.close();
+    await db?.destroy();
+  });
+
+  test('every stream stores each valid record and quarantines exactly the malformed ones', async () => {
+    expect([...summaries.keys()].map((s) => `environment/${s}`)).toEqual(STREAMS);
+    for (const [name, summary] of summaries) {
+      const feed = environmentFeeds.find((f) => f.path === `/environment/${name}`)!;
+      const malformed = malformedIndexes(name).length;
+      expect({ name, error: summary.error, fetched: summary.fetched }).toEqual({ name, error: undefined, fetched: feed.count(OPTIONS) });
+      expect(summary.inserted + summary.updated + summary.unchanged + summary.quarantined).toBe(summary.fetched);
+      expect({ name, quarantined: summary.quarantined }).toEqual({ name, quarantined: malformed });
+      const stored = Number((await rows(name).count({ n: '*' }))[0].n);
+      expect({ name, stored }).toEqual({ name, stored: summary.fetched - malformed });
+    }
+  });
+
+  test('each stream keeps its cursor, and a second run stores nothing new', async () => {
+    for (const stream of STREAMS) {
+      const state = await knex('sync_state').where({ stream }).first();
+      expect(state.cursor).toMatch(/^20\d\d-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    }
+    const again = await sync();
+    for (const summary of again.values()) {
+      expect({ stream: summary.stream, inserted: summary.inserted, updated: summary.updated }).toEqual({ stream: summary.stream, inserted: 0, updated: 0 });
+      // Incremental: the run asked from its cursor less the look-back, not from the beginning.
+      const run = await knex('sync_runs').where({ id: summary.runId }).first();
+      expect(run.cursor_from).toMatch(/^20\d\d-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    }
+    // Where the sample spans more than the look-back, less is read again.
+    expect(again.get('air-daily')!.fetched).toBeLessThan(summaries.get('air-daily')!.fetched);
+  });
+
+  test('daily AQI blocks are consistent: AQI is the largest sub-index, with its category and colour', async () => {
+    const daily = await rows('air-daily').select('kind', 'title', 'attributes');
+    expect(daily.length).toBeGreaterThan(250);
+    for (const { kind, title, attributes } of daily) {
+      const { aqi } = attributes;
+      expect(kind).toBe('air-quality-daily');
+      expect(aqi.aqi).toBe(Math.max(...(Object.values(aqi.iaqi) as number[])));
+      const category = aqiCategory(aqi.aqi);
+      expect([aqi.level, aqi.category, aqi.color]).toEqual([category.level, category.category, category.color]);
+      expect(aqi.primaryPollutants.length > 0).toBe(aqi.aqi > 50);
+      expect(attributes.reportedAqiMatches).toBe(true);
+      expect(title).toContain(`AQI ${aqi.aqi} ${aqi.category}`);
+    }
+  });
+
+  test('water classes, target checks and failing drinking-water sources are stored', async () => {
+    const water = await rows('water-quality').select('attributes', 'search_text');
+    const classes = new Set(water.map((r) => r.attributes.class));
+    for (const c of classes) expect(WATER_CLASSES).toContain(c);
+    expect(classes.size).toBeGreaterThanOrEqual(3);
+    const byClass = await rows('water-quality').select(knex.raw("attributes->>'class' as class")).count({ n: '*' }).groupBy('class');
+    expect(byClass.reduce((sum, r: any) => sum + Number(r.n), 0)).toBe(water.length);
+    const failingSources = water.filter((r) => r.attributes.drinkingWater?.meets === false);
+    expect(failingSources.length).toBeGreaterThan(0);
+    for (const r of failingSources) {
+      expect(r.attributes.flags).toContain('drinking-water-source-fails');
+      expect(r.search_text).toContain('饮用水水源地');
+    }
+    for (const r of water) expect(r.attributes.meetsTarget).toBe(!r.attributes.flags.includes('below-target'));
+  });
+
+  test('emission flag disagreements are stored, countable in SQL and findable by search', async () => {
+    const expected = Array.from({ length: SCALE }, (_, i) => i).filter(
+      (i) => hasDisagreeingFlag(i, OPTIONS) && !isMalformed('/environment/emissions', i, OPTIONS),
+    ).length;
+    expect(expected).toBeGreaterThan(10);
+    const counted = await rows('emissions').whereRaw("attributes->'flagDisagreement' is not null").count({ n: '*' });
+    expect(Number(counted[0].n)).toBe(expected);
+    const flagged = await rows('emissions').whereRaw("(attributes->>'flagsAgree')::boolean = false").count({ n: '*' });
+    expect(Number(flagged[0].n)).toBe(expected);
+    const searched = await rows('emissions').where('search_text', 'like', `%${FLAG_DISAGREEMENT_MARKER}%`).count({ n: '*' });
+    expect(Number(searched[0].n)).toBe(expected);
+    const hidden = await rows('emissions').whereRaw("attributes->'flagDisagreement' @> ?::jsonb", [JSON.stringify({ source: false, computed: true })]);
+    for (const r of hidden) expect(r.attributes.exceeds).toBe(true);
+  });
+
+  test('polluters link to entities by valid codes only; odd and bad codes are kept and flagged', async () => {
+    const emissionRows = await rows('emissions').select('subject_uscc', 'subject_uscc_valid', 'subject_uscc_reason', 'entity_uscc');
+    const valid = emissionRows.filter((r) => r.subject_uscc_valid);
+    const invalid = emissionRows.filter((r) => !r.subject_uscc_valid);
+    expect(valid.length).toBeGreaterThan(invalid.length);
+    expect(invalid.length).toBeGreaterThan(0);
+    for (const r of valid) expect(r.entity_uscc).toBe(r.subject_uscc);
+    for (const r of invalid) {
+      expect(r.entity_uscc).toBeNull();
+      expect(r.subject_uscc_reason).toMatch(/\S/);
+    }
+    const linked = new Set(valid.map((r) => r.entity_uscc));
+    const entities = await knex('entities').whereIn('uscc', [...linked]).count({ n: '*' });
+    expect(Number(entities[0].n)).toBe(linked.size);
+    // Big local firms discharge at several outlets: some entity has more than one result.
+    const repeated = await rows('emissions').whereNotNull('entity_uscc').groupBy('entity_uscc').having(knex.raw('count(*) > 1')).select('entity_uscc');
+    expect(repeated.length).toBeGreaterThan(0);
+  });
+
+  test('stored warnings match the stored forecasts of their city and day', async () => {
+    const notices = await rows('pollution-warnings').select('region', 'published_at', 'attributes');
+    expect(notices.length).toBeGreaterThan(10);
+    let matched = 0;
+    for (const n of notices) {
+      // Notices follow the city's 16:00 forecast within the hour after it.
+      const from = new Date(new Date(n.published_at).getTime() - 2 * 3600 * 1000);
+      const forecast = await rows('aqi-forecasts').where({ region: n.region }).whereBetween('published_at', [from, n.published_at]).first();
+      if (!forecast) continue; // that forecast was one of the malformed records
+      expect(n.attributes.action.name === 'lift' ? null : n.attributes.level.name).toBe(forecast.attributes.warning?.level ?? null);
+      matched++;
+    }
+    expect(matched).toBeGreaterThan(notices.length - 3);
+  });
+});
