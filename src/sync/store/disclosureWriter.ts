@@ -58,6 +58,16 @@ const UPSERT_ENTITIES = `
                  ELSE entities.names || to_jsonb(excluded.name) END
   WHERE entities.name IS DISTINCT FROM excluded.name`;
 
+// One index probe per key. A plain `source_key IN (…)` lets the planner choose a scan of the whole
+// stream when the table has no statistics yet — during a first large sync, before autovacuum has
+// analysed it — which made each page's lookup grow with the table (bench/).
+const FIND_EXISTING = `
+  SELECT d.id, d.source_key, d.content_hash
+  FROM jsonb_array_elements_text(?::jsonb) AS k(source_key)
+  CROSS JOIN LATERAL (
+    SELECT id, source_key, content_hash FROM disclosures WHERE stream = ? AND source_key = k.source_key OFFSET 0
+  ) d`;
+
 // Revisions are served as history, so they never carry the personal column.
 const SAVE_REVISIONS = `
   INSERT INTO revisions (disclosure_id, version, content_hash, snapshot, valid_from, run_id)
@@ -76,11 +86,8 @@ export async function writeDisclosures(trx: Knex.Transaction, batch: DisclosureR
 
   const stream = rows[0].stream;
   const existing = new Map<string, { id: number; content_hash: string }>();
-  const found = await trx('disclosures')
-    .select('id', 'source_key', 'content_hash')
-    .where('stream', stream)
-    .whereIn('source_key', rows.map((r) => r.source_key));
-  for (const row of found) existing.set(row.source_key, row);
+  const found = await trx.raw(FIND_EXISTING, [JSON.stringify(rows.map((r) => r.source_key)), stream]);
+  for (const row of found.rows) existing.set(row.source_key, row);
 
   const changedIds: number[] = [];
   const unchangedIds: number[] = [];
