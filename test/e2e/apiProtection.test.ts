@@ -1,39 +1,26 @@
 import { auditServer } from 'graphql-http';
-import { loadConfig } from '../../src/config/config';
-import { startHub, type RunningHub } from '../../src/hub';
-import { createLogger } from '../../src/log';
-import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
+import type { RunningHub } from '../../src/hub';
+import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { graphql } from '../helpers/graphql';
 
 const ADMIN_TOKEN = 'test-admin-token-7f3a';
 const ALIVE = `{ disclosures(first: 1) { totalCount } }`;
 
 describe('the API under hostile and careless requests', () => {
-  let db: TestDatabase;
+  let running: TestHub;
   let hub: RunningHub;
 
   beforeAll(async () => {
-    db = await createTestDatabase('embedded', { migrate: false });
-    await db.close();
-    const config = loadConfig({
-      ...db.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      HUB_SCHEDULE: 'off',
+    running = await startTestHub('embedded', {
       NODE_ENV: 'production',
       // The GraphQL-over-HTTP audit asks __type questions; production keeps introspection off by default.
       HUB_INTROSPECTION: 'on',
       HUB_ADMIN_TOKEN: ADMIN_TOKEN,
       HUB_CORS_ORIGINS: 'https://portal.example.gov.cn',
-      HUB_SAMPLE_SCALE: '300',
     });
-    hub = await startHub(config, createLogger('silent'));
-    await hub.initialSync;
-  }, 300000);
-  afterAll(async () => {
-    await hub?.close();
-    await db?.destroy();
-  });
+    hub = running.hub;
+  }, HUB_START_TIMEOUT_MS);
+  afterAll(() => running?.stop());
 
   async function expectStillServing() {
     const { body } = await graphql(hub.url, ALIVE);

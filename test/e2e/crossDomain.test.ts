@@ -1,29 +1,23 @@
-import { loadConfig } from '../../src/config/config';
-import { startHub, type RunningHub } from '../../src/hub';
-import { createLogger } from '../../src/log';
+import type { RunningHub } from '../../src/hub';
+import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { buildSchema } from '../../src/graphql/schema';
 import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
+import { BACKENDS } from '../helpers/testDatabase';
 import { graphql } from '../helpers/graphql';
 import { everyFieldFragment } from '../helpers/fullSelection';
 
 describe.each(BACKENDS)('one city across four domains on %s', (backend) => {
-  let db: TestDatabase;
+  let running: TestHub;
   let hub: RunningHub;
 
   beforeAll(async () => {
-    db = await createTestDatabase(backend, { migrate: false });
-    await db.close();
-    const config = loadConfig({ ...db.env, PORT: '0', HOST: '127.0.0.1', HUB_SCHEDULE: 'off', HUB_SAMPLE_SCALE: '300' });
-    hub = await startHub(config, createLogger('silent'));
+    running = await startTestHub(backend);
+    hub = running.hub;
     const summaries = await hub.initialSync;
     expect(new Set(summaries.map((s) => s.connector))).toEqual(new Set(['credit', 'trading', 'ppp', 'environment']));
     expect(summaries.filter((s) => s.status === 'failed')).toEqual([]);
-  }, 600000);
-  afterAll(async () => {
-    await hub?.close();
-    await db?.destroy();
-  });
+  }, HUB_START_TIMEOUT_MS);
+  afterAll(() => running?.stop());
 
   test('an enterprise found by its lower-case code shows disclosures from at least three domains', async () => {
     const { rows } = await hub.db.knex.raw(`

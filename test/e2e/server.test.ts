@@ -1,26 +1,19 @@
-import { loadConfig } from '../../src/config/config';
-import { startHub, type RunningHub } from '../../src/hub';
-import { createLogger } from '../../src/log';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
+import type { RunningHub } from '../../src/hub';
+import { BACKENDS } from '../helpers/testDatabase';
+import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { graphql } from '../helpers/graphql';
 
 const FIRST_QUERY = `{ disclosures(first: 5) { totalCount edges { node { id domain title publishedAt } } } }`;
 
 describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
-  let db: TestDatabase;
+  let running: TestHub;
   let hub: RunningHub;
 
   beforeAll(async () => {
-    db = await createTestDatabase(backend, { migrate: false });
-    await db.close(); // the hub opens it itself, as `hub serve` does
-    const config = loadConfig({ ...db.env, PORT: '0', HOST: '127.0.0.1', HUB_SCHEDULE: 'off', HUB_SAMPLE_SCALE: '300' });
-    hub = await startHub(config, createLogger('silent'));
-    await hub.initialSync;
-  }, 300000);
-  afterAll(async () => {
-    await hub?.close();
-    await db?.destroy();
-  });
+    running = await startTestHub(backend);
+    hub = running.hub;
+  }, HUB_START_TIMEOUT_MS);
+  afterAll(() => running?.stop());
 
   test('/healthz and /readyz answer 200 once the hub is up', async () => {
     for (const path of ['/healthz', '/readyz']) {

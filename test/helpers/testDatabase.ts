@@ -29,18 +29,23 @@ export async function createTestDatabase(backend: TestBackend, options: { migrat
 async function freshEmbedded(): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   const db = await openDatabase({ dataDir: dir });
+  return closableOnce(db, { HUB_DATA_DIR: dir }, async () => fs.rmSync(dir, { recursive: true, force: true }));
+}
+
+/** close() may be called by the test and again at teardown; the database closes once. */
+function closableOnce(db: Database, env: Record<string, string>, remove: () => Promise<void>): TestDatabase {
   let open = true;
+  const close = async () => {
+    if (open) await db.close();
+    open = false;
+  };
   return {
     ...db,
-    env: { HUB_DATA_DIR: dir },
-    close: async () => {
-      if (open) await db.close();
-      open = false;
-    },
+    env,
+    close,
     destroy: async () => {
-      if (open) await db.close();
-      open = false;
-      fs.rmSync(dir, { recursive: true, force: true });
+      await close();
+      await remove();
     },
   };
 }
@@ -53,19 +58,8 @@ async function freshPostgres(): Promise<TestDatabase> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: url.toString() });
-  let open = true;
-  return {
-    ...db,
-    env: { DATABASE_URL: url.toString() },
-    close: async () => {
-      if (open) await db.close();
-      open = false;
-    },
-    destroy: async () => {
-      if (open) await db.close();
-      open = false;
-      await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.destroy();
-    },
-  };
+  return closableOnce(db, { DATABASE_URL: url.toString() }, async () => {
+    await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.destroy();
+  });
 }

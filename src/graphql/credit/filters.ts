@@ -112,7 +112,7 @@ export function calendarDay(value: string | null | undefined, name: string): str
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
   if (!match || !date || date.toISOString().slice(0, 10) !== value.trim()) {
-    throw badInput(`"${name}" must be a calendar day written YYYY-MM-DD, got "${value}"`);
+    throw badInput(`"${name}" must be a calendar day written YYYY-MM-DD, got ${JSON.stringify(value.slice(0, 40))}`);
   }
   return value.trim();
 }

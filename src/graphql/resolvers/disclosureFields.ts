@@ -20,8 +20,10 @@ async function subjectOf(row: any, ctx: HubContext): Promise<EntityView | null> 
     if (entity) return { uscc: entity.uscc, name: entity.name, usccValid: true };
   }
   // A subject whose code fails its check is shown as the source named it, flagged, and not linked.
-  if (row.subject_uscc || row.subject_name) {
-    return { uscc: row.subject_uscc ?? '', name: row.subject_name ?? '', usccValid: false, usccReason: row.subject_uscc_reason ?? 'no code given' };
+  // A subject with no code at all (a natural person) is no entity: its name is on the record's own
+  // party fields.
+  if (row.subject_uscc) {
+    return { uscc: row.subject_uscc, name: row.subject_name ?? '', usccValid: false, usccReason: row.subject_uscc_reason ?? 'invalid' };
   }
   return null;
 }

@@ -1,0 +1,33 @@
+import { loadConfig } from '../../src/config/config';
+import { startHub, type RunningHub } from '../../src/hub';
+import { createLogger } from '../../src/log';
+import { createTestDatabase, type TestBackend, type TestDatabase } from './testDatabase';
+
+export interface TestHub {
+  hub: RunningHub;
+  db: TestDatabase;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real hub for an HTTP test: a fresh database of the given backend, the bundled sample feeds at
+ * a small scale, the scheduler off, and the start-up sync finished before the tests run.
+ */
+export async function startTestHub(backend: TestBackend, env: Record<string, string> = {}): Promise<TestHub> {
+  const db = await createTestDatabase(backend, { migrate: false });
+  await db.close(); // the hub opens the database itself, as `hub serve` does
+  const config = loadConfig({ ...db.env, PORT: '0', HOST: '127.0.0.1', HUB_SCHEDULE: 'off', HUB_SAMPLE_SCALE: '300', ...env });
+  const hub = await startHub(config, createLogger('silent'));
+  await hub.initialSync;
+  return {
+    hub,
+    db,
+    stop: async () => {
+      await hub.close();
+      await db.destroy();
+    },
+  };
+}
+
+/** Start-up syncs every stream of every connector: allow for a busy two-core machine. */
+export const HUB_START_TIMEOUT_MS = 600000;
