@@ -4,6 +4,7 @@ import * as syncBookkeeping from './20261127_002_sync_bookkeeping';
 import * as personalInformation from './20261127_003_personal_information';
 import * as disclosureParties from './20261127_004_disclosure_parties';
 import * as searchBigrams from './20261127_005_search_bigrams';
+import * as domainQueryIndexes from './20261127_006_domain_query_indexes';
 
 /**
  * The migrations in the order they apply. Listing them here (rather than letting knex scan the
@@ -16,6 +17,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261127_003_personal_information': personalInformation,
   '20261127_004_disclosure_parties': disclosureParties,
   '20261127_005_search_bigrams': searchBigrams,
+  '20261127_006_domain_query_indexes': domainQueryIndexes,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

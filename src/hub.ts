@@ -69,6 +69,7 @@ export async function startHub(config: HubConfig, logger: Logger = createLogger(
       introspection: config.introspection,
       corsOrigins: config.corsOrigins,
       metrics,
+      ocds: config,
     });
     httpServer.on('request', app);
     await listen(httpServer, config.port, config.host);

@@ -5,6 +5,7 @@ import { registerSync } from './commands/sync';
 import { registerStatus } from './commands/status';
 import { registerFeeds } from './commands/feeds';
 import { registerQuarantine } from './commands/quarantine';
+import { registerExport } from './commands/export';
 
 /** Errors a user can cause or fix: printed as one line, without a stack trace. */
 const USER_ERRORS = new Set([
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerStatus(program);
   registerQuarantine(program);
   registerFeeds(program);
+  registerExport(program);
   return program;
 }
 

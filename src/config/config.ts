@@ -27,6 +27,15 @@ export interface HubConfig {
   corsOrigins: string[];
   /** Records per stream in the bundled sample feeds, when they are used (HUB_SAMPLE_SCALE). */
   sampleScale: number;
+  /**
+   * The OCDS ocid prefix (HUB_OCDS_PREFIX). The default, ocds-213czf, is the placeholder of the OCDS
+   * documentation: a deployment registers its own prefix with the Open Contracting Partnership.
+   */
+  ocdsPrefix: string;
+  /** Publisher named in OCDS packages (HUB_PUBLISHER_NAME). */
+  publisherName: string;
+  /** Base URL partners reach the hub at (HUB_PUBLIC_URL), for OCDS package URIs and links behind a proxy. */
+  publicUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -40,6 +49,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     introspection: onOff(env.HUB_INTROSPECTION, 'HUB_INTROSPECTION') ?? !production,
     corsOrigins: (nonEmpty(env.HUB_CORS_ORIGINS) ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     sampleScale: positiveInt(env.HUB_SAMPLE_SCALE ?? '1000', 'HUB_SAMPLE_SCALE'),
+    ocdsPrefix: ocdsPrefix(nonEmpty(env.HUB_OCDS_PREFIX) ?? 'ocds-213czf'),
+    publisherName: nonEmpty(env.HUB_PUBLISHER_NAME) ?? '石家庄市公共资源交易中心',
+    publicUrl: publicUrl(nonEmpty(env.HUB_PUBLIC_URL)),
     databaseUrl: nonEmpty(env.DATABASE_URL),
     dataDir: path.resolve(nonEmpty(env.HUB_DATA_DIR) ?? '.hub'),
     port: parsePort(env.PORT ?? '4000', 'PORT'),
@@ -52,6 +64,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     creditChinaTemplate:
       nonEmpty(env.HUB_CREDIT_CHINA_URL) ?? 'https://www.creditchina.gov.cn/xinyongxinxi/index.html?keyword={uscc}',
   };
+}
+
+/** Registered prefixes are "ocds-" and six letters or digits. */
+function ocdsPrefix(raw: string): string {
+  if (!/^ocds-[a-z0-9]{6}$/.test(raw)) throw new ConfigError(`HUB_OCDS_PREFIX must be a registered ocid prefix such as ocds-213czf, got "${raw}"`);
+  return raw;
+}
+
+function publicUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^https?:\/\/[^/\s]+/.test(raw)) throw new ConfigError(`HUB_PUBLIC_URL must be an http(s) URL such as https://hub.example.cn, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
 }
 
 function positiveInt(raw: string, name: string): number {

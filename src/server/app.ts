@@ -2,6 +2,7 @@ import express from 'express';
 import cors from 'cors';
 import type { Knex } from 'knex';
 import type http from 'node:http';
+import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -12,10 +13,10 @@ import { buildSchema } from '../graphql/schema';
 import { createContext, type HubContext, type SyncService } from '../graphql/context';
 import { adminAccess } from '../graphql/adminAuth';
 import { errorFormatter, queryLimits } from '../graphql/protection';
-import { landingPage } from './landingPage';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { HubMetrics } from './metrics';
+import { ocdsRecordsHandler, ocdsReleasesHandler, type OcdsSettings } from '../ocds/http';
 
 export interface AppOptions {
   knex: Knex;
@@ -31,9 +32,11 @@ export interface AppOptions {
   corsOrigins: string[];
   metrics: HubMetrics;
   bodyLimit?: string;
+  /** OCDS publication settings: the hub passes its configuration (src/ocds/settings.ts). */
+  ocds: OcdsSettings;
 }
 
-/** The hub's HTTP surface: GraphQL, health, readiness and the landing page, on Express 5. */
+/** The hub's HTTP surface: GraphQL, health, readiness, metrics, OCDS and the portal, on Express 5. */
 export async function createApp(options: AppOptions): Promise<{ app: express.Express; apollo: ApolloServer<HubContext> }> {
   const limits = queryLimits({ production: options.production });
   const apollo = new ApolloServer<HubContext>({
@@ -71,9 +74,6 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
   app.get('/metrics', async (_req, res) => {
     res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
   });
-  app.get('/', (_req, res) => {
-    res.type('html').send(landingPage());
-  });
   app.get('/healthz', async (_req, res) => {
     const alive = await databaseAnswers(options.knex);
     res.status(alive ? 200 : 503).json({ status: alive ? 'ok' : 'database unavailable' });
@@ -82,6 +82,8 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
     const ready = options.isReady();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
   });
+  app.get('/ocds/releases.json', ocdsReleasesHandler(options.knex, options.ocds));
+  app.get('/ocds/records.json', ocdsRecordsHandler(options.knex, options.ocds));
   app.use(
     '/graphql',
     cors({ origin: corsOrigin(options.corsOrigins), methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
@@ -96,8 +98,50 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
         }),
     }),
   );
+  // The portal last: static files only, so no file can shadow an API route above.
+  app.use(portalFiles());
   app.use(jsonErrors);
   return { app, apollo };
+}
+
+/** The portal's static files (index.html, CSS, plain JavaScript): no build step, nothing from a CDN. */
+const PORTAL_DIR = path.resolve(__dirname, '../../portal');
+
+/**
+ * The pages may load only from this origin (a CSP backs up the rule that nothing comes from
+ * outside); scripts and styles are files, so no inline code is allowed either.
+ */
+const PORTAL_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Serves portal/ at `/`. The files carry no content hash, so caches keep them briefly: the page is
+ * revalidated on every load (its ETag makes that a 304), scripts and styles are kept five minutes.
+ */
+function portalFiles(): express.RequestHandler {
+  return express.static(PORTAL_DIR, {
+    index: 'index.html',
+    maxAge: '5m',
+    fallthrough: true,
+    setHeaders: (res, file) => {
+      res.setHeader('x-content-type-options', 'nosniff');
+      if (file.endsWith('.html')) {
+        res.setHeader('cache-control', 'no-cache');
+        res.setHeader('content-security-policy', PORTAL_CSP);
+        res.setHeader('referrer-policy', 'same-origin');
+      }
+    },
+  });
 }
 
 /** No origins configured: no CORS headers, so browsers allow only same-origin pages (the portal). */

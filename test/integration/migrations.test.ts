@@ -17,14 +17,14 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
 
   test('apply from nothing, are then current, roll back to nothing, and apply again', async () => {
     expect(await migrationsCurrent(db.knex)).toBe(false);
-    expect(await migrateLatest(db.knex)).toHaveLength(5);
+    expect(await migrateLatest(db.knex)).toHaveLength(6);
     expect(await tables(db)).toEqual([...TABLES].sort());
     expect(await migrationsCurrent(db.knex)).toBe(true);
     expect(await migrateLatest(db.knex)).toEqual([]);
 
-    expect(await migrateRollback(db.knex)).toHaveLength(5);
+    expect(await migrateRollback(db.knex)).toHaveLength(6);
     expect(await tables(db)).toEqual([]);
-    expect(await migrateLatest(db.knex)).toHaveLength(5);
+    expect(await migrateLatest(db.knex)).toHaveLength(6);
     expect(await tables(db)).toEqual([...TABLES].sort());
   });
 

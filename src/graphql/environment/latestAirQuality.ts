@@ -1,0 +1,77 @@
+import type { Knex } from 'knex';
+import { computeAqi, type AqiInput, type AqiResult } from '../../domain/aqi/computeAqi';
+import { ENVIRONMENT_KINDS } from './kinds';
+
+/** The hourly concentration keys, and the decimals a city mean keeps (CO in mg/m³ to 0.1). */
+const CONCENTRATION_DECIMALS: ReadonlyArray<[key: keyof AqiInput & string, decimals: number]> = [
+  ['so2_1h', 0],
+  ['no2_1h', 0],
+  ['co_1h', 1],
+  ['o3_1h', 0],
+  ['o3_8h', 0],
+  ['pm10_24h', 0],
+  ['pm25_24h', 0],
+];
+
+export interface CityAirQuality {
+  city: string;
+  timePoint: string;
+  publishedAt: Date;
+  stationCount: number;
+  concentrations: Record<string, number | null>;
+  aqi: AqiResult;
+  worstStation: { station: unknown; aqi: AqiResult };
+}
+
+/**
+ * One query: every hourly reading at its city's latest time point (a window over each city's
+ * readings), aggregated per city. The SQL text is fixed (the keys and decimals above are constants)
+ * and the only value, the kind, is bound. Means are exact (numeric) and rounded in SQL to the
+ * precision stations report; avg skips stations that did not report a pollutant.
+ */
+function latestSql(): string {
+  const means = CONCENTRATION_DECIMALS.map(
+    ([key, decimals]) => `round(avg((attributes->'concentrations'->>'${key}')::numeric), ${decimals}) AS "${key}"`,
+  ).join(',\n      ');
+  return `
+    SELECT city, time_point, published_at, count(*)::int AS station_count,
+      ${means},
+      jsonb_agg(jsonb_build_object('station', attributes->'station', 'aqi', attributes->'aqi')
+        ORDER BY (attributes->'aqi'->>'aqi')::int DESC, attributes->'station'->>'code') -> 0 AS worst
+    FROM (
+      SELECT d.region AS city, d.attributes->>'timePoint' AS time_point, d.published_at, d.attributes,
+        rank() OVER (PARTITION BY d.region ORDER BY d.published_at DESC) AS recency
+      FROM disclosures d
+      WHERE d.kind = ? AND d.region IS NOT NULL
+    ) latest
+    WHERE recency = 1
+    GROUP BY city, time_point, published_at`;
+}
+
+/**
+ * Each city's air quality at its latest time point, most polluted first. The city AQI is indexed
+ * from the mean concentrations of the stations that reported (the city value of HJ 633/HJ 663),
+ * not taken from one station; the worst station is given beside it.
+ */
+export async function latestAirQuality(knex: Knex): Promise<CityAirQuality[]> {
+  const result = await knex.raw(latestSql(), [ENVIRONMENT_KINDS.airHourly]);
+  const rows: any[] = result.rows ?? result;
+  return rows.map(cityOf).sort((a, b) => b.aqi.aqi - a.aqi.aqi || (a.city < b.city ? -1 : a.city > b.city ? 1 : 0));
+}
+
+function cityOf(row: any): CityAirQuality {
+  const concentrations = Object.fromEntries(
+    CONCENTRATION_DECIMALS.map(([key]) => [key, row[key] === null || row[key] === undefined ? null : Number(row[key])]),
+  );
+  const worst = typeof row.worst === 'string' ? JSON.parse(row.worst) : row.worst;
+  return {
+    city: row.city,
+    // Readings at one instant share one canonical time point.
+    timePoint: row.time_point,
+    publishedAt: new Date(row.published_at),
+    stationCount: Number(row.station_count),
+    concentrations,
+    aqi: computeAqi(concentrations),
+    worstStation: worst,
+  };
+}

@@ -1,0 +1,59 @@
+import type { Money, TradingAward, TradingContract, TradingNoticeAttributes, TradingParty } from '../../domain/trading';
+import { INITIATOR_ROLES } from './processQueries';
+
+/**
+ * A process's blocks compiled from its notices (oldest first), as an OCDS compiled record merges
+ * releases: by block id, a later notice's values replacing earlier ones where it gives them.
+ */
+
+type Notice = { attributes: TradingNoticeAttributes };
+
+/** The initiator (buyer, or transferor in a sale) as the latest notice naming one gives it. */
+export function processBuyer(notices: readonly Notice[]): TradingParty | null {
+  for (const notice of [...notices].reverse()) {
+    const party = (notice.attributes.parties ?? []).find((p) => p.roles.some((role) => INITIATOR_ROLES.includes(role)));
+    if (party) return party;
+  }
+  return null;
+}
+
+/**
+ * Awards by id. The result notice's active award replaces the candidates' pending one; a pending
+ * award never replaces an active one, whatever order the platform published them in.
+ */
+export function processAwards(notices: readonly Notice[]): TradingAward[] {
+  const byId = new Map<string, TradingAward>();
+  for (const award of notices.flatMap((n) => n.attributes.awards ?? [])) {
+    const known = byId.get(award.id);
+    if (known?.status === 'active' && award.status === 'pending') continue;
+    byId.set(award.id, known ? mergeDefined(known, award) : award);
+  }
+  return [...byId.values()];
+}
+
+/** Contracts by id: the acceptance notice adds the implementation to the contract notice's terms. */
+export function processContracts(notices: readonly Notice[]): TradingContract[] {
+  const byId = new Map<string, TradingContract>();
+  for (const contract of notices.flatMap((n) => n.attributes.contracts ?? [])) {
+    const known = byId.get(contract.id);
+    byId.set(contract.id, known ? mergeDefined(known, contract) : contract);
+  }
+  return [...byId.values()];
+}
+
+/** Sum of the contracts' values in 万元 (summed in 分, so six decimals stay exact); null when none is known. */
+export function totalValue(contracts: readonly TradingContract[]): Money | null {
+  const known = contracts.map((c) => c.value).filter((v): v is Money => v !== null && v !== undefined);
+  if (known.length === 0) return null;
+  const fen = known.reduce((sum, v) => sum + Math.round(v.amountWan * 1e6), 0);
+  return { amountWan: fen / 1e6, currency: 'CNY' };
+}
+
+/** `later` over `earlier`, except where `later` leaves a field null or absent. */
+function mergeDefined<T extends object>(earlier: T, later: T): T {
+  const merged: Record<string, unknown> = { ...(earlier as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(later)) {
+    if (value !== null && value !== undefined) merged[key] = value;
+  }
+  return merged as T;
+}

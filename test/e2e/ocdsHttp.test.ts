@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config/config';
+import { startHub, type RunningHub } from '../../src/hub';
+import { createLogger } from '../../src/log';
+import { ocdsValidators } from '../../src/ocds/schemaValidator';
+import type { OcdsRecord, Release } from '../../src/ocds/types';
+import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
+import { runHub } from '../helpers/cli';
+
+const SCHEMAS = path.resolve(__dirname, '../../../shared/ocds/1.1.5');
+const validators = ocdsValidators(SCHEMAS);
+const PREFIX = 'ocds-e2e001';
+
+interface Page<T> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+async function get<T>(url: string): Promise<Page<T>> {
+  const response = await fetch(url);
+  return { status: response.status, headers: response.headers, body: (await response.json()) as T };
+}
+
+/** The URL in a `Link: <…>; rel="next"` header, if there is one. */
+function nextLink(headers: Headers): string | undefined {
+  return /<([^>]+)>;\s*rel="next"/.exec(headers.get('link') ?? '')?.[1];
+}
+
+/** Every page of a list, following the next links; each page is checked on its own. */
+async function allPages<T>(first: string, check: (page: Page<T>) => void): Promise<T[]> {
+  const pages: T[] = [];
+  for (let url: string | undefined = first; url; ) {
+    const page: Page<T> = await get<T>(url);
+    check(page);
+    pages.push(page.body);
+    url = nextLink(page.headers);
+  }
+  return pages;
+}
+
+describe.each(BACKENDS)('OCDS packages over HTTP and from the CLI on %s', (backend) => {
+  let db: TestDatabase;
+  let hub: RunningHub | undefined;
+  let url: string;
+  let dir: string;
+  let served: Release[];
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-ocds-'));
+    db = await createTestDatabase(backend, { migrate: false });
+    await db.close(); // the hub opens it itself, as `hub serve` does
+    const config = loadConfig({ ...db.env, PORT: '0', HOST: '127.0.0.1', HUB_SCHEDULE: 'off', HUB_SAMPLE_SCALE: '300', HUB_OCDS_PREFIX: PREFIX });
+    hub = await startHub(config, createLogger('silent'));
+    await hub.initialSync;
+    url = hub.url;
+  }, 300000);
+  afterAll(async () => {
+    await hub?.close();
+    await db?.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('GET /ocds/releases.json is a valid release package: JSON, cacheable for five minutes, its own URL as uri', async () => {
+    const page = await get<{ uri: string; releases: Release[] }>(`${url}/ocds/releases.json?limit=5000`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(page.headers.get('cache-control')).toMatch(/max-age=300/);
+    expect(nextLink(page.headers)).toBeUndefined();
+    expect(validators.releasePackage(page.body)).toEqual([]);
+    expect(page.body.uri).toBe(`${url}/ocds/releases.json?limit=5000`);
+    served = page.body.releases;
+    const tags = new Set(served.flatMap((r) => r.tag));
+    for (const tag of ['tender', 'award', 'contract']) expect(tags).toContain(tag);
+    for (const r of served) expect(r.ocid.startsWith(`${PREFIX}-`)).toBe(true);
+  });
+
+  test('paging releases with limit and the next links visits every release once, each page valid', async () => {
+    const pages = await allPages<{ releases: Release[] }>(`${url}/ocds/releases.json?limit=40`, (page) => {
+      expect(page.status).toBe(200);
+      expect(validators.releasePackage(page.body)).toEqual([]);
+      expect(page.body.releases.length).toBeLessThanOrEqual(40);
+    });
+    expect(pages.length).toBeGreaterThan(2);
+    const ids = pages.flatMap((p) => p.releases.map((r) => `${r.ocid} ${r.id}`));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.sort()).toEqual(served.map((r) => `${r.ocid} ${r.id}`).sort());
+  });
+
+  test('GET /ocds/records.json pages through valid record packages, one record per process', async () => {
+    const pages = await allPages<{ records: OcdsRecord[] }>(`${url}/ocds/records.json?limit=25`, (page) => {
+      expect(page.status).toBe(200);
+      expect(page.headers.get('cache-control')).toMatch(/max-age=300/);
+      expect(validators.recordPackage(page.body)).toEqual([]);
+    });
+    const records = pages.flatMap((p) => p.records);
+    expect(records.map((r) => r.ocid).sort()).toEqual([...new Set(served.map((r) => r.ocid))].sort());
+    expect(records.reduce((n, r) => n + r.releases.length, 0)).toBe(served.length);
+    for (const record of records) expect(record.compiledRelease.tag).toEqual(['compiled']);
+  });
+
+  test('since selects what the hub stored from then on: nothing yet from tomorrow', async () => {
+    const tomorrow = new Date(Date.now() + 86400000).toISOString().slice(0, 10);
+    const page = await get<{ releases: Release[] }>(`${url}/ocds/releases.json?since=${tomorrow}`);
+    expect(page.status).toBe(200);
+    expect(page.body.releases).toEqual([]);
+    expect(nextLink(page.headers)).toBeUndefined();
+    const all = await get<{ releases: Release[] }>(`${url}/ocds/releases.json?since=2000-01-01&limit=5000`);
+    expect(all.body.releases).toHaveLength(served.length);
+  });
+
+  test('bad parameters answer 400 with a message that says what to write', async () => {
+    for (const [query, message] of [
+      ['since=yesterday', /"since" must be a date/],
+      ['limit=0', /"limit" must be a whole number from 1 to 5000/],
+      ['after=bogus', /follow the Link rel="next" URL/],
+    ] as const) {
+      const page = await get<{ errors: Array<{ message: string }> }>(`${url}/ocds/releases.json?${query}`);
+      expect([query, page.status]).toEqual([query, 400]);
+      expect(page.body.errors[0].message).toMatch(message);
+    }
+  });
+
+  test('hub export ocds writes the same releases to a file, a record package to stdout, and refuses an unwritable file in one line', async () => {
+    // The embedded database admits one process: the CLI runs once the hub has stopped.
+    await hub!.close();
+    hub = undefined;
+    const env = { ...db.env, HUB_OCDS_PREFIX: PREFIX };
+    const file = path.join(dir, 'releases.json');
+    const exported = await runHub(['export', 'ocds', '--out', file], env, 170000);
+    expect([exported.code, exported.stderr]).toEqual([0, `exported ${served.length} releases of ${new Set(served.map((r) => r.ocid)).size} processes as an OCDS release package to ${file}\n`]);
+    expect(exported.stdout).toBe('');
+    const fromFile = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(validators.releasePackage(fromFile)).toEqual([]);
+    expect(fromFile.uri).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(fromFile.releases.map((r: Release) => r.id).sort()).toEqual(served.map((r) => r.id).sort());
+    expect(fs.readdirSync(dir)).toEqual(['releases.json']); // no temporary file left behind
+
+    const records = await runHub(['export', 'ocds', '--records'], env, 170000);
+    expect(records.code).toBe(0);
+    expect(records.stderr).toMatch(/^exported \d+ releases of \d+ processes as an OCDS record package to standard output\n$/);
+    expect(validators.recordPackage(JSON.parse(records.stdout))).toEqual([]);
+
+    const missing = path.join(dir, 'no-such-dir', 'out.json');
+    const refused = await runHub(['export', 'ocds', '--out', missing], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(`hub: cannot write --out ${missing}: the directory ${path.dirname(missing)} does not exist\n`);
+  }, 400000);
+});

@@ -1,0 +1,343 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kind, parse, type DefinitionNode } from 'graphql';
+import { loadConfig } from '../../src/config/config';
+import { startHub, type RunningHub } from '../../src/hub';
+import { createLogger } from '../../src/log';
+import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
+import { NOTICE_TYPES, processStage, type NoticeType } from '../../src/domain/trading';
+import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
+import { graphql } from '../helpers/graphql';
+
+const STAGES = ['TENDER', 'QUALIFICATION', 'AWARD', 'CONTRACT', 'IMPLEMENTATION', 'CANCELLED'];
+const CHINESE_TERM = /\([^()]*[\u3400-\u9fff][^()]*\)/;
+
+const NOTICE_FIELDS = `
+  id title status publishedAt noticeId projectCode projectName ocdsTag sourceAmountUnit region
+  noticeType { code name type from }
+  tradeType { type name procurement }
+  tender { id title status value { amountWan currency } procurementMethod procurementMethodDetails mainProcurementCategory tenderPeriod { startDate endDate } }
+  tenderers { id name rank bidValue { amountWan currency } }
+  awards { id status date suppliers { id name } value { amountWan currency } }
+  contracts { id awardId status value { amountWan currency } period { startDate endDate } dateSigned implementation { milestones { id title type status dateMet } } }
+  amendment { id date rationale amendsNoticeId }
+  cancellation { reason status }
+  parties { id name roles identifier { scheme id legalName } uscc { code valid reason } }
+  contact { name phone }
+  process { projectCode stage noticeCount }`;
+
+const PROCESS_FIELDS = `
+  projectCode projectName stage amended cancelled noticeCount firstNoticeAt lastNoticeAt
+  tradeType { type procurement }
+  buyer { id name roles uscc { code valid } }
+  awards { id status value { amountWan } suppliers { id name } }
+  contracts { id awardId value { amountWan } implementation { milestones { status } } }
+  contractValue { amountWan currency }
+  notices { id publishedAt projectCode noticeType { type } awards { status value { amountWan } } contracts { id value { amountWan } } }`;
+
+describe.each(BACKENDS)('trading notices and processes over HTTP on %s', (backend) => {
+  let db: TestDatabase;
+  let hub: RunningHub;
+  /** Every response body of the suite, scanned for personal information at the end. */
+  const responses: string[] = [];
+  let notices: any[] = [];
+  let processes: any[] = [];
+
+  async function ask(query: string, variables?: object) {
+    const response = await graphql(hub.url, query, variables);
+    responses.push(JSON.stringify(response.body));
+    return response;
+  }
+
+  async function data(query: string, variables?: object) {
+    const { status, body } = await ask(query, variables);
+    expect(body.errors).toBeUndefined();
+    expect(status).toBe(200);
+    return body.data;
+  }
+
+  /** Every page of a connection field, following endCursor; checks no node comes twice. */
+  async function pageAll(field: string, query: string, variables: object = {}, key = (n: any) => n.id as string) {
+    const nodes: any[] = [];
+    const seen = new Set<string>();
+    let after: string | null = null;
+    let totalCount = 0;
+    let pages = 0;
+    for (;;) {
+      const page: any = (await data(query, { ...variables, after }))[field];
+      totalCount = page.totalCount;
+      pages++;
+      for (const { node } of page.edges) {
+        expect(seen.has(key(node))).toBe(false);
+        seen.add(key(node));
+        nodes.push(node);
+      }
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(nodes).toHaveLength(totalCount);
+    return { nodes, totalCount, pages };
+  }
+
+  /** A page query; the page size is a variable, as armor's cost estimate multiplies by a literal `first`. */
+  const processPage = (fields = PROCESS_FIELDS) => `query($first: Int, $after: String, $stage: TradingProcessStage, $buyerUscc: String, $search: String) {
+    tradingProcesses(first: $first, after: $after, stage: $stage, buyerUscc: $buyerUscc, search: $search) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${fields} } } } }`;
+
+  const stageOf = (process: any) =>
+    processStage(process.notices.map((n: any) => ({ type: n.noticeType.type.toLowerCase() as NoticeType, publishedAt: n.publishedAt })));
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend, { migrate: false });
+    await db.close(); // the hub opens it itself, as `hub serve` does
+    const config = loadConfig({ ...db.env, PORT: '0', HOST: '127.0.0.1', HUB_SCHEDULE: 'off', HUB_SAMPLE_SCALE: '500' });
+    hub = await startHub(config, createLogger('silent'));
+    await hub.initialSync;
+    notices = (
+      await pageAll('disclosures', `query($first: Int, $after: String) { disclosures(first: $first, after: $after, filter: { kind: "trading-notice" }) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { __typename domain kind ... on TradingNotice { ${NOTICE_FIELDS} } } } } }`, { first: 100 })
+    ).nodes;
+    processes = (await pageAll('tradingProcesses', processPage(), { first: 100 }, (p) => p.projectCode)).nodes;
+  }, 180000);
+  afterAll(async () => {
+    await hub?.close();
+    await db?.destroy();
+  });
+
+  test('trading-notice disclosures are TradingNotices in the TRADING domain', () => {
+    expect(notices.length).toBeGreaterThan(300);
+    for (const n of notices) expect([n.__typename, n.domain, n.kind]).toEqual(['TradingNotice', 'TRADING', 'trading-notice']);
+  });
+
+  test('processes group exactly the notices sharing a project code, oldest notice first', () => {
+    const byCode = new Map<string, any[]>();
+    for (const n of notices) byCode.set(n.projectCode, [...(byCode.get(n.projectCode) ?? []), n]);
+    expect(processes.length).toBe(byCode.size);
+    expect(processes.length).toBeGreaterThan(100);
+    expect(processes.some((p) => p.noticeCount >= 5)).toBe(true);
+    for (const p of processes) {
+      const group = byCode.get(p.projectCode)!;
+      expect(group).toBeDefined();
+      expect(p.noticeCount).toBe(group.length);
+      expect(p.notices.map((n: any) => n.id).sort()).toEqual(group.map((n) => n.id).sort());
+      const times = p.notices.map((n: any) => Date.parse(n.publishedAt));
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      for (const n of p.notices) expect(n.projectCode).toBe(p.projectCode);
+      expect(Date.parse(p.firstNoticeAt)).toBe(times[0]);
+      expect(Date.parse(p.lastNoticeAt)).toBe(times.at(-1));
+    }
+    // Each notice's own `process` is the process it is listed under.
+    for (const n of notices) expect(n.process.projectCode).toBe(n.projectCode);
+  });
+
+  test('a process\'s stage, amended and cancelled flags are processStage of its notices', () => {
+    for (const p of processes) {
+      const derived = stageOf(p);
+      expect([p.projectCode, p.stage, p.amended, p.cancelled]).toEqual([p.projectCode, derived.stage.toUpperCase(), derived.amended, derived.cancelled]);
+      expect(Date.parse(p.lastNoticeAt)).toBe(derived.lastNoticeAt.getTime());
+    }
+    // The sample reaches every stage, amended or not, so the comparison covers all branches.
+    expect(new Set(processes.map((p) => p.stage))).toEqual(new Set(STAGES));
+    expect(new Set(processes.map((p) => p.amended))).toEqual(new Set([true, false]));
+    const byCode = new Map(processes.map((p) => [p.projectCode, p.stage]));
+    for (const n of notices) expect(n.process.stage).toBe(byCode.get(n.projectCode));
+  });
+
+  test('paging tradingProcesses visits every process once, latest activity first', async () => {
+    const { nodes, pages } = await pageAll('tradingProcesses', processPage('projectCode lastNoticeAt'), { first: 17 }, (p) => p.projectCode);
+    expect(pages).toBeGreaterThan(5);
+    expect(new Set(nodes.map((p) => p.projectCode))).toEqual(new Set(processes.map((p) => p.projectCode)));
+    const times = nodes.map((p) => Date.parse(p.lastNoticeAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  test('the stage filter returns exactly the processes in that stage, over every page', async () => {
+    for (const stage of STAGES) {
+      const expected = processes.filter((p) => stageOf(p).stage.toUpperCase() === stage).map((p) => p.projectCode);
+      expect(expected.length).toBeGreaterThan(0);
+      const { nodes, totalCount } = await pageAll('tradingProcesses', processPage('projectCode stage'), { first: 7, stage }, (p) => p.projectCode);
+      expect(nodes.every((p) => p.stage === stage)).toBe(true);
+      expect(totalCount).toBe(expected.length);
+      expect(nodes.map((p) => p.projectCode).sort()).toEqual(expected.sort());
+    }
+  });
+
+  test('buyerUscc and search narrow to whole processes, and combine with the stage', async () => {
+    const counts = new Map<string, number>();
+    for (const p of processes) if (p.buyer?.uscc?.valid) counts.set(p.buyer.uscc.code, (counts.get(p.buyer.uscc.code) ?? 0) + 1);
+    const [code] = [...counts].sort((a, b) => b[1] - a[1])[0];
+    const expected = processes.filter((p) => p.buyer?.uscc?.code === code);
+    expect(expected.length).toBeGreaterThan(1);
+    const byBuyer = await pageAll('tradingProcesses', processPage('projectCode stage noticeCount buyer { uscc { code } roles }'), { first: 5, buyerUscc: ` ${code.toLowerCase()} ` }, (p) => p.projectCode);
+    expect(byBuyer.nodes.map((p) => p.projectCode).sort()).toEqual(expected.map((p) => p.projectCode).sort());
+    for (const p of byBuyer.nodes) {
+      expect(p.buyer.uscc.code).toBe(code);
+      expect(p.buyer.roles.some((r: string) => r === 'buyer' || r === 'transferor')).toBe(true);
+      // Whole processes: every notice counts, not only those naming the buyer.
+      expect(p.noticeCount).toBe(processes.find((q) => q.projectCode === p.projectCode).noticeCount);
+    }
+    const stage = expected[0].stage;
+    const both = await data(processPage(), { first: 100, buyerUscc: code, stage });
+    expect(both.tradingProcesses.totalCount).toBe(expected.filter((p) => p.stage === stage).length);
+
+    // A project code is searchable text of its notices: the search finds its whole process.
+    const target = processes.find((p) => p.noticeCount >= 4)!;
+    const found = await data(processPage('projectCode noticeCount stage'), { first: 10, search: target.projectCode });
+    expect(found.tradingProcesses.edges.map((e: any) => e.node)).toEqual([{ projectCode: target.projectCode, noticeCount: target.noticeCount, stage: target.stage }]);
+    const none = await data(processPage('projectCode'), { first: 10, search: "'; DROP TABLE disclosures; --" });
+    expect(none.tradingProcesses.totalCount).toBe(0);
+  });
+
+  test('tradingProcess finds a process by its code in any case or width, and null for an unknown one', async () => {
+    const target = processes.find((p) => p.stage === 'CONTRACT')!;
+    const fullWidth = target.projectCode.toLowerCase().replace(/-/g, '－');
+    const result = await data(`query($c: String!) { one: tradingProcess(projectCode: $c) { ${PROCESS_FIELDS} } none: tradingProcess(projectCode: "NO-SUCH-CODE") { projectCode } }`, { c: ` ${fullWidth} ` });
+    expect(result.one).toEqual(target);
+    expect(result.none).toBeNull();
+  });
+
+  test('notices carry their type, OCDS tag and blocks as their type says, amounts in 万元', () => {
+    for (const n of notices) {
+      const type = n.noticeType.type.toLowerCase() as NoticeType;
+      const info = NOTICE_TYPES[type];
+      expect([n.noticeId, n.noticeType.code, n.ocdsTag]).toEqual([n.noticeId, info.code, info.ocdsTag]);
+      expect(n.status).toBe(type === 'cancellation' ? 'REVOKED' : 'PUBLISHED');
+      expect(n.tender.id).toBe(n.projectCode);
+      if (n.tender.value) expect(typeof n.tender.value.amountWan).toBe('number');
+      expect(n.amendment === null).toBe(type !== 'amendment');
+      expect(n.cancellation === null).toBe(type !== 'cancellation');
+      if (type === 'amendment') expect(n.amendment.rationale).toMatch(/\S/);
+      if (type === 'cancellation') expect(['cancelled', 'unsuccessful']).toContain(n.cancellation.status);
+      if (type === 'candidates' || type === 'award') {
+        expect(n.awards).toHaveLength(1);
+        expect(n.awards[0].status).toBe(type === 'award' ? 'active' : 'pending');
+        expect(n.awards[0].suppliers.length).toBeGreaterThan(0);
+        expect(typeof n.awards[0].value.amountWan).toBe('number');
+      } else {
+        expect(n.awards).toEqual([]);
+      }
+      if (type === 'contract' || type === 'implementation') {
+        expect(n.contracts).toHaveLength(1);
+        expect(n.contracts[0].awardId).toBe(`${n.projectCode}-award`);
+        expect(n.contracts[0].implementation === null).toBe(type === 'contract');
+      } else {
+        expect(n.contracts).toEqual([]);
+      }
+      const initiators = n.parties.filter((p: any) => p.roles.includes('buyer') || p.roles.includes('transferor'));
+      expect(initiators).toHaveLength(1);
+      expect(initiators[0].roles).toContain(n.tradeType.procurement ? 'buyer' : 'transferor');
+      for (const p of n.parties) {
+        if (p.uscc?.valid) expect(p.identifier).toEqual({ scheme: 'CN-USCC', id: p.uscc.code, legalName: p.name });
+        else expect(p.identifier).toBeNull();
+      }
+    }
+    const withTenderers = notices.filter((n) => n.tenderers.length > 0);
+    expect(withTenderers.length).toBeGreaterThan(0);
+    expect(notices.filter((n) => n.noticeType.type === 'IMPLEMENTATION').every((n) => n.contracts[0].implementation.milestones.length > 0)).toBe(true);
+  });
+
+  test('a process compiles its notices: the announced award over the proposed one, contract value from its contracts', () => {
+    let awarded = 0;
+    let contracted = 0;
+    for (const p of processes) {
+      const award = p.notices.find((n: any) => n.noticeType.type === 'AWARD');
+      const candidates = p.notices.find((n: any) => n.noticeType.type === 'CANDIDATES');
+      if (award) {
+        awarded++;
+        expect(p.awards).toHaveLength(1);
+        expect(p.awards[0].status).toBe('active');
+        expect(p.awards[0].value).toEqual(award.awards[0].value);
+      } else if (candidates) {
+        expect(p.awards.map((a: any) => a.status)).toEqual(['pending']);
+      } else {
+        expect(p.awards).toEqual([]);
+      }
+      const contracts = p.notices.flatMap((n: any) => n.contracts);
+      if (contracts.length > 0) {
+        contracted++;
+        expect(p.contracts).toHaveLength(1);
+        expect(p.contractValue.amountWan).toBeCloseTo(contracts[0].value.amountWan, 6);
+        expect(p.contractValue.currency).toBe('CNY');
+      } else {
+        expect(p.contractValue).toBeNull();
+      }
+      if (p.stage === 'IMPLEMENTATION') expect(p.contracts[0].implementation.milestones.length).toBeGreaterThan(0);
+      expect(p.buyer.roles.some((r: string) => r === 'buyer' || r === 'transferor')).toBe(true);
+    }
+    expect(awarded).toBeGreaterThan(10);
+    expect(contracted).toBeGreaterThan(10);
+  });
+
+  test('SQL statements of a tradingProcesses page with its notices do not grow with page size', async () => {
+    const statements = async (first: number) => {
+      let count = 0;
+      const onQuery = () => count++;
+      hub.db.knex.on('query', onQuery);
+      const { body } = await ask(
+        `query($first: Int) { tradingProcesses(first: $first) { totalCount edges { node { projectCode stage contractValue { amountWan }
+            buyer { name entity { name } } notices { id title subject { name } revisions { version } process { stage } parties { name entity { uscc } } } } } } }`,
+        { first },
+      );
+      hub.db.knex.off('query', onQuery);
+      expect(body.errors).toBeUndefined();
+      expect(body.data.tradingProcesses.edges).toHaveLength(first);
+      return count;
+    };
+    const small = await statements(3);
+    const large = await statements(60);
+    expect(large).toBe(small);
+    // page, count, notices, revisions, and entities (buyers; subjects and parties) in at most two batches
+    expect(small).toBeLessThanOrEqual(6);
+  });
+
+  test('trading answers may be cached for five minutes', async () => {
+    const { headers } = await ask(`{ tradingProcesses(first: 3) { totalCount edges { node { projectCode stage buyer { name } notices { title tender { value { amountWan } } } } } } }`);
+    expect(headers.get('cache-control')).toBe('max-age=300, public');
+  });
+
+  test('bad arguments get clear errors', async () => {
+    const tooMany = await ask(`{ tradingProcesses(first: 101) { totalCount } }`);
+    expect(tooMany.body.errors[0].message).toMatch(/"first" must be between 0 and 100/);
+    const badCursor = await ask(`{ tradingProcesses(after: "nonsense") { totalCount } }`);
+    expect(badCursor.body.errors[0].message).toMatch(/not a cursor/);
+    const badStage = await ask(`{ tradingProcesses(stage: SIGNED) { totalCount } }`);
+    expect(badStage.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  test('every type, field, argument and enum value of trading.graphql is described, with its Chinese term', () => {
+    const sdl = parse(fs.readFileSync(path.resolve(__dirname, '../../schema/trading.graphql'), 'utf8'));
+    const missing = undescribed(sdl.definitions);
+    expect(missing).toEqual([]);
+  });
+
+  test('no response contains an unmasked mobile or ID number; contact phones are masked', () => {
+    const withContact = notices.filter((n) => n.contact?.phone);
+    expect(withContact.length).toBeGreaterThan(100);
+    for (const n of withContact) expect(n.contact.phone).toMatch(/\*{4}/);
+    expect(responses.length).toBeGreaterThan(10);
+    for (const text of responses) expect(findUnmaskedPersonalInfo(text)).toEqual([]);
+  });
+});
+
+/** Names of the types, fields, arguments and enum values of an SDL document without a description naming the Chinese term. */
+function undescribed(definitions: readonly DefinitionNode[]): string[] {
+  const missing: string[] = [];
+  const check = (name: string, description?: { value: string }) => {
+    if (!description || !CHINESE_TERM.test(description.value)) missing.push(name);
+  };
+  for (const def of definitions) {
+    if (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.ENUM_TYPE_DEFINITION || def.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) {
+      check(def.name.value, def.description);
+    }
+    if (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION) {
+      for (const field of def.fields ?? []) {
+        check(`${def.name.value}.${field.name.value}`, field.description);
+        for (const arg of field.arguments ?? []) check(`${def.name.value}.${field.name.value}(${arg.name.value})`, arg.description);
+      }
+    }
+    if (def.kind === Kind.ENUM_TYPE_DEFINITION) {
+      for (const value of def.values ?? []) check(`${def.name.value}.${value.name.value}`, value.description);
+    }
+  }
+  return missing;
+}
