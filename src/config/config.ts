@@ -48,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     production,
     introspection: onOff(env.HUB_INTROSPECTION, 'HUB_INTROSPECTION') ?? !production,
     corsOrigins: (nonEmpty(env.HUB_CORS_ORIGINS) ?? '').split(',').map((o) => o.trim()).filter(Boolean),
-    sampleScale: positiveInt(env.HUB_SAMPLE_SCALE ?? '1000', 'HUB_SAMPLE_SCALE'),
+    sampleScale: positiveInt(env.HUB_SAMPLE_SCALE ?? '300', 'HUB_SAMPLE_SCALE'),
     ocdsPrefix: ocdsPrefix(nonEmpty(env.HUB_OCDS_PREFIX) ?? 'ocds-213czf'),
     publisherName: nonEmpty(env.HUB_PUBLISHER_NAME) ?? '石家庄市公共资源交易中心',
     publicUrl: publicUrl(nonEmpty(env.HUB_PUBLIC_URL)),

@@ -22,7 +22,9 @@ export interface RunningFeedServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_FEED_OPTIONS: FeedOptions = { seed: 42, scale: 1000, malformedRate: 0.02, edition: 1 };
+// 300 records per stream: the daily environmental feeds then run up to late November 2026, the
+// samples' "today", and a first start syncs in seconds. Benchmarks ask for more with --scale.
+export const DEFAULT_FEED_OPTIONS: FeedOptions = { seed: 42, scale: 300, malformedRate: 0.02, edition: 1 };
 
 /**
  * The bundled sample feed server: each connector's sample feeds in their sources' own formats,
