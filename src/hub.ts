@@ -39,6 +39,8 @@ export async function startHub(config: HubConfig, logger: Logger = createLogger(
   let feeds: RunningFeedServer | undefined;
   let scheduler: Scheduler | undefined;
   let supervisor: SyncSupervisor | undefined;
+  // Closing twice (a signal handler and a test, say) closes once.
+  let closing: Promise<void> | undefined;
   try {
     const applied = await migrateLatest(db.knex);
     if (applied.length) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
@@ -101,16 +103,18 @@ export async function startHub(config: HubConfig, logger: Logger = createLogger(
       initialSync,
       // Graceful stop: refuse new work, let in-flight requests finish, stop syncs at a batch
       // boundary (their runs marked, leases released), then close the feeds and the database.
-      close: async () => {
-        ready = false;
-        await scheduler?.stop();
-        const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-        await syncs.stop();
-        await httpClosed;
-        await feeds?.close();
-        await db.close();
-      },
+      close: () => (closing ??= stop()),
     };
+
+    async function stop(): Promise<void> {
+      ready = false;
+      await scheduler?.stop();
+      const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await syncs.stop();
+      await httpClosed;
+      await feeds?.close();
+      await db.close();
+    }
   } catch (error) {
     await supervisor?.stop();
     await scheduler?.stop();

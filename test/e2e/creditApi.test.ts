@@ -1,16 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type ConstDirectiveNode, type StringValueNode } from 'graphql';
-import { loadConfig } from '../../src/config/config';
 import { LICENCE_CATEGORY_NAMES } from '../../src/domain/creditLicenceCategory';
 import { PARTY_CATEGORY_NAMES } from '../../src/domain/creditPartyCategory';
 import { PENALTY_CATEGORY_NAMES } from '../../src/domain/creditPenaltyCategory';
 import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
 import { SCHEMA_DIR } from '../../src/graphql/schema';
-import { startHub, type RunningHub } from '../../src/hub';
-import { createLogger } from '../../src/log';
+import type { RunningHub } from '../../src/hub';
 import { graphql } from '../helpers/graphql';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
+import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
+import { BACKENDS } from '../helpers/testDatabase';
 
 // The credit API end to end: the hub over HTTP, its start-up sync of the bundled credit sample
 // feeds, each credit type through `disclosures` and through the domain queries.
@@ -43,7 +42,7 @@ const KINDS = [
 type Field = (typeof KINDS)[number]['field'];
 
 describe.each(BACKENDS)('credit API on %s, over HTTP', (backend) => {
-  let db: TestDatabase;
+  let running: TestHub;
   let hub: RunningHub;
   /** Every response body this suite received, scanned for personal information at the end. */
   const served: string[] = [];
@@ -93,23 +92,18 @@ describe.each(BACKENDS)('credit API on %s, over HTTP', (backend) => {
   const count = async (field: Field, filter: object) => (await page(field, 'id', { first: 0, filter })).total;
 
   beforeAll(async () => {
-    db = await createTestDatabase(backend, { migrate: false });
-    await db.close(); // the hub opens it itself, as `hub serve` does
     // A smaller sample than the default keeps start-up short on busy machines; every stream and
     // every case this suite needs (natural persons, removals, both penalty generations) is in it.
-    const config = loadConfig({ ...db.env, PORT: '0', HOST: '127.0.0.1', HUB_SCHEDULE: 'off', HUB_SAMPLE_SCALE: '400' });
-    hub = await startHub(config, createLogger('silent'));
-    const summaries = await hub.initialSync;
+    running = await startTestHub(backend, { HUB_SAMPLE_SCALE: '400' });
+    hub = running.hub;
+    const summaries = await hub.initialSync; // already settled: startTestHub waited for it
     for (const stream of ['licences', 'penalties', 'penalties-2016', 'abnormal-operations', 'serious-violations']) {
       const summary = summaries.find((s) => s.connector === 'credit' && s.stream === stream);
       expect([stream, summary?.error, summary?.status]).toEqual([stream, undefined, 'partial']); // partial: the malformed records are quarantined
       expect(summary!.inserted).toBeGreaterThan(300);
     }
-  }, 180_000);
-  afterAll(async () => {
-    await hub?.close();
-    await db?.destroy();
-  });
+  }, HUB_START_TIMEOUT_MS);
+  afterAll(() => running?.stop());
 
   test('each credit kind is its own type through disclosures(filter: {kind}), with the same total as its domain query', async () => {
     for (const { kind, type, field, fragment } of KINDS) {

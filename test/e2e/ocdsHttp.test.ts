@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config/config';
-import { startHub, type RunningHub } from '../../src/hub';
-import { createLogger } from '../../src/log';
+import type { RunningHub } from '../../src/hub';
 import { ocdsValidators } from '../../src/ocds/schemaValidator';
 import type { OcdsRecord, Release } from '../../src/ocds/types';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
+import { BACKENDS } from '../helpers/testDatabase';
+import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { runHub } from '../helpers/cli';
 
 const SCHEMAS = path.resolve(__dirname, '../../../shared/ocds/1.1.5');
@@ -42,7 +41,7 @@ async function allPages<T>(first: string, check: (page: Page<T>) => void): Promi
 }
 
 describe.each(BACKENDS)('OCDS packages over HTTP and from the CLI on %s', (backend) => {
-  let db: TestDatabase;
+  let running: TestHub | undefined;
   let hub: RunningHub | undefined;
   let url: string;
   let dir: string;
@@ -50,16 +49,14 @@ describe.each(BACKENDS)('OCDS packages over HTTP and from the CLI on %s', (backe
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-ocds-'));
-    db = await createTestDatabase(backend, { migrate: false });
-    await db.close(); // the hub opens it itself, as `hub serve` does
-    const config = loadConfig({ ...db.env, PORT: '0', HOST: '127.0.0.1', HUB_SCHEDULE: 'off', HUB_SAMPLE_SCALE: '300', HUB_OCDS_PREFIX: PREFIX });
-    hub = await startHub(config, createLogger('silent'));
-    await hub.initialSync;
+    running = await startTestHub(backend, { HUB_SAMPLE_SCALE: '300', HUB_OCDS_PREFIX: PREFIX });
+    hub = running.hub;
     url = hub.url;
-  }, 300000);
+  }, HUB_START_TIMEOUT_MS);
   afterAll(async () => {
-    await hub?.close();
-    await db?.destroy();
+    // The CLI test stops the hub itself (and clears `hub`): then only the database is left to remove.
+    if (hub) await running?.stop();
+    else await running?.db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -127,7 +124,7 @@ describe.each(BACKENDS)('OCDS packages over HTTP and from the CLI on %s', (backe
     // The embedded database admits one process: the CLI runs once the hub has stopped.
     await hub!.close();
     hub = undefined;
-    const env = { ...db.env, HUB_OCDS_PREFIX: PREFIX };
+    const env = { ...running!.db.env, HUB_OCDS_PREFIX: PREFIX };
     const file = path.join(dir, 'releases.json');
     const exported = await runHub(['export', 'ocds', '--out', file], env, 170000);
     expect([exported.code, exported.stderr]).toEqual([0, `exported ${served.length} releases of ${new Set(served.map((r) => r.ocid)).size} processes as an OCDS release package to ${file}\n`]);

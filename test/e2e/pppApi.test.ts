@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type DefinitionNode } from 'graphql';
 import { pppProjectsSample } from '../../connectors/ppp/projects/sample';
-import { loadConfig } from '../../src/config/config';
-import { startHub, type RunningHub } from '../../src/hub';
-import { createLogger } from '../../src/log';
+import type { RunningHub } from '../../src/hub';
 import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
 import { PPP_OPERATE_MODES, PPP_RETURN_MODES, PPP_STAGES } from '../../src/domain/ppp';
 import { DEFAULT_FEED_OPTIONS } from '../../src/feeds/server';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
+import { BACKENDS } from '../helpers/testDatabase';
+import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { graphql } from '../helpers/graphql';
 
 const SCALE = 500;
@@ -37,7 +36,7 @@ const PROJECTS = (fields = PROJECT_FIELDS) => `query($first: Int, $after: String
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${fields} } } } }`;
 
 describe.each(BACKENDS)('PPP projects over HTTP on %s', (backend) => {
-  let db: TestDatabase;
+  let running: TestHub;
   let hub: RunningHub;
   /** Every response body of the suite, scanned for personal information at the end. */
   const responses: string[] = [];
@@ -83,20 +82,14 @@ describe.each(BACKENDS)('PPP projects over HTTP on %s', (backend) => {
   const ids = (nodes: any[]) => nodes.map((n) => n.id).sort();
 
   beforeAll(async () => {
-    db = await createTestDatabase(backend, { migrate: false });
-    await db.close(); // the hub opens it itself, as `hub serve` does
-    const config = loadConfig({ ...db.env, PORT: '0', HOST: '127.0.0.1', HUB_SCHEDULE: 'off', HUB_SAMPLE_SCALE: String(SCALE) });
-    hub = await startHub(config, createLogger('silent'));
-    await hub.initialSync;
+    running = await startTestHub(backend, { HUB_SAMPLE_SCALE: String(SCALE) });
+    hub = running.hub;
     projects = (
       await pageAll('disclosures', `query($first: Int, $after: String) { disclosures(first: $first, after: $after, filter: { kind: "ppp-project" }) {
         totalCount pageInfo { hasNextPage endCursor } edges { node { __typename domain kind ... on PppProject { ${PROJECT_FIELDS} } } } } }`, { first: 100 })
     ).nodes;
-  }, 180000);
-  afterAll(async () => {
-    await hub?.close();
-    await db?.destroy();
-  });
+  }, HUB_START_TIMEOUT_MS);
+  afterAll(() => running?.stop());
 
   test('ppp-project disclosures are PppProjects in the PPP domain, codes decoded by the library tables', () => {
     expect(projects.length).toBeGreaterThan(SCALE * 0.9);

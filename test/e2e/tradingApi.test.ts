@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type DefinitionNode } from 'graphql';
-import { loadConfig } from '../../src/config/config';
-import { startHub, type RunningHub } from '../../src/hub';
-import { createLogger } from '../../src/log';
+import type { RunningHub } from '../../src/hub';
 import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
 import { NOTICE_TYPES, processStage, type NoticeType } from '../../src/domain/trading';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
+import { BACKENDS } from '../helpers/testDatabase';
+import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { graphql } from '../helpers/graphql';
 
 const STAGES = ['TENDER', 'QUALIFICATION', 'AWARD', 'CONTRACT', 'IMPLEMENTATION', 'CANCELLED'];
@@ -36,7 +35,7 @@ const PROCESS_FIELDS = `
   notices { id publishedAt projectCode noticeType { type } awards { status value { amountWan } } contracts { id value { amountWan } } }`;
 
 describe.each(BACKENDS)('trading notices and processes over HTTP on %s', (backend) => {
-  let db: TestDatabase;
+  let running: TestHub;
   let hub: RunningHub;
   /** Every response body of the suite, scanned for personal information at the end. */
   const responses: string[] = [];
@@ -88,21 +87,15 @@ describe.each(BACKENDS)('trading notices and processes over HTTP on %s', (backen
     processStage(process.notices.map((n: any) => ({ type: n.noticeType.type.toLowerCase() as NoticeType, publishedAt: n.publishedAt })));
 
   beforeAll(async () => {
-    db = await createTestDatabase(backend, { migrate: false });
-    await db.close(); // the hub opens it itself, as `hub serve` does
-    const config = loadConfig({ ...db.env, PORT: '0', HOST: '127.0.0.1', HUB_SCHEDULE: 'off', HUB_SAMPLE_SCALE: '500' });
-    hub = await startHub(config, createLogger('silent'));
-    await hub.initialSync;
+    running = await startTestHub(backend, { HUB_SAMPLE_SCALE: '500' });
+    hub = running.hub;
     notices = (
       await pageAll('disclosures', `query($first: Int, $after: String) { disclosures(first: $first, after: $after, filter: { kind: "trading-notice" }) {
         totalCount pageInfo { hasNextPage endCursor } edges { node { __typename domain kind ... on TradingNotice { ${NOTICE_FIELDS} } } } } }`, { first: 100 })
     ).nodes;
     processes = (await pageAll('tradingProcesses', processPage(), { first: 100 }, (p) => p.projectCode)).nodes;
-  }, 180000);
-  afterAll(async () => {
-    await hub?.close();
-    await db?.destroy();
-  });
+  }, HUB_START_TIMEOUT_MS);
+  afterAll(() => running?.stop());
 
   test('trading-notice disclosures are TradingNotices in the TRADING domain', () => {
     expect(notices.length).toBeGreaterThan(300);
