@@ -70,6 +70,7 @@ export async function startHub(config: HubConfig, logger: Logger = createLogger(
       production: config.production,
       introspection: config.introspection,
       corsOrigins: config.corsOrigins,
+      responseCache: config.responseCache,
       metrics,
       ocds: config,
     });

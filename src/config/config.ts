@@ -27,6 +27,8 @@ export interface HubConfig {
   corsOrigins: string[];
   /** Records per stream in the bundled sample feeds, when they are used (HUB_SAMPLE_SCALE). */
   sampleScale: number;
+  /** Whether repeated public queries are answered from memory within their max-age. */
+  responseCache: boolean;
   /**
    * The OCDS ocid prefix (HUB_OCDS_PREFIX). The default, ocds-213czf, is the placeholder of the OCDS
    * documentation: a deployment registers its own prefix with the Open Contracting Partnership.
@@ -49,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     introspection: onOff(env.HUB_INTROSPECTION, 'HUB_INTROSPECTION') ?? !production,
     corsOrigins: (nonEmpty(env.HUB_CORS_ORIGINS) ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     sampleScale: positiveInt(env.HUB_SAMPLE_SCALE ?? '300', 'HUB_SAMPLE_SCALE'),
+    responseCache: onOff(env.HUB_RESPONSE_CACHE, 'HUB_RESPONSE_CACHE') ?? true,
     ocdsPrefix: ocdsPrefix(nonEmpty(env.HUB_OCDS_PREFIX) ?? 'ocds-213czf'),
     publisherName: nonEmpty(env.HUB_PUBLISHER_NAME) ?? '石家庄市公共资源交易中心',
     publicUrl: publicUrl(nonEmpty(env.HUB_PUBLIC_URL)),

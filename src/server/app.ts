@@ -8,6 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import type { Logger } from 'pino';
 import { buildSchema } from '../graphql/schema';
 import { createContext, type HubContext, type SyncService } from '../graphql/context';
@@ -31,6 +32,8 @@ export interface AppOptions {
   introspection: boolean;
   corsOrigins: string[];
   metrics: HubMetrics;
+  /** Serve repeated public queries from memory within their max-age (HUB_RESPONSE_CACHE). */
+  responseCache: boolean;
   bodyLimit?: string;
   /** OCDS publication settings: the hub passes its configuration (src/ocds/settings.ts). */
   ocds: OcdsSettings;
@@ -49,6 +52,10 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       // Lists change at most as often as their feeds sync; types set longer or shorter hints.
       ApolloServerPluginCacheControl({ defaultMaxAge: 60 }),
+      // Public answers are kept in memory for as long as their Cache-Control already allows
+      // (one minute for lists, longer for slow feeds): a portal's busiest queries repeat exactly.
+      // Admin fields are private with max-age 0, so they are never cached.
+      ...(options.responseCache ? [responseCachePlugin()] : []),
       options.metrics.graphql,
     ],
     formatError: errorFormatter(options.logger, options.production),

@@ -12,7 +12,18 @@ export interface EntityView {
 
 const EMPTY_CREDIT = { penalty_count: 0, penalty_total_fine: 0, latest_penalty_at: null, licence_count: 0, abnormal_count: 0, current_abnormal_id: null, serious_id: null };
 
+interface CreditSummaryView {
+  currentAbnormalListingId: number | null;
+  seriousViolationListingId: number | null;
+}
+
 export const entityResolvers = {
+  CreditSummary: {
+    currentAbnormalListing: (c: CreditSummaryView, _: unknown, ctx: HubContext) =>
+      c.currentAbnormalListingId ? ctx.loaders.disclosure.load(c.currentAbnormalListingId) : null,
+    seriousViolationListing: (c: CreditSummaryView, _: unknown, ctx: HubContext) =>
+      c.seriousViolationListingId ? ctx.loaders.disclosure.load(c.seriousViolationListingId) : null,
+  },
   Entity: {
     creditChinaUrl: (e: EntityView, _: unknown, ctx: HubContext) => (e.usccValid ? ctx.creditChinaUrl(e.uscc) : null),
     disclosures: (e: EntityView, args: DisclosureListArgs, ctx: HubContext) =>
@@ -20,8 +31,15 @@ export const entityResolvers = {
         // A valid code lists what is about the entity or names it as a party; a flagged code, only
         // what carries that exact code (it links to nothing else).
         if (!e.usccValid) return void q.where('d.subject_uscc', e.uscc);
-        q.where((w) =>
-          w.where('d.entity_uscc', e.uscc).orWhereIn('d.id', ctx.knex('disclosure_parties').select('disclosure_id').where('entity_uscc', e.uscc)),
+        // One id list from two index scans: an OR across the two would make the planner walk the
+        // whole publication-time index for entities whose disclosures are old.
+        q.whereIn(
+          'd.id',
+          ctx.knex
+            .select('id')
+            .from('disclosures')
+            .where('entity_uscc', e.uscc)
+            .unionAll((u) => u.select('disclosure_id').from('disclosure_parties').where('entity_uscc', e.uscc)),
         );
       }),
     names: async (e: EntityView, _: unknown, ctx: HubContext) => (e.usccValid ? ((await ctx.loaders.profile.names.load(e.uscc)) ?? [e.name]) : [e.name]),
@@ -34,9 +52,10 @@ export const entityResolvers = {
         latestPenaltyAt: s.latest_penalty_at,
         licenceCount: Number(s.licence_count),
         abnormalListingCount: Number(s.abnormal_count),
-        currentAbnormalListing: s.current_abnormal_id ? ctx.loaders.disclosure.load(Number(s.current_abnormal_id)) : null,
         seriousViolationListed: Boolean(s.serious_id),
-        seriousViolationListing: s.serious_id ? ctx.loaders.disclosure.load(Number(s.serious_id)) : null,
+        // The listings themselves load only if asked for (CreditSummary resolvers below).
+        currentAbnormalListingId: s.current_abnormal_id ? Number(s.current_abnormal_id) : null,
+        seriousViolationListingId: s.serious_id ? Number(s.serious_id) : null,
       };
     },
     tradingAwards: async (e: EntityView, args: { first?: number }, ctx: HubContext) => {

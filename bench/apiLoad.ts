@@ -1,0 +1,129 @@
+import os from 'node:os';
+import type { BenchQuery } from './apiQueries';
+import type { ServerProcess } from './apiProcess';
+
+/** The part of autocannon's options and results this benchmark uses (the package ships no types). */
+interface AutocannonOptions {
+  url: string;
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string;
+  connections: number;
+  duration: number;
+  pipelining: number;
+  expectBody?: string;
+}
+interface Histogram {
+  average: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  total: number;
+}
+interface AutocannonResult {
+  requests: Histogram;
+  latency: Histogram;
+  throughput: Histogram;
+  duration: number;
+  errors: number;
+  timeouts: number;
+  mismatches: number;
+  non2xx: number;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (options: AutocannonOptions) => Promise<AutocannonResult>;
+
+/** One measured run of one query against one server. */
+export interface RunFigures {
+  round: number;
+  seconds: number;
+  requests: number;
+  reqPerSec: number;
+  latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  /** Responses whose body differed from the one checked before the load. */
+  mismatches: number;
+  /** Statements the server sent per response, over the whole run. */
+  statementsPerRequest: number;
+  /** The server process's CPU time per response (user + system), ms: less sensitive than req/s to the machine's other load. */
+  serverCpuMsPerRequest: number;
+  /** Share of one core the server process used during the run. */
+  serverCpuShare: number;
+  /** 1-minute load average when the run ended. */
+  loadAverage: number;
+}
+
+export function requestBody(q: BenchQuery): string {
+  return JSON.stringify(q.variables ? { query: q.query, variables: q.variables } : { query: q.query });
+}
+
+/** One request outside the load: its body (to check and to expect under load) and the statements it cost. */
+export async function singleRequest(server: ServerProcess, q: BenchQuery): Promise<SingleRequest> {
+  const before = await server.stats();
+  const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody(q) });
+  const body = await res.text();
+  const after = await server.stats(before.statements);
+  const sql = after.sql ?? [];
+  const byLabel: Record<string, number> = {};
+  for (const label of sql.map(statementLabel)) byLabel[label] = (byLabel[label] ?? 0) + 1;
+  return { status: res.status, body, statements: after.statements - before.statements, byLabel, sql };
+}
+
+export interface SingleRequest {
+  status: number;
+  body: string;
+  statements: number;
+  /** Statements by verb and first table. */
+  byLabel: Record<string, number>;
+  /** Their text, as sent. */
+  sql: string[];
+}
+
+/** Verb and the tables read: enough to tell the servers' statements apart in the report. */
+export function statementLabel(sql: string): string {
+  const s = sql.replace(/\s+/g, ' ').trim().toLowerCase();
+  const verb = /^(with|select|insert|update|delete|begin|commit|rollback|set|show|deallocate)\b/.exec(s)?.[1] ?? s.slice(0, 20);
+  const tables = new Set([...s.matchAll(/\b(?:from|join) "?(?:public"?\."?)?([a-z_]+)"?/g)].map((m) => m[1]));
+  return tables.size ? `${verb} ${[...tables].join(', ')}` : verb;
+}
+
+export interface LoadSettings {
+  connections: number;
+  duration: number;
+}
+
+/** Drives the server with autocannon for `duration` seconds and reads its statement count and CPU time around the run. */
+export async function drive(server: ServerProcess, q: BenchQuery, expectBody: string | undefined, settings: LoadSettings, round: number): Promise<RunFigures> {
+  const before = await server.stats();
+  const result = await autocannon({
+    url: server.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: requestBody(q),
+    connections: settings.connections,
+    duration: settings.duration,
+    pipelining: 1,
+    expectBody,
+  });
+  const after = await server.stats();
+  const requests = result.requests.total;
+  const cpuMs = (after.cpuMicros - before.cpuMicros) / 1000;
+  return {
+    round,
+    seconds: result.duration,
+    requests,
+    reqPerSec: requests / result.duration,
+    latencyMs: { mean: result.latency.average, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    mismatches: result.mismatches,
+    statementsPerRequest: requests ? (after.statements - before.statements) / requests : 0,
+    serverCpuMsPerRequest: requests ? cpuMs / requests : 0,
+    serverCpuShare: cpuMs / 1000 / result.duration,
+    loadAverage: os.loadavg()[0],
+  };
+}

@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { Target } from './apiOptions';
+import type { ChildMessage, ParentMessage, ServerStats } from './apiServer';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** A server started by startServer, in its own process. */
+export interface ServerProcess {
+  target: Target;
+  /** The GraphQL endpoint. */
+  url: string;
+  pid: number;
+  /** The server's statement count and CPU time; with `since`, also the statements sent after that count. */
+  stats(since?: number): Promise<ServerStats>;
+  /** Starts V8's CPU profiler in the server. */
+  profileStart(): Promise<void>;
+  /** Stops it and has the server write the profile to `file`. */
+  profileStop(file: string): Promise<void>;
+  /** Asks the server to close (writing its --cpu-prof profile, if any) and waits for it to exit. */
+  stop(): Promise<void>;
+  /** Ends the process at once; for Ctrl-C. */
+  kill(): void;
+}
+
+export interface StartOptions {
+  target: Target;
+  databaseUrl: string;
+  logLevel?: string;
+}
+
+/**
+ * Starts bench/apiServer.ts in a child process and waits for it to listen. Its stdout goes to
+ * /dev/null (the hub's logs, when a log level is set, cost what writing them costs and no more);
+ * stderr is kept for the error message if it fails.
+ */
+export function startServer(options: StartOptions): Promise<ServerProcess> {
+  const args = [path.join(ROOT, 'bin/run-ts.js'), path.join(ROOT, 'bench/apiServer.ts'), '--target', options.target, '--db', options.databaseUrl];
+  if (options.logLevel) args.push('--log-level', options.logLevel);
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk).slice(-4000)));
+  const pending = new Map<number, (reply: Reply) => void>();
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${options.target} did not start within 180 s: ${stderr.trim()}`));
+    }, 180_000);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${options.target} exited with ${code} before it was ready: ${stderr.trim()}`));
+    });
+    child.on('message', (message: ChildMessage) => {
+      if (message.type === 'failed') return; // its exit follows, with stderr
+      if (message.type === 'reply') {
+        pending.get(message.id)?.(message);
+        pending.delete(message.id);
+        return;
+      }
+      clearTimeout(timer);
+      resolve(handle(options.target, child, message.url, pending));
+    });
+  });
+}
+
+type Reply = Extract<ChildMessage, { type: 'reply' }>;
+
+function handle(target: Target, child: ChildProcess, url: string, pending: Map<number, (reply: Reply) => void>): ServerProcess {
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      // Whatever was asked of a server that died is answered with its death.
+      for (const [id, answer] of pending) answer({ type: 'reply', id, error: `exited (${signal ?? code})` });
+      pending.clear();
+      resolve();
+    }),
+  );
+  let nextId = 1;
+  const ask = (message: DistributiveOmit<ParentMessage, 'id'>): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, (reply) => (reply.error ? reject(new Error(`${target}: ${reply.error}`)) : resolve(reply)));
+      child.send({ ...message, id }, (error) => error && reject(error));
+    });
+  return {
+    target,
+    url,
+    pid: child.pid!,
+    stats: async (since) => (await ask({ type: 'stats', since })).stats!,
+    profileStart: async () => void (await ask({ type: 'profile-start' })),
+    profileStop: async (file) => void (await ask({ type: 'profile-stop', file })),
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.send({ type: 'stop' });
+      const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(killer);
+    },
+    kill: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+}

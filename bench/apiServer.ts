@@ -1,0 +1,235 @@
+/**
+ * One GraphQL server for the API benchmark, in a process of its own so that it does not share an
+ * event loop with autocannon (the load generator) or with the other server:
+ *
+ *   node bin/run-ts.js bench/apiServer.ts --target hub|postgraphile --db <database url> [--log-level L]
+ *
+ * hub: startHub exactly as `hub serve` runs it in production (NODE_ENV=production, schedule off, a
+ * dummy feed URL so no sample sync starts). postgraphile: PostGraphile v4's HTTP handler on a plain
+ * node http server, over a pg.Pool of the same size as the hub's knex pool (10, the hub's default:
+ * startHub has no setting for it).
+ *
+ * Every statement either server sends goes through pg's Client#query, which this process counts.
+ * Over IPC it sends {type:'ready', url} once listening, answers {type:'stats', id} with the
+ * statement count and the process's CPU time, starts and stops V8's CPU profiler on request (for
+ * one run only, not the start-up), and stops cleanly on {type:'stop'}.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import inspector from 'node:inspector';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { POOL_SIZE } from './apiOptions';
+import type * as HubModule from '../src/hub';
+import type * as ConfigModule from '../src/config/config';
+
+export interface ServerStats {
+  statements: number;
+  /** With `since`: the text of each statement sent after the `since`-th (as far as the last 256 go). */
+  sql?: string[];
+  /** User + system CPU time of this process so far, microseconds. */
+  cpuMicros: number;
+  rssKiB: number;
+}
+
+export type ParentMessage =
+  | { type: 'stats'; id: number; since?: number }
+  /** Starts the V8 sampling profiler (through node:inspector, so only the chosen run is profiled). */
+  | { type: 'profile-start'; id: number }
+  /** Stops it and writes the profile, Chrome's .cpuprofile format, to `file`. */
+  | { type: 'profile-stop'; id: number; file: string }
+  | { type: 'stop' };
+export type ChildMessage =
+  | { type: 'ready'; url: string }
+  | { type: 'reply'; id: number; stats?: ServerStats; error?: string }
+  | { type: 'failed'; error: string };
+
+let statements = 0;
+/**
+ * The last statements as handed to Client#query (a string or a config object), kept by reference
+ * and read only when the parent asks: counting costs the servers next to nothing under load.
+ */
+const RECENT = 256;
+const recent: unknown[] = new Array(RECENT);
+
+/** Counts every statement, whichever form of Client#query sent it (knex uses the callback form). */
+function countStatements(): void {
+  type Query = (this: pg.Client, ...args: unknown[]) => unknown;
+  const proto = pg.Client.prototype as unknown as { query: Query };
+  const original = proto.query;
+  proto.query = function (this: pg.Client, ...args: unknown[]) {
+    recent[statements % RECENT] = args[0];
+    statements++;
+    return original.apply(this, args);
+  };
+}
+
+function statementsSince(since: number): string[] {
+  const texts: string[] = [];
+  for (let i = Math.max(since, statements - RECENT); i < statements; i++) {
+    const q = recent[i % RECENT] as string | { text?: string } | undefined;
+    texts.push(typeof q === 'string' ? q : (q?.text ?? ''));
+  }
+  return texts;
+}
+
+function flagsOf(argv: string[]): Record<string, string> {
+  const flags: Record<string, string> = {};
+  for (let i = 0; i + 1 < argv.length; i += 2) flags[argv[i].replace(/^--/, '')] = argv[i + 1];
+  return flags;
+}
+
+async function startHubServer(db: string, logLevel: string): Promise<{ url: string; close(): Promise<void> }> {
+  // Loaded only here, not in PostGraphile's process: src/db/connect sets pg type parsers for the
+  // whole process, and the hub's modules would only add to the other server's heap.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startHub } = require('../src/hub') as typeof HubModule;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadConfig } = require('../src/config/config') as typeof ConfigModule;
+  const hub = await startHub(
+    loadConfig({
+      DATABASE_URL: db,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      HUB_SCHEDULE: 'off',
+      // Any URL stops startHub from serving and syncing the bundled sample feeds; with the schedule
+      // off nothing ever fetches from it.
+      HUB_FEEDS_URL: 'http://127.0.0.1:9/unused',
+      LOG_LEVEL: logLevel,
+      NODE_ENV: 'production',
+    }),
+  );
+  return { url: `${hub.url}/graphql`, close: () => hub.close() };
+}
+
+/**
+ * PostGraphile v4 needs graphql 15 and brings its own copies, but one of its dependencies,
+ * graphql-parse-resolve-info, is hoisted to the top of node_modules where it finds the hub's
+ * graphql 16; a schema from one and argument coercion from the other fail ("Unexpected input type:
+ * Int"). In this process, which holds nothing of the hub, every `graphql` import is pinned to the
+ * copy under node_modules/postgraphile, as a project of PostGraphile's own would have it.
+ */
+function pinGraphqlForPostGraphile(): void {
+  type Resolve = (this: unknown, request: string, parent: unknown, isMain: boolean, options?: { paths?: string[] }) => string;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Module = require('node:module') as { _resolveFilename: Resolve };
+  const from = path.dirname(require.resolve('postgraphile/package.json'));
+  const original = Module._resolveFilename;
+  Module._resolveFilename = function (request, parent, isMain, options) {
+    if (request === 'graphql' || request.startsWith('graphql/')) return original.call(this, request, parent, isMain, { paths: [from] });
+    return original.call(this, request, parent, isMain, options);
+  };
+}
+
+async function startPostGraphile(db: string): Promise<{ url: string; close(): Promise<void> }> {
+  pinGraphqlForPostGraphile();
+  const { postgraphile } = await import('postgraphile');
+  const pgPool = new pg.Pool({ connectionString: db, max: POOL_SIZE, application_name: 'postgraphile-bench' });
+  const handler = postgraphile(pgPool, 'public', {
+    disableDefaultMutations: true,
+    // Its default logs every query to the console; the hub runs with LOG_LEVEL=silent.
+    disableQueryLog: true,
+    graphiql: false,
+    enableCors: false,
+    retryOnInitFail: false,
+    graphqlRoute: '/graphql',
+  });
+  await handler.getGraphQLSchema();
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      await handler.release?.();
+      await pgPool.end();
+    },
+  };
+}
+
+function currentStats(since?: number): ServerStats {
+  const cpu = process.cpuUsage();
+  return {
+    statements,
+    sql: since === undefined ? undefined : statementsSince(since),
+    cpuMicros: cpu.user + cpu.system,
+    rssKiB: Math.round(process.memoryUsage().rss / 1024),
+  };
+}
+
+/** V8's sampling profiler over the inspector protocol, in this process. */
+class Profiler {
+  private session?: inspector.Session;
+
+  private post<T = unknown>(method: string, params?: object): Promise<T> {
+    return new Promise((resolve, reject) => this.session!.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T))));
+  }
+
+  async start(): Promise<void> {
+    if (!this.session) {
+      this.session = new inspector.Session();
+      this.session.connect();
+      await this.post('Profiler.enable');
+      // 250 µs: a request takes a few ms, so each gets several samples.
+      await this.post('Profiler.setSamplingInterval', { interval: 250 });
+    }
+    await this.post('Profiler.start');
+  }
+
+  async stop(file: string): Promise<void> {
+    const { profile } = await this.post<{ profile: unknown }>('Profiler.stop');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(profile));
+  }
+
+  async close(): Promise<void> {
+    this.session?.disconnect();
+  }
+}
+
+function send(message: ChildMessage): void {
+  process.send?.(message);
+}
+
+async function main(): Promise<void> {
+  const flags = flagsOf(process.argv.slice(2));
+  if (!flags.db || (flags.target !== 'hub' && flags.target !== 'postgraphile')) {
+    throw new Error('usage: apiServer.ts --target hub|postgraphile --db <url> [--log-level L]');
+  }
+  if (!process.send) throw new Error('apiServer.ts is started by bench/api.bench.ts, with an IPC channel');
+  countStatements();
+  const server = flags.target === 'hub' ? await startHubServer(flags.db, flags['log-level'] ?? 'silent') : await startPostGraphile(flags.db);
+  const profiler = new Profiler();
+  process.on('message', (message: ParentMessage) => {
+    if (message.type === 'stop') {
+      void profiler.close().then(() => server.close()).finally(() => process.exit(0));
+      return;
+    }
+    const reply = (work: Promise<ServerStats | undefined>) =>
+      work.then(
+        (stats) => send({ type: 'reply', id: message.id, stats }),
+        (error: unknown) => send({ type: 'reply', id: message.id, error: String(error) }),
+      );
+    if (message.type === 'stats') void reply(Promise.resolve(currentStats(message.since)));
+    else if (message.type === 'profile-start') void reply(profiler.start().then(() => undefined));
+    else if (message.type === 'profile-stop') void reply(profiler.stop(message.file).then(() => undefined));
+  });
+  // The parent went away (Ctrl-C, a crash): do not linger.
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready', url: server.url });
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.send?.({ type: 'failed', error: message } satisfies ChildMessage);
+  process.stderr.write(`api server failed: ${message}\n`);
+  process.exit(1);
+});
