@@ -1,3 +1,4 @@
+import { argParser } from './cliArgs';
 /**
  * Settings of the API benchmark (`npm run bench:api`), from flags first, then environment
  * variables, then defaults. The defaults are the issue's run; `--duration 3 --rounds 1` gives a
@@ -42,8 +43,11 @@ const USAGE = `usage: npm run bench:api -- [--scale N] [--duration S] [--warmup 
   --hub-log-level L  the hub's LOG_LEVEL (default silent; logs go to /dev/null)
   database: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else ${DEFAULT_ADMIN_URL}`;
 
+const args = argParser(USAGE);
+const usage = args.usage;
+
 export function parseApiOptions(argv: string[], env: NodeJS.ProcessEnv): ApiBenchOptions {
-  const flags = flagsOf(argv);
+  const flags = args.flags(argv);
   const known = ['scale', 'duration', 'warmup', 'connections', 'rounds', 'queries', 'cpu-prof', 'hub-log-level'];
   for (const name of Object.keys(flags)) if (!known.includes(name)) usage(`unknown option --${name}`);
   const queries = (flags.queries ?? 'list,profile').split(',').map((q) => q.trim()).filter(Boolean);
@@ -51,47 +55,14 @@ export function parseApiOptions(argv: string[], env: NodeJS.ProcessEnv): ApiBenc
   const prof = flags['cpu-prof'] ?? 'none';
   if (!['none', 'hub', 'postgraphile', 'both'].includes(prof)) usage(`--cpu-prof takes hub, postgraphile, both or none, got "${prof}"`);
   return {
-    scale: positiveInt(flags.scale ?? env.BENCH_API_SCALE, 2000, '--scale'),
-    duration: positiveInt(flags.duration ?? env.BENCH_API_DURATION, 10, '--duration'),
-    warmup: nonNegativeInt(flags.warmup, 3, '--warmup'),
-    connections: positiveInt(flags.connections, 10, '--connections'),
-    rounds: positiveInt(flags.rounds, 2, '--rounds'),
+    scale: args.int(flags.scale ?? env.BENCH_API_SCALE, 2000, '--scale'),
+    duration: args.int(flags.duration ?? env.BENCH_API_DURATION, 10, '--duration'),
+    warmup: args.int(flags.warmup, 3, '--warmup', 0),
+    connections: args.int(flags.connections, 10, '--connections'),
+    rounds: args.int(flags.rounds, 2, '--rounds'),
     queries: [...new Set(queries)] as QueryName[],
     cpuProf: prof === 'both' ? ['hub', 'postgraphile'] : prof === 'none' ? [] : [prof as Target],
     hubLogLevel: flags['hub-log-level'] ?? 'silent',
     adminUrl: env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || DEFAULT_ADMIN_URL,
   };
-}
-
-/** `--name value` and `--name=value`; anything else is a usage error (with this benchmark's usage). */
-function flagsOf(argv: string[]): Record<string, string> {
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!match) usage(`unexpected argument "${argv[i]}"`);
-    if (match[1] === 'help') usage();
-    const value = match[2] ?? argv[++i];
-    if (value === undefined) usage(`--${match[1]} needs a value`);
-    flags[match[1]] = value;
-  }
-  return flags;
-}
-
-function positiveInt(raw: string | undefined, fallback: number, name: string): number {
-  const n = nonNegativeInt(raw, fallback, name);
-  if (n < 1) usage(`${name} must be a positive integer, got "${raw}"`);
-  return n;
-}
-
-function nonNegativeInt(raw: string | undefined, fallback: number, name: string): number {
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < 0) usage(`${name} must be a whole number, got "${raw}"`);
-  return n;
-}
-
-function usage(problem?: string): never {
-  if (problem) process.stderr.write(`${problem}\n`);
-  process.stderr.write(`${USAGE}\n`);
-  process.exit(problem ? 2 : 0);
 }

@@ -1,3 +1,4 @@
+import { argParser } from './cliArgs';
 /**
  * The benchmark's settings, from flags first, then environment variables, then defaults. The
  * defaults are the issue's acceptance run; smaller scales give a quick run while debugging.
@@ -20,38 +21,13 @@ const USAGE = `usage: npm run bench -- [--scale N] [--rss-small N] [--rss-large 
   --rss-large N   feed size of the second one (env BENCH_RSS_LARGE, default 10 × rss-small)
   database: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else ${DEFAULT_ADMIN_URL}`;
 
+const args = argParser(USAGE);
+
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
-  const flags = parseFlags(argv);
-  const scale = positiveInt(flags.scale ?? env.BENCH_SCALE, 100_000, '--scale');
-  const rssSmall = positiveInt(flags['rss-small'] ?? env.BENCH_RSS_SMALL, 20_000, '--rss-small');
-  const rssLarge = positiveInt(flags['rss-large'] ?? env.BENCH_RSS_LARGE, rssSmall * 10, '--rss-large');
+  const flags = args.flags(argv);
+  const scale = args.int(flags.scale ?? env.BENCH_SCALE, 100_000, '--scale');
+  const rssSmall = args.int(flags['rss-small'] ?? env.BENCH_RSS_SMALL, 20_000, '--rss-small');
+  const rssLarge = args.int(flags['rss-large'] ?? env.BENCH_RSS_LARGE, rssSmall * 10, '--rss-large');
   const adminUrl = env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || DEFAULT_ADMIN_URL;
   return { scale, rssSmall, rssLarge, adminUrl };
-}
-
-/** `--name value` and `--name=value` pairs; anything else is a usage error. */
-export function parseFlags(argv: string[]): Record<string, string> {
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!match) usage(`unexpected argument "${argv[i]}"`);
-    if (match[1] === 'help') usage();
-    const value = match[2] ?? argv[++i];
-    if (value === undefined) usage(`--${match[1]} needs a value`);
-    flags[match[1]] = value;
-  }
-  return flags;
-}
-
-function positiveInt(raw: string | undefined, fallback: number, name: string): number {
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < 1) usage(`${name} must be a positive integer, got "${raw}"`);
-  return n;
-}
-
-function usage(problem?: string): never {
-  if (problem) process.stderr.write(`${problem}\n`);
-  process.stderr.write(`${USAGE}\n`);
-  process.exit(problem ? 2 : 0);
 }

@@ -13,11 +13,11 @@ import { CONNECTORS } from '../connectors';
 import { openDatabase } from '../src/db/connect';
 import { runSync } from '../src/sync/runSync';
 import { createHttpClient, type HttpClient } from '../src/sync/http/httpClient';
-import { parseFlags } from './options';
+import { argParser } from './cliArgs';
 import { BENCH_STREAM, type ChildResult } from './syncProcess';
 
 async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2));
+  const flags = argParser('usage: syncChild.ts --db <url> --feeds <url>').flags(process.argv.slice(2));
   if (!flags.db || !flags.feeds) throw new Error('usage: syncChild.ts --db <url> --feeds <url>');
   const db = await openDatabase({ databaseUrl: flags.db });
   try {

@@ -1,6 +1,7 @@
+import { undescribed } from '../helpers/sdlDescriptions';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kind, parse, type DefinitionNode } from 'graphql';
+import { parse } from 'graphql';
 import { pppProjectsSample } from '../../connectors/ppp/projects/sample';
 import type { RunningHub } from '../../src/hub';
 import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
@@ -11,7 +12,6 @@ import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub
 import { graphql } from '../helpers/graphql';
 
 const SCALE = 500;
-const CHINESE_TERM = /\([^()]*[\u3400-\u9fff][^()]*\)/;
 
 const PROJECT_FIELDS = `
   id title publisher publishedAt status projNo
@@ -250,26 +250,3 @@ describe.each(BACKENDS)('PPP projects over HTTP on %s', (backend) => {
     for (const text of responses) expect(findUnmaskedPersonalInfo(text)).toEqual([]);
   });
 });
-
-/** Names of the types, fields, arguments and enum values of an SDL document without a description naming the Chinese term. */
-function undescribed(definitions: readonly DefinitionNode[]): string[] {
-  const missing: string[] = [];
-  const check = (name: string, description?: { value: string }) => {
-    if (!description || !CHINESE_TERM.test(description.value)) missing.push(name);
-  };
-  for (const def of definitions) {
-    if (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.ENUM_TYPE_DEFINITION || def.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) {
-      check(def.name.value, def.description);
-    }
-    if (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION) {
-      for (const field of def.fields ?? []) {
-        check(`${def.name.value}.${field.name.value}`, field.description);
-        for (const arg of field.arguments ?? []) check(`${def.name.value}.${field.name.value}(${arg.name.value})`, arg.description);
-      }
-    }
-    if (def.kind === Kind.ENUM_TYPE_DEFINITION) {
-      for (const value of def.values ?? []) check(`${def.name.value}.${value.name.value}`, value.description);
-    }
-  }
-  return missing;
-}
