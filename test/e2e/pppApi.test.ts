@@ -1,3 +1,4 @@
+import { recordingClient } from '../helpers/recordingClient';
 import { undescribed } from '../helpers/sdlDescriptions';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,6 @@ import { PPP_OPERATE_MODES, PPP_RETURN_MODES, PPP_STAGES } from '../../src/domai
 import { DEFAULT_FEED_OPTIONS } from '../../src/feeds/server';
 import { BACKENDS } from '../helpers/testDatabase';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
-import { graphql } from '../helpers/graphql';
 
 const SCALE = 500;
 
@@ -38,46 +38,10 @@ const PROJECTS = (fields = PROJECT_FIELDS) => `query($first: Int, $after: String
 describe.each(BACKENDS)('PPP projects over HTTP on %s', (backend) => {
   let running: TestHub;
   let hub: RunningHub;
-  /** Every response body of the suite, scanned for personal information at the end. */
-  const responses: string[] = [];
+  /** Every response body of the suite is kept and scanned for personal information at the end. */
+  const { responses, ask, data, pageAll } = recordingClient(() => hub.url);
   /** Every project, as `disclosures(filter: { kind: "ppp-project" })` lists it. */
   let projects: any[] = [];
-
-  async function ask(query: string, variables?: object) {
-    const response = await graphql(hub.url, query, variables);
-    responses.push(JSON.stringify(response.body));
-    return response;
-  }
-
-  async function data(query: string, variables?: object) {
-    const { status, body } = await ask(query, variables);
-    expect(body.errors).toBeUndefined();
-    expect(status).toBe(200);
-    return body.data;
-  }
-
-  /** Every page of a connection field, following endCursor; checks no node comes twice. */
-  async function pageAll(field: string, query: string, variables: object = {}) {
-    const nodes: any[] = [];
-    const seen = new Set<string>();
-    let after: string | null = null;
-    let totalCount = 0;
-    let pages = 0;
-    for (;;) {
-      const page: any = (await data(query, { ...variables, after }))[field];
-      totalCount = page.totalCount;
-      pages++;
-      for (const { node } of page.edges) {
-        expect(seen.has(node.id)).toBe(false);
-        seen.add(node.id);
-        nodes.push(node);
-      }
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
-    expect(nodes).toHaveLength(totalCount);
-    return { nodes, totalCount, pages };
-  }
 
   const ids = (nodes: any[]) => nodes.map((n) => n.id).sort();
 

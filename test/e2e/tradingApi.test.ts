@@ -1,3 +1,4 @@
+import { recordingClient } from '../helpers/recordingClient';
 import { undescribed } from '../helpers/sdlDescriptions';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,7 +8,6 @@ import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
 import { NOTICE_TYPES, processStage, type NoticeType } from '../../src/domain/trading';
 import { BACKENDS } from '../helpers/testDatabase';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
-import { graphql } from '../helpers/graphql';
 
 const STAGES = ['TENDER', 'QUALIFICATION', 'AWARD', 'CONTRACT', 'IMPLEMENTATION', 'CANCELLED'];
 
@@ -37,46 +37,10 @@ const PROCESS_FIELDS = `
 describe.each(BACKENDS)('trading notices and processes over HTTP on %s', (backend) => {
   let running: TestHub;
   let hub: RunningHub;
-  /** Every response body of the suite, scanned for personal information at the end. */
-  const responses: string[] = [];
+  /** Every response body of the suite is kept and scanned for personal information at the end. */
+  const { responses, ask, data, pageAll } = recordingClient(() => hub.url);
   let notices: any[] = [];
   let processes: any[] = [];
-
-  async function ask(query: string, variables?: object) {
-    const response = await graphql(hub.url, query, variables);
-    responses.push(JSON.stringify(response.body));
-    return response;
-  }
-
-  async function data(query: string, variables?: object) {
-    const { status, body } = await ask(query, variables);
-    expect(body.errors).toBeUndefined();
-    expect(status).toBe(200);
-    return body.data;
-  }
-
-  /** Every page of a connection field, following endCursor; checks no node comes twice. */
-  async function pageAll(field: string, query: string, variables: object = {}, key = (n: any) => n.id as string) {
-    const nodes: any[] = [];
-    const seen = new Set<string>();
-    let after: string | null = null;
-    let totalCount = 0;
-    let pages = 0;
-    for (;;) {
-      const page: any = (await data(query, { ...variables, after }))[field];
-      totalCount = page.totalCount;
-      pages++;
-      for (const { node } of page.edges) {
-        expect(seen.has(key(node))).toBe(false);
-        seen.add(key(node));
-        nodes.push(node);
-      }
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
-    expect(nodes).toHaveLength(totalCount);
-    return { nodes, totalCount, pages };
-  }
 
   /** A page query; the page size is a variable, as armor's cost estimate multiplies by a literal `first`. */
   const processPage = (fields = PROCESS_FIELDS) => `query($first: Int, $after: String, $stage: TradingProcessStage, $buyerUscc: String, $search: String) {

@@ -3,6 +3,7 @@ import { CHINA_ZONE } from '../../../src/domain/chinaTime';
 import { isMalformed, type FeedOptions, type IndexedFeed } from '../../../src/feeds/feed';
 import { random } from '../../../src/feeds/random';
 import { STATIONS } from '../stations';
+import { cityWeather } from '../common/cityDay';
 
 /** The first hour the sample feed publishes (China time); fixed so a seed gives the same data. */
 export const SAMPLE_ANCHOR = DateTime.fromObject({ year: 2026, month: 11, day: 1 }, { zone: CHINA_ZONE });
@@ -36,8 +37,7 @@ function readingFor(station: (typeof STATIONS)[number], hour: number, o: FeedOpt
   const time = SAMPLE_ANCHOR.plus({ hours: hour });
   const r = random(o.seed, PATH, station.code, hour);
   // A city-wide weather factor shared by its stations, drifting over days: haze builds and clears.
-  const day = Math.floor(hour / 24);
-  const weather = 0.35 + 1.6 * random(o.seed, station.city, day).next() ** 2;
+  const weather = cityWeather(o.seed, station.city, Math.floor(hour / 24));
   const diurnal = 1 + 0.25 * Math.cos(((time.hour - 22) / 24) * 2 * Math.PI);
   const pm25 = Math.max(3, r.normal(station.baseline * weather * diurnal, station.baseline * 0.12));
   const sunny = Math.max(0, Math.sin(((time.hour - 6) / 24) * 2 * Math.PI));

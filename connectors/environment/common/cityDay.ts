@@ -22,9 +22,8 @@ export interface CityDayAir {
 }
 
 /**
- * The weather factor of a city and day: the very draw and formula of air-hourly/sample.ts (which
- * keeps them private), so a hazy day here is a hazy day in the station readings. If that sample's
- * weather changes, this must change with it; environmentSamples.test.ts compares the two.
+ * The weather factor of a city and day, shared by every air sample (hourly stations, daily
+ * reports, forecasts, warnings), so a hazy day is hazy in all of them.
  */
 export function cityWeather(seed: number, city: string, day: number): number {
   return 0.35 + 1.6 * random(seed, city, day).next() ** 2;
