@@ -27,9 +27,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CONNECTORS, SAMPLE_FEEDS } from '../connectors';
+import { CONNECTORS, SAMPLE_FEEDS } from '../app/components';
+import { DEFAULT_CITY } from '../src/config/city';
 import { openDatabase } from '../src/db/connect';
-import { startFeedServer } from '../src/feeds/server';
+import { startFeedServer } from '../samples/kit/feedServer';
 import { runSync } from '../src/sync/runSync';
 import { parseApiOptions, POOL_SIZE, type ApiBenchOptions, type QueryName, type Target } from './apiOptions';
 import { startServer, type ServerProcess } from './apiProcess';
@@ -112,7 +113,7 @@ async function fill(url: string, scale: number): Promise<ApiBenchResults['data']
   try {
     progress(`syncing every sample feed at ${scale} records per stream …`);
     const started = performance.now();
-    const summaries = await runSync({ knex: database.knex, connectors: CONNECTORS, feedUrl: () => feeds.url, full: true, trigger: 'manual' });
+    const summaries = await runSync({ knex: database.knex, connectors: CONNECTORS, feedUrl: () => feeds.url, mapping: { city: DEFAULT_CITY }, full: true, trigger: 'manual' });
     const syncSeconds = (performance.now() - started) / 1000;
     const failed = summaries.filter((s) => s.status !== 'ok');
     if (failed.length) throw new Error(`the sync failed: ${failed.map((s) => `${s.connector}/${s.stream} ${s.status}: ${s.error ?? ''}`).join('; ')}`);

@@ -23,6 +23,7 @@ import pg from 'pg';
 import { POOL_SIZE } from './apiOptions';
 import type * as HubModule from '../src/hub';
 import type * as ConfigModule from '../src/config/config';
+import type * as ComponentsModule from '../app/components';
 
 export interface ServerStats {
   statements: number;
@@ -87,6 +88,8 @@ async function startHubServer(db: string, logLevel: string): Promise<{ url: stri
   const { startHub } = require('../src/hub') as typeof HubModule;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadConfig } = require('../src/config/config') as typeof ConfigModule;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { HUB_COMPONENTS } = require('../app/components') as typeof ComponentsModule;
   const hub = await startHub(
     loadConfig({
       DATABASE_URL: db,
@@ -99,6 +102,7 @@ async function startHubServer(db: string, logLevel: string): Promise<{ url: stri
       LOG_LEVEL: logLevel,
       NODE_ENV: 'production',
     }),
+    HUB_COMPONENTS,
   );
   return { url: `${hub.url}/graphql`, close: () => hub.close() };
 }

@@ -6,8 +6,8 @@
  * does not gate. See `npm run bench -- --help` for the knobs.
  */
 import os from 'node:os';
-import { SAMPLE_FEEDS } from '../connectors';
-import { startFeedServer } from '../src/feeds/server';
+import { SAMPLE_FEEDS } from '../app/components';
+import { startFeedServer } from '../samples/kit/feedServer';
 import { parseOptions, type BenchOptions } from './options';
 import { adminQuery, checkpoint, createMigratedDatabase, unreachableReason, type ScratchDatabase } from './postgres';
 import { copyBaseline } from './copyBaseline';

@@ -9,7 +9,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { CONNECTORS } from '../connectors';
+import { CONNECTORS } from '../app/components';
+import { DEFAULT_CITY } from '../src/config/city';
 import { openDatabase } from '../src/db/connect';
 import { runSync } from '../src/sync/runSync';
 import { createHttpClient, type HttpClient } from '../src/sync/http/httpClient';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       knex: db.knex,
       connectors: CONNECTORS,
       feedUrl: () => flags.feeds,
+      mapping: { city: DEFAULT_CITY },
       selectors: [BENCH_STREAM],
       full: true,
       trigger: 'manual',

@@ -1,10 +1,8 @@
-import type { ConnectorDefinition } from '../src/sync/stream';
-import type { IndexedFeed } from '../src/feeds/feed';
-import { environment, environmentFeeds } from './environment';
-import { trading, tradingFeeds } from './trading';
-import { ppp, pppFeeds } from './ppp';
-import { credit, creditFeeds } from './credit';
+import type { ConnectorDefinition } from '../src/connectorKit';
+import { credit } from './credit';
+import { environment } from './environment';
+import { ppp } from './ppp';
+import { trading } from './trading';
 
-/** Every connector the hub knows, and the sample feeds `hub feeds serve` offers for them. */
+/** Every built-in connector. */
 export const CONNECTORS: readonly ConnectorDefinition[] = [credit, trading, ppp, environment];
-export const SAMPLE_FEEDS: readonly IndexedFeed[] = [...creditFeeds, ...tradingFeeds, ...pppFeeds, ...environmentFeeds];

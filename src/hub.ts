@@ -1,23 +1,23 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CONNECTORS, SAMPLE_FEEDS } from '../connectors';
+import { requireSampleFeeds, type HubComponents, type RunningSampleFeeds } from './components';
 import type { HubConfig } from './config/config';
 import { openDatabase, type Database } from './db/connect';
 import { migrateLatest } from './db/migrate';
-import { startFeedServer, type RunningFeedServer } from './feeds/server';
 import { createLogger, type Logger } from './log';
 import { createApp } from './server/app';
 import { startScheduler, scheduleOverrides, type Scheduler } from './sync/scheduler';
 import { createSyncSupervisor, type SyncSupervisor } from './sync/supervisor';
 import { createMetrics } from './server/metrics';
 import { reapDeadRuns } from './sync/runs';
+import { replayQuarantined, type QuarantineQuery } from './sync/quarantineAdmin';
 import type { StreamSummary } from './sync/engine';
 
 export interface RunningHub {
   url: string;
   port: number;
   db: Database;
-  feeds?: RunningFeedServer;
+  feeds?: RunningSampleFeeds;
   scheduler?: Scheduler;
   /** The sync run at start-up when the bundled sample feeds are used; resolves when it is done. */
   initialSync: Promise<StreamSummary[]>;
@@ -32,11 +32,13 @@ export class PortInUseError extends Error {
  * `hub serve`: migrate, start the scheduler, serve GraphQL. With no feed URL configured it also
  * starts the bundled sample feed server and syncs once, so a new user sees data within seconds.
  */
-export async function startHub(config: HubConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningHub> {
+export async function startHub(config: HubConfig, components: HubComponents, logger: Logger = createLogger(config.logLevel)): Promise<RunningHub> {
+  const { connectors } = components;
+  const mapping = { city: config.city };
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let ready = false;
   const httpServer = http.createServer();
-  let feeds: RunningFeedServer | undefined;
+  let feeds: RunningSampleFeeds | undefined;
   let scheduler: Scheduler | undefined;
   let supervisor: SyncSupervisor | undefined;
   // Closing twice (a signal handler and a test, say) closes once.
@@ -47,17 +49,18 @@ export async function startHub(config: HubConfig, logger: Logger = createLogger(
     await reapDeadRuns(db.knex, 60000);
 
     if (!config.feedsUrl) {
-      feeds = await startFeedServer({ feeds: SAMPLE_FEEDS, scale: config.sampleScale });
+      feeds = await requireSampleFeeds(components).start({ scale: config.sampleScale });
       logger.info({ url: feeds.url }, 'HUB_FEEDS_URL is not set: serving the bundled sample feeds');
     }
     const feedUrl = feedUrlResolver(config, feeds?.url);
 
     const metrics = createMetrics();
-    supervisor = createSyncSupervisor({ knex: db.knex, connectors: CONNECTORS, feedUrl, onStreamEnd: metrics.syncFinished });
+    supervisor = createSyncSupervisor({ knex: db.knex, connectors, feedUrl, mapping, onStreamEnd: metrics.syncFinished });
     const syncs = supervisor;
     const sync = {
-      connectors: CONNECTORS,
+      connectors,
       run: (selectors: string[], full: boolean) => syncs.run({ selectors, full, trigger: 'api' }),
+      replay: (query: QuarantineQuery) => replayQuarantined(db.knex, connectors, mapping, query),
     };
     const { app } = await createApp({
       knex: db.knex,
@@ -80,10 +83,11 @@ export async function startHub(config: HubConfig, logger: Logger = createLogger(
     if (config.scheduleEnabled) {
       scheduler = startScheduler({
         knex: db.knex,
-        connectors: CONNECTORS,
+        connectors,
         feedUrl,
+        mapping,
         logger,
-        overrides: scheduleOverrides(process.env, CONNECTORS),
+        overrides: scheduleOverrides(process.env, connectors),
         signal: syncs.signal,
         track: syncs.track,
         onStreamEnd: metrics.syncFinished,

@@ -9,10 +9,9 @@ export { loadConfig, type HubConfig } from './config/config';
 export { openDatabase, type Database, type DatabaseOptions } from './db/connect';
 export { migrateLatest, migrateRollback } from './db/migrate';
 export { startHub, type RunningHub } from './hub';
-export { startFeedServer, type RunningFeedServer } from './feeds/server';
+export { NoFeedsError, type HubComponents, type SampleFeeds } from './components';
 
 export { runSync, type RunSyncOptions } from './sync/runSync';
 export { syncStream, type StreamSummary } from './sync/engine';
 export { stream, connector, type StreamDefinition, type ConnectorDefinition, type DisclosureInput } from './sync/stream';
 export { httpPages } from './sync/sources/httpPages';
-export { CONNECTORS } from '../connectors';

@@ -1,14 +1,8 @@
-import type { IndexedFeed } from '../../src/feeds/feed';
-import { connector } from '../../src/sync/stream';
-import { abnormalOperationsSample } from './abnormal-operations/sample';
+import { connector } from '../../src/connectorKit';
 import { abnormalOperations } from './abnormal-operations/stream';
-import { licencesSample } from './licences/sample';
 import { licences } from './licences/stream';
-import { penalties2016Sample } from './penalties-2016/sample';
 import { penalties2016 } from './penalties-2016/stream';
-import { penaltiesSample } from './penalties/sample';
 import { penalties } from './penalties/stream';
-import { seriousViolationsSample } from './serious-violations/sample';
 import { seriousViolations } from './serious-violations/stream';
 
 /**
@@ -22,10 +16,3 @@ export const credit = connector({
   streams: [licences, penalties, penalties2016, abnormalOperations, seriousViolations],
 });
 
-export const creditFeeds: IndexedFeed[] = [
-  licencesSample,
-  penaltiesSample,
-  penalties2016Sample,
-  abnormalOperationsSample,
-  seriousViolationsSample,
-];

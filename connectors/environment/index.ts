@@ -1,16 +1,10 @@
-import { connector } from '../../src/sync/stream';
+import { connector } from '../../src/connectorKit';
 import { airHourly } from './air-hourly/stream';
-import { airHourlySample } from './air-hourly/sample';
 import { airDaily } from './air-daily/stream';
-import { airDailySample } from './air-daily/sample';
 import { aqiForecasts } from './aqi-forecasts/stream';
-import { aqiForecastsSample } from './aqi-forecasts/sample';
 import { pollutionWarnings } from './pollution-warnings/stream';
-import { pollutionWarningsFeed } from './pollution-warnings/sample';
 import { waterQuality } from './water-quality/stream';
-import { waterQualitySample } from './water-quality/sample';
 import { emissions } from './emissions/stream';
-import { emissionsSample } from './emissions/sample';
 
 /**
  * Environmental monitoring (生态环境): station and city air quality, forecasts and heavy-pollution
@@ -23,4 +17,3 @@ export const environment = connector({
   streams: [airHourly, airDaily, aqiForecasts, pollutionWarnings, waterQuality, emissions],
 });
 
-export const environmentFeeds = [airHourlySample, airDailySample, aqiForecastsSample, pollutionWarningsFeed, waterQualitySample, emissionsSample];

@@ -1,7 +1,5 @@
-import { connector } from '../../src/sync/stream';
-import type { IndexedFeed } from '../../src/feeds/feed';
+import { connector } from '../../src/connectorKit';
 import { pppProjects } from './projects/stream';
-import { pppProjectsSample } from './projects/sample';
 
 /** PPP (政府和社会资本合作): the 财政部 PPP 综合信息平台项目库, one record per project. */
 export const ppp = connector({
@@ -10,4 +8,3 @@ export const ppp = connector({
   streams: [pppProjects],
 });
 
-export const pppFeeds: IndexedFeed[] = [pppProjectsSample];

@@ -1,7 +1,5 @@
-import { connector } from '../../src/sync/stream';
-import type { IndexedFeed } from '../../src/feeds/feed';
+import { connector } from '../../src/connectorKit';
 import { tradingNotices } from './notices/stream';
-import { tradingNoticesSample } from './notices/sample';
 
 /**
  * Public resource trading (公共资源交易): the notices of a trading platform, every type in one
@@ -13,4 +11,3 @@ export const trading = connector({
   streams: [tradingNotices],
 });
 
-export const tradingFeeds: IndexedFeed[] = [tradingNoticesSample];

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import type { HubComponents } from '../components';
 import { registerServe } from './commands/serve';
 import { registerMigrate } from './commands/migrate';
 import { registerSync } from './commands/sync';
@@ -17,26 +18,28 @@ const USER_ERRORS = new Set([
   'StreamBusyError',
   'FetchError',
   'UsageError',
+  'NoFeedsError',
 ]);
 
-export function buildProgram(): Command {
+export function buildProgram(components: HubComponents): Command {
   const program = new Command('hub')
     .description('Disclosure Hub: sync government disclosure feeds and serve them over GraphQL')
     .showHelpAfterError('(run "hub --help" for the commands)')
     .exitOverride();
-  registerServe(program);
+  registerServe(program, components);
   registerMigrate(program);
-  registerSync(program);
-  registerStatus(program);
-  registerQuarantine(program);
-  registerFeeds(program);
+  registerSync(program, components);
+  registerStatus(program, components);
+  registerQuarantine(program, components);
+  registerFeeds(program, components);
   registerExport(program);
   return program;
 }
 
-export async function main(argv: string[]): Promise<void> {
+/** Runs the `hub` command line against the given connectors and samples (the composition root's). */
+export async function runCli(argv: string[], components: HubComponents): Promise<void> {
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(components).parseAsync(argv);
   } catch (error) {
     process.exitCode = reportError(error);
   }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_CITY, type CitySetting } from './city';
 
 /**
  * Everything the hub reads from its environment, parsed once. DESIGN.md fixes the variable names;
@@ -16,6 +17,8 @@ export interface HubConfig {
   feedUrls: Record<string, string>;
   adminToken?: string;
   scheduleEnabled: boolean;
+  /** The city the deployment serves: its divisions place every record in one region vocabulary. */
+  city: CitySetting;
   logLevel: string;
   /** Deep link to an enterprise on Credit China; `{uscc}` is replaced by the code. */
   creditChinaTemplate: string;
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     feedUrls: feedOverrides(env),
     adminToken: nonEmpty(env.HUB_ADMIN_TOKEN),
     scheduleEnabled: (env.HUB_SCHEDULE ?? '').toLowerCase() !== 'off',
+    city: DEFAULT_CITY,
     logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
     creditChinaTemplate:
       nonEmpty(env.HUB_CREDIT_CHINA_URL) ?? 'https://www.creditchina.gov.cn/xinyongxinxi/index.html?keyword={uscc}',

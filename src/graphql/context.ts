@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { ConnectorDefinition } from '../sync/stream';
 import type { StreamSummary } from '../sync/engine';
+import type { QuarantineQuery, ReplayResult } from '../sync/quarantineAdmin';
 import { createLoaders, type Loaders } from './loaders';
 import type { AdminAccess } from './adminAuth';
 
@@ -8,6 +9,8 @@ import type { AdminAccess } from './adminAuth';
 export interface SyncService {
   connectors: readonly ConnectorDefinition[];
   run(selectors: string[], full: boolean): Promise<StreamSummary[]>;
+  /** Re-validates open quarantine entries with the deployment's mappings and imports what passes. */
+  replay(query: QuarantineQuery): Promise<ReplayResult>;
 }
 
 export interface HubContext {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ConnectorDefinition, StreamDefinition } from './stream';
+import type { ConnectorDefinition, MappingContext, StreamDefinition } from './stream';
 import { createHttpClient, type HttpClient } from './http/httpClient';
 import { validatorFor } from './validation';
 import { toDisclosureRow, type DisclosureRow } from './normalize';
@@ -18,6 +18,7 @@ export interface SyncStreamOptions {
   connector: ConnectorDefinition;
   stream: StreamDefinition;
   baseUrl: string;
+  mapping: MappingContext;
   trigger?: RunTrigger;
   /** Ignore the committed cursor and read everything. */
   full?: boolean;
@@ -81,7 +82,7 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
 
   let error: string | undefined;
   try {
-    const reader = new PageProcessor(connector, stream, name);
+    const reader = new PageProcessor(connector, stream, name, options.mapping);
     let cursor = committed;
     // A file given on the command line replaces the stream's endpoint; everything else is the same.
     const pages = options.file
@@ -147,6 +148,7 @@ class PageProcessor {
     private readonly connector: ConnectorDefinition,
     private readonly stream: StreamDefinition,
     private readonly name: string,
+    private readonly mapping: MappingContext,
   ) {
     this.validate = validatorFor(stream.schema);
   }
@@ -169,7 +171,7 @@ class PageProcessor {
       // A valid record moves the cursor even if mapping fails: it sits in quarantine, not lost.
       cursor = maxCursor(cursor, this.stream.cursor?.(record));
       try {
-        const input = this.stream.toDisclosure(record);
+        const input = this.stream.toDisclosure(record, this.mapping);
         rows.push(toDisclosureRow(input, this.connector.domain, this.name, this.stream.key(record)));
       } catch (error) {
         rejected.push({ stream: this.name, sourceKey, payload: record, stage: 'map', errors: [{ path: '', message: (error as Error).message }] });

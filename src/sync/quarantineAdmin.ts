@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ConnectorDefinition } from './stream';
+import type { ConnectorDefinition, MappingContext } from './stream';
 import { selectStreams } from './selection';
 import { validatorFor } from './validation';
 import { toDisclosureRow } from './normalize';
@@ -59,7 +59,12 @@ export interface ReplayResult {
  * Re-validates open quarantine entries against the streams' current schemas and mappings (after a
  * fix) and imports what now passes, as a run of its own so the rows and revisions are traceable.
  */
-export async function replayQuarantined(knex: Knex, connectors: readonly ConnectorDefinition[], q: QuarantineQuery): Promise<ReplayResult> {
+export async function replayQuarantined(
+  knex: Knex,
+  connectors: readonly ConnectorDefinition[],
+  mapping: MappingContext,
+  q: QuarantineQuery,
+): Promise<ReplayResult> {
   const entries: any[] = await scoped(knex, { ...q, status: 'open' }).orderBy('id').select('*');
   const result: ReplayResult = { replayed: 0, stillFailing: 0 };
   const byStream = groupBy(entries, (e) => e.stream);
@@ -75,7 +80,7 @@ export async function replayQuarantined(knex: Knex, connectors: readonly Connect
         const errors = validate(entry.payload);
         try {
           if (errors.length > 0) throw Object.assign(new Error('still invalid'), { errors });
-          rows.push(toDisclosureRow(stream.toDisclosure(entry.payload), connector.domain, name, stream.key(entry.payload)));
+          rows.push(toDisclosureRow(stream.toDisclosure(entry.payload, mapping), connector.domain, name, stream.key(entry.payload)));
           fixedIds.push(Number(entry.id));
         } catch (error) {
           const reasons = (error as { errors?: unknown }).errors ?? [{ path: '', message: (error as Error).message }];

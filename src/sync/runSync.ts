@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ConnectorDefinition } from './stream';
+import type { ConnectorDefinition, MappingContext } from './stream';
 import { selectStreams } from './selection';
 import { syncStream, type StreamSummary } from './engine';
 import type { RunTrigger } from './runs';
@@ -10,6 +10,7 @@ export interface RunSyncOptions {
   connectors: readonly ConnectorDefinition[];
   /** Base URL of each connector's feed, by connector name. */
   feedUrl: (connector: string) => string;
+  mapping: MappingContext;
   selectors?: string[];
   full?: boolean;
   since?: string;
@@ -38,6 +39,7 @@ export async function runSync(options: RunSyncOptions): Promise<StreamSummary[]>
       connector,
       stream,
       baseUrl: options.feedUrl(connector.name),
+      mapping: options.mapping,
       trigger: options.trigger,
       full: options.full,
       since: options.since,

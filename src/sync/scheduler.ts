@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import type { ConnectorDefinition } from './stream';
+import type { ConnectorDefinition, MappingContext } from './stream';
 import { leaseCoordinator, pruneFireLeases } from './leaseCoordinator';
 import { selectStreams, fullName } from './selection';
 import { StreamBusyError, type StreamSummary } from './engine';
@@ -11,6 +11,7 @@ export interface SchedulerOptions {
   knex: Knex;
   connectors: readonly ConnectorDefinition[];
   feedUrl: (connector: string) => string;
+  mapping: MappingContext;
   logger: Logger;
   /** Cron expression per stream (`environment/air-hourly`), overriding the stream's own. */
   overrides?: Record<string, string>;

@@ -1,3 +1,4 @@
+import type { CitySetting } from '../config/city';
 import type { Source } from './sources/source';
 
 /**
@@ -18,7 +19,7 @@ export interface StreamDefinition<R = any> {
   /** How to read pages of records. */
   source: Source;
   /** Source record → unified disclosure. Throwing quarantines the record at the "map" stage. */
-  toDisclosure: (record: R) => DisclosureInput;
+  toDisclosure: (record: R, context: MappingContext) => DisclosureInput;
   /**
    * `incremental` (default): records only ever arrive or change. `snapshot`: the source lists
    * what is current (e.g. an abnormal-operations list); a record missing from a complete read gets
@@ -30,6 +31,14 @@ export interface StreamDefinition<R = any> {
   schedule?: string;
   /** How far before the committed cursor an incremental run starts reading, in ms. */
   lookBackMs?: number;
+}
+
+/**
+ * What a deployment tells every mapping: the city it serves, so a record's region is one of that
+ * city's divisions whatever the feed wrote. The engine passes it; a mapping never imports it.
+ */
+export interface MappingContext {
+  city: CitySetting;
 }
 
 /** The unified model a stream maps each record to; the engine adds identity, hashes and times. */

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ConnectorDefinition } from './stream';
+import type { ConnectorDefinition, MappingContext } from './stream';
 import type { StreamSummary } from './engine';
 import { runSync, type RunSyncOptions } from './runSync';
 
@@ -10,7 +10,7 @@ import { runSync, type RunSyncOptions } from './runSync';
  * and release their leases before the database closes.
  */
 export interface SyncSupervisor {
-  run(options: Omit<RunSyncOptions, 'knex' | 'connectors' | 'feedUrl' | 'signal'>): Promise<StreamSummary[]>;
+  run(options: Omit<RunSyncOptions, 'knex' | 'connectors' | 'feedUrl' | 'mapping' | 'signal'>): Promise<StreamSummary[]>;
   track<T>(work: Promise<T>): Promise<T>;
   signal: AbortSignal;
   stop(): Promise<void>;
@@ -20,6 +20,7 @@ export function createSyncSupervisor(options: {
   knex: Knex;
   connectors: readonly ConnectorDefinition[];
   feedUrl: (connector: string) => string;
+  mapping: MappingContext;
   onStreamEnd?: (summary: StreamSummary) => void;
 }): SyncSupervisor {
   const stopping = new AbortController();
@@ -43,6 +44,7 @@ export function createSyncSupervisor(options: {
           knex: options.knex,
           connectors: options.connectors,
           feedUrl: options.feedUrl,
+          mapping: options.mapping,
           signal: stopping.signal,
           onStreamEnd: (summary) => {
             options.onStreamEnd?.(summary);

@@ -3,11 +3,11 @@ import { undescribed } from '../helpers/sdlDescriptions';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { pppProjectsSample } from '../../connectors/ppp/projects/sample';
+import { pppProjectsSample } from '../../samples/ppp/projects';
 import type { RunningHub } from '../../src/hub';
 import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
 import { PPP_OPERATE_MODES, PPP_RETURN_MODES, PPP_STAGES } from '../../src/domain/ppp';
-import { DEFAULT_FEED_OPTIONS } from '../../src/feeds/server';
+import { DEFAULT_FEED_OPTIONS } from '../../samples/kit/feedServer';
 import { BACKENDS } from '../helpers/testDatabase';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 

@@ -1,5 +1,5 @@
-import { SAMPLE_FEEDS } from '../../connectors';
-import { startFeedServer, type FeedServerOptions, type RunningFeedServer } from '../../src/feeds/server';
+import { SAMPLE_FEEDS } from '../../samples';
+import { startFeedServer, type FeedServerOptions, type RunningFeedServer } from '../../samples/kit/feedServer';
 import { createHttpClient } from '../../src/sync/http/httpClient';
 
 export function startSampleFeeds(options: Partial<FeedServerOptions> = {}): Promise<RunningFeedServer> {

@@ -1,3 +1,4 @@
+import { HUB_COMPONENTS } from '../../app/components';
 import { loadConfig } from '../../src/config/config';
 import { startHub, type RunningHub } from '../../src/hub';
 import { createLogger } from '../../src/log';
@@ -17,7 +18,7 @@ export async function startTestHub(backend: TestBackend, env: Record<string, str
   const db = await createTestDatabase(backend, { migrate: false });
   await db.close(); // the hub opens the database itself, as `hub serve` does
   const config = loadConfig({ ...db.env, PORT: '0', HOST: '127.0.0.1', HUB_SCHEDULE: 'off', HUB_SAMPLE_SCALE: '300', ...env });
-  const hub = await startHub(config, createLogger('silent'));
+  const hub = await startHub(config, HUB_COMPONENTS, createLogger('silent'));
   await hub.initialSync;
   return {
     hub,

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RunningFeedServer } from '../../src/feeds/server';
+import type { RunningFeedServer } from '../../samples/kit/feedServer';
 import { spawnHub, runHub } from '../helpers/cli';
 import { startSampleFeeds, setFaults } from '../helpers/feeds';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';

@@ -1,16 +1,18 @@
 import type { Knex } from 'knex';
-import { credit, creditFeeds } from '../../connectors/credit';
-import { abnormalOperationsSample, removalEdition } from '../../connectors/credit/abnormal-operations/sample';
-import { penalties2016Sample } from '../../connectors/credit/penalties-2016/sample';
+import { credit } from '../../connectors/credit';
+import { creditFeeds } from '../../samples/credit';
+import { abnormalOperationsSample, removalEdition } from '../../samples/credit/abnormalOperations';
+import { penalties2016Sample } from '../../samples/credit/penalties2016';
 import { penalties2016 } from '../../connectors/credit/penalties-2016/stream';
-import { listingId } from '../../connectors/credit/samples/listing';
-import { isListed, seriousViolationsSample } from '../../connectors/credit/serious-violations/sample';
-import { CORE_SIZE, enterprise } from '../../connectors/shared/population';
+import { listingId } from '../../samples/credit/listing';
+import { isListed, seriousViolationsSample } from '../../samples/credit/seriousViolations';
+import { CORE_SIZE, enterprise } from '../../samples/kit/population';
 import { findUnmaskedPersonalInfo, maskIdNumber } from '../../src/domain/masking';
-import { isMalformed, type IndexedFeed } from '../../src/feeds/feed';
-import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../src/feeds/server';
+import { isMalformed, type IndexedFeed } from '../../samples/kit/feed';
+import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../samples/kit/feedServer';
 import { listQuarantine } from '../../src/sync/quarantineAdmin';
 import { runSync } from '../../src/sync/runSync';
+import { MAPPING } from '../helpers/mapping';
 import { fastHttp, setFaults } from '../helpers/feeds';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 
@@ -24,7 +26,7 @@ describe.each(BACKENDS)('credit connector on %s', (backend) => {
   let db: TestDatabase;
   let feeds: RunningFeedServer;
   let knex: Knex;
-  const sync = (selectors?: string[]) => runSync({ knex, connectors: [credit], feedUrl: () => feeds.url, selectors, http: fastHttp() });
+  const sync = (selectors?: string[]) => runSync({ knex, connectors: [credit], feedUrl: () => feeds.url, mapping: MAPPING, selectors, http: fastHttp() });
   const count = async (where: object) => Number((await knex('disclosures').where(where).count({ n: '*' }))[0].n);
 
   beforeAll(async () => {

@@ -1,13 +1,15 @@
 import type { Knex } from 'knex';
-import { environment, environmentFeeds } from '../../connectors/environment';
-import { hasDisagreeingFlag } from '../../connectors/environment/emissions/sample';
+import { environment } from '../../connectors/environment';
+import { environmentFeeds } from '../../samples/environment';
+import { hasDisagreeingFlag } from '../../samples/environment/emissions';
 import { FLAG_DISAGREEMENT_MARKER } from '../../connectors/environment/emissions/stream';
 import { aqiCategory } from '../../src/domain/aqi/computeAqi';
 import { WATER_CLASSES } from '../../src/domain/waterQuality';
-import { isMalformed, type FeedOptions } from '../../src/feeds/feed';
-import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../src/feeds/server';
+import { isMalformed, type FeedOptions } from '../../samples/kit/feed';
+import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../samples/kit/feedServer';
 import { runSync } from '../../src/sync/runSync';
 import type { StreamSummary } from '../../src/sync/engine';
+import { MAPPING } from '../helpers/mapping';
 import { fastHttp } from '../helpers/feeds';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 
@@ -27,7 +29,7 @@ describe.each(BACKENDS)('the environment connector on %s', (backend) => {
   let knex: Knex;
   let summaries: Map<string, StreamSummary>;
   const sync = (full = false) =>
-    runSync({ knex, connectors: [environment], feedUrl: () => feeds.url, http: fastHttp(), full }).then(
+    runSync({ knex, connectors: [environment], feedUrl: () => feeds.url, mapping: MAPPING, http: fastHttp(), full }).then(
       (list) => new Map(list.map((s) => [s.stream, s])),
     );
   const rows = (stream: string) => knex('disclosures').where({ stream: `environment/${stream}` });

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RunningFeedServer } from '../../src/feeds/server';
+import type { RunningFeedServer } from '../../samples/kit/feedServer';
 import { openDatabase } from '../../src/db/connect';
 import { spawnHub } from '../helpers/cli';
 import { setFaults, startSampleFeeds } from '../helpers/feeds';

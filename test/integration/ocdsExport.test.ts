@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Knex } from 'knex';
-import { trading, tradingFeeds } from '../../connectors/trading';
+import { trading } from '../../connectors/trading';
+import { tradingFeeds } from '../../samples/trading';
 import type { TradingNoticeRecord } from '../../connectors/trading/notices/record';
-import { isMalformed } from '../../src/feeds/feed';
-import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../src/feeds/server';
+import { isMalformed } from '../../samples/kit/feed';
+import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../samples/kit/feedServer';
 import { runSync } from '../../src/sync/runSync';
 import { loadConfig } from '../../src/config/config';
 import { normalizeProjectCode, toWanYuan, tradeTypeOf, wanYuanToYuan } from '../../src/domain/trading';
@@ -13,6 +14,7 @@ import { sinkOf } from '../../src/ocds/packageWriter';
 import { allProcesses, writeRecordPackage, writeReleasePackage, type ExportSummary, type PackageTarget } from '../../src/ocds/publish';
 import { ocdsValidators } from '../../src/ocds/schemaValidator';
 import type { OcdsRecord, Release } from '../../src/ocds/types';
+import { MAPPING } from '../helpers/mapping';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 import { fastHttp } from '../helpers/feeds';
 
@@ -55,7 +57,7 @@ describe.each(BACKENDS)('OCDS export of synced trading notices on %s', (backend)
     db = await createTestDatabase(backend);
     knex = db.knex;
     feeds = await startFeedServer({ feeds: tradingFeeds, scale: SCALE });
-    await runSync({ knex, connectors: [trading], feedUrl: () => feeds.url, http: fastHttp() });
+    await runSync({ knex, connectors: [trading], feedUrl: () => feeds.url, mapping: MAPPING, http: fastHttp() });
     // Small batches, so the export crosses many page boundaries.
     releases = await written((target) => writeReleasePackage(target, noticesInStoreOrder(knex, { batchSize: 37 })));
     records = await written((target) => writeRecordPackage(knex, target, allProcesses(knex, {}, 7)));

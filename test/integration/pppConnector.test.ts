@@ -1,16 +1,18 @@
 import type { Knex } from 'knex';
-import { ppp, pppFeeds } from '../../connectors/ppp';
+import { ppp } from '../../connectors/ppp';
+import { pppFeeds } from '../../samples/ppp';
 import { PROJECTS_PATH, type PppProjectRecord } from '../../connectors/ppp/projects/record';
-import { MALFORMED_FIELDS } from '../../connectors/ppp/projects/malform';
+import { MALFORMED_FIELDS } from '../../samples/ppp/malform';
 import schema from '../../connectors/ppp/projects/schema.json';
-import { isMalformed, type FeedOptions } from '../../src/feeds/feed';
-import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../src/feeds/server';
+import { isMalformed, type FeedOptions } from '../../samples/kit/feed';
+import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../samples/kit/feedServer';
 import { runSync } from '../../src/sync/runSync';
 import { listQuarantine } from '../../src/sync/quarantineAdmin';
 import { validatorFor } from '../../src/sync/validation';
 import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
 import { PPP_OPERATE_MODES, PPP_RETURN_MODES, PPP_STAGES, maskContactPhone } from '../../src/domain/ppp';
 import { parseChinaTime } from '../../src/domain/chinaTime';
+import { MAPPING } from '../helpers/mapping';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 import { fastHttp, setFaults } from '../helpers/feeds';
 
@@ -37,7 +39,7 @@ describe.each(BACKENDS)('PPP connector on %s', (backend) => {
   let feeds: RunningFeedServer;
   let knex: Knex;
   const sync = (extra: Partial<Parameters<typeof runSync>[0]> = {}) =>
-    runSync({ knex, connectors: [ppp], feedUrl: () => feeds.url, selectors: [STREAM], http: fastHttp(), ...extra }).then((s) => s[0]);
+    runSync({ knex, connectors: [ppp], feedUrl: () => feeds.url, mapping: MAPPING, selectors: [STREAM], http: fastHttp(), ...extra }).then((s) => s[0]);
   const count = async (table: string) => Number((await knex(table).count({ n: '*' }))[0].n);
   const rows = () => knex('disclosures').where({ stream: STREAM }).select('*');
 

@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { CONNECTORS } from '../../connectors';
-import type { RunningFeedServer } from '../../src/feeds/server';
+import type { RunningFeedServer } from '../../samples/kit/feedServer';
 import { startScheduler, type Scheduler } from '../../src/sync/scheduler';
 import { createLogger } from '../../src/log';
+import { MAPPING } from '../helpers/mapping';
 import { spawnHub } from '../helpers/cli';
 import { startSampleFeeds } from '../helpers/feeds';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
@@ -33,7 +34,7 @@ describe.each(BACKENDS)('scheduled fires on %s', (backend) => {
   test('three schedulers sharing one database run each fire exactly once', async () => {
     const logger = createLogger('silent');
     const schedulers: Scheduler[] = [1, 2, 3].map(() =>
-      startScheduler({ knex: db.knex, connectors: CONNECTORS, feedUrl: () => feeds.url, logger, overrides: { [STREAM]: EVERY_TWO_SECONDS } }),
+      startScheduler({ knex: db.knex, connectors: CONNECTORS, feedUrl: () => feeds.url, mapping: MAPPING, logger, overrides: { [STREAM]: EVERY_TWO_SECONDS } }),
     );
     await sleep(7000);
     await Promise.all(schedulers.map((s) => s.stop()));

@@ -1,16 +1,18 @@
 import type { Knex } from 'knex';
-import { trading, tradingFeeds } from '../../connectors/trading';
-import { BUYERS } from '../../connectors/trading/buyers';
-import { PLANS } from '../../connectors/trading/notices/plans';
-import { slotAt } from '../../connectors/trading/notices/schedule';
+import { trading } from '../../connectors/trading';
+import { tradingFeeds } from '../../samples/trading';
+import { BUYERS } from '../../samples/trading/buyers';
+import { PLANS } from '../../samples/trading/plans';
+import { slotAt } from '../../samples/trading/schedule';
 import type { TradingNoticeRecord } from '../../connectors/trading/notices/record';
-import { isMalformed } from '../../src/feeds/feed';
-import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../src/feeds/server';
+import { isMalformed } from '../../samples/kit/feed';
+import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../samples/kit/feedServer';
 import { runSync } from '../../src/sync/runSync';
 import { listQuarantine } from '../../src/sync/quarantineAdmin';
 import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
 import { validateUscc } from '../../src/domain/uscc';
 import { normalizeProjectCode, processStage, toWanYuan, type ProcessStageName, type TradingNoticeAttributes } from '../../src/domain/trading';
+import { MAPPING } from '../helpers/mapping';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 import { fastHttp } from '../helpers/feeds';
 
@@ -49,7 +51,7 @@ describe.each(BACKENDS)('trading connector on %s', (backend) => {
   let feeds: RunningFeedServer;
   let knex: Knex;
   const sync = (extra: Partial<Parameters<typeof runSync>[0]> = {}) =>
-    runSync({ knex, connectors: [trading], feedUrl: () => feeds.url, http: fastHttp(), ...extra }).then((s) => s[0]);
+    runSync({ knex, connectors: [trading], feedUrl: () => feeds.url, mapping: MAPPING, http: fastHttp(), ...extra }).then((s) => s[0]);
   const notices = () => knex('disclosures').where({ stream: STREAM }).select('id', 'source_key', 'title', 'search_text', 'attributes', 'personal', 'published_at', 'status', 'subject_name', 'entity_uscc');
 
   beforeAll(async () => {

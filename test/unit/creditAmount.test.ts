@@ -1,5 +1,5 @@
 import { parseChineseNumeral, parseWanYuan, penaltyAmountsFromText, yuanToWanYuan } from '../../src/domain/creditAmount';
-import { toCapitalNumeral } from '../../connectors/credit/samples/chineseNumerals';
+import { toCapitalNumeral } from '../../samples/credit/chineseNumerals';
 
 describe('yuanToWanYuan', () => {
   it('divides by 10 000: 2000 元 is 0.2 万元, 15 000 元 is 1.5 万元', () => {

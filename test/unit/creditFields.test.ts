@@ -54,7 +54,7 @@ describe('canonicalDocumentNumber', () => {
 });
 
 describe('regionOfAuthority', () => {
-  const setting = { city: '石家庄市', districts: ['长安区', '桥西区', '井陉矿区', '正定县', '辛集市'] };
+  const setting = { name: '石家庄市', code: '130100', province: '河北省', districts: ['长安区', '桥西区', '井陉矿区', '正定县', '辛集市'].map((name) => ({ name, code: '' })) };
 
   it('is the district the authority names, in either naming pattern', () => {
     expect(regionOfAuthority('石家庄市长安区市场监督管理局', setting)).toBe('长安区');

@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { penalties2016 } from '../../connectors/credit/penalties-2016/stream';
-import { PENALTIES_2016_COLUMNS } from '../../connectors/credit/penalties-2016/sample';
+import { PENALTIES_2016_COLUMNS } from '../../samples/credit/penalties2016';
 import { penalties, type PenaltyRecord } from '../../connectors/credit/penalties/stream';
 import { csvRecords } from '../../src/sync/sources/fileSource';
 import { validatorFor } from '../../src/sync/validation';
+import { MAPPING } from '../helpers/mapping';
 
 const ENTERPRISE = { name: '石家庄恒信建筑工程有限公司', uscc: '91130102236056510A' };
 const LEGAL_REP = { name: '王建国', idNumber: '130102197803151232' };
@@ -69,7 +70,7 @@ async function mapBoth(r2019: PenaltyRecord, r2016: Record<string, string>) {
   const [csvRow] = await throughGbkCsv([r2016]);
   expect(validatorFor(penalties2016.schema)(csvRow)).toEqual([]);
   expect(penalties2016.key(csvRow)).toBe(penalties.key(r2019));
-  return { from2019: penalties.toDisclosure(r2019), from2016: penalties2016.toDisclosure(csvRow) };
+  return { from2019: penalties.toDisclosure(r2019, MAPPING), from2016: penalties2016.toDisclosure(csvRow, MAPPING) };
 }
 
 describe('the 2019 template and the 2016 export map to the same unified penalty', () => {
@@ -132,17 +133,17 @@ describe('the 2019 template and the 2016 export map to the same unified penalty'
 describe('amount fields of the 2019 template', () => {
   it('"0.2", 0.2 and "2000元" in CF_NR_FK are all a fine of 0.2 万元', () => {
     for (const fine of ['0.2', 0.2, '2000元', '0.2万元']) {
-      expect([fine, penalties.toDisclosure({ ...record2019, CF_NR_FK: fine }).attributes.fine]).toEqual([fine, 0.2]);
+      expect([fine, penalties.toDisclosure({ ...record2019, CF_NR_FK: fine }, MAPPING).attributes.fine]).toEqual([fine, 0.2]);
     }
   });
 
   it('without CF_NR_FK the fine is read from CF_NR; with none anywhere it is null', () => {
-    expect(penalties.toDisclosure({ ...record2019, CF_NR_FK: '' }).attributes.fine).toBe(0.2);
-    expect(penalties.toDisclosure({ ...record2019, CF_NR_FK: null, CF_NR: '警告', CF_CFLB: '警告' }).attributes.fine).toBeNull();
+    expect(penalties.toDisclosure({ ...record2019, CF_NR_FK: '' }, MAPPING).attributes.fine).toBe(0.2);
+    expect(penalties.toDisclosure({ ...record2019, CF_NR_FK: null, CF_NR: '警告', CF_CFLB: '警告' }, MAPPING).attributes.fine).toBeNull();
   });
 
   it('元 written into the 万元 field is reported, not silently multiplied away', () => {
-    const attributes = penalties.toDisclosure({ ...record2019, CF_NR_FK: '2000' }).attributes;
+    const attributes = penalties.toDisclosure({ ...record2019, CF_NR_FK: '2000' }, MAPPING).attributes;
     expect(attributes.fine).toBe(2000);
     expect(attributes.warnings).toEqual(['the fine field says 2000 万元 but the penalty content says 0.2 万元']);
   });
@@ -151,6 +152,6 @@ describe('amount fields of the 2019 template', () => {
     expect(validatorFor(penalties.schema)({ ...record2019, CF_NR_FK: '-0.5' })).toEqual([
       { path: '/CF_NR_FK', message: '"CF_NR_FK" is "-0.5": expected an amount in 万元: a non-negative number such as 0.2 (罚款2000元), or an amount with its unit such as 2000元' },
     ]);
-    expect(() => penalties2016.toDisclosure({ ...row2016, CF_JG: '罚款人民币-2000元' } as any)).toThrow('the fine is negative: -0.2 万元');
+    expect(() => penalties2016.toDisclosure({ ...row2016, CF_JG: '罚款人民币-2000元' } as any, MAPPING)).toThrow('the fine is negative: -0.2 万元');
   });
 });

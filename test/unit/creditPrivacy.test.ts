@@ -1,11 +1,13 @@
-import { credit, creditFeeds } from '../../connectors/credit';
+import { credit } from '../../connectors/credit';
+import { creditFeeds } from '../../samples/credit';
 import { licences, type LicenceRecord } from '../../connectors/credit/licences/stream';
 import { penalties2016 } from '../../connectors/credit/penalties-2016/stream';
 import { penalties, type PenaltyRecord } from '../../connectors/credit/penalties/stream';
 import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
-import { isMalformed } from '../../src/feeds/feed';
+import { isMalformed } from '../../samples/kit/feed';
 import type { DisclosureInput } from '../../src/sync/stream';
 import { validatorFor } from '../../src/sync/validation';
+import { MAPPING } from '../helpers/mapping';
 
 const PERSON = { name: '张志强', idNumber: '130102197803151232', phone: '13812345678' };
 const REP_ID = '130104199004125670';
@@ -62,7 +64,7 @@ const penaltyOnPerson: PenaltyRecord = {
 describe('a natural person’s ID number is personal information', () => {
   it('a licence: the subject is the name only, the ID goes to personal, its mask to the attributes', () => {
     expect(validatorFor(licences.schema)(licenceToPerson)).toEqual([]);
-    const input = licences.toDisclosure(licenceToPerson);
+    const input = licences.toDisclosure(licenceToPerson, MAPPING);
     expect(input.subject).toEqual({ name: PERSON.name });
     expect(input.personal).toEqual({ idNumber: PERSON.idNumber });
     expect(input.attributes.party).toMatchObject({ idType: { code: 'RESIDENT_ID', name: '身份证' }, idNumberMasked: '130102********1232', registrationNumbers: { businessRegistration: null } });
@@ -72,7 +74,7 @@ describe('a natural person’s ID number is personal information', () => {
   });
 
   it('a 2019 penalty: an ID and phone pasted into the facts are masked in attributes and search text', () => {
-    const input = penalties.toDisclosure(penaltyOnPerson);
+    const input = penalties.toDisclosure(penaltyOnPerson, MAPPING);
     expect(input.personal).toEqual({ idNumber: PERSON.idNumber });
     expectNoLeak(input, PERSON.idNumber, PERSON.phone);
     expect(input.attributes.facts).toContain('身份证号码130102********1232，联系电话138****5678');
@@ -89,7 +91,7 @@ describe('a natural person’s ID number is personal information', () => {
       CF_JDRQ: '2016/3/2',
       CF_XZJG: '石家庄市城市管理委员会',
       CF_SJC: '2016/3/3 10:00:00',
-    });
+    }, MAPPING);
     expect(input.subject).toEqual({ name: PERSON.name });
     expect(input.personal).toEqual({ idNumber: PERSON.idNumber });
     expectNoLeak(input, PERSON.idNumber);
@@ -107,7 +109,7 @@ describe('a natural person’s ID number is personal information', () => {
       CF_FR_ZJLX: '身份证',
       CF_FR_ZJHM: REP_ID,
       CF_SY: '经查，当事人随意倾倒建筑垃圾。',
-    });
+    }, MAPPING);
     expect(input.subject).toEqual({ uscc: '91130102236056510A', name: '石家庄恒信建筑工程有限公司' });
     expect(input.personal).toEqual({ legalRepresentativeIdNumber: REP_ID });
     expect(input.attributes.party).toMatchObject({ legalRepresentative: { name: '王建国', idNumberMasked: '130104********5670' }, idNumberMasked: null });
@@ -127,7 +129,7 @@ describe('the sample feeds never lead to a served ID or phone number', () => {
       if (isMalformed(feed.path, index, options)) continue;
       const record = feed.record(index, options);
       expect(validate(record)).toEqual([]);
-      const input = stream.toDisclosure(record);
+      const input = stream.toDisclosure(record, MAPPING);
       expect(findUnmaskedPersonalInfo(served(input))).toEqual([]);
       if ((input.attributes.party as { category?: { code: string } } | undefined)?.category?.code === 'NATURAL_PERSON') {
         people++;

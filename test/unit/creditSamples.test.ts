@@ -1,19 +1,21 @@
 import iconv from 'iconv-lite';
-import { credit, creditFeeds } from '../../connectors/credit';
-import { abnormalOperationsSample, removalEdition } from '../../connectors/credit/abnormal-operations/sample';
-import { licencesSample } from '../../connectors/credit/licences/sample';
-import { authority, type Department } from '../../connectors/credit/samples/authorities';
-import { PENALTIES_2016_COLUMNS, penalties2016Sample } from '../../connectors/credit/penalties-2016/sample';
-import { penaltiesSample } from '../../connectors/credit/penalties/sample';
-import { seriousViolationsSample } from '../../connectors/credit/serious-violations/sample';
-import { CREDIT_REGION } from '../../connectors/credit/mapping/region';
-import { DISTRICTS } from '../../connectors/shared/population';
+import { credit } from '../../connectors/credit';
+import { creditFeeds } from '../../samples/credit';
+import { abnormalOperationsSample, removalEdition } from '../../samples/credit/abnormalOperations';
+import { licencesSample } from '../../samples/credit/licences';
+import { authority, type Department } from '../../samples/credit/authorities';
+import { PENALTIES_2016_COLUMNS, penalties2016Sample } from '../../samples/credit/penalties2016';
+import { penaltiesSample } from '../../samples/credit/penalties';
+import { seriousViolationsSample } from '../../samples/credit/seriousViolations';
+import { DEFAULT_CITY } from '../../src/config/city';
+import { DISTRICTS } from '../../samples/kit/population';
 import { PARTY_CATEGORY_SPELLINGS } from '../../src/domain/creditPartyCategory';
 import { regionOfAuthority } from '../../src/domain/creditRegion';
 import { validateUscc } from '../../src/domain/uscc';
-import { isMalformed, type FeedOptions, type IndexedFeed } from '../../src/feeds/feed';
+import { isMalformed, type FeedOptions, type IndexedFeed } from '../../samples/kit/feed';
 import type { StreamDefinition } from '../../src/sync/stream';
 import { validatorFor } from '../../src/sync/validation';
+import { MAPPING } from '../helpers/mapping';
 
 const OPTIONS: FeedOptions = { seed: 42, scale: 600, malformedRate: 0.02, edition: 1 };
 const STREAMS = credit.streams.map((stream, i) => [stream.name, stream, creditFeeds[i]] as const);
@@ -61,7 +63,7 @@ describe.each(STREAMS)('sample feed of %s', (_name, stream: StreamDefinition, fe
         return;
       }
       try {
-        stream.toDisclosure(record);
+        stream.toDisclosure(record, MAPPING);
       } catch {
         failed.push(index);
       }
@@ -79,7 +81,7 @@ describe.each(STREAMS)('sample feed of %s', (_name, stream: StreamDefinition, fe
   it('carries a share of odd or bad codes that pass the schema and are flagged, not refused', () => {
     const inputs = records(feed)
       .filter((r, i) => !isMalformed(feed.path, i, OPTIONS) && validate(r).length === 0)
-      .map((r) => stream.toDisclosure(r));
+      .map((r) => stream.toDisclosure(r, MAPPING));
     const codes = inputs.map((d) => d.subject?.uscc).filter((c): c is string => !!c);
     const invalid = codes.filter((c) => !validateUscc(c).valid);
     const oddButValid = codes.filter((c) => validateUscc(c).valid && validateUscc(c).normalized !== c);
@@ -195,11 +197,11 @@ describe('sample authorities', () => {
     for (const department of departments) {
       const city = authority(department);
       expect(validateUscc(city.uscc).valid).toBe(true);
-      expect(regionOfAuthority(city.name, CREDIT_REGION)).toBe('石家庄市');
+      expect(regionOfAuthority(city.name, DEFAULT_CITY)).toBe('石家庄市');
       for (const district of DISTRICTS) {
         const local = authority(department, district);
         expect(validateUscc(local.uscc).valid).toBe(true);
-        expect([local.name, regionOfAuthority(local.name, CREDIT_REGION)]).toEqual([local.name, district.name]);
+        expect([local.name, regionOfAuthority(local.name, DEFAULT_CITY)]).toEqual([local.name, district.name]);
       }
     }
   });

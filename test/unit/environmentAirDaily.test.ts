@@ -1,11 +1,12 @@
 import { computeDailyAqi } from '../../src/domain/airDaily';
-import { DEFAULT_FEED_OPTIONS } from '../../src/feeds/server';
-import { isMalformed } from '../../src/feeds/feed';
+import { DEFAULT_FEED_OPTIONS } from '../../samples/kit/feedServer';
+import { isMalformed } from '../../samples/kit/feed';
 import { airDaily, type AirDailyRecord } from '../../connectors/environment/air-daily/stream';
-import { airDailySample } from '../../connectors/environment/air-daily/sample';
-import { airHourlySample } from '../../connectors/environment/air-hourly/sample';
-import { STATIONS } from '../../connectors/environment/stations';
-import { CITIES } from '../../connectors/environment/common/cities';
+import { airDailySample } from '../../samples/environment/airDaily';
+import { airHourlySample } from '../../samples/environment/airHourly';
+import { STATIONS } from '../../samples/environment/stations';
+import { CITIES } from '../../samples/environment/cities';
+import { MAPPING } from '../helpers/mapping';
 
 describe('the daily AQI uses daily limits only', () => {
   it('indexes 24-hour SO2, NO2 and CO, and O3 by the worse of its daily 8-hour and 1-hour maxima', () => {
@@ -38,7 +39,7 @@ describe('the air-daily mapping', () => {
   };
 
   it('computes the AQI block with daily keys and keeps the platform’s own AQI beside it', () => {
-    const d = airDaily.toDisclosure(record);
+    const d = airDaily.toDisclosure(record, MAPPING);
     expect(d.kind).toBe('air-quality-daily');
     expect(d.title).toBe('石家庄市 2026-11-05 空气质量日报 AQI 193 中度污染');
     const a = d.attributes as any;
@@ -47,7 +48,7 @@ describe('the air-daily mapping', () => {
     expect(a.aqi.healthEffect).toMatch(/健康人群/);
     expect(a.reported).toEqual({ aqi: 193, quality: '中度污染', primaryPollutant: '细颗粒物(PM2.5)' });
     expect(a.reportedAqiMatches).toBe(true);
-    expect(airDaily.toDisclosure({ ...record, AQI: '180' }).attributes.reportedAqiMatches).toBe(false);
+    expect(airDaily.toDisclosure({ ...record, AQI: '180' }, MAPPING).attributes.reportedAqiMatches).toBe(false);
   });
 
   it('keys a report by city and date, whichever way the date is written', () => {
@@ -85,7 +86,7 @@ describe('the daily sample agrees with the hourly station sample', () => {
     const options = { ...DEFAULT_FEED_OPTIONS, scale: 300 };
     for (let i = 0; i < 300; i++) {
       if (isMalformed(airDailySample.path, i, options)) continue;
-      const d = airDaily.toDisclosure(airDailySample.record(i, options) as AirDailyRecord);
+      const d = airDaily.toDisclosure(airDailySample.record(i, options) as AirDailyRecord, MAPPING);
       expect(d.attributes.reportedAqiMatches).toBe(true);
     }
   });

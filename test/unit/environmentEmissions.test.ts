@@ -2,6 +2,7 @@ import { emissionExceedance, flagDisagreement } from '../../src/domain/emissions
 import { readExceedanceFlag, readSourceMultiple } from '../../connectors/environment/emissions/exceedanceFlag';
 import { normalizeUnit } from '../../connectors/environment/emissions/units';
 import { emissions, FLAG_DISAGREEMENT_MARKER, type EmissionRecord } from '../../connectors/environment/emissions/stream';
+import { MAPPING } from '../helpers/mapping';
 
 describe('exceedance is computed from concentration and limit (STANDARDS §7)', () => {
   it.each<[number, number, boolean, number]>([
@@ -73,7 +74,7 @@ describe('the emissions mapping', () => {
   };
 
   it('maps an exceedance the source reports: computed and source agree', () => {
-    const d = emissions.toDisclosure(result);
+    const d = emissions.toDisclosure(result, MAPPING);
     expect(d.kind).toBe('emission-result');
     expect(d.subject).toEqual({ uscc: '914403001922038216', name: '石家庄恒信热力有限公司' });
     expect(d.attributes).toMatchObject({
@@ -93,14 +94,14 @@ describe('the emissions mapping', () => {
   });
 
   it('reports an exceedance the source calls 否, and makes it findable', () => {
-    const d = emissions.toDisclosure({ ...result, SFCB: '否', CBBS: '—' });
+    const d = emissions.toDisclosure({ ...result, SFCB: '否', CBBS: '—' }, MAPPING);
     expect(d.status).toBe('published');
     expect(d.attributes).toMatchObject({ exceeds: true, flagsAgree: false, flagDisagreement: { source: false, computed: true } });
     expect(d.searchText).toContain(FLAG_DISAGREEMENT_MARKER);
   });
 
   it('reports a result at the limit that the source calls 是', () => {
-    const d = emissions.toDisclosure({ ...result, JCND: 35, SFCB: '是', CBBS: '0.00' });
+    const d = emissions.toDisclosure({ ...result, JCND: 35, SFCB: '是', CBBS: '0.00' }, MAPPING);
     expect(d.attributes).toMatchObject({ exceeds: false, exceedanceMultiple: 0, flagDisagreement: { source: true, computed: false } });
   });
 

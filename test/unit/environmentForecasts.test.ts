@@ -3,6 +3,7 @@ import { aqiForecasts, aqiForecastsStream, type AqiForecastRecord } from '../../
 import { categoryRangeText, parseAqiRange, parseForecastPollutant } from '../../connectors/environment/aqi-forecasts/format';
 import { DEFAULT_WARNING_SETTINGS } from '../../connectors/environment/common/warningSettings';
 import { pollutionWarnings, type PollutionWarningRecord } from '../../connectors/environment/pollution-warnings/stream';
+import { MAPPING } from '../helpers/mapping';
 
 describe('forecast ranges as forecasts write them', () => {
   it('reads ranges, categories and pollutants', () => {
@@ -30,7 +31,7 @@ describe('the aqi-forecasts mapping', () => {
   };
 
   it('maps each day with both ends’ categories and says which warning the forecast calls for', () => {
-    const d = aqiForecasts.toDisclosure(record);
+    const d = aqiForecasts.toDisclosure(record, MAPPING);
     expect(d.kind).toBe('aqi-forecast');
     expect(d.publishedAt.toISOString()).toBe('2026-11-08T08:00:00.000Z');
     const a = d.attributes as any;
@@ -48,18 +49,18 @@ describe('the aqi-forecasts mapping', () => {
 
   it('a forecast at or below 200 calls for none', () => {
     const calm = { ...record, forecasts: record.forecasts.map((f) => ({ ...f, aqi: '150~200' })) };
-    expect(aqiForecasts.toDisclosure(calm).attributes.warning).toBeNull();
+    expect(aqiForecasts.toDisclosure(calm, MAPPING).attributes.warning).toBeNull();
   });
 
   it('follows the settings it is given', () => {
     const onLow = aqiForecastsStream(overrideWarningSettings(DEFAULT_WARNING_SETTINGS, { basis: 'low' }));
     // The lower ends (180, 200, 90) stay at or below 200.
-    expect(onLow.toDisclosure(record).attributes.warning).toBeNull();
+    expect(onLow.toDisclosure(record, MAPPING).attributes.warning).toBeNull();
   });
 
   it('rejects a range that runs backwards', () => {
     const backwards = { ...record, forecasts: [{ ...record.forecasts[0], aqi: '230~180' }] };
-    expect(() => aqiForecasts.toDisclosure(backwards)).toThrow(/forecasts\[0\]\.aqi: "230~180" runs backwards/);
+    expect(() => aqiForecasts.toDisclosure(backwards, MAPPING)).toThrow(/forecasts\[0\]\.aqi: "230~180" runs backwards/);
   });
 });
 
@@ -81,7 +82,7 @@ describe('the pollution-warnings mapping', () => {
   };
 
   it('maps a lift notice to the episode it ends', () => {
-    const d = pollutionWarnings.toDisclosure(lift);
+    const d = pollutionWarnings.toDisclosure(lift, MAPPING);
     expect(d.kind).toBe('pollution-warning');
     expect(d.title).toBe('石家庄市 关于解除重污染天气黄色预警的通知');
     expect(d.attributes).toMatchObject({

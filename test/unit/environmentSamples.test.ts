@@ -1,19 +1,21 @@
 import { DateTime } from 'luxon';
-import { environment, environmentFeeds } from '../../connectors/environment';
-import { SAMPLE_ANCHOR } from '../../connectors/environment/air-hourly/sample';
+import { environment } from '../../connectors/environment';
+import { environmentFeeds } from '../../samples/environment';
+import { SAMPLE_ANCHOR } from '../../samples/environment/airHourly';
 import { CHINA_ZONE } from '../../src/domain/chinaTime';
-import { CITIES } from '../../connectors/environment/common/cities';
-import { aqiForecastsSample } from '../../connectors/environment/aqi-forecasts/sample';
+import { CITIES } from '../../samples/environment/cities';
+import { aqiForecastsSample } from '../../samples/environment/aqiForecasts';
 import { aqiForecasts, type AqiForecastRecord } from '../../connectors/environment/aqi-forecasts/stream';
-import { pollutionWarningsFeed } from '../../connectors/environment/pollution-warnings/sample';
-import { emissionsSample, hasDisagreeingFlag } from '../../connectors/environment/emissions/sample';
+import { pollutionWarningsFeed } from '../../samples/environment/pollutionWarnings';
+import { emissionsSample, hasDisagreeingFlag } from '../../samples/environment/emissions';
 import { emissions, type EmissionRecord } from '../../connectors/environment/emissions/stream';
-import { isMalformed, type FeedOptions, type IndexedFeed } from '../../src/feeds/feed';
-import { DEFAULT_FEED_OPTIONS } from '../../src/feeds/server';
+import { isMalformed, type FeedOptions, type IndexedFeed } from '../../samples/kit/feed';
+import { DEFAULT_FEED_OPTIONS } from '../../samples/kit/feedServer';
 import type { StreamDefinition } from '../../src/sync/stream';
 import { validatorFor } from '../../src/sync/validation';
 import { validateUscc } from '../../src/domain/uscc';
 import { compareCursors } from '../../src/sync/cursor';
+import { MAPPING } from '../helpers/mapping';
 
 const o: FeedOptions = { ...DEFAULT_FEED_OPTIONS, scale: 300 };
 const NEW_STREAMS = ['air-daily', 'aqi-forecasts', 'pollution-warnings', 'water-quality', 'emissions'];
@@ -28,7 +30,7 @@ function pair(name: string): { stream: StreamDefinition; feed: IndexedFeed } {
 function fate(stream: StreamDefinition, record: unknown): 'validate' | 'map' | undefined {
   if (validatorFor(stream.schema)(record).length > 0) return 'validate';
   try {
-    stream.toDisclosure(record);
+    stream.toDisclosure(record, MAPPING);
     return undefined;
   } catch {
     return 'map';
@@ -90,7 +92,7 @@ describe('warnings follow from the forecasts', () => {
       const notice = pollutionWarningsFeed.record(i, whole) as Record<string, string>;
       const city = CITIES.find((c) => c.code === notice.cityCode)!;
       const day = Math.round(DateTime.fromSQL(notice.publishTime, { zone: CHINA_ZONE }).startOf('day').diff(SAMPLE_ANCHOR, 'days').days);
-      const forecast = aqiForecasts.toDisclosure(aqiForecastsSample.record(day * CITIES.length + city.index, whole) as AqiForecastRecord);
+      const forecast = aqiForecasts.toDisclosure(aqiForecastsSample.record(day * CITIES.length + city.index, whole) as AqiForecastRecord, MAPPING);
       const warning = forecast.attributes.warning as { name: string } | null;
       if (notice.noticeType === '解除') expect(warning).toBeNull();
       else expect(`${notice.warningLevel}预警`).toBe(warning?.name);
@@ -122,7 +124,7 @@ describe('warnings follow from the forecasts', () => {
 
 describe('emission results', () => {
   const indexes = Array.from({ length: o.scale }, (_, i) => i).filter((i) => !isMalformed(emissionsSample.path, i, o));
-  const mapped = indexes.map((i) => ({ i, d: emissions.toDisclosure(emissionsSample.record(i, o) as EmissionRecord) }));
+  const mapped = indexes.map((i) => ({ i, d: emissions.toDisclosure(emissionsSample.record(i, o) as EmissionRecord, MAPPING) }));
 
   it('disagree with their own flag exactly where the sample says, one in fifteen', () => {
     const disagreeing = mapped.filter(({ d }) => d.attributes.flagDisagreement);

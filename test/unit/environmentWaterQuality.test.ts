@@ -3,6 +3,7 @@ import { checkDrinkingWaterSource, PROTECTION_ZONE_CLASS } from '../../src/domai
 import { waterQuality, type WaterQualityRecord } from '../../connectors/environment/water-quality/stream';
 import { classText, parseTargetClass } from '../../connectors/environment/water-quality/waterClassText';
 import { readWaterValue } from '../../connectors/environment/water-quality/waterValue';
+import { MAPPING } from '../helpers/mapping';
 
 const clean = { ph: 7.8, do: 9, codmn: 1.8, cod: 12, bod5: 2, nh3n: 0.1 };
 
@@ -75,7 +76,7 @@ describe('the water-quality mapping', () => {
   };
 
   it('classes a reservoir as a lake, reads Chinese class numerals, marks values below the detection limit', () => {
-    const d = waterQuality.toDisclosure(record);
+    const d = waterQuality.toDisclosure(record, MAPPING);
     expect(d.kind).toBe('water-quality');
     expect(d.attributes).toMatchObject({
       section: { code: '13010001', name: '岗南水库坝前', water: '岗南水库', waterBody: 'lake' },
@@ -97,7 +98,7 @@ describe('the water-quality mapping', () => {
   });
 
   it('a river section meeting its target carries no flags', () => {
-    const d = waterQuality.toDisclosure({ ...record, DMMC: '小觉', SSHL: '滹沱河', SZLX: '河流', SFYYSYD: '否', BHQJB: '', TP: '0.08' });
+    const d = waterQuality.toDisclosure({ ...record, DMMC: '小觉', SSHL: '滹沱河', SZLX: '河流', SFYYSYD: '否', BHQJB: '', TP: '0.08' }, MAPPING);
     expect(d.attributes).toMatchObject({ class: 'II', meetsTarget: true, drinkingWaterSource: false, drinkingWater: null, flags: [] });
     expect(d.title).toBe('滹沱河小觉断面 2026-11-01 水质Ⅱ类');
   });

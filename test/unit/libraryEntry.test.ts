@@ -1,4 +1,5 @@
 import * as hub from '../../src';
+import { HUB_COMPONENTS } from '../../app/components';
 
 describe('library entry (src/index.ts)', () => {
   test('exports the domain rules with the signatures of DESIGN.md', () => {
@@ -13,6 +14,7 @@ describe('library entry (src/index.ts)', () => {
     expect(typeof hub.startHub).toBe('function');
     expect(typeof hub.runSync).toBe('function');
     expect(typeof hub.syncStream).toBe('function');
-    expect(hub.CONNECTORS.map((c) => c.name)).toContain('environment');
+    // The engine names no connector: the composition root (app/) hands the built-in ones to startHub.
+    expect(HUB_COMPONENTS.connectors.map((c) => c.name)).toContain('environment');
   });
 });

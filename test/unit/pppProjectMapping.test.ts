@@ -13,6 +13,7 @@ import {
 } from '../../src/domain/ppp';
 import { validatorFor } from '../../src/sync/validation';
 import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
+import { MAPPING } from '../helpers/mapping';
 
 /** A project in execution, written as the library's API writes it. */
 const executing: PppProjectRecord = {
@@ -71,7 +72,7 @@ const identifying: PppProjectRecord = {
 const validate = validatorFor(schema);
 
 describe('PPP project → disclosure', () => {
-  const d = pppProjects.toDisclosure(executing);
+  const d = pppProjects.toDisclosure(executing, MAPPING);
 
   it('is a ppp-project about its implementing agency, titled by its name without the stage', () => {
     expect(d.kind).toBe('ppp-project');
@@ -141,7 +142,7 @@ describe('PPP project → disclosure', () => {
   });
 
   it('a project in identification has no plan, no partners and no contract yet', () => {
-    const early = pppProjects.toDisclosure(identifying);
+    const early = pppProjects.toDisclosure(identifying, MAPPING);
     expect(early.attributes).toMatchObject({
       stage: { code: '0', name: '识别' },
       location: { district: null },
@@ -160,7 +161,7 @@ describe('PPP project → disclosure', () => {
 
   it('no equity representative when the government takes no equity, whatever else the plan says', () => {
     const plan = { ...executing.implPlanInfo, govInvestType: '2' };
-    const noEquity = pppProjects.toDisclosure({ ...executing, implPlanInfo: plan });
+    const noEquity = pppProjects.toDisclosure({ ...executing, implPlanInfo: plan }, MAPPING);
     expect(noEquity.attributes.governmentParticipation).toEqual({
       mode: { code: '2', name: '政府不参股' },
       equityRepresentative: null,
@@ -172,7 +173,7 @@ describe('PPP project → disclosure', () => {
   it('codes written as numbers map exactly as codes written as strings', () => {
     const numeric = { ...executing, projState: 3, returnMode: 3, operateMode: 1, exampleList: [{ batchNumber: 3, exampleLevel: 0 }] };
     expect(validate(numeric)).toEqual([]);
-    expect(pppProjects.toDisclosure(numeric).attributes).toEqual(d.attributes);
+    expect(pppProjects.toDisclosure(numeric, MAPPING).attributes).toEqual(d.attributes);
   });
 });
 

@@ -1,15 +1,16 @@
-import { pppProjectsSample } from '../../connectors/ppp/projects/sample';
+import { pppProjectsSample } from '../../samples/ppp/projects';
 import { pppProjects } from '../../connectors/ppp/projects/stream';
 import { PROJECTS_PATH, type PppProjectRecord } from '../../connectors/ppp/projects/record';
-import { MALFORMED_FIELDS } from '../../connectors/ppp/projects/malform';
-import { CHANGE_CLASSES, projectAt, positionTime } from '../../connectors/ppp/projects/timeline';
-import { enterprise, POPULATION_SIZE } from '../../connectors/shared/population';
+import { MALFORMED_FIELDS } from '../../samples/ppp/malform';
+import { CHANGE_CLASSES, projectAt, positionTime } from '../../samples/ppp/timeline';
+import { enterprise, POPULATION_SIZE } from '../../samples/kit/population';
 import schema from '../../connectors/ppp/projects/schema.json';
-import { isMalformed, type FeedOptions } from '../../src/feeds/feed';
-import { DEFAULT_FEED_OPTIONS } from '../../src/feeds/server';
+import { isMalformed, type FeedOptions } from '../../samples/kit/feed';
+import { DEFAULT_FEED_OPTIONS } from '../../samples/kit/feedServer';
 import { validatorFor } from '../../src/sync/validation';
 import { validateUscc } from '../../src/domain/uscc';
 import { parseChinaTime } from '../../src/domain/chinaTime';
+import { MAPPING } from '../helpers/mapping';
 
 const SCALE = 600;
 const options = (extra: Partial<FeedOptions> = {}): FeedOptions => ({ ...DEFAULT_FEED_OPTIONS, scale: SCALE, ...extra });
@@ -125,7 +126,7 @@ describe('PPP sample library', () => {
   });
 
   it('every valid record maps to a disclosure', () => {
-    for (const r of valid(options({ edition: 3 }))) expect(() => pppProjects.toDisclosure(r)).not.toThrow();
+    for (const r of valid(options({ edition: 3 }))) expect(() => pppProjects.toDisclosure(r, MAPPING)).not.toThrow();
   });
 
   it('a later edition changes about one project in six: the same projects, later, one stage further or a new contact', () => {

@@ -1,11 +1,11 @@
-import { tradingFeeds } from '../../connectors/trading';
-import { BUYERS } from '../../connectors/trading/buyers';
-import { PLANS } from '../../connectors/trading/notices/plans';
-import { firstIndexAtOrAfter, slotAt, stepMinute } from '../../connectors/trading/notices/schedule';
+import { tradingFeeds } from '../../samples/trading';
+import { BUYERS } from '../../samples/trading/buyers';
+import { PLANS } from '../../samples/trading/plans';
+import { firstIndexAtOrAfter, slotAt, stepMinute } from '../../samples/trading/schedule';
 import schema from '../../connectors/trading/notices/schema.json';
 import { canonicalTime } from '../../connectors/trading/notices/time';
-import { isMalformed, type FeedOptions } from '../../src/feeds/feed';
-import { DEFAULT_FEED_OPTIONS } from '../../src/feeds/server';
+import { isMalformed, type FeedOptions } from '../../samples/kit/feed';
+import { DEFAULT_FEED_OPTIONS } from '../../samples/kit/feedServer';
 import { validatorFor } from '../../src/sync/validation';
 import { validateUscc } from '../../src/domain/uscc';
 import { normalizeProjectCode } from '../../src/domain/trading';

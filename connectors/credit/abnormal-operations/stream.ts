@@ -1,7 +1,4 @@
-import { requireChinaTime } from '../../../src/domain/chinaTime';
-import { creditDay } from '../../../src/domain/creditDates';
-import { stream } from '../../../src/sync/stream';
-import { httpPages } from '../../../src/sync/sources/httpPages';
+import { creditDay, httpPages, requireChinaTime, stream } from '../../../src/connectorKit';
 import { listEntry, type ListEntryRecord } from '../mapping/listEntry';
 import { present, publicText, required } from '../mapping/text';
 import schema from './schema.json';
@@ -28,8 +25,8 @@ export const abnormalOperations = stream<AbnormalOperationRecord>({
   key: (r) => required(r.ID, 'ID'),
   source: httpPages({ path: '/credit/abnormal-operations', pageSize: 500 }),
   schedule: '30 2 * * *',
-  toDisclosure: (r) => {
-    const entry = listEntry(r);
+  toDisclosure: (r, context) => {
+    const entry = listEntry(r, context);
     const removal = removalOf(r);
     const name = entry.subject.name;
     return {

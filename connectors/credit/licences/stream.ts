@@ -1,10 +1,14 @@
-import { formatChinaTime, requireChinaTime } from '../../../src/domain/chinaTime';
-import type { CodedValue } from '../../../src/domain/creditCodedValue';
-import { creditDay, type ValidityEnd } from '../../../src/domain/creditDates';
-import { canonicalDocumentNumber } from '../../../src/domain/creditDocumentNumber';
-import { decodeLicenceCategory } from '../../../src/domain/creditLicenceCategory';
-import { stream } from '../../../src/sync/stream';
-import { httpPages } from '../../../src/sync/sources/httpPages';
+import {
+  canonicalDocumentNumber,
+  creditDay,
+  decodeLicenceCategory,
+  formatChinaTime,
+  httpPages,
+  requireChinaTime,
+  stream,
+  type CodedValue,
+  type ValidityEnd,
+} from '../../../src/connectorKit';
 import { bodyAttributes, mapAuthority, type BodyAttributes } from '../mapping/authority';
 import { optionalDay, recordStatus, validityEnd, type Warnings } from '../mapping/optionalFields';
 import { mapParty, type PartyAttributes } from '../mapping/party';
@@ -66,9 +70,9 @@ export const licences = stream<LicenceRecord>({
   source: httpPages({ path: '/credit/licences', pageSize: 500, sinceParam: 'since' }),
   schedule: '10 2 * * *',
   lookBackMs: 24 * 3600 * 1000,
-  toDisclosure: (r) => {
+  toDisclosure: (r, context) => {
     const party = mapParty(party2019(r, 'XK'));
-    const authority = mapAuthority({ name: r.XK_XKJG.trim(), uscc: present(r.XK_XKJGDM) });
+    const authority = mapAuthority({ name: r.XK_XKJG.trim(), uscc: present(r.XK_XKJGDM) }, context.city);
     const warnings: Warnings = [];
     const attributes: LicenceAttributes = {
       party: party.attributes,

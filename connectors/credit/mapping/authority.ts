@@ -1,7 +1,4 @@
-import { regionOfAuthority } from '../../../src/domain/creditRegion';
-import { normalizeUscc } from '../../../src/domain/uscc';
-import type { DisclosureInput } from '../../../src/sync/stream';
-import { CREDIT_REGION } from './region';
+import { normalizeUscc, regionOfAuthority, type DisclosureInput, type CitySetting } from '../../../src/connectorKit';
 
 /** A body named in a record: the deciding authority (XK_XKJG, CF_CFJG, CF_XZJG) or the data source. */
 export interface BodyFields {
@@ -27,10 +24,10 @@ export interface MappedAuthority {
  * city) and is a party with role `authority`, linked to its own entity when its code is valid, so
  * an authority's decisions can be listed by code as well as by name.
  */
-export function mapAuthority(authority: BodyFields): MappedAuthority {
+export function mapAuthority(authority: BodyFields, city: CitySetting): MappedAuthority {
   return {
     publisher: authority.name,
-    region: regionOfAuthority(authority.name, CREDIT_REGION),
+    region: regionOfAuthority(authority.name, city),
     party: { role: 'authority', name: authority.name, uscc: authority.uscc ?? null },
     attributes: bodyAttributes(authority),
   };

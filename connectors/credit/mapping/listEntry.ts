@@ -1,6 +1,4 @@
-import { creditDay } from '../../../src/domain/creditDates';
-import { requireChinaTime } from '../../../src/domain/chinaTime';
-import type { DisclosureInput } from '../../../src/sync/stream';
+import { creditDay, requireChinaTime, type DisclosureInput, type MappingContext } from '../../../src/connectorKit';
 import { mapAuthority, type MappedAuthority } from './authority';
 import { present, publicText, required } from './text';
 
@@ -29,9 +27,9 @@ export interface MappedListEntry {
 }
 
 /** The listed enterprise (linked by its code), the deciding body and the listing date. */
-export function listEntry(record: ListEntryRecord): MappedListEntry {
+export function listEntry(record: ListEntryRecord, context: MappingContext): MappedListEntry {
   const name = publicText(record.ENTNAME)!;
-  const authority = mapAuthority({ name: required(record.DECORG, 'DECORG') });
+  const authority = mapAuthority({ name: required(record.DECORG, 'DECORG') }, context.city);
   return {
     subject: { uscc: present(record.UNISCID) ?? null, name },
     authority,

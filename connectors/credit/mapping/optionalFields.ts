@@ -1,6 +1,11 @@
-import type { SpellingTable } from '../../../src/domain/creditCodedValue';
-import { creditDay, parseValidityEnd, type ValidityEnd } from '../../../src/domain/creditDates';
-import { decodeRecordStatus, type CreditRecordStatus } from '../../../src/domain/creditStatus';
+import {
+  creditDay,
+  decodeRecordStatus,
+  parseValidityEnd,
+  type CreditRecordStatus,
+  type SpellingTable,
+  type ValidityEnd,
+} from '../../../src/connectorKit';
 
 /**
  * Optional fields are read leniently. STANDARDS.md makes only the party, decision number and date,

@@ -1,7 +1,4 @@
-import type { CodedValue } from '../../../src/domain/creditCodedValue';
-import type { PartyCategoryCode } from '../../../src/domain/creditPartyCategory';
-import { maskIdNumber } from '../../../src/domain/masking';
-import type { DisclosureInput } from '../../../src/sync/stream';
+import { maskIdNumber, type CodedValue, type DisclosureInput, type PartyCategoryCode } from '../../../src/connectorKit';
 import { publicText } from './text';
 
 /** The other registration numbers a legal person may be identified by (before or besides a USCC). */

@@ -1,5 +1,4 @@
-import { RESIDENT_ID } from '../../../src/domain/creditIdType';
-import { inferPartyCategory } from '../../../src/domain/creditPartyCategory';
+import { inferPartyCategory, RESIDENT_ID } from '../../../src/connectorKit';
 import type { PartyFields } from './party';
 import { present, required } from './text';
 

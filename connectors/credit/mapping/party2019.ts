@@ -1,5 +1,4 @@
-import { decodeIdType } from '../../../src/domain/creditIdType';
-import { decodePartyCategory } from '../../../src/domain/creditPartyCategory';
+import { decodeIdType, decodePartyCategory } from '../../../src/connectorKit';
 import type { PartyFields } from './party';
 import { present, required } from './text';
 

@@ -1,11 +1,16 @@
-import { parseWanYuan, penaltyAmountsFromText } from '../../../src/domain/creditAmount';
-import type { CodedValue, SpellingTable } from '../../../src/domain/creditCodedValue';
-import { creditDay, type ValidityEnd } from '../../../src/domain/creditDates';
-import { canonicalDocumentNumber } from '../../../src/domain/creditDocumentNumber';
-import { splitPenaltyCategories } from '../../../src/domain/creditPenaltyCategory';
-import type { CreditRecordStatus } from '../../../src/domain/creditStatus';
-import { requireChinaTime } from '../../../src/domain/chinaTime';
-import type { DisclosureInput } from '../../../src/sync/stream';
+import {
+  canonicalDocumentNumber,
+  creditDay,
+  parseWanYuan,
+  penaltyAmountsFromText,
+  requireChinaTime,
+  splitPenaltyCategories,
+  type CodedValue,
+  type CreditRecordStatus,
+  type DisclosureInput, type MappingContext,
+  type SpellingTable,
+  type ValidityEnd,
+} from '../../../src/connectorKit';
 import { bodyAttributes, mapAuthority, type BodyAttributes, type BodyFields } from './authority';
 import { recordStatus, validityEnd, type Warnings } from './optionalFields';
 import { mapParty, type PartyAttributes, type PartyFields } from './party';
@@ -73,9 +78,9 @@ export type PenaltyAttributes = {
   warnings: string[];
 };
 
-export function penaltyDisclosure(facts: PenaltyFacts): DisclosureInput {
+export function penaltyDisclosure(facts: PenaltyFacts, context: MappingContext): DisclosureInput {
   const party = mapParty(facts.party);
-  const authority = mapAuthority(facts.authority);
+  const authority = mapAuthority(facts.authority, context.city);
   const warnings: Warnings = [];
   const documentNumber = canonicalDocumentNumber(facts.documentNumber);
   const categories = splitPenaltyCategories(...facts.categories);

@@ -1,4 +1,4 @@
-import { maskPersonalInfoInText } from '../../../src/domain/masking';
+import { maskPersonalInfoInText } from '../../../src/connectorKit';
 
 /**
  * A source value as text, or undefined when blank: feeds write "", null, blanks or leave the field

@@ -1,7 +1,4 @@
-import { canonicalDocumentNumber } from '../../../src/domain/creditDocumentNumber';
-import { RECORD_STATUS_CODES_2016 } from '../../../src/domain/creditStatus';
-import { stream } from '../../../src/sync/stream';
-import { httpCsv } from '../../../src/sync/sources/httpCsv';
+import { canonicalDocumentNumber, httpCsv, RECORD_STATUS_CODES_2016, stream } from '../../../src/connectorKit';
 import { party2016, type PartyRow2016 } from '../mapping/party2016';
 import { penaltyDisclosure } from '../mapping/penalty';
 import { present, required } from '../mapping/text';
@@ -42,7 +39,7 @@ export const penalties2016 = stream<Penalty2016Row>({
   source: httpCsv({ path: '/credit/penalties-2016.csv', encoding: 'gbk' }),
   // An archive: it changes when a record is revoked or corrected, which a weekly read is enough for.
   schedule: '0 4 * * 0',
-  toDisclosure: (r) => {
+  toDisclosure: (r, context) => {
     const authority = { name: r.CF_XZJG.trim() };
     return penaltyDisclosure({
       party: party2016(r),
@@ -60,6 +57,6 @@ export const penalties2016 = stream<Penalty2016Row>({
       remarks: present(r.BZ),
       state: present(r.CF_ZT),
       stateCodes: RECORD_STATUS_CODES_2016,
-    });
+    }, context);
   },
 });

@@ -1,7 +1,4 @@
-import { formatChinaTime, requireChinaTime } from '../../../src/domain/chinaTime';
-import { canonicalDocumentNumber } from '../../../src/domain/creditDocumentNumber';
-import { stream } from '../../../src/sync/stream';
-import { httpPages } from '../../../src/sync/sources/httpPages';
+import { canonicalDocumentNumber, formatChinaTime, httpPages, requireChinaTime, stream } from '../../../src/connectorKit';
 import { party2019, type PartyRecord2019 } from '../mapping/party2019';
 import { penaltyDisclosure } from '../mapping/penalty';
 import { present, required } from '../mapping/text';
@@ -47,7 +44,7 @@ export const penalties = stream<PenaltyRecord>({
   schedule: '20 2 * * *',
   // Platforms stamp SJC when a report arrives; a day's look-back catches reports stored out of order.
   lookBackMs: 24 * 3600 * 1000,
-  toDisclosure: (r) =>
+  toDisclosure: (r, context) =>
     penaltyDisclosure({
       party: party2019(r, 'CF'),
       documentNumber: r.CF_WSH,
@@ -66,5 +63,5 @@ export const penalties = stream<PenaltyRecord>({
       authority: { name: r.CF_CFJG.trim(), uscc: present(r.CF_CFJGDM) },
       dataSource: { name: r.CF_SJLY.trim(), uscc: present(r.CF_SJLYDM) },
       remarks: present(r.BZ),
-    }),
+    }, context),
 });

@@ -1,5 +1,4 @@
-import { stream } from '../../../src/sync/stream';
-import { httpPages } from '../../../src/sync/sources/httpPages';
+import { httpPages, stream } from '../../../src/connectorKit';
 import { listEntry, type ListEntryRecord } from '../mapping/listEntry';
 import { publicText, required } from '../mapping/text';
 import schema from './schema.json';
@@ -23,8 +22,8 @@ export const seriousViolations = stream<SeriousViolationRecord>({
   mode: 'snapshot',
   removedStatus: 'removed',
   schedule: '40 2 * * *',
-  toDisclosure: (r) => {
-    const entry = listEntry(r);
+  toDisclosure: (r, context) => {
+    const entry = listEntry(r, context);
     const reason = publicText(r.SERILLREA);
     return {
       kind: 'serious-violation',

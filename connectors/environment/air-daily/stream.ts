@@ -1,7 +1,4 @@
-import { stream } from '../../../src/sync/stream';
-import { httpPages } from '../../../src/sync/sources/httpPages';
-import { computeDailyAqi, type DailyAirInput } from '../../../src/domain/airDaily';
-import { requireChinaTime } from '../../../src/domain/chinaTime';
+import { computeDailyAqi, httpPages, requireChinaTime, stream, type DailyAirInput } from '../../../src/connectorKit';
 import { canonicalTime, reading } from '../common/readings';
 import schema from './schema.json';
 

@@ -1,7 +1,4 @@
-import { stream } from '../../../src/sync/stream';
-import { httpPages } from '../../../src/sync/sources/httpPages';
-import { computeAqi } from '../../../src/domain/aqi/computeAqi';
-import { formatChinaTime, requireChinaTime } from '../../../src/domain/chinaTime';
+import { computeAqi, formatChinaTime, httpPages, requireChinaTime, stream } from '../../../src/connectorKit';
 import schema from './schema.json';
 
 export interface AirHourlyRecord {

@@ -1,6 +1,4 @@
-import type { AqiPollutant } from '../../../src/domain/aqi/breakpoints';
-import { aqiCategory } from '../../../src/domain/aqi/computeAqi';
-import type { AqiRange } from '../../../src/domain/pollutionWarning';
+import { aqiCategory, type AqiPollutant, type AqiRange } from '../../../src/connectorKit';
 
 /**
  * How city forecasts write things: a range "155~205", its categories "中度污染至重度污染", and the

@@ -1,9 +1,12 @@
-import { stream } from '../../../src/sync/stream';
-import { httpPages } from '../../../src/sync/sources/httpPages';
-import { aqiCategory } from '../../../src/domain/aqi/computeAqi';
-import { requireChinaTime } from '../../../src/domain/chinaTime';
-import { forecastWarning, type AqiRange } from '../../../src/domain/pollutionWarning';
-import type { WarningSettings } from '../../../src/domain/pollutionWarningGrading';
+import {
+  aqiCategory,
+  forecastWarning,
+  httpPages,
+  requireChinaTime,
+  stream,
+  type AqiRange,
+  type WarningSettings,
+} from '../../../src/connectorKit';
 import { canonicalTime } from '../common/readings';
 import { DEFAULT_WARNING_SETTINGS } from '../common/warningSettings';
 import { formatAqiRange, parseAqiRange, parseForecastPollutant } from './format';

@@ -1,4 +1,4 @@
-import { formatChinaTime, requireChinaTime } from '../../../src/domain/chinaTime';
+import { formatChinaTime, requireChinaTime } from '../../../src/connectorKit';
 
 /** How monitoring platforms write "no value": an em dash, two hyphens, or nothing. */
 const NOT_REPORTED = new Set(['—', '--', '-', '']);

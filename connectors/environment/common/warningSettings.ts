@@ -1,4 +1,4 @@
-import { checkWarningSettings, type WarningSettings } from '../../../src/domain/pollutionWarningGrading';
+import { checkWarningSettings, type WarningSettings } from '../../../src/connectorKit';
 import grading from './warningGrading.json';
 
 /**

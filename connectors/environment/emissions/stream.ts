@@ -1,8 +1,4 @@
-import { stream } from '../../../src/sync/stream';
-import { httpPages } from '../../../src/sync/sources/httpPages';
-import { requireChinaTime } from '../../../src/domain/chinaTime';
-import { emissionExceedance, flagDisagreement } from '../../../src/domain/emissions';
-import { normalizeUscc } from '../../../src/domain/uscc';
+import { emissionExceedance, flagDisagreement, httpPages, normalizeUscc, requireChinaTime, stream } from '../../../src/connectorKit';
 import { canonicalTime } from '../common/readings';
 import { readExceedanceFlag, readSourceMultiple } from './exceedanceFlag';
 import { normalizeUnit } from './units';

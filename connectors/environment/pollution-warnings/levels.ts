@@ -1,4 +1,4 @@
-import type { WarningLevel } from '../../../src/domain/pollutionWarningGrading';
+import type { WarningLevel } from '../../../src/connectorKit';
 
 /** Warning colours as notices write them; the colours are national, the criteria per city. */
 export const LEVEL_COLOURS: Readonly<Record<WarningLevel, string>> = {

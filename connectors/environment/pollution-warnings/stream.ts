@@ -1,6 +1,4 @@
-import { stream } from '../../../src/sync/stream';
-import { httpPages } from '../../../src/sync/sources/httpPages';
-import { requireChinaTime } from '../../../src/domain/chinaTime';
+import { httpPages, requireChinaTime, stream } from '../../../src/connectorKit';
 import { canonicalTime } from '../common/readings';
 import { levelOfColour } from './levels';
 import schema from './schema.json';

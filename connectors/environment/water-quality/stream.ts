@@ -1,9 +1,12 @@
-import { stream } from '../../../src/sync/stream';
-import { httpPages } from '../../../src/sync/sources/httpPages';
-import { requireChinaTime } from '../../../src/domain/chinaTime';
-import type { ProtectionZone } from '../../../src/domain/drinkingWaterSource';
-import type { WaterParameter, WaterQualityInput } from '../../../src/domain/waterQuality';
-import { assessWaterSection } from '../../../src/domain/waterSectionAssessment';
+import {
+  assessWaterSection,
+  httpPages,
+  requireChinaTime,
+  stream,
+  type ProtectionZone,
+  type WaterParameter,
+  type WaterQualityInput,
+} from '../../../src/connectorKit';
 import { canonicalTime } from '../common/readings';
 import { readWaterValue } from './waterValue';
 import { classText, parseTargetClass } from './waterClassText';

@@ -1,4 +1,4 @@
-import type { WaterClass, WaterTargetClass } from '../../../src/domain/waterQuality';
+import type { WaterClass, WaterTargetClass } from '../../../src/connectorKit';
 
 /**
  * Water classes as Chinese reports write them: Roman numerals of the CJK block (Ⅲ), often with 类

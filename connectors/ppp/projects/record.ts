@@ -1,4 +1,4 @@
-import type { PppCodeValue } from '../../../src/domain/ppp';
+import type { PppCodeValue } from '../../../src/connectorKit';
 
 /** Where the library's project list is served, under the connector's base URL. */
 export const PROJECTS_PATH = '/ppp/projects';

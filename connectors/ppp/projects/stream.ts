@@ -1,6 +1,4 @@
-import { stream } from '../../../src/sync/stream';
-import { httpPages } from '../../../src/sync/sources/httpPages';
-import { formatChinaTime, requireChinaTime } from '../../../src/domain/chinaTime';
+import { formatChinaTime, httpPages, requireChinaTime, stream } from '../../../src/connectorKit';
 import { PROJECTS_PATH, type PppProjectRecord } from './record';
 import { projectToDisclosure } from './toDisclosure';
 import schema from './schema.json';

@@ -1,6 +1,3 @@
-import type { DisclosureInput } from '../../../src/sync/stream';
-import { formatChinaTime, requireChinaTime } from '../../../src/domain/chinaTime';
-import { normalizeUscc } from '../../../src/domain/uscc';
 import {
   decodeDemonstration,
   decodeGovParticipation,
@@ -9,9 +6,13 @@ import {
   decodeReturnMode,
   decodeStage,
   fenToWanYuan,
+  formatChinaTime,
   maskContact,
+  normalizeUscc,
+  requireChinaTime,
   type DecodedCode,
-} from '../../../src/domain/ppp';
+  type DisclosureInput,
+} from '../../../src/connectorKit';
 import type { ImplementationPlan, PppProjectRecord } from './record';
 
 interface Body {

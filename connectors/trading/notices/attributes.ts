@@ -1,5 +1,4 @@
-import { maskPersonalInfo } from '../../../src/domain/masking';
-import type { TradingNoticeAttributes } from '../../../src/domain/trading';
+import { maskPersonalInfo, type TradingNoticeAttributes } from '../../../src/connectorKit';
 import { amendmentOf, awardsOf, cancellationOf, contractsOf, tenderBlock, tenderersOf, type NoticeContext } from './ocdsBlocks';
 import type { ResolvedNoticeType } from './noticeType';
 import { ocdsParties, type NoticeParty } from './parties';

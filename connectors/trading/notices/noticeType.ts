@@ -1,4 +1,4 @@
-import { classifyNoticeType, noticeTypeByCode, type NoticeTypeInfo } from '../../../src/domain/trading';
+import { classifyNoticeType, noticeTypeByCode, type NoticeTypeInfo } from '../../../src/connectorKit';
 import type { TradingNoticeRecord } from './record';
 
 export interface ResolvedNoticeType {

@@ -14,7 +14,7 @@ import {
   type TradingNoticeAttributes,
   type TradingTender,
   type TradingTenderer,
-} from '../../../src/domain/trading';
+} from '../../../src/connectorKit';
 import type { NoticeTenderer, TradingNoticeRecord } from './record';
 import { partyRef } from './parties';
 import { optionalIsoTime } from './time';

@@ -1,6 +1,13 @@
-import { AGENCY_ROLE, BIDDER_ROLE, ocdsPartyId, type PartyRef, type TradeTypeInfo, type TradingParty } from '../../../src/domain/trading';
-import { validateUscc } from '../../../src/domain/uscc';
-import type { DisclosureInput } from '../../../src/sync/stream';
+import {
+  AGENCY_ROLE,
+  BIDDER_ROLE,
+  ocdsPartyId,
+  validateUscc,
+  type DisclosureInput,
+  type PartyRef,
+  type TradeTypeInfo,
+  type TradingParty,
+} from '../../../src/connectorKit';
 import type { TradingNoticeRecord } from './record';
 
 /** A party as the notice names it, with its role in the process. */

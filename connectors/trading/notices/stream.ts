@@ -1,5 +1,4 @@
-import { stream } from '../../../src/sync/stream';
-import { httpPages } from '../../../src/sync/sources/httpPages';
+import { httpPages, stream } from '../../../src/connectorKit';
 import type { TradingNoticeRecord } from './record';
 import { canonicalTime } from './time';
 import { toTradingDisclosure } from './toDisclosure';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { CHINA_ZONE, formatChinaTime, requireChinaTime } from '../../../src/domain/chinaTime';
+import { CHINA_ZONE, formatChinaTime, requireChinaTime } from '../../../src/connectorKit';
 
 /** The canonical form of a source time (2026-03-02 09:30:00): keys and cursors use it. */
 export function canonicalTime(text: string, field: string): string {

@@ -1,6 +1,11 @@
-import { requireChinaTime } from '../../../src/domain/chinaTime';
-import { normalizeProjectCode, tradeTypeOf, type NoticeType, type TradeTypeInfo } from '../../../src/domain/trading';
-import type { DisclosureInput } from '../../../src/sync/stream';
+import {
+  normalizeProjectCode,
+  requireChinaTime,
+  tradeTypeOf,
+  type DisclosureInput,
+  type NoticeType,
+  type TradeTypeInfo,
+} from '../../../src/connectorKit';
 import { attributesOf } from './attributes';
 import { resolveNoticeType } from './noticeType';
 import { disclosureParties, noticeParties } from './parties';

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { SAMPLE_FEEDS } from '../../../connectors';
+import { requireSampleFeeds, type HubComponents } from '../../components';
 import { parsePort } from '../../config/config';
-import { startFeedServer, DEFAULT_FEED_OPTIONS } from '../../feeds/server';
 import { UsageError } from '../errors';
 
 interface FeedsServeOptions {
@@ -15,22 +14,23 @@ interface FeedsServeOptions {
   down?: boolean;
 }
 
-export function registerFeeds(program: Command): void {
+export function registerFeeds(program: Command, components: HubComponents): void {
+  const defaults = components.sampleFeeds?.defaults;
   const feeds = program.command('feeds').description('the bundled sample feed server');
   feeds
     .command('serve')
     .description('serve realistic, deterministic sample feeds in each source\'s own format')
     .option('--port <n>', 'port', '4100')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--scale <n>', 'records per stream', String(DEFAULT_FEED_OPTIONS.scale))
-    .option('--seed <n>', 'seed: the same seed serves the same data', String(DEFAULT_FEED_OPTIONS.seed))
-    .option('--malformed-rate <share>', 'share of deliberately malformed records, 0–1', String(DEFAULT_FEED_OPTIONS.malformedRate))
-    .option('--edition <n>', 'data edition: a later edition corrects some records', String(DEFAULT_FEED_OPTIONS.edition))
+    .option('--scale <n>', 'records per stream', String(defaults?.scale))
+    .option('--seed <n>', 'seed: the same seed serves the same data', String(defaults?.seed))
+    .option('--malformed-rate <share>', 'share of deliberately malformed records, 0–1', String(defaults?.malformedRate))
+    .option('--edition <n>', 'data edition: a later edition corrects some records', String(defaults?.edition))
     .option('--error-rate <share>', 'share of requests answered with HTTP 500, 0–1')
     .option('--down', 'answer every request with 503, like a dead source')
     .action(async (o: FeedsServeOptions) => {
-      const server = await startFeedServer({
-        feeds: SAMPLE_FEEDS,
+      const samples = requireSampleFeeds(components);
+      const server = await samples.start({
         port: parsePort(o.port, '--port'),
         host: o.host,
         scale: positiveInt(o.scale, '--scale'),
@@ -39,7 +39,7 @@ export function registerFeeds(program: Command): void {
         edition: positiveInt(o.edition, '--edition'),
         faults: { errorRate: o.errorRate ? share(o.errorRate, '--error-rate') : undefined, down: o.down },
       });
-      process.stderr.write(`sample feeds at ${server.url} (${SAMPLE_FEEDS.map((f) => f.path).join(', ')}); Ctrl-C stops\n`);
+      process.stderr.write(`sample feeds at ${server.url} (${samples.paths.join(', ')}); Ctrl-C stops\n`);
       await new Promise<void>((resolve) => {
         const stop = () => void server.close().then(resolve);
         process.once('SIGINT', stop);

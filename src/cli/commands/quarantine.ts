@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CONNECTORS } from '../../../connectors';
+import type { HubComponents } from '../../components';
 import { loadConfig } from '../../config/config';
 import { discardQuarantined, listQuarantine, replayQuarantined, type QuarantineQuery } from '../../sync/quarantineAdmin';
 import { withDatabase } from '../database';
@@ -13,7 +13,7 @@ interface Scope {
   json?: boolean;
 }
 
-export function registerQuarantine(program: Command): void {
+export function registerQuarantine(program: Command, { connectors }: HubComponents): void {
   const q = program.command('quarantine').description('records the engine rejected, with their reasons');
   q.command('list')
     .description('list quarantined records (open ones unless --status says otherwise)')
@@ -33,7 +33,8 @@ export function registerQuarantine(program: Command): void {
     .option('--stream <name>', 'only this stream')
     .action(async (ids: string[], o: Scope) => {
       const query = scope(ids, o);
-      const result = await withDatabase(loadConfig(), (db) => replayQuarantined(db.knex, CONNECTORS, query), { migrate: true });
+      const config = loadConfig();
+      const result = await withDatabase(config, (db) => replayQuarantined(db.knex, connectors, { city: config.city }, query), { migrate: true });
       process.stdout.write(`replayed ${result.replayed}; still failing ${result.stillFailing}\n`);
     });
   q.command('discard')

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CONNECTORS } from '../../../connectors';
+import type { HubComponents } from '../../components';
 import { loadConfig } from '../../config/config';
 import { streamStatuses } from '../../sync/status';
 import { scheduleOverrides } from '../../sync/scheduler';
@@ -7,13 +7,13 @@ import { formatChinaTime } from '../../domain/chinaTime';
 import { withDatabase } from '../database';
 import { formatTable } from '../table';
 
-export function registerStatus(program: Command): void {
+export function registerStatus(program: Command, { connectors }: HubComponents): void {
   program
     .command('status')
     .description('show each stream: cursor, last run, next scheduled fire, open quarantine')
     .option('--json', 'print JSON instead of the table')
     .action(async (options: { json?: boolean }) => {
-      const statuses = await withDatabase(loadConfig(), (db) => streamStatuses(db.knex, CONNECTORS, scheduleOverrides(process.env, CONNECTORS)), { migrate: true });
+      const statuses = await withDatabase(loadConfig(), (db) => streamStatuses(db.knex, connectors, scheduleOverrides(process.env, connectors)), { migrate: true });
       if (options.json) {
         process.stdout.write(`${JSON.stringify(statuses, null, 2)}\n`);
         return;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CONNECTORS } from '../../../connectors';
+import type { HubComponents } from '../../components';
 import { loadConfig } from '../../config/config';
 import { runSync } from '../../sync/runSync';
 import { parseChinaTime } from '../../domain/chinaTime';
@@ -16,7 +16,7 @@ interface SyncOptions {
   file?: string;
 }
 
-export function registerSync(program: Command): void {
+export function registerSync(program: Command, components: HubComponents): void {
   program
     .command('sync')
     .description('sync streams once: "hub sync" for all, or name connectors and streams, e.g. "hub sync environment/air-hourly"')
@@ -34,10 +34,11 @@ export function registerSync(program: Command): void {
       const summaries = await withDatabase(
         config,
         (db) =>
-          withFeeds(config, (feedUrl) =>
+          withFeeds(config, components, (feedUrl) =>
             runSync({
               knex: db.knex,
-              connectors: CONNECTORS,
+              connectors: components.connectors,
+              mapping: { city: config.city },
               feedUrl,
               selectors: streams,
               full: options.full,

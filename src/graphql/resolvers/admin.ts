@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { HubContext } from '../context';
 import { requireAdmin } from '../adminAuth';
 import { pageSize } from '../limits';
-import { discardQuarantined, listQuarantine, replayQuarantined } from '../../sync/quarantineAdmin';
+import { discardQuarantined, listQuarantine } from '../../sync/quarantineAdmin';
 
 interface Scope {
   ids?: string[] | null;
@@ -35,7 +35,7 @@ export const adminResolvers = {
     },
     replayQuarantined: async (_: unknown, args: Scope, ctx: HubContext) => {
       requireAdmin(ctx.admin);
-      return replayQuarantined(ctx.knex, ctx.sync.connectors, scope(args));
+      return ctx.sync.replay(scope(args));
     },
     discardQuarantined: async (_: unknown, args: Scope, ctx: HubContext) => {
       requireAdmin(ctx.admin);

@@ -1,0 +1,87 @@
+import { DateTime } from 'luxon';
+import { CHINA_ZONE } from '../../src/connectorKit';
+import { isMalformed, type FeedOptions, type IndexedFeed } from '../kit/feed';
+import { random } from '../kit/random';
+import { STATIONS } from './stations';
+import { cityWeather } from './cityDay';
+
+/** The first hour the sample feed publishes (China time); fixed so a seed gives the same data. */
+export const SAMPLE_ANCHOR = DateTime.fromObject({ year: 2026, month: 11, day: 1 }, { zone: CHINA_ZONE });
+
+const PATH = '/environment/air-hourly';
+const MISSING = '—';
+
+/**
+ * Hourly readings of every station, hour by hour, as the national real-time publishing platform
+ * writes them: values are strings, a missing value is "—", times are local without an offset.
+ * Index i is station i mod S at hour ⌊i / S⌋ after the anchor, so records ascend by time point.
+ */
+export const airHourlySample: IndexedFeed = {
+  path: PATH,
+  count: (o) => o.scale,
+  firstIndexSince(since, o) {
+    const time = DateTime.fromSQL(since, { zone: CHINA_ZONE });
+    if (!time.isValid) return 0;
+    const hours = Math.ceil(time.diff(SAMPLE_ANCHOR, 'hours').hours);
+    return Math.min(o.scale, Math.max(0, hours * STATIONS.length));
+  },
+  record(index, o) {
+    const station = STATIONS[index % STATIONS.length];
+    const hour = Math.floor(index / STATIONS.length);
+    const reading = readingFor(station, hour, o);
+    return isMalformed(PATH, index, o) ? malform(reading, random(o.seed, 'malform', index).int(0, 3)) : reading;
+  },
+};
+
+function readingFor(station: (typeof STATIONS)[number], hour: number, o: FeedOptions) {
+  const time = SAMPLE_ANCHOR.plus({ hours: hour });
+  const r = random(o.seed, PATH, station.code, hour);
+  // A city-wide weather factor shared by its stations, drifting over days: haze builds and clears.
+  const weather = cityWeather(o.seed, station.city, Math.floor(hour / 24));
+  const diurnal = 1 + 0.25 * Math.cos(((time.hour - 22) / 24) * 2 * Math.PI);
+  const pm25 = Math.max(3, r.normal(station.baseline * weather * diurnal, station.baseline * 0.12));
+  const sunny = Math.max(0, Math.sin(((time.hour - 6) / 24) * 2 * Math.PI));
+  const o3 = Math.max(2, r.normal(20 + 110 * sunny / weather, 8));
+  const values = {
+    so2: Math.max(2, r.normal(12 * weather, 3)),
+    no2: Math.max(4, r.normal(38 * weather * diurnal, 7)),
+    pm10: pm25 * (1.35 + r.next() * 0.4),
+    co: Math.max(0.2, r.normal(0.9 * weather, 0.15)),
+    o3,
+    o3_8h: Math.max(2, o3 * (0.7 + r.next() * 0.25)),
+    pm2_5: pm25,
+  };
+  // A later edition corrects about one reading in twenty, as stations' data are audited.
+  if (o.edition > 1 && random(o.seed, 'edition', o.edition, station.code, hour).chance(0.05)) values.pm2_5 *= 1.1;
+  const missing = r.chance(0.01) ? r.pick(Object.keys(values)) : undefined;
+  return {
+    stationCode: station.code,
+    positionName: station.name,
+    area: station.city,
+    timePoint: time.toFormat('yyyy-MM-dd HH:mm:ss'),
+    longitude: String(station.longitude),
+    latitude: String(station.latitude),
+    ...Object.fromEntries(
+      Object.entries(values).map(([k, v]) => [k, k === missing ? MISSING : k === 'co' ? v.toFixed(1) : String(Math.round(v))]),
+    ),
+  };
+}
+
+/** The ways real feeds go wrong: a wrong type, a missing field, an impossible value, a bad time. */
+function malform(reading: Record<string, unknown>, way: number): Record<string, unknown> {
+  const bad = { ...reading };
+  switch (way) {
+    case 0:
+      bad.pm2_5 = 'N/A';
+      break;
+    case 1:
+      delete bad.stationCode;
+      break;
+    case 2:
+      bad.so2 = '-7';
+      break;
+    default:
+      bad.timePoint = '2026-13-45 25:00:00';
+  }
+  return bad;
+}

@@ -1,0 +1,110 @@
+import type { DateTime } from 'luxon';
+import { parseChinaTime, type WarningSettings } from '../../src/connectorKit';
+import { isMalformed, type FeedOptions, type IndexedFeed } from '../kit/feed';
+import { random } from '../kit/random';
+import { CITIES } from './cities';
+import { malformed } from './malform';
+import { DEFAULT_WARNING_SETTINGS } from '../../connectors/environment/common/warningSettings';
+import { categoryRangeText, formatAqiRange } from '../../connectors/environment/aqi-forecasts/format';
+import { warningTimeline, type NoticeAction, type WarningNotice } from './warningTimeline';
+import { LEVEL_COLOURS } from '../../connectors/environment/pollution-warnings/levels';
+
+const PATH = '/environment/pollution-warnings';
+const TIME = 'yyyy-MM-dd HH:mm:ss';
+
+export const NOTICE_TYPES: Readonly<Record<NoticeAction, string>> = { issue: '发布', adjust: '调整', lift: '解除' };
+
+/**
+ * Heavy-pollution warning notices (重污染天气预警通知) as the cities' emergency offices publish them:
+ * issue, adjust and lift notices, numbered per city and year, each quoting the forecast behind it.
+ * They follow from the forecasts sample under `settings` (warningTimeline), over the forecast days
+ * that feed covers at the same scale, so the feed holds fewer records than `scale`.
+ */
+export function pollutionWarningsSample(settings: WarningSettings = DEFAULT_WARNING_SETTINGS): IndexedFeed {
+  const notices = memoisedTimeline(settings);
+  return {
+    path: PATH,
+    count: (o) => notices(o).length,
+    firstIndexSince(since, o) {
+      const time = parseChinaTime(since)?.getTime();
+      const all = notices(o);
+      return time === undefined ? 0 : firstAtOrAfter(all, time);
+    },
+    record(index, o) {
+      const record = noticeRecord(notices(o)[index]);
+      return isMalformed(PATH, index, o) ? malformed(record, MALFORMATIONS, random(o.seed, 'malform', PATH, index)) : record;
+    },
+  };
+}
+
+export const pollutionWarningsFeed = pollutionWarningsSample();
+
+/** The notices of the forecast days the forecasts feed covers whole at this scale. */
+function memoisedTimeline(settings: WarningSettings): (o: FeedOptions) => WarningNotice[] {
+  let last: { seed: number; days: number; notices: WarningNotice[] } | undefined;
+  return (o) => {
+    const days = Math.floor(o.scale / CITIES.length);
+    if (!last || last.seed !== o.seed || last.days !== days) last = { seed: o.seed, days, notices: warningTimeline(o.seed, days, settings) };
+    return last.notices;
+  };
+}
+
+function firstAtOrAfter(notices: WarningNotice[], time: number): number {
+  let lo = 0;
+  let hi = notices.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (notices[mid].publishedAt.toMillis() < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function noticeRecord(n: WarningNotice): Record<string, unknown> {
+  const colour = LEVEL_COLOURS[n.grade.level];
+  return {
+    noticeNo: n.noticeNo,
+    title: n.action === 'adjust' ? `关于将重污染天气预警调整为${colour}预警的通知` : `关于${NOTICE_TYPES[n.action]}重污染天气${colour}预警的通知`,
+    cityCode: n.city.code,
+    cityName: n.city.name,
+    issuer: `${n.city.name}重污染天气应急指挥部办公室`,
+    noticeType: NOTICE_TYPES[n.action],
+    warningLevel: colour,
+    responseLevel: n.grade.response,
+    publishTime: n.publishedAt.toFormat(TIME),
+    startTime: n.start.toFormat(TIME),
+    ...(n.action === 'lift' ? { liftTime: n.liftTime!.toFormat(TIME) } : { expectedEndTime: n.expectedEnd.toFormat(TIME) }),
+    ...(n.episodeNoticeNo !== n.noticeNo ? { relatedNoticeNo: n.episodeNoticeNo } : {}),
+    measures: n.action === 'lift' ? [] : n.grade.measures,
+    content: content(n, colour),
+  };
+}
+
+function content(n: WarningNotice, colour: string): string {
+  if (n.action === 'lift') {
+    return `经会商研判，预计我市空气质量将明显改善，决定于${stamp(n.liftTime!)}解除重污染天气${colour}预警（${n.episodeNoticeNo}）。`;
+  }
+  const outlook = n.forecast.days.map((d) => `${d.date.toFormat('M月d日')}AQI ${formatAqiRange(d)}（${categoryRangeText(d)}）`).join('，');
+  // An issued warning comes into force when the episode is forecast to begin; an adjustment at once.
+  const decision = n.action === 'issue' ? `自${stamp(n.start)}起启动` : `自${stamp(n.publishedAt)}起调整为`;
+  return `据预测，${outlook}。经市重污染天气应急指挥部研究，决定${decision}重污染天气${colour}预警，执行${n.grade.response}措施，请各单位严格落实。`;
+}
+
+function stamp(time: DateTime): string {
+  return time.toFormat('M月d日H时');
+}
+
+const MALFORMATIONS = [
+  (r: Record<string, unknown>) => {
+    r.warningLevel = '紫色';
+  },
+  (r: Record<string, unknown>) => {
+    delete r.noticeNo;
+  },
+  (r: Record<string, unknown>) => {
+    r.publishTime = '2026-11-31 17:00:00';
+  },
+  (r: Record<string, unknown>) => {
+    r.noticeType = 12;
+  },
+];

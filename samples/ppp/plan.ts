@@ -1,0 +1,170 @@
+import type { DateTime } from 'luxon';
+import { CORE_SIZE, DISTRICTS, enterprise, person, pickEnterprise, variantOfCode, type Enterprise } from '../kit/population';
+import { random, type Random } from '../kit/random';
+import { fenFromWanYuan } from '../../src/connectorKit';
+import { PROJECT_TYPES, type ProjectType } from './projectTypes';
+import { CITY_REGION, DISTRICT_REGIONS, equityRepresentative, fullName, implementingAgency, type PublicBody, type Region } from './governmentBodies';
+import { TIMELINE_ANCHOR } from './timeline';
+import { PROJECTS_PATH } from '../../connectors/ppp/projects/record';
+import { STAGE } from './stages';
+
+/**
+ * What is fixed about a sample project from the day it enters the library: where and what it is,
+ * its size and terms, who implements it and who will win it. Its stage, contact and times move
+ * (lifecycle.ts). Computed from (seed, project) alone.
+ */
+export interface ProjectPlan {
+  index: number;
+  projNo: string;
+  name: string;
+  region: Region;
+  type: ProjectType;
+  investmentFen: number;
+  operateMode: string;
+  returnMode: string;
+  termYears: number;
+  initiatedOn: DateTime;
+  /** Stage when first listed: 0 识别 … 4 移交. */
+  initialStage: number;
+  /** For projects listed at 执行 or 移交. */
+  initialContractSignedOn?: DateTime;
+  listings: Array<{ batchNumber: string; exampleLevel: string }>;
+  purchaseWay: string;
+  government: { type: '1'; representative: PublicBody; sharePercent: number } | { type: '2' };
+  /** The agency's code as the feed writes it: now and then oddly written or wrong. */
+  agency: { name: string; uscc: string | null };
+  /** The social capital partner(s) procured, lead first. */
+  partners: Array<{ name: string; uscc: string }>;
+  /** How the feed writes this record: codes as numbers (a re-serialised dump), dates with slashes. */
+  numericCodes: boolean;
+  slashedDates: boolean;
+}
+
+/** Share of stages when first listed: the library is mostly projects in execution. */
+const INITIAL_STAGES = [0, 1, 1, 2, 2, 3, 3, 3, 3, 3, 3, 3]; // 识别 1, 准备 2, 采购 2, 执行 7 in 12
+const PURCHASE_WAYS = ['1', '1', '1', '4', '4', '4', '2', '3', '5'];
+const EQUITY_SHARES = [5, 10, 10, 15, 20, 20, 30];
+/** Share of records whose agency or partner code is oddly written or wrong, and without any agency code. */
+const CODE_VARIANT_RATE = 0.04;
+const MISSING_AGENCY_CODE_RATE = 0.02;
+
+export function projectPlan(index: number, seed: number): ProjectPlan {
+  const r = random(seed, PROJECTS_PATH, index);
+  const type = r.pick(PROJECT_TYPES);
+  const region = type.cityOnly || r.chance(0.2) ? CITY_REGION : r.pick(DISTRICT_REGIONS);
+  const initialStage = handoverPossible(type) && r.chance(0.03) ? STAGE.handover : r.pick(INITIAL_STAGES);
+  const initiatedOn = initiationDate(initialStage, r);
+  return {
+    index,
+    projNo: `${region.code}${initiatedOn.year}${String(index + 1).padStart(6, '0')}`,
+    name: `${fullName(region)}${type.title(r)}PPP项目`,
+    region,
+    type,
+    investmentFen: investmentFen(type, r),
+    operateMode: r.pick(type.operateModes),
+    returnMode: r.pick(type.returnModes),
+    // A project in handover has served its term: of the sample's terms only the shortest (10 years) has by now.
+    termYears: initialStage === STAGE.handover ? 10 : r.int(type.termYears[0], type.termYears[1]),
+    initiatedOn,
+    initialStage,
+    initialContractSignedOn: contractDate(initialStage, initiatedOn, r),
+    listings: r.chance(0.12) ? listings(r) : [],
+    purchaseWay: r.pick(PURCHASE_WAYS),
+    government: r.chance(0.7)
+      ? { type: '1', representative: equityRepresentative(region, seed), sharePercent: r.pick(EQUITY_SHARES) }
+      : { type: '2' },
+    agency: agency(region, type, r, seed),
+    partners: partners(r, seed),
+    numericCodes: r.chance(0.05),
+    slashedDates: r.chance(0.1),
+  };
+}
+
+/** The district a region's people live in: a random one for city-level projects. */
+export function districtOf(region: Region, r: Random) {
+  return DISTRICTS.find((d) => d.code === region.code) ?? r.pick(DISTRICTS);
+}
+
+/** A contact person at the implementing agency; the number is a mobile or the office line. */
+export function contactFor(region: Region, r: Random, seed: number): { name: string; phone: string } {
+  const someone = person(r, seed, districtOf(region, r));
+  if (r.chance(0.45)) return { name: someone.name, phone: `0311-${r.pick(['8', '6'])}${String(r.int(0, 9999999)).padStart(7, '0')}` };
+  const mobile = someone.phone;
+  const phone = r.chance(0.15) ? `${mobile.slice(0, 3)}-${mobile.slice(3, 7)}-${mobile.slice(7)}` : mobile;
+  return { name: someone.name, phone };
+}
+
+/** Only a project whose term can be 10 years can have finished it by now. */
+function handoverPossible(type: ProjectType): boolean {
+  return type.termYears[0] <= 10;
+}
+
+/** Projects still in identification were initiated lately; those in execution years ago. */
+function initiationDate(stage: number, r: Random): DateTime {
+  const [year, month, days] = [
+    [2024, 3, 650],
+    [2022, 6, 1200],
+    [2021, 1, 1600],
+    [2014, 6, 2700],
+    [2014, 3, 270],
+  ][stage];
+  return TIMELINE_ANCHOR.set({ year, month, day: 1, hour: 0 }).plus({ days: r.int(0, days) }).startOf('day');
+}
+
+/** Projects listed at 执行 or 移交 signed their contract a few months to a few years after initiation. */
+function contractDate(stage: number, initiatedOn: DateTime, r: Random): DateTime | undefined {
+  if (stage < STAGE.execution) return undefined;
+  return initiatedOn.plus({ days: stage === STAGE.handover ? r.int(150, 300) : r.int(240, 900) });
+}
+
+/** Log-uniform over the type's range, to 0.01 万元 as the library's forms take it. */
+function investmentFen(type: ProjectType, r: Random): number {
+  const [low, high] = type.investmentYuan.map(Math.log);
+  const yuan = Math.exp(low + (high - low) * r.next());
+  return fenFromWanYuan(Math.round(yuan / 100) / 100);
+}
+
+/** National lists had four batches; provinces and the city keep their own counts. */
+function listings(r: Random): ProjectPlan['listings'] {
+  const count = r.chance(0.2) ? 2 : 1;
+  return Array.from({ length: count }, () => {
+    const level = r.pick(['0', '1', '1', '2']);
+    const batches = level === '0' ? 4 : level === '1' ? 6 : 3;
+    return { exampleLevel: level, batchNumber: r.chance(0.05) ? '-1' : String(r.int(1, batches)) };
+  });
+}
+
+function agency(region: Region, type: ProjectType, r: Random, seed: number): ProjectPlan['agency'] {
+  const body = implementingAgency(region, type.department, seed);
+  if (r.chance(MISSING_AGENCY_CODE_RATE)) return { name: body.name, uscc: null };
+  return { name: body.name, uscc: r.chance(CODE_VARIANT_RATE) ? variantOfCode(body.uscc, r).code : body.uscc };
+}
+
+/** One to three companies (a consortium), from the shared population, where the big local firms are common. */
+function partners(r: Random, seed: number): ProjectPlan['partners'] {
+  const count = r.chance(0.65) ? 1 : r.chance(0.7) ? 2 : 3;
+  const chosen = new Map<number, Enterprise>();
+  for (let i = 0; i < count; i++) {
+    const company = pickCompany(r, seed);
+    chosen.set(company.index, company);
+  }
+  return [...chosen.values()].map((c) => ({
+    name: c.name,
+    uscc: r.chance(CODE_VARIANT_RATE) ? variantOfCode(c.uscc, r).code : c.uscc,
+  }));
+}
+
+/** Trades that bid for PPP projects: builders, utilities, environmental and engineering firms. */
+const PPP_TRADES = ['建筑工程', '环保科技', '热力', '水务', '市政工程', '园林绿化', '交通建设', '建材', '信息技术', '房地产开发', '医药'];
+
+/**
+ * Social capital is a company in a trade that builds or runs infrastructure: individual businesses,
+ * cooperatives and, say, restaurants do not bid for PPP projects.
+ */
+function pickCompany(r: Random, seed: number): Enterprise {
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const candidate = pickEnterprise(r, seed);
+    if (candidate.category === '企业' && PPP_TRADES.includes(candidate.industry)) return candidate;
+  }
+  return enterprise(r.int(0, CORE_SIZE - 1), seed);
+}

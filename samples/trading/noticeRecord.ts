@@ -1,0 +1,151 @@
+import { person, variantOfCode } from '../kit/population';
+import { random, type Random } from '../kit/random';
+import type { FeedOptions } from '../kit/feed';
+import { NOTICE_TYPES, type AmountUnit } from '../../src/connectorKit';
+import { bidDeadlineAt, type ProcessFacts } from './processFacts';
+import type { PlanStep } from './plans';
+import type { TradingNoticeRecord } from '../../connectors/trading/notices/record';
+import { localDate, localDateTime, MINUTES_PER_DAY, startOfDay } from './sampleClock';
+import { stepMinute } from './schedule';
+
+export const PLATFORM = '石家庄市公共资源交易中心';
+const STREAM = '/trading/notices';
+const URL_DIRECTORIES: Readonly<Record<string, string>> = { 工程建设: 'jsgc', 政府采购: 'zfcg', 土地使用权: 'tdjy', 产权交易: 'cqjy' };
+
+/**
+ * Step `step` of a process as the platform writes it. Every notice repeats the project's identity
+ * and parties; the fields of its type come on top. The ways real platforms differ from notice to
+ * notice are drawn per notice: an older notice with no type code, a code written oddly or wrongly,
+ * a project code in another case.
+ */
+export function noticeRecord(facts: ProcessFacts, step: number, o: FeedOptions): TradingNoticeRecord {
+  const s = facts.plan.steps[step];
+  const r = random(o.seed, STREAM, 'notice', facts.process, step);
+  const time = stepMinute(facts.process, step);
+  const noticeId = noticeIdOf(facts, step);
+  const record: TradingNoticeRecord = {
+    noticeId,
+    ...typeFields(s, r),
+    noticeTitle: s.type === 'amendment' ? `关于${facts.projectName}的${s.typeName}` : `${facts.projectName}${s.typeName}`,
+    projectCode: writtenProjectCode(facts.projectCode, r),
+    projectName: facts.projectName,
+    tradeType: facts.plan.tradeType,
+    procurementMethod: facts.plan.method,
+    ...(facts.plan.category ? { purchaseCategory: facts.plan.category } : {}),
+    region: facts.buyer.region,
+    regionCode: facts.buyer.regionCode,
+    platformName: PLATFORM,
+    buyerName: facts.buyer.name,
+    buyerCode: writtenCode(facts.buyer.uscc, r),
+    ...(facts.agency ? { agencyName: facts.agency.name, agencyCode: writtenCode(facts.agency.uscc, r) } : {}),
+    amountUnit: facts.unit,
+    ...stepFields(facts, step, time, r),
+    contactPerson: facts.contact.name,
+    contactPhone: facts.contact.phone,
+    publishTime: localDateTime(time),
+    url: `https://ggzy.sjz.example/jyxx/${URL_DIRECTORIES[facts.plan.tradeType]}/${noticeId}.html`,
+  };
+  return corrected(record, facts, step, time, o);
+}
+
+/** The platform's notice number: publication day, process and step. */
+export function noticeIdOf(facts: ProcessFacts, step: number): string {
+  const day = localDate(stepMinute(facts.process, step)).replace(/-/g, '');
+  return `GG${day}${String(facts.process).padStart(5, '0')}${step}`;
+}
+
+/** Notices from before the platform coded types carry only a name, a few not even that. */
+function typeFields(s: PlanStep, r: Random): Pick<TradingNoticeRecord, 'noticeTypeCode' | 'noticeTypeName'> {
+  const roll = r.next();
+  if (roll < 0.9) return { noticeTypeCode: NOTICE_TYPES[s.type].code, noticeTypeName: s.typeName };
+  return roll < 0.97 ? { noticeTypeName: s.typeName } : {};
+}
+
+function stepFields(facts: ProcessFacts, step: number, time: number, r: Random): Partial<TradingNoticeRecord> {
+  const s = facts.plan.steps[step];
+  const unit = facts.unit;
+  const winner = facts.bids[0];
+  const winners = () => [{ name: winner.bidder.name, code: writtenCode(winner.bidder.uscc, r), amount: writtenAmount(winner.amount, unit, r) }];
+  const daysBefore = (days: number) => localDate(time - days * MINUTES_PER_DAY);
+  switch (s.type) {
+    case 'tender':
+      return { budget: writtenAmount(facts.budget, unit, r), bidDeadline: deadlineOf(facts, step) };
+    case 'qualification':
+      return { budget: writtenAmount(facts.budget, unit, r), tenderers: facts.bids.map((b) => ({ name: b.bidder.name, ...bidderCode(b.bidder.uscc, r) })) };
+    case 'amendment':
+      return {
+        amendedNoticeId: noticeIdOf(facts, 0),
+        amendReason: s.reason,
+        ...(s.extendsDeadline ? { bidDeadline: deadlineOf(facts, step) } : {}),
+      };
+    case 'candidates':
+      return {
+        tenderers: facts.bids.slice(0, 3).map((b, i) => ({ rank: i + 1, name: b.bidder.name, ...bidderCode(b.bidder.uscc, r), bidAmount: writtenAmount(b.amount, unit, r) })),
+      };
+    case 'award':
+      return { budget: writtenAmount(facts.budget, unit, r), winners: winners(), awardDate: daysBefore(1) };
+    case 'contract':
+      return { ...contractFields(facts, r), winners: winners(), signDate: daysBefore(2) };
+    case 'implementation':
+      return { ...contractFields(facts, r), winners: winners(), acceptanceDate: daysBefore(3), acceptanceResult: r.chance(0.95) ? '合格' : '不合格' };
+    case 'cancellation':
+      return { cancelReason: s.reason };
+  }
+}
+
+/** The contract as its notice gave it: signed two days before that notice, starting the day after. */
+function contractFields(facts: ProcessFacts, r: Random): Partial<TradingNoticeRecord> {
+  const contractStep = facts.plan.steps.findIndex((s) => s.type === 'contract');
+  const signed = startOfDay(stepMinute(facts.process, contractStep)) - 2 * MINUTES_PER_DAY;
+  return {
+    contractNo: facts.contractNo,
+    contractAmount: writtenAmount(facts.bids[0].amount, facts.unit, r),
+    contractStart: localDate(signed + MINUTES_PER_DAY),
+    contractEnd: localDate(signed + (1 + facts.contractDays) * MINUTES_PER_DAY),
+  };
+}
+
+function deadlineOf(facts: ProcessFacts, step: number): string {
+  return localDateTime(bidDeadlineAt(facts, step));
+}
+
+/**
+ * Codes as notices carry them: mostly as registered, about one in ten with the oddities of real
+ * feeds (lower case, blanks, full-width characters — which the hub normalises — or a typo or a
+ * placeholder, which it flags and never links).
+ */
+function writtenCode(uscc: string, r: Random): string {
+  return r.chance(0.1) ? variantOfCode(uscc, r).code : uscc;
+}
+
+/** Candidate and applicant lists sometimes omit a bidder's code. */
+function bidderCode(uscc: string, r: Random): { code?: string } {
+  return r.chance(0.05) ? {} : { code: writtenCode(uscc, r) };
+}
+
+/** Most notices write the project code as registered; some in lower case or with a full-width dash. */
+function writtenProjectCode(code: string, r: Random): string {
+  const roll = r.next();
+  if (roll < 0.04) return code.toLowerCase();
+  if (roll < 0.06) return code.replace(/-/g, '－');
+  if (roll < 0.08) return ` ${code} `;
+  return code;
+}
+
+/** 元 as text with two decimals (sometimes with separators), 万元 as a number, as platforms write them. */
+function writtenAmount(amount: number, unit: AmountUnit, r: Random): number | string {
+  if (unit === '万元') return amount;
+  const text = amount.toFixed(2);
+  return r.chance(0.2) ? text.replace(/\B(?=(\d{3})+\.)/g, ',') : text;
+}
+
+/**
+ * A later edition corrects about one notice in twenty: the platform changes the contact and sets
+ * updateTime, keeping the publication time (and so the notice's place in the list).
+ */
+function corrected(record: TradingNoticeRecord, facts: ProcessFacts, step: number, time: number, o: FeedOptions): TradingNoticeRecord {
+  const r = random(o.seed, STREAM, 'edition', o.edition, facts.process, step);
+  if (o.edition <= 1 || !r.chance(0.05)) return record;
+  const contact = person(r, o.seed);
+  return { ...record, contactPerson: contact.name, contactPhone: contact.phone, updateTime: localDateTime(startOfDay(time) + MINUTES_PER_DAY + 9 * 60) };
+}
