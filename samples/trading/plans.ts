@@ -17,8 +17,9 @@ export interface PlanStep {
   /** The platform's name for the notice (noticeTypeName). */
   typeName: string;
   /**
-   * The stage the process is in once this notice is out, written by hand from STANDARDS.md §4 so
-   * that tests check processStage against the plan rather than against itself.
+   * The stage the process is in once this notice is out, written by hand from
+   * docs/standards/trading-ocds.md so that tests check processStage against the plan rather than
+   * against itself.
    */
   stageAfter: ProcessStageName;
   /** Amendments: whether the correction extends the bid deadline. */

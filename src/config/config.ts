@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DEFAULT_CITY, type CitySetting } from './city';
 
 /**
- * Everything the hub reads from its environment, parsed once. DESIGN.md fixes the variable names;
+ * Everything the hub reads from its environment, parsed once. docs/design.md fixes the variable names;
  * other programs and the CI rely on them.
  */
 export interface HubConfig {

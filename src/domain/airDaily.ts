@@ -1,5 +1,5 @@
 /**
- * The daily AQI report (日报, HJ 633-2012; STANDARDS.md §1): 24-hour means of SO2, NO2, CO, PM10 and
+ * The daily AQI report (日报, HJ 633-2012; docs/standards/aqi.md): 24-hour means of SO2, NO2, CO, PM10 and
  * PM2.5, and O3 by its daily maximum 8-hour moving mean and daily maximum 1-hour value.
  */
 import { computeAqi, type AqiInput, type AqiOptions, type AqiResult } from './aqi/computeAqi';

@@ -1,8 +1,8 @@
 /**
  * Money in the credit-publicity templates is in 万元 (ten thousand yuan): CF_NR_FK 罚款金额 and
- * CF_NR_WFFF 没收金额 (STANDARDS.md §3: a row "罚款2000元" carries 0.2). Sources also write amounts
- * with their unit ("2000元", "0.2万元"), in capital numerals on decisions ("人民币贰仟元"), and only
- * inside free text in the 2016 exports (CF_JG "罚款人民币2000元"). Everything here returns 万元.
+ * CF_NR_WFFF 没收金额 (docs/standards/credit-publicity.md: a row "罚款2000元" carries 0.2). Sources also
+ * write amounts with their unit ("2000元", "0.2万元"), in capital numerals on decisions ("人民币贰仟元"),
+ * and only inside free text in the 2016 exports (CF_JG "罚款人民币2000元"). Everything here returns 万元.
  */
 
 const YUAN_PER_WAN = 10000;

@@ -2,8 +2,8 @@ import { decodeWith, lookUpSpelling, type CodedValue, type SpellingTable } from 
 import { normalizeUscc } from './uscc';
 
 /**
- * 行政相对人类别 (party category) of the credit-publicity templates (STANDARDS.md §3): the 2019
- * template writes 法人及非法人组织, 自然人 or 个体工商户.
+ * 行政相对人类别 (party category) of the credit-publicity templates
+ * (docs/standards/credit-publicity.md): the 2019 template writes 法人及非法人组织, 自然人 or 个体工商户.
  */
 export type PartyCategoryCode = 'LEGAL_PERSON' | 'NATURAL_PERSON' | 'INDIVIDUAL_BUSINESS';
 
@@ -52,10 +52,10 @@ export function partyCategory(code: PartyCategoryCode): CodedValue<PartyCategory
 /**
  * The 2016-era exports have no party-category field, so it is read from what the row carries.
  *
- * Decisions (STANDARDS.md is silent): a code whose first two characters are 92 is a 个体工商户
- * (GB 32100: registration authority 9, category 2); any registration number makes a legal person or
- * other organisation; only a resident ID number and no registration number makes a natural person.
- * A row with neither is undecidable (undefined): the schema already refuses it.
+ * Decisions (docs/standards/credit-publicity.md is silent): a code whose first two characters are
+ * 92 is a 个体工商户 (GB 32100: registration authority 9, category 2); any registration number makes a
+ * legal person or other organisation; only a resident ID number and no registration number makes a
+ * natural person. A row with neither is undecidable (undefined): the schema already refuses it.
  */
 export function inferPartyCategory(row: {
   uscc?: string;

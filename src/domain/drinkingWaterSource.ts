@@ -1,7 +1,7 @@
 /**
- * Drinking-water sources (饮用水水源地) and their protection zones (STANDARDS.md §6): water in a
- * first-grade zone (一级保护区) must meet class II of GB 3838-2002, in a second-grade zone (二级保护区)
- * class III.
+ * Drinking-water sources (饮用水水源地) and their protection zones (docs/standards/water-quality.md):
+ * water in a first-grade zone (一级保护区) must meet class II of GB 3838-2002, in a second-grade zone
+ * (二级保护区) class III.
  */
 import { compareWaterClasses, type WaterClass, type WaterTargetClass } from './waterQuality';
 

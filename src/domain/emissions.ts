@@ -1,5 +1,5 @@
 /**
- * Exceedance of a key pollutant-discharging unit's self-monitoring result (STANDARDS.md §7).
+ * Exceedance of a key pollutant-discharging unit's self-monitoring result (docs/standards/emissions.md).
  *
  * The source publishes its own 是否超标 flag and 超标倍数; the hub computes both again from the
  * measured concentration and the permitted limit, and reports where the source disagrees. A

@@ -1,6 +1,7 @@
 /**
- * Masking of a natural person's personal information (STANDARDS.md §3 "Privacy"): ID numbers,
- * phone numbers and home addresses are stored for matching but never served publicly.
+ * Masking of a natural person's personal information (docs/standards/credit-publicity.md,
+ * "Privacy"): ID numbers, phone numbers and home addresses are stored for matching but never served
+ * publicly.
  *
  * Rule from the standard: ID number keeps its first 6 and last 4 characters, phone its first 3 and
  * last 4. Everything else here (addresses, short values, free-text scanning) is our reading and is
@@ -92,7 +93,7 @@ export function maskAddress(address: string): string {
   return kept.length === text.length ? kept : kept + ADDRESS_MASK;
 }
 
-/** Mask one value of a known kind (DESIGN.md library entry). */
+/** Mask one value of a known kind (docs/design.md, "Library entry"). */
 export function maskPersonalInfo(value: string, kind: PersonalInfoKind): string {
   if (typeof value !== 'string') {
     throw new TypeError(`maskPersonalInfo expects a string value, got ${typeof value}`);

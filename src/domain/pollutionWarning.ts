@@ -1,11 +1,11 @@
 /**
- * Heavy-pollution warning rule (重污染天气预警, STANDARDS.md §1): a warning is issued when the
+ * Heavy-pollution warning rule (重污染天气预警, docs/standards/aqi.md): a warning is issued when the
  * forecast daily AQI exceeds 200; its grade comes from the city's grading table
  * (pollutionWarningGrading.ts), which is configuration.
  */
 import { gradesForCity, type WarningCondition, type WarningGrade, type WarningSettings } from './pollutionWarningGrading';
 
-/** Forecast AQI above this calls for a warning (STANDARDS.md §1). */
+/** Forecast AQI above this calls for a warning (docs/standards/aqi.md). */
 export const WARNING_AQI_THRESHOLD = 200;
 
 /** Whether a forecast (daily AQI values, one per forecast day) calls for a warning. */

@@ -1,7 +1,7 @@
 /**
  * How a city grades its heavy-pollution warnings (重污染天气预警分级): data, not code.
  *
- * STANDARDS.md §1 fixes only the trigger (forecast AQI > 200); the grades, blue to red by duration
+ * docs/standards/aqi.md fixes only the trigger (forecast AQI > 200); the grades, blue to red by duration
  * and severity, are set by each city's emergency plan and change when the plan is revised. So a
  * grading is a table a deployment edits, checked here when it is loaded, and every city may have its
  * own.

@@ -1,5 +1,5 @@
 /**
- * Rules of the PPP project library (财政部 PPP 综合信息平台项目库, STANDARDS.md §5): code tables,
+ * Rules of the PPP project library (财政部 PPP 综合信息平台项目库, docs/standards/ppp.md): code tables,
  * demonstration listings, investment units and contact masking. Pure functions, one concept per
  * file; this module is the PPP domain's entry.
  */

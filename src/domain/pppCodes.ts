@@ -1,5 +1,5 @@
 /**
- * Code tables of the 财政部 PPP 综合信息平台项目库 (STANDARDS.md §5) and their decoding to
+ * Code tables of the 财政部 PPP 综合信息平台项目库 (docs/standards/ppp.md) and their decoding to
  * `{ code, name }`, so the unified record keeps the source's code next to its meaning.
  *
  * The library's API writes codes as strings ("1"); dumps re-serialised by other tools write them
@@ -16,7 +16,7 @@ export type PppCodeValue = string | number;
 export type PppCodeTable = Readonly<Record<string, string>>;
 
 /**
- * Project stage (projState). 1–3 are the library's codes. STANDARDS says identification (识别)
+ * Project stage (projState). 1–3 are the library's codes. docs/standards/ppp.md says identification (识别)
  * precedes them and handover (移交) follows but gives no codes: 0 and 4 are our decision, chosen so
  * that the codes keep the stages' order. Treat them as configuration until the platform confirms.
  */
@@ -74,7 +74,7 @@ export const PPP_EXAMPLE_FLAGS: PppCodeTable = Object.freeze({
 });
 
 /**
- * Government participation (政府参与方式), which STANDARDS asks for but the library's field list
+ * Government participation (政府参与方式), which docs/standards/ppp.md asks for but the library's field list
  * does not name: our codes. 1: a government equity representative (政府出资代表) holds a share of
  * the project company; 2: the government takes no equity and takes part by paying or subsidising.
  */

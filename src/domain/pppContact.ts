@@ -2,8 +2,8 @@ import { maskPhone } from './masking';
 
 /**
  * The project contact of a PPP project (linkUname / linkTel): a natural person's name and phone,
- * personal information (STANDARDS.md §3 "Privacy", §5). The originals are kept for matching and
- * never served; the served forms are masked.
+ * personal information (docs/standards/credit-publicity.md "Privacy", docs/standards/ppp.md).
+ * The originals are kept for matching and never served; the served forms are masked.
  */
 export interface MaskedContact {
   /** Served: surname + '*' (王伟 → 王*). */

@@ -1,6 +1,6 @@
 /**
  * Investment amounts of the PPP project library. The library writes investCount in 分 (fen), so
- * 1 万元 = 10,000 元 = 1,000,000 分 (STANDARDS.md §5). The unified model serves amounts in 万元.
+ * 1 万元 = 10,000 元 = 1,000,000 分 (docs/standards/ppp.md). The unified model serves amounts in 万元.
  *
  * Decision: only 万元 is served, not 元 as well. Amounts of 1亿–10亿 元 are 11-digit integers
  * starting with 1 (14119312200 元), which leak scanners rightly cannot tell from a mobile number;

@@ -1,7 +1,7 @@
 /**
- * Public resource trading rules (STANDARDS.md §4): pure functions, no I/O. The trading connector
- * maps notices with them; the GraphQL TradingProcess and the OCDS export group stored notices by
- * `attributes.projectCode` and call processStage.
+ * Public resource trading rules (docs/standards/trading-ocds.md): pure functions, no I/O. The
+ * trading connector maps notices with them; the GraphQL TradingProcess and the OCDS export group
+ * stored notices by `attributes.projectCode` and call processStage.
  */
 export {
   NOTICE_TYPES,

@@ -1,7 +1,7 @@
 /**
  * The notices a public resource trading platform (公共资源交易平台) publishes for one contracting
- * process (STANDARDS.md §4), with the OCDS release tag each becomes and the stage of the process
- * once it is out.
+ * process (docs/standards/trading-ocds.md), with the OCDS release tag each becomes and the stage
+ * of the process once it is out.
  *
  * The codes 01–08 are the sample platform's own (a platform's codes are configuration, not a
  * national standard); names and synonyms are the words platforms write in type fields and titles.
@@ -36,7 +36,7 @@ export type OcdsTenderStatus = 'active' | 'complete' | 'cancelled' | 'unsuccessf
 export interface NoticeTypeInfo {
   type: NoticeType;
   code: string;
-  /** Canonical name (STANDARDS.md §4 wording). */
+  /** Canonical name (docs/standards/trading-ocds.md wording). */
   name: string;
   /** Names platforms write for this type, in type fields and at the end of titles. */
   synonyms: readonly string[];

@@ -1,6 +1,7 @@
 /**
  * How a trade is conducted (采购方式/招标方式/出让方式), read into the OCDS method and category
- * codelists. STANDARDS.md does not give this mapping; this is our reading of the OCDS definitions:
+ * codelists. The standards give no such mapping; this is our reading of the OCDS definitions
+ * (docs/standards/trading-ocds.md records it among the hub's decisions):
  * - open: anyone may bid — 公开招标, and the open sales 挂牌/拍卖/招标出让;
  * - selective: only those who prequalified may — 邀请招标 and 公开招标 with 资格预审;
  * - limited: the buyer negotiates with suppliers it admits — 竞争性谈判, 竞争性磋商, 询价;

@@ -1,5 +1,5 @@
 /**
- * Unified Social Credit Code (统一社会信用代码) checks per GB 32100-2015 (STANDARDS.md §2).
+ * Unified Social Credit Code (统一社会信用代码) checks per GB 32100-2015 (docs/standards/uscc.md).
  *
  * A bad code is reported, never "repaired": the credit connector keeps the record and flags it
  * (usccValid: false + reason), so the reasons below are written for a data team to read.
@@ -85,7 +85,7 @@ function assertUsccBody(first17: string): void {
  * 11 − (Σ value × weight mod 11), with 10 → 'X' and 11 → '0'.
  *
  * Organisation codes may contain letters; GB 11714 gives them the values A=10 … Z=35 (the
- * digits-then-letters order). STANDARDS.md does not list letter values; this is that order.
+ * digits-then-letters order). docs/standards/uscc.md does not list letter values; this is that order.
  */
 export function gb11714CheckCharacter(first8: string): string {
   if (typeof first8 !== 'string' || !/^[0-9A-Z]{8}$/.test(first8)) {
@@ -165,7 +165,7 @@ export function validateUscc(code: string): UsccValidation {
 
 /**
  * The GB 11714 check on positions 9–17. Some codes in real registries fail it, so a failure is a
- * warning only (STANDARDS.md §2: warn, never reject for it).
+ * warning only (docs/standards/uscc.md: warn, never reject for it).
  */
 function organisationCodeWarnings(orgCode: string): string[] {
   // The USCC alphabet is a subset of 0-9/A-Z, so the first 8 are always computable here.

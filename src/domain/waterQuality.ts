@@ -1,5 +1,5 @@
 /**
- * Surface-water quality class per GB 3838-2002 (STANDARDS.md §6), single-factor method.
+ * Surface-water quality class per GB 3838-2002 (docs/standards/water-quality.md), single-factor method.
  */
 
 export type WaterClass = 'I' | 'II' | 'III' | 'IV' | 'V' | '劣V';
@@ -88,7 +88,7 @@ interface BoundedLimits {
   limits: readonly [number, number, number, number, number];
 }
 
-/** GB 3838-2002 table 1 (the rows STANDARDS.md §6 lists). pH is handled by PH_RANGE. */
+/** GB 3838-2002 table 1 (the rows docs/standards/water-quality.md lists). pH is handled by PH_RANGE. */
 const LIMITS: Record<Exclude<WaterParameter, 'ph' | 'tp' | 'tn'>, BoundedLimits> = {
   do: { bound: 'lower', limits: [7.5, 6, 5, 3, 2] },
   codmn: { bound: 'upper', limits: [2, 4, 6, 10, 15] },
@@ -154,9 +154,10 @@ function checkTargetClass(targetClass: unknown): WaterTargetClass {
 }
 
 /**
- * Exceedance multiple (超标倍数) of one value against a target class, as defined in STANDARDS.md §6:
- * (measured − limit) / limit for upper limits; for dissolved oxygen, whose limit is a lower bound,
- * (limit − measured) / limit, so that "worse" is positive in both cases.
+ * Exceedance multiple (超标倍数) of one value against a target class, as defined in
+ * docs/standards/water-quality.md: (measured − limit) / limit for upper limits; for dissolved
+ * oxygen, whose limit is a lower bound, (limit − measured) / limit, so that "worse" is positive in
+ * both cases.
  *
  * Decisions where the standard is silent:
  * - a value within the limit returns 0 (not a negative number): it does not exceed, and a negative

@@ -2,7 +2,7 @@
  * What a surface-water section's (地表水断面) monitoring result means against its obligations: its
  * class (GB 3838-2002 single-factor method), how far each parameter is from the section's target
  * class, whether the target is met, and, for drinking-water sources, whether the protection zone's
- * requirement is met (STANDARDS.md §6).
+ * requirement is met (docs/standards/water-quality.md).
  */
 import {
   classifyWaterQuality,

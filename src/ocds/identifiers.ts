@@ -1,6 +1,6 @@
 /**
  * Identifiers of the export. An ocid is the registered prefix and the process's own identifier,
- * which for a trading process is its normalised project code (STANDARDS.md §4).
+ * which for a trading process is its normalised project code (docs/standards/trading-ocds.md).
  */
 export function ocidOf(prefix: string, projectCode: string): string {
   return `${prefix}-${projectCode}`;

@@ -11,9 +11,10 @@ import type { Release } from './types';
 /**
  * One stored notice → one OCDS release. The connector already shaped the notice's attributes as
  * OCDS blocks (src/domain/tradingNotice.ts); this is the projection: amounts to 元, nulls left out,
- * the notice filed as a document, and the tag STANDARDS.md §4 maps its type to (tradingNoticeTypes.ts:
- * tender → tender, qualification → tenderUpdate, amendment → tenderAmendment, candidates and award →
- * award, contract → contract, performance → implementation, cancellation → tenderCancellation).
+ * the notice filed as a document, and the tag docs/standards/trading-ocds.md maps its type to
+ * (tradingNoticeTypes.ts: tender → tender, qualification → tenderUpdate, amendment →
+ * tenderAmendment, candidates and award → award, contract → contract, performance →
+ * implementation, cancellation → tenderCancellation).
  *
  * The release date is when the notice as it now reads was published: the platform's correction
  * time when it corrected it, else the publication time.

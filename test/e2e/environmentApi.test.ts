@@ -12,7 +12,7 @@ import { BACKENDS } from '../helpers/testDatabase';
 // The environment API end to end: the hub over HTTP, its start-up sync of the bundled environment
 // sample feeds, each environment type through `disclosures` and through the domain queries.
 
-/** HJ 633-2012 levels (STANDARDS.md §1): upper AQI bound, category and colour of levels 1–6. */
+/** HJ 633-2012 levels (docs/standards/aqi.md): upper AQI bound, category and colour of levels 1–6. */
 const AQI_LEVELS = [
   { max: 50, category: '优', color: '#00E400' },
   { max: 100, category: '良', color: '#FFFF00' },

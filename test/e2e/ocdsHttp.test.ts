@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunningHub } from '../../src/hub';
-import { ocdsValidators } from '../../src/ocds/schemaValidator';
+import { OCDS_SCHEMA_DIR, ocdsValidators } from '../../src/ocds/schemaValidator';
 import type { OcdsRecord, Release } from '../../src/ocds/types';
 import { BACKENDS } from '../helpers/testDatabase';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { runHub } from '../helpers/cli';
 
-const SCHEMAS = path.resolve(__dirname, '../../../shared/ocds/1.1.5');
-const validators = ocdsValidators(SCHEMAS);
+/** Validated against the project's copy of the official schemas (src/ocds/schema/1.1.5). */
+const validators = ocdsValidators(OCDS_SCHEMA_DIR);
 const PREFIX = 'ocds-e2e001';
 
 interface Page<T> {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Knex } from 'knex';
 import { trading } from '../../connectors/trading';
@@ -12,15 +11,15 @@ import { normalizeProjectCode, toWanYuan, tradeTypeOf, wanYuanToYuan } from '../
 import { noticesInStoreOrder, processCodesPage, storeOrderPageEnd, type StoreKey } from '../../src/ocds/noticeRows';
 import { sinkOf } from '../../src/ocds/packageWriter';
 import { allProcesses, writeRecordPackage, writeReleasePackage, type ExportSummary, type PackageTarget } from '../../src/ocds/publish';
-import { ocdsValidators } from '../../src/ocds/schemaValidator';
+import { OCDS_SCHEMA_DIR, ocdsValidators } from '../../src/ocds/schemaValidator';
 import type { OcdsRecord, Release } from '../../src/ocds/types';
 import { MAPPING } from '../helpers/mapping';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 import { fastHttp } from '../helpers/feeds';
 
 const SCALE = 400;
-const SCHEMAS = path.resolve(__dirname, '../../../shared/ocds/1.1.5');
-const validators = ocdsValidators(SCHEMAS);
+/** Validated against the project's copy of the official schemas (src/ocds/schema/1.1.5). */
+const validators = ocdsValidators(OCDS_SCHEMA_DIR);
 /** A prefix other than the default, to see that the configured one is used. */
 const settings = loadConfig({ HUB_OCDS_PREFIX: 'ocds-t3st01' });
 

@@ -9,7 +9,7 @@ import { aqiCategory, computeAqi } from '../../src/domain/aqi/computeAqi';
 
 const HJ = AQI_STANDARDS['HJ 633-2012'];
 
-/** The breakpoint table of STANDARDS.md §1, typed in again here so the data file is checked. */
+/** The breakpoint table of docs/standards/aqi.md, typed in again here so the data file is checked. */
 const TABLE: Record<AqiInputKey, number[]> = {
   so2_24h: [0, 50, 150, 475, 800, 1600, 2100, 2620],
   so2_1h: [0, 150, 500, 650, 800],

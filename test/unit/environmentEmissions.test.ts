@@ -4,7 +4,7 @@ import { normalizeUnit } from '../../connectors/environment/emissions/units';
 import { emissions, FLAG_DISAGREEMENT_MARKER, type EmissionRecord } from '../../connectors/environment/emissions/stream';
 import { MAPPING } from '../helpers/mapping';
 
-describe('exceedance is computed from concentration and limit (STANDARDS §7)', () => {
+describe('exceedance is computed from concentration and limit (docs/standards/emissions.md)', () => {
   it.each<[number, number, boolean, number]>([
     [67.5, 50, true, 0.35], // (67.5 − 50) / 50
     [50, 50, false, 0], // at the limit meets it: limits are maxima

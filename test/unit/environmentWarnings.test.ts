@@ -11,7 +11,7 @@ import { DEFAULT_WARNING_SETTINGS } from '../../connectors/environment/common/wa
 const grades = DEFAULT_WARNING_SETTINGS.default;
 const levelOf = (days: number[], table: readonly WarningGrade[] = grades) => warningGrade(days, table)?.level ?? null;
 
-describe('the warning rule: forecast AQI > 200 calls for a warning (STANDARDS §1)', () => {
+describe('the warning rule: forecast AQI > 200 calls for a warning (docs/standards/aqi.md)', () => {
   it('triggers above 200 only, on any forecast day', () => {
     expect(WARNING_AQI_THRESHOLD).toBe(200);
     expect(needsWarning([200, 200, 200])).toBe(false);

@@ -7,7 +7,7 @@ import { MAPPING } from '../helpers/mapping';
 
 const clean = { ph: 7.8, do: 9, codmn: 1.8, cod: 12, bod5: 2, nh3n: 0.1 };
 
-describe('a section is classed by its water body (GB 3838-2002, STANDARDS §6)', () => {
+describe('a section is classed by its water body (GB 3838-2002, docs/standards/water-quality.md)', () => {
   it('TP 0.08 is class IV in a lake or reservoir, class II in a river', () => {
     const lake = assessWaterSection({ values: { ...clean, tp: 0.08 }, waterBody: 'lake', targetClass: 'III', protectionZone: null });
     const river = assessWaterSection({ values: { ...clean, tp: 0.08 }, waterBody: 'river', targetClass: 'III', protectionZone: null });

@@ -2,7 +2,7 @@ import * as hub from '../../src';
 import { HUB_COMPONENTS } from '../../app/components';
 
 describe('library entry (src/index.ts)', () => {
-  test('exports the domain rules with the signatures of DESIGN.md', () => {
+  test('exports the domain rules with the signatures of docs/design.md', () => {
     const aqi = hub.computeAqi({ pm25_24h: 100, pm10_24h: 120 });
     expect(aqi).toMatchObject({ aqi: 132, level: 3, category: '轻度污染', primaryPollutants: ['pm25'], exceedingPollutants: ['pm25'] });
     expect(hub.validateUscc(' 914403001922038216 ')).toMatchObject({ valid: true, normalized: '914403001922038216' });

@@ -49,7 +49,7 @@ describe('OCDS release from one stored notice', () => {
     ['06', '合同公告', 'contract'],
     ['07', '验收结果公告', 'implementation'],
     ['08', '终止公告', 'tenderCancellation'],
-  ])('notice type %s (%s) is tagged %s, as STANDARDS.md §4 maps it', (code, name, tag) => {
+  ])('notice type %s (%s) is tagged %s, as docs/standards/trading-ocds.md maps it', (code, name, tag) => {
     const r = release({ noticeTypeCode: code, noticeTypeName: name });
     expect(r.tag).toEqual([tag]);
     expect(r.initiationType).toBe('tender');

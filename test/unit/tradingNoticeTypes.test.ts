@@ -9,9 +9,10 @@ import {
   tenderStatusAfter,
   type NoticeType,
 } from '../../src/domain/trading';
+import { OCDS_SCHEMA_DIR } from '../../src/ocds/schemaValidator';
 
 describe('notice type catalogue', () => {
-  it('has the eight notice types of STANDARDS §4, each with its own code', () => {
+  it('has the eight notice types of docs/standards/trading-ocds.md, each with its own code', () => {
     expect(NOTICE_TYPE_LIST.map((t) => t.type)).toEqual(['tender', 'qualification', 'amendment', 'candidates', 'award', 'contract', 'implementation', 'cancellation']);
     expect(new Set(NOTICE_TYPE_LIST.map((t) => t.code)).size).toBe(8);
     for (const info of NOTICE_TYPE_LIST) expect(noticeTypeByCode(info.code)).toBe(info);
@@ -19,7 +20,7 @@ describe('notice type catalogue', () => {
     expect(noticeTypeByCode('99')).toBeUndefined();
   });
 
-  it('maps to the OCDS release tags STANDARDS suggests, candidates being a (pending) award', () => {
+  it('maps to the OCDS release tags docs/standards/trading-ocds.md suggests, candidates being a (pending) award', () => {
     const tags = Object.fromEntries(NOTICE_TYPE_LIST.map((t) => [t.type, t.ocdsTag]));
     expect(tags).toEqual({
       tender: 'tender',
@@ -34,9 +35,8 @@ describe('notice type catalogue', () => {
   });
 
   it('every tag is in the OCDS 1.1.5 releaseTag codelist', () => {
-    // The official codelists sit beside the project (STANDARDS.md §4: shared/ocds/1.1.5).
-    const csv = path.join(__dirname, '../../../shared/ocds/1.1.5/codelists/releaseTag.csv');
-    if (!fs.existsSync(csv)) return;
+    // The project's copy of the official codelists (src/ocds/schema/1.1.5; docs/standards/trading-ocds.md).
+    const csv = path.join(OCDS_SCHEMA_DIR, 'codelists/releaseTag.csv');
     const codes = fs.readFileSync(csv, 'utf8').split('\n').slice(1).map((line) => line.split(',')[0]);
     for (const info of NOTICE_TYPE_LIST) expect(codes).toContain(info.ocdsTag);
   });

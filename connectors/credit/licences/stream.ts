@@ -16,7 +16,7 @@ import { party2019, type PartyRecord2019 } from '../mapping/party2019';
 import { present, publicText, required } from '../mapping/text';
 import schema from './schema.json';
 
-/** One licensing decision in the 2019 双公示 template (STANDARDS.md §3), plus SJC. */
+/** One licensing decision in the 2019 双公示 template (docs/standards/credit-publicity.md), plus SJC. */
 export interface LicenceRecord extends PartyRecord2019<'XK'> {
   /** 行政许可决定文书名称 and 文书号. */
   XK_XKWS?: string | null;

@@ -8,9 +8,10 @@ import {
 } from '../../../src/connectorKit';
 
 /**
- * Optional fields are read leniently. STANDARDS.md makes only the party, decision number and date,
- * authority and data source mandatory, so an unreadable validity date or an unknown state does not
- * quarantine a record: the value is left out and a warning, served with the record, says why.
+ * Optional fields are read leniently. docs/standards/credit-publicity.md makes only the party,
+ * decision number and date, authority and data source mandatory, so an unreadable validity date or
+ * an unknown state does not quarantine a record: the value is left out and a warning, served with
+ * the record, says why.
  */
 export type Warnings = string[];
 

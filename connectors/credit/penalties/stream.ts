@@ -4,7 +4,7 @@ import { penaltyDisclosure } from '../mapping/penalty';
 import { present, required } from '../mapping/text';
 import schema from './schema.json';
 
-/** One administrative penalty in the 2019 双公示 template (STANDARDS.md §3), plus SJC. */
+/** One administrative penalty in the 2019 双公示 template (docs/standards/credit-publicity.md), plus SJC. */
 export interface PenaltyRecord extends PartyRecord2019<'CF'> {
   CF_WSH: string;
   CF_WFXW?: string | null;

@@ -4,7 +4,7 @@ import type { PppCodeValue } from '../../../src/connectorKit';
 export const PROJECTS_PATH = '/ppp/projects';
 
 /**
- * One project of the 财政部 PPP 综合信息平台项目库, as its public API returns it (STANDARDS.md §5).
+ * One project of the 财政部 PPP 综合信息平台项目库, as its public API returns it (docs/standards/ppp.md).
  * Codes are strings ("1"); dumps written by other tools carry them as numbers, which mean the same.
  * Fields the library's published field list does not name (implementing agency, government
  * participation, partners, contract date, update time) carry names of our choosing, in its style;

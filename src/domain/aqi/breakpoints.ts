@@ -5,12 +5,12 @@
  * breakpoints, unconfirmed). A revision must be a new entry in AQI_STANDARDS, selected by name,
  * without touching the computation in computeAqi.ts.
  *
- * Source of the numbers: STANDARDS.md §1 (HJ 633-2012 tables 1 and 2).
+ * Source of the numbers: docs/standards/aqi.md (HJ 633-2012 tables 1 and 2).
  */
 
 export type AqiPollutant = 'so2' | 'no2' | 'pm10' | 'co' | 'o3' | 'pm25';
 
-/** Input keys: pollutant + averaging period, as DESIGN.md "Library entry" names them. */
+/** Input keys: pollutant + averaging period, as docs/design.md "Library entry" names them. */
 export type AqiInputKey =
   | 'so2_24h'
   | 'so2_1h'
@@ -94,7 +94,7 @@ export const AQI_INPUT_KEYS: readonly AqiInputKey[] = Object.freeze([
   'pm25_24h',
 ] as const);
 
-/** HJ 633-2012 category table (STANDARDS.md §1, second table), text verbatim. */
+/** HJ 633-2012 category table (docs/standards/aqi.md, levels table), text verbatim. */
 const HJ_633_2012_CATEGORIES: readonly AqiCategory[] = [
   {
     level: 1,
@@ -165,7 +165,7 @@ const HJ_633_2012_CATEGORIES: readonly AqiCategory[] = [
   },
 ];
 
-/** HJ 633-2012 breakpoint table (STANDARDS.md §1, first table). */
+/** HJ 633-2012 breakpoint table (docs/standards/aqi.md, breakpoints table). */
 const HJ_633_2012: AqiStandard = {
   name: 'HJ 633-2012',
   iaqiLevels: [0, 50, 100, 150, 200, 300, 400, 500],

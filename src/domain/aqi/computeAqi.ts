@@ -1,5 +1,5 @@
 /**
- * Air quality index per HJ 633-2012 (STANDARDS.md §1), driven by the breakpoint tables in
+ * Air quality index per HJ 633-2012 (docs/standards/aqi.md), driven by the breakpoint tables in
  * breakpoints.ts so that another revision only needs a new table.
  */
 import {
