@@ -111,7 +111,10 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
   return { app, apollo };
 }
 
-/** The portal's static files (index.html, CSS, plain JavaScript): no build step, nothing from a CDN. */
+/**
+ * The portal's static files: index.html, its style sheets (portal.css and css/) and its plain
+ * JavaScript modules (portal.js and js/). No build step, nothing from a CDN.
+ */
 const PORTAL_DIR = path.resolve(__dirname, '../../portal');
 
 /**
@@ -132,8 +135,15 @@ const PORTAL_CSP = [
 ].join('; ');
 
 /**
- * Serves portal/ at `/`. The files carry no content hash, so caches keep them briefly: the page is
- * revalidated on every load (its ETag makes that a 304), scripts and styles are kept five minutes.
+ * Browsers refuse a module script whose type is not JavaScript (and nosniff forbids guessing), so
+ * the type is set here rather than left to the mime table of the day.
+ */
+const JAVASCRIPT_TYPE = 'text/javascript; charset=utf-8';
+
+/**
+ * Serves portal/ and its folders at `/`. The files carry no content hash, so caches keep them
+ * briefly: the page is revalidated on every load (its ETag makes that a 304), scripts and styles
+ * are kept five minutes. A page load fetches all its modules together, so they expire together.
  */
 function portalFiles(): express.RequestHandler {
   return express.static(PORTAL_DIR, {
@@ -142,6 +152,7 @@ function portalFiles(): express.RequestHandler {
     fallthrough: true,
     setHeaders: (res, file) => {
       res.setHeader('x-content-type-options', 'nosniff');
+      if (file.endsWith('.js')) res.setHeader('content-type', JAVASCRIPT_TYPE);
       if (file.endsWith('.html')) {
         res.setHeader('cache-control', 'no-cache');
         res.setHeader('content-security-policy', PORTAL_CSP);

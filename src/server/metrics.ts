@@ -78,7 +78,10 @@ export function createMetrics() {
 
 export type HubMetrics = ReturnType<typeof createMetrics>;
 
+/** The portal's files beside its page: portal.js, portal.css, portal-icon.svg, and the js/ and css/ folders. */
+const PORTAL_FILE = /^\/(portal|js\/|css\/)/;
+
 /** Known routes keep their name; anything else is one label, so scanners cannot explode the series. */
 function routeOf(path: string): string {
-  return ['/graphql', '/healthz', '/readyz', '/metrics', '/', '/ocds/releases.json', '/ocds/records.json'].includes(path) ? path : path.startsWith('/portal') ? '/portal' : 'other';
+  return ['/graphql', '/healthz', '/readyz', '/metrics', '/', '/ocds/releases.json', '/ocds/records.json'].includes(path) ? path : PORTAL_FILE.test(path) ? '/portal' : 'other';
 }

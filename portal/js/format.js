@@ -1,0 +1,40 @@
+/** Formatting for readers in China: dates in China time, money in 万元. */
+
+const dateParts = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+export function formatDate(iso) {
+  const date = new Date(iso);
+  if (isNaN(date.getTime())) return '';
+  const p = {};
+  dateParts.formatToParts(date).forEach((part) => { p[part.type] = part.value; });
+  return p.year + '-' + p.month + '-' + p.day;
+}
+
+/** "YYYY-MM-DD HH:mm:ss" China time as the API writes it → "YYYY-MM-DD HH:mm". */
+export function formatChinaTime(text) {
+  return typeof text === 'string' ? text.replace(/^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d)(:\d\d)?$/, '$1 $2') : '';
+}
+
+/** "YYYY-MM-DD HH:mm:ss" → "HH:mm", the hour a tile shows; the full time is in its title. */
+export function shortTime(text) {
+  const m = /(\d\d:\d\d)(:\d\d)?$/.exec(String(text || ''));
+  return m ? m[1] : '';
+}
+
+export function formatNumber(value, digits = 2) {
+  return Number(value).toLocaleString('zh-CN', { maximumFractionDigits: digits });
+}
+
+export function formatWan(value) {
+  return isPresent(value) ? formatNumber(value) + ' 万元' : '—';
+}
+
+/** Whether the API gave a value: null and a missing field both mean it did not. */
+export function isPresent(value) {
+  return value !== null && value !== undefined;
+}
