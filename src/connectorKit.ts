@@ -36,3 +36,4 @@ export * from './domain/drinkingWaterSource';
 export * from './domain/waterQuality';
 export * from './domain/waterSectionAssessment';
 export * from './config/city';
+export * from './domain/contract';

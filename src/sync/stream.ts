@@ -1,4 +1,5 @@
 import type { CitySetting } from '../config/city';
+import { removedStatusViolation, type DisclosureInput, type Domain, type StoredStatus } from '../domain/contract';
 import type { Source } from './sources/source';
 
 /**
@@ -26,7 +27,7 @@ export interface StreamDefinition<R = any> {
    * `removedStatus` — a status change, never a deletion.
    */
   mode?: 'incremental' | 'snapshot';
-  removedStatus?: string;
+  removedStatus?: StoredStatus;
   /** Cron expression (Asia/Shanghai) for the scheduler. */
   schedule?: string;
   /** How far before the committed cursor an incremental run starts reading, in ms. */
@@ -41,34 +42,12 @@ export interface MappingContext {
   city: CitySetting;
 }
 
-/** The unified model a stream maps each record to; the engine adds identity, hashes and times. */
-export interface DisclosureInput {
-  kind: string;
-  title: string;
-  publisher?: string | null;
-  region?: string | null;
-  publishedAt: Date;
-  /** When the source last changed the record; defaults to publishedAt. */
-  updatedAt?: Date;
-  status: string;
-  subject?: { uscc?: string | null; name: string } | null;
-  /** Other parties by role (buyer, agency, tenderer, supplier …), linked to entities by code. */
-  parties?: Array<{ role: string; name: string; uscc?: string | null }>;
-  sourceUrl?: string | null;
-  /** Domain fields (an AQI block, a penalty amount …), served by the domain's GraphQL types. */
-  attributes: Record<string, unknown>;
-  /**
-   * Personal information of natural persons (ID number, phone, home address), kept for matching and
-   * never served: put masked forms (maskPersonalInfo) in `attributes`, the originals here.
-   */
-  personal?: Record<string, string | null | undefined> | null;
-  /** Extra text to search besides the title, subject and publisher. */
-  searchText?: Array<string | null | undefined>;
-}
+export type { DisclosureInput };
 
 export interface ConnectorDefinition {
   name: string;
-  domain: 'CREDIT' | 'TRADING' | 'PPP' | 'ENVIRONMENT';
+  /** The domain whose stored contract (src/domain/contract) every record of its streams must keep. */
+  domain: Domain;
   streams: StreamDefinition[];
 }
 
@@ -86,6 +65,8 @@ export function connector(definition: ConnectorDefinition): ConnectorDefinition 
   const names = new Set<string>();
   for (const s of definition.streams) {
     if (names.has(s.name)) throw new Error(`connector "${definition.name}" declares stream "${s.name}" twice`);
+    const violation = s.removedStatus && removedStatusViolation(definition.domain, s.removedStatus);
+    if (violation) throw new Error(`stream "${definition.name}/${s.name}": ${violation}`);
     names.add(s.name);
   }
   return definition;

@@ -6,6 +6,7 @@ import { penalties, type PenaltyRecord } from '../../connectors/credit/penalties
 import { csvRecords } from '../../src/sync/sources/fileSource';
 import { validatorFor } from '../../src/sync/validation';
 import { MAPPING } from '../helpers/mapping';
+import { attributesOf } from '../../src/domain/contract';
 
 const ENTERPRISE = { name: '石家庄恒信建筑工程有限公司', uscc: '91130102236056510A' };
 const LEGAL_REP = { name: '王建国', idNumber: '130102197803151232' };
@@ -111,7 +112,7 @@ describe('the 2019 template and the 2016 export map to the same unified penalty'
     );
     expect(from2016).toEqual(from2019);
     expect(from2019.subject).toEqual({ name: person.name });
-    expect(from2019.attributes.party).toMatchObject({ category: { code: 'NATURAL_PERSON' }, idNumberMasked: '130104********5670' });
+    expect(attributesOf(from2019, 'administrative-penalty').party).toMatchObject({ category: { code: 'NATURAL_PERSON' }, idNumberMasked: '130104********5670' });
   });
 
   it('a 个体工商户: the 2016 category is read from its code (92…)', async () => {
@@ -121,7 +122,7 @@ describe('the 2019 template and the 2016 export map to the same unified penalty'
       { ...row2016, CF_XDR_MC: shop.name, CF_XDR_SHXYM: shop.uscc },
     );
     expect(from2016).toEqual(from2019);
-    expect(from2019.attributes.party).toMatchObject({ category: { code: 'INDIVIDUAL_BUSINESS', name: '个体工商户' } });
+    expect(attributesOf(from2019, 'administrative-penalty').party).toMatchObject({ category: { code: 'INDIVIDUAL_BUSINESS', name: '个体工商户' } });
   });
 
   it('capital numerals in the 2016 result give the same amounts as the 2019 万元 fields', async () => {
@@ -133,17 +134,17 @@ describe('the 2019 template and the 2016 export map to the same unified penalty'
 describe('amount fields of the 2019 template', () => {
   it('"0.2", 0.2 and "2000元" in CF_NR_FK are all a fine of 0.2 万元', () => {
     for (const fine of ['0.2', 0.2, '2000元', '0.2万元']) {
-      expect([fine, penalties.toDisclosure({ ...record2019, CF_NR_FK: fine }, MAPPING).attributes.fine]).toEqual([fine, 0.2]);
+      expect([fine, attributesOf(penalties.toDisclosure({ ...record2019, CF_NR_FK: fine }, MAPPING), 'administrative-penalty').fine]).toEqual([fine, 0.2]);
     }
   });
 
   it('without CF_NR_FK the fine is read from CF_NR; with none anywhere it is null', () => {
-    expect(penalties.toDisclosure({ ...record2019, CF_NR_FK: '' }, MAPPING).attributes.fine).toBe(0.2);
-    expect(penalties.toDisclosure({ ...record2019, CF_NR_FK: null, CF_NR: '警告', CF_CFLB: '警告' }, MAPPING).attributes.fine).toBeNull();
+    expect(attributesOf(penalties.toDisclosure({ ...record2019, CF_NR_FK: '' }, MAPPING), 'administrative-penalty').fine).toBe(0.2);
+    expect(attributesOf(penalties.toDisclosure({ ...record2019, CF_NR_FK: null, CF_NR: '警告', CF_CFLB: '警告' }, MAPPING), 'administrative-penalty').fine).toBeNull();
   });
 
   it('元 written into the 万元 field is reported, not silently multiplied away', () => {
-    const attributes = penalties.toDisclosure({ ...record2019, CF_NR_FK: '2000' }, MAPPING).attributes;
+    const attributes = attributesOf(penalties.toDisclosure({ ...record2019, CF_NR_FK: '2000' }, MAPPING), 'administrative-penalty');
     expect(attributes.fine).toBe(2000);
     expect(attributes.warnings).toEqual(['the fine field says 2000 万元 but the penalty content says 0.2 万元']);
   });

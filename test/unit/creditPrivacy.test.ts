@@ -8,6 +8,7 @@ import { isMalformed } from '../../samples/kit/feed';
 import type { DisclosureInput } from '../../src/sync/stream';
 import { validatorFor } from '../../src/sync/validation';
 import { MAPPING } from '../helpers/mapping';
+import { attributesOf } from '../../src/domain/contract';
 
 const PERSON = { name: '张志强', idNumber: '130102197803151232', phone: '13812345678' };
 const REP_ID = '130104199004125670';
@@ -67,17 +68,18 @@ describe('a natural person’s ID number is personal information', () => {
     const input = licences.toDisclosure(licenceToPerson, MAPPING);
     expect(input.subject).toEqual({ name: PERSON.name });
     expect(input.personal).toEqual({ idNumber: PERSON.idNumber });
-    expect(input.attributes.party).toMatchObject({ idType: { code: 'RESIDENT_ID', name: '身份证' }, idNumberMasked: '130102********1232', registrationNumbers: { businessRegistration: null } });
+    const attributes = attributesOf(input, 'administrative-licence');
+    expect(attributes.party).toMatchObject({ idType: { code: 'RESIDENT_ID', name: '身份证' }, idNumberMasked: '130102********1232', registrationNumbers: { businessRegistration: null } });
     expectNoLeak(input, PERSON.idNumber, PERSON.phone);
-    expect(input.attributes.content).toBe('执业类别：临床（申请人身份证号130102********1232）');
-    expect(input.attributes.remarks).toBe('联系电话138****5678');
+    expect(attributes.content).toBe('执业类别：临床（申请人身份证号130102********1232）');
+    expect(attributes.remarks).toBe('联系电话138****5678');
   });
 
   it('a 2019 penalty: an ID and phone pasted into the facts are masked in attributes and search text', () => {
     const input = penalties.toDisclosure(penaltyOnPerson, MAPPING);
     expect(input.personal).toEqual({ idNumber: PERSON.idNumber });
     expectNoLeak(input, PERSON.idNumber, PERSON.phone);
-    expect(input.attributes.facts).toContain('身份证号码130102********1232，联系电话138****5678');
+    expect(attributesOf(input, 'administrative-penalty').facts).toContain('身份证号码130102********1232，联系电话138****5678');
     expect(input.title).toBe('石家庄市城市管理综合行政执法局对张志强作出罚款处罚（石城执法罚〔2026〕5号）');
   });
 
@@ -112,7 +114,7 @@ describe('a natural person’s ID number is personal information', () => {
     }, MAPPING);
     expect(input.subject).toEqual({ uscc: '91130102236056510A', name: '石家庄恒信建筑工程有限公司' });
     expect(input.personal).toEqual({ legalRepresentativeIdNumber: REP_ID });
-    expect(input.attributes.party).toMatchObject({ legalRepresentative: { name: '王建国', idNumberMasked: '130104********5670' }, idNumberMasked: null });
+    expect(attributesOf(input, 'administrative-penalty').party).toMatchObject({ legalRepresentative: { name: '王建国', idNumberMasked: '130104********5670' }, idNumberMasked: null });
     expectNoLeak(input, REP_ID);
   });
 });
@@ -131,7 +133,7 @@ describe('the sample feeds never lead to a served ID or phone number', () => {
       expect(validate(record)).toEqual([]);
       const input = stream.toDisclosure(record, MAPPING);
       expect(findUnmaskedPersonalInfo(served(input))).toEqual([]);
-      if ((input.attributes.party as { category?: { code: string } } | undefined)?.category?.code === 'NATURAL_PERSON') {
+      if ((input.attributes as { party?: { category: { code: string } } }).party?.category.code === 'NATURAL_PERSON') {
         people++;
         expect(input.personal?.idNumber).toMatch(/^\d{17}[\dX]$/);
       }

@@ -7,6 +7,7 @@ import { airHourlySample } from '../../samples/environment/airHourly';
 import { STATIONS } from '../../samples/environment/stations';
 import { CITIES } from '../../samples/environment/cities';
 import { MAPPING } from '../helpers/mapping';
+import { attributesOf } from '../../src/domain/contract';
 
 describe('the daily AQI uses daily limits only', () => {
   it('indexes 24-hour SO2, NO2 and CO, and O3 by the worse of its daily 8-hour and 1-hour maxima', () => {
@@ -48,7 +49,7 @@ describe('the air-daily mapping', () => {
     expect(a.aqi.healthEffect).toMatch(/健康人群/);
     expect(a.reported).toEqual({ aqi: 193, quality: '中度污染', primaryPollutant: '细颗粒物(PM2.5)' });
     expect(a.reportedAqiMatches).toBe(true);
-    expect(airDaily.toDisclosure({ ...record, AQI: '180' }, MAPPING).attributes.reportedAqiMatches).toBe(false);
+    expect(attributesOf(airDaily.toDisclosure({ ...record, AQI: '180' }, MAPPING), 'air-quality-daily').reportedAqiMatches).toBe(false);
   });
 
   it('keys a report by city and date, whichever way the date is written', () => {
@@ -87,7 +88,7 @@ describe('the daily sample agrees with the hourly station sample', () => {
     for (let i = 0; i < 300; i++) {
       if (isMalformed(airDailySample.path, i, options)) continue;
       const d = airDaily.toDisclosure(airDailySample.record(i, options) as AirDailyRecord, MAPPING);
-      expect(d.attributes.reportedAqiMatches).toBe(true);
+      expect(attributesOf(d, 'air-quality-daily').reportedAqiMatches).toBe(true);
     }
   });
 });

@@ -4,6 +4,7 @@ import { categoryRangeText, parseAqiRange, parseForecastPollutant } from '../../
 import { DEFAULT_WARNING_SETTINGS } from '../../connectors/environment/common/warningSettings';
 import { pollutionWarnings, type PollutionWarningRecord } from '../../connectors/environment/pollution-warnings/stream';
 import { MAPPING } from '../helpers/mapping';
+import { attributesOf } from '../../src/domain/contract';
 
 describe('forecast ranges as forecasts write them', () => {
   it('reads ranges, categories and pollutants', () => {
@@ -49,13 +50,13 @@ describe('the aqi-forecasts mapping', () => {
 
   it('a forecast at or below 200 calls for none', () => {
     const calm = { ...record, forecasts: record.forecasts.map((f) => ({ ...f, aqi: '150~200' })) };
-    expect(aqiForecasts.toDisclosure(calm, MAPPING).attributes.warning).toBeNull();
+    expect(attributesOf(aqiForecasts.toDisclosure(calm, MAPPING), 'aqi-forecast').warning).toBeNull();
   });
 
   it('follows the settings it is given', () => {
     const onLow = aqiForecastsStream(overrideWarningSettings(DEFAULT_WARNING_SETTINGS, { basis: 'low' }));
     // The lower ends (180, 200, 90) stay at or below 200.
-    expect(onLow.toDisclosure(record, MAPPING).attributes.warning).toBeNull();
+    expect(attributesOf(onLow.toDisclosure(record, MAPPING), 'aqi-forecast').warning).toBeNull();
   });
 
   it('rejects a range that runs backwards', () => {

@@ -16,6 +16,7 @@ import { validatorFor } from '../../src/sync/validation';
 import { validateUscc } from '../../src/domain/uscc';
 import { compareCursors } from '../../src/sync/cursor';
 import { MAPPING } from '../helpers/mapping';
+import { attributesOf } from '../../src/domain/contract';
 
 const o: FeedOptions = { ...DEFAULT_FEED_OPTIONS, scale: 300 };
 const NEW_STREAMS = ['air-daily', 'aqi-forecasts', 'pollution-warnings', 'water-quality', 'emissions'];
@@ -93,7 +94,7 @@ describe('warnings follow from the forecasts', () => {
       const city = CITIES.find((c) => c.code === notice.cityCode)!;
       const day = Math.round(DateTime.fromSQL(notice.publishTime, { zone: CHINA_ZONE }).startOf('day').diff(SAMPLE_ANCHOR, 'days').days);
       const forecast = aqiForecasts.toDisclosure(aqiForecastsSample.record(day * CITIES.length + city.index, whole) as AqiForecastRecord, MAPPING);
-      const warning = forecast.attributes.warning as { name: string } | null;
+      const warning = attributesOf(forecast, 'aqi-forecast').warning;
       if (notice.noticeType === '解除') expect(warning).toBeNull();
       else expect(`${notice.warningLevel}预警`).toBe(warning?.name);
       checked++;
@@ -127,10 +128,10 @@ describe('emission results', () => {
   const mapped = indexes.map((i) => ({ i, d: emissions.toDisclosure(emissionsSample.record(i, o) as EmissionRecord, MAPPING) }));
 
   it('disagree with their own flag exactly where the sample says, one in fifteen', () => {
-    const disagreeing = mapped.filter(({ d }) => d.attributes.flagDisagreement);
+    const disagreeing = mapped.filter(({ d }) => attributesOf(d, 'emission-result').flagDisagreement);
     expect(disagreeing.map(({ i }) => i)).toEqual(indexes.filter((i) => hasDisagreeingFlag(i, o)));
     expect(disagreeing.length).toBeGreaterThanOrEqual(Math.floor(indexes.length / 15));
-    const kinds = new Set(disagreeing.map(({ d }) => JSON.stringify(d.attributes.flagDisagreement)));
+    const kinds = new Set(disagreeing.map(({ d }) => JSON.stringify(attributesOf(d, 'emission-result').flagDisagreement)));
     expect(kinds).toEqual(new Set([JSON.stringify({ source: false, computed: true }), JSON.stringify({ source: true, computed: false })]));
   });
 

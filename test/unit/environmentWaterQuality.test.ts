@@ -4,6 +4,7 @@ import { waterQuality, type WaterQualityRecord } from '../../connectors/environm
 import { classText, parseTargetClass } from '../../connectors/environment/water-quality/waterClassText';
 import { readWaterValue } from '../../connectors/environment/water-quality/waterValue';
 import { MAPPING } from '../helpers/mapping';
+import { attributesOf } from '../../src/domain/contract';
 
 const clean = { ph: 7.8, do: 9, codmn: 1.8, cod: 12, bod5: 2, nh3n: 0.1 };
 
@@ -92,7 +93,7 @@ describe('the water-quality mapping', () => {
       drinkingWater: { zone: '一级', requiredClass: 'II', meets: false },
       flags: ['below-target', 'drinking-water-source-fails'],
     });
-    expect(d.attributes.values).not.toHaveProperty('bod5');
+    expect(attributesOf(d, 'water-quality').values).not.toHaveProperty('bod5');
     expect(d.title).toBe('岗南水库坝前断面 2026-11-01 水质Ⅲ类，未达到Ⅱ类目标，饮用水水源地一级保护区水质不达标');
     expect(d.searchText).toContain('饮用水水源地一级保护区水质不达标');
   });

@@ -14,6 +14,7 @@ import {
 import { validatorFor } from '../../src/sync/validation';
 import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
 import { MAPPING } from '../helpers/mapping';
+import { attributesOf } from '../../src/domain/contract';
 
 /** A project in execution, written as the library's API writes it. */
 const executing: PppProjectRecord = {
@@ -162,7 +163,7 @@ describe('PPP project → disclosure', () => {
   it('no equity representative when the government takes no equity, whatever else the plan says', () => {
     const plan = { ...executing.implPlanInfo, govInvestType: '2' };
     const noEquity = pppProjects.toDisclosure({ ...executing, implPlanInfo: plan }, MAPPING);
-    expect(noEquity.attributes.governmentParticipation).toEqual({
+    expect(attributesOf(noEquity, 'ppp-project').governmentParticipation).toEqual({
       mode: { code: '2', name: '政府不参股' },
       equityRepresentative: null,
       equitySharePercent: null,

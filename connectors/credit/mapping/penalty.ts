@@ -78,7 +78,7 @@ export type PenaltyAttributes = {
   warnings: string[];
 };
 
-export function penaltyDisclosure(facts: PenaltyFacts, context: MappingContext): DisclosureInput {
+export function penaltyDisclosure(facts: PenaltyFacts, context: MappingContext): DisclosureOf<'administrative-penalty'> {
   const party = mapParty(facts.party);
   const authority = mapAuthority(facts.authority, context.city);
   const warnings: Warnings = [];

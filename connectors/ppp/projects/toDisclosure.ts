@@ -11,7 +11,7 @@ import {
   normalizeUscc,
   requireChinaTime,
   type DecodedCode,
-  type DisclosureInput,
+  type DisclosureOf,
 } from '../../../src/connectorKit';
 import type { ImplementationPlan, PppProjectRecord } from './record';
 
@@ -28,7 +28,7 @@ interface Body {
  * moves (准备 → 采购 → 执行), and a title that moved with it would read as a renamed project in
  * history and in search. Either way a stage change is a revision of the same row, keyed by projNo.
  */
-export function projectToDisclosure(r: PppProjectRecord): DisclosureInput {
+export function projectToDisclosure(r: PppProjectRecord): DisclosureOf<'ppp-project'> {
   const stage = decodeStage(r.projState);
   const region = text(r.distName) ?? r.distCityName.trim();
   const agency = body(r.implOrgName, r.implOrgCode);

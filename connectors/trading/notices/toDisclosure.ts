@@ -18,7 +18,7 @@ export const TRADING_NOTICE_KIND = 'trading-notice';
 const ABOUT_THE_WINNER: ReadonlySet<NoticeType> = new Set(['award', 'contract', 'implementation']);
 
 /** A platform notice → the unified model. Throwing quarantines the notice with the message. */
-export function toTradingDisclosure(record: TradingNoticeRecord): DisclosureInput {
+export function toTradingDisclosure(record: TradingNoticeRecord): DisclosureOf<'trading-notice'> {
   const noticeType = resolveNoticeType(record);
   const trade = requireTradeType(record.tradeType);
   const published = requireChinaTime(record.publishTime, 'publishTime');

@@ -1,0 +1,23 @@
+import type { StoredStatus } from './status';
+
+/** The domains of the unified schema (GraphQL `Domain`). */
+export type Domain = 'CREDIT' | 'TRADING' | 'PPP' | 'ENVIRONMENT';
+
+/**
+ * What one domain stores: the kinds of its disclosures (by a name the code uses → the stored
+ * string), the statuses its sources may give them and the roles of their parties. The connector
+ * that writes the domain, its GraphQL types and the OCDS export read these, so a kind or role is
+ * spelled once.
+ */
+export interface DomainContract<K extends Record<string, string> = Record<string, string>, R extends Record<string, string> = Record<string, string>> {
+  domain: Domain;
+  kinds: K;
+  statuses: readonly StoredStatus[];
+  roles: R;
+}
+
+export function domainContract<const K extends Record<string, string>, const R extends Record<string, string>>(
+  contract: DomainContract<K, R>,
+): DomainContract<K, R> {
+  return Object.freeze(contract);
+}

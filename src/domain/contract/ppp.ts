@@ -1,0 +1,52 @@
+import type { DecodedCode } from '../pppCodes';
+import type { Demonstration } from '../pppDemonstration';
+import type { MaskedContact } from '../pppContact';
+import { domainContract } from './domainContract';
+
+/**
+ * The PPP project library (docs/standards/ppp.md): one disclosure per project, keyed by projNo; a
+ * stage change is a revision of the same row.
+ */
+export const PPP = domainContract({
+  domain: 'PPP',
+  kinds: { project: 'ppp-project' },
+  statuses: ['published'],
+  roles: {
+    implementingAgency: 'implementing-agency',
+    partner: 'partner',
+    governmentEquityRepresentative: 'government-equity-representative',
+  },
+});
+
+export interface PppBody {
+  name: string;
+  uscc: string | null;
+}
+
+export interface GovernmentParticipation {
+  mode: DecodedCode;
+  equityRepresentative: PppBody | null;
+  equitySharePercent: number | null;
+}
+
+/** Attributes of a `ppp-project`. Amounts in 万元. */
+export interface PppProjectAttributes {
+  projNo: string;
+  stage: DecodedCode;
+  location: { province: string; city: string; district: string | null };
+  industry: { primary: string; secondary: string | null };
+  totalInvestment: number;
+  operateMode: DecodedCode;
+  returnMode: DecodedCode;
+  cooperationTermYears: number;
+  initiatedOn: string;
+  demonstration: Demonstration;
+  procurementMethod: DecodedCode | null;
+  /** Null before there is an implementation plan (识别 stage). */
+  governmentParticipation: GovernmentParticipation | null;
+  implementingAgency: PppBody;
+  partners: PppBody[];
+  contractSignedOn: string | null;
+  contact: MaskedContact | null;
+  updateTime: string;
+}

@@ -1,0 +1,22 @@
+import { domainContract } from './domainContract';
+
+export type { TradingNoticeAttributes } from '../tradingNotice';
+
+/**
+ * Public resource trading (docs/standards/trading-ocds.md): the platform's notices, stored one per
+ * notice and grouped into processes by project code. Roles follow the OCDS partyRole codelist, with
+ * transferor/transferee for sales of land and property rights (the codelist is open).
+ */
+export const TRADING = domainContract({
+  domain: 'TRADING',
+  kinds: { notice: 'trading-notice' },
+  statuses: ['published', 'cancelled'],
+  roles: {
+    buyer: 'buyer',
+    transferor: 'transferor',
+    agency: 'procuringEntity',
+    bidder: 'tenderer',
+    supplier: 'supplier',
+    transferee: 'transferee',
+  },
+});
