@@ -2,7 +2,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Knex } from 'knex';
 import { trading, tradingFeeds } from '../../connectors/trading';
-import type { TradingNoticeRecord } from '../../connectors/trading/notices/record';
+import type { TradingNoticeRecord } from '../../connectors/trading/notices/schema';
 import { isMalformed } from '../../src/feeds/feed';
 import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../src/feeds/server';
 import { runSync } from '../../src/sync/runSync';

@@ -3,7 +3,7 @@ import { trading, tradingFeeds } from '../../connectors/trading';
 import { BUYERS } from '../../connectors/trading/buyers';
 import { PLANS } from '../../connectors/trading/notices/plans';
 import { slotAt } from '../../connectors/trading/notices/schedule';
-import type { TradingNoticeRecord } from '../../connectors/trading/notices/record';
+import type { TradingNoticeRecord } from '../../connectors/trading/notices/schema';
 import { isMalformed } from '../../src/feeds/feed';
 import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../src/feeds/server';
 import { runSync } from '../../src/sync/runSync';

@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { penalties2016 } from '../../connectors/credit/penalties-2016/stream';
 import { PENALTIES_2016_COLUMNS } from '../../connectors/credit/penalties-2016/sample';
-import { penalties, type PenaltyRecord } from '../../connectors/credit/penalties/stream';
+import type { PenaltyRecord } from '../../connectors/credit/penalties/schema';
+import { penalties } from '../../connectors/credit/penalties/stream';
 import { csvRecords } from '../../src/sync/sources/fileSource';
 import { validatorFor } from '../../src/sync/validation';
 

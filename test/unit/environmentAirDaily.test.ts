@@ -1,7 +1,8 @@
 import { computeDailyAqi } from '../../src/domain/airDaily';
 import { DEFAULT_FEED_OPTIONS } from '../../src/feeds/server';
 import { isMalformed } from '../../src/feeds/feed';
-import { airDaily, type AirDailyRecord } from '../../connectors/environment/air-daily/stream';
+import type { AirDailyRecord } from '../../connectors/environment/air-daily/schema';
+import { airDaily } from '../../connectors/environment/air-daily/stream';
 import { airDailySample } from '../../connectors/environment/air-daily/sample';
 import { airHourlySample } from '../../connectors/environment/air-hourly/sample';
 import { STATIONS } from '../../connectors/environment/stations';

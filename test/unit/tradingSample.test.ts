@@ -2,7 +2,7 @@ import { tradingFeeds } from '../../connectors/trading';
 import { BUYERS } from '../../connectors/trading/buyers';
 import { PLANS } from '../../connectors/trading/notices/plans';
 import { firstIndexAtOrAfter, slotAt, stepMinute } from '../../connectors/trading/notices/schedule';
-import schema from '../../connectors/trading/notices/schema.json';
+import { tradingNoticeRecordSchema } from '../../connectors/trading/notices/schema';
 import { canonicalTime } from '../../connectors/trading/notices/time';
 import { isMalformed, type FeedOptions } from '../../src/feeds/feed';
 import { DEFAULT_FEED_OPTIONS } from '../../src/feeds/server';
@@ -17,7 +17,7 @@ const records = Array.from({ length: N }, (_, i) => feed.record(i, options) as R
 /** The same notices without the malformed share, for checks of what the notices say. */
 const clean = Array.from({ length: N }, (_, i) => feed.record(i, { ...options, malformedRate: 0 }) as Record<string, any>);
 const slots = Array.from({ length: N }, (_, i) => slotAt(i));
-const validate = validatorFor(schema);
+const validate = validatorFor(tradingNoticeRecordSchema);
 
 describe('sample schedule: index ↔ (process, step)', () => {
   it('publication times never go backwards, from the first day on', () => {

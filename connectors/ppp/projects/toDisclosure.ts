@@ -12,7 +12,7 @@ import {
   maskContact,
   type DecodedCode,
 } from '../../../src/domain/ppp';
-import type { ImplementationPlan, PppProjectRecord } from './record';
+import type { ImplementationPlan, PppProjectRecord } from './schema';
 
 interface Body {
   name: string;

@@ -1,7 +1,7 @@
 import { AGENCY_ROLE, BIDDER_ROLE, ocdsPartyId, type PartyRef, type TradeTypeInfo, type TradingParty } from '../../../src/domain/trading';
 import { validateUscc } from '../../../src/domain/uscc';
 import type { DisclosureInput } from '../../../src/sync/stream';
-import type { TradingNoticeRecord } from './record';
+import type { TradingNoticeRecord } from './schema';
 
 /** A party as the notice names it, with its role in the process. */
 export interface NoticeParty {

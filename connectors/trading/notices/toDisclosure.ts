@@ -4,7 +4,7 @@ import type { DisclosureInput } from '../../../src/sync/stream';
 import { attributesOf } from './attributes';
 import { resolveNoticeType } from './noticeType';
 import { disclosureParties, noticeParties } from './parties';
-import type { TradingNoticeRecord } from './record';
+import type { TradingNoticeRecord } from './schema';
 import { isoOf } from './time';
 
 export const TRADING_NOTICE_KIND = 'trading-notice';
