@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { Knex } from 'knex';
 import { trading } from '../../connectors/trading';
 import { tradingFeeds } from '../../samples/trading';
-import type { TradingNoticeRecord } from '../../connectors/trading/notices/record';
+import type { TradingNoticeRecord } from '../../connectors/trading/notices/schema';
 import { isMalformed } from '../../samples/kit/feed';
 import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../samples/kit/feedServer';
 import { runSync } from '../../src/sync/runSync';

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import { ppp } from '../../connectors/ppp';
 import { pppFeeds } from '../../samples/ppp';
-import { PROJECTS_PATH, type PppProjectRecord } from '../../connectors/ppp/projects/record';
+import { PROJECTS_PATH } from '../../connectors/ppp/projects/record';
 import { MALFORMED_FIELDS } from '../../samples/ppp/malform';
-import schema from '../../connectors/ppp/projects/schema.json';
+import { pppProjectRecordSchema, type PppProjectRecord } from '../../connectors/ppp/projects/schema';
 import { isMalformed, type FeedOptions } from '../../samples/kit/feed';
 import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../samples/kit/feedServer';
 import { runSync } from '../../src/sync/runSync';
@@ -20,7 +20,7 @@ const SCALE = 300;
 const STREAM = 'ppp/projects';
 const feedOptions = (edition: number): FeedOptions => ({ ...DEFAULT_FEED_OPTIONS, scale: SCALE, edition });
 const malformedCount = Array.from({ length: SCALE }, (_, i) => i).filter((i) => isMalformed(PROJECTS_PATH, i, feedOptions(1))).length;
-const validate = validatorFor(schema);
+const validate = validatorFor(pppProjectRecordSchema);
 
 /** The feed's valid records at an edition, by project number: what the store should reflect. */
 function sourceRecords(edition: number): Map<string, PppProjectRecord> {

@@ -4,7 +4,7 @@ import { tradingFeeds } from '../../samples/trading';
 import { BUYERS } from '../../samples/trading/buyers';
 import { PLANS } from '../../samples/trading/plans';
 import { slotAt } from '../../samples/trading/schedule';
-import type { TradingNoticeRecord } from '../../connectors/trading/notices/record';
+import type { TradingNoticeRecord } from '../../connectors/trading/notices/schema';
 import { isMalformed } from '../../samples/kit/feed';
 import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../samples/kit/feedServer';
 import { runSync } from '../../src/sync/runSync';

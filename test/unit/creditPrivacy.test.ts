@@ -1,8 +1,10 @@
 import { credit } from '../../connectors/credit';
 import { creditFeeds } from '../../samples/credit';
-import { licences, type LicenceRecord } from '../../connectors/credit/licences/stream';
+import type { LicenceRecord } from '../../connectors/credit/licences/schema';
+import { licences } from '../../connectors/credit/licences/stream';
 import { penalties2016 } from '../../connectors/credit/penalties-2016/stream';
-import { penalties, type PenaltyRecord } from '../../connectors/credit/penalties/stream';
+import type { PenaltyRecord } from '../../connectors/credit/penalties/schema';
+import { penalties } from '../../connectors/credit/penalties/stream';
 import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
 import { isMalformed } from '../../samples/kit/feed';
 import type { DisclosureInput } from '../../src/sync/stream';

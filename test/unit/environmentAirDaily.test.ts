@@ -1,7 +1,8 @@
 import { computeDailyAqi } from '../../src/domain/airDaily';
 import { DEFAULT_FEED_OPTIONS } from '../../samples/kit/feedServer';
 import { isMalformed } from '../../samples/kit/feed';
-import { airDaily, type AirDailyRecord } from '../../connectors/environment/air-daily/stream';
+import type { AirDailyRecord } from '../../connectors/environment/air-daily/schema';
+import { airDaily } from '../../connectors/environment/air-daily/stream';
 import { airDailySample } from '../../samples/environment/airDaily';
 import { airHourlySample } from '../../samples/environment/airHourly';
 import { STATIONS } from '../../samples/environment/stations';

@@ -1,7 +1,8 @@
 import { emissionExceedance, flagDisagreement } from '../../src/domain/emissions';
 import { readExceedanceFlag, readSourceMultiple } from '../../connectors/environment/emissions/exceedanceFlag';
 import { normalizeUnit } from '../../connectors/environment/emissions/units';
-import { emissions, FLAG_DISAGREEMENT_MARKER, type EmissionRecord } from '../../connectors/environment/emissions/stream';
+import type { EmissionRecord } from '../../connectors/environment/emissions/schema';
+import { emissions, FLAG_DISAGREEMENT_MARKER } from '../../connectors/environment/emissions/stream';
 import { MAPPING } from '../helpers/mapping';
 
 describe('exceedance is computed from concentration and limit (docs/standards/emissions.md)', () => {

@@ -1,8 +1,10 @@
 import { overrideWarningSettings } from '../../src/domain/pollutionWarningGrading';
-import { aqiForecasts, aqiForecastsStream, type AqiForecastRecord } from '../../connectors/environment/aqi-forecasts/stream';
+import type { AqiForecastRecord } from '../../connectors/environment/aqi-forecasts/schema';
+import { aqiForecasts, aqiForecastsStream } from '../../connectors/environment/aqi-forecasts/stream';
 import { categoryRangeText, parseAqiRange, parseForecastPollutant } from '../../connectors/environment/aqi-forecasts/format';
 import { DEFAULT_WARNING_SETTINGS } from '../../connectors/environment/common/warningSettings';
-import { pollutionWarnings, type PollutionWarningRecord } from '../../connectors/environment/pollution-warnings/stream';
+import type { PollutionWarningRecord } from '../../connectors/environment/pollution-warnings/schema';
+import { pollutionWarnings } from '../../connectors/environment/pollution-warnings/stream';
 import { MAPPING } from '../helpers/mapping';
 import { attributesOf } from '../../src/domain/contract';
 

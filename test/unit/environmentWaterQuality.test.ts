@@ -1,6 +1,7 @@
 import { assessWaterSection } from '../../src/domain/waterSectionAssessment';
 import { checkDrinkingWaterSource, PROTECTION_ZONE_CLASS } from '../../src/domain/drinkingWaterSource';
-import { waterQuality, type WaterQualityRecord } from '../../connectors/environment/water-quality/stream';
+import type { WaterQualityRecord } from '../../connectors/environment/water-quality/schema';
+import { waterQuality } from '../../connectors/environment/water-quality/stream';
 import { classText, parseTargetClass } from '../../connectors/environment/water-quality/waterClassText';
 import { readWaterValue } from '../../connectors/environment/water-quality/waterValue';
 import { MAPPING } from '../helpers/mapping';

@@ -1,5 +1,5 @@
 import { toTradingDisclosure } from '../../connectors/trading/notices/toDisclosure';
-import type { TradingNoticeRecord } from '../../connectors/trading/notices/record';
+import type { TradingNoticeRecord } from '../../connectors/trading/notices/schema';
 import type { TradingNoticeAttributes } from '../../src/domain/trading';
 import { buildRelease } from '../../src/ocds/release';
 import type { StoredNotice } from '../../src/ocds/storedNotice';

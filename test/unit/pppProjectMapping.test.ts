@@ -1,6 +1,6 @@
+import type { TSchema } from '@sinclair/typebox';
 import { pppProjects } from '../../connectors/ppp/projects/stream';
-import type { PppProjectRecord } from '../../connectors/ppp/projects/record';
-import schema from '../../connectors/ppp/projects/schema.json';
+import { pppProjectRecordSchema, type PppProjectRecord } from '../../connectors/ppp/projects/schema';
 import {
   PPP_EXAMPLE_FLAGS,
   PPP_EXAMPLE_LEVELS,
@@ -70,7 +70,7 @@ const identifying: PppProjectRecord = {
   contractSignTime: null,
 };
 
-const validate = validatorFor(schema);
+const validate = validatorFor(pppProjectRecordSchema);
 
 describe('PPP project → disclosure', () => {
   const d = pppProjects.toDisclosure(executing, MAPPING);
@@ -212,9 +212,9 @@ describe('PPP project schema', () => {
   });
 
   it('its code enums are exactly the domain code tables, as strings and as numbers', () => {
-    const enumOf = (s: { enum: unknown[] }) => s.enum.filter((v) => v !== null);
+    const enumOf = (s: TSchema): unknown[] => s.enum.filter((v: unknown) => v !== null);
     const both = (table: PppCodeTable) => [...Object.keys(table), ...Object.keys(table).map(Number)];
-    const p = schema.properties;
+    const p = pppProjectRecordSchema.properties;
     expect(enumOf(p.projState)).toEqual(both(PPP_STAGES));
     expect(enumOf(p.returnMode)).toEqual(both(PPP_RETURN_MODES));
     expect(enumOf(p.operateMode)).toEqual(both(PPP_OPERATE_MODES));

@@ -1,10 +1,10 @@
 import { pppProjectsSample } from '../../samples/ppp/projects';
 import { pppProjects } from '../../connectors/ppp/projects/stream';
-import { PROJECTS_PATH, type PppProjectRecord } from '../../connectors/ppp/projects/record';
+import { PROJECTS_PATH } from '../../connectors/ppp/projects/record';
 import { MALFORMED_FIELDS } from '../../samples/ppp/malform';
 import { CHANGE_CLASSES, projectAt, positionTime } from '../../samples/ppp/timeline';
 import { enterprise, POPULATION_SIZE } from '../../samples/kit/population';
-import schema from '../../connectors/ppp/projects/schema.json';
+import { pppProjectRecordSchema, type PppProjectRecord } from '../../connectors/ppp/projects/schema';
 import { isMalformed, type FeedOptions } from '../../samples/kit/feed';
 import { DEFAULT_FEED_OPTIONS } from '../../samples/kit/feedServer';
 import { validatorFor } from '../../src/sync/validation';
@@ -14,7 +14,7 @@ import { MAPPING } from '../helpers/mapping';
 
 const SCALE = 600;
 const options = (extra: Partial<FeedOptions> = {}): FeedOptions => ({ ...DEFAULT_FEED_OPTIONS, scale: SCALE, ...extra });
-const validate = validatorFor(schema);
+const validate = validatorFor(pppProjectRecordSchema);
 const records = (o: FeedOptions) => Array.from({ length: o.scale }, (_, i) => pppProjectsSample.record(i, o) as PppProjectRecord);
 const valid = (o: FeedOptions) => records(o).filter((r) => validate(r).length === 0);
 const byNumber = (list: PppProjectRecord[]) => new Map(list.map((r) => [r.projNo, r]));

@@ -1,5 +1,5 @@
 import { toTradingDisclosure } from '../../connectors/trading/notices/toDisclosure';
-import type { TradingNoticeRecord } from '../../connectors/trading/notices/record';
+import type { TradingNoticeRecord } from '../../connectors/trading/notices/schema';
 import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
 import type { TradingNoticeAttributes } from '../../src/domain/trading';
 

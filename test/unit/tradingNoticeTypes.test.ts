@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { tradingNoticeRecordSchema } from '../../connectors/trading/notices/schema';
 import {
   NOTICE_TYPE_LIST,
   NOTICE_TYPES,
@@ -60,8 +61,7 @@ describe('notice type catalogue', () => {
   });
 
   it('the sample schema accepts exactly the catalogue codes', () => {
-    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../connectors/trading/notices/schema.json'), 'utf8'));
-    expect(schema.properties.noticeTypeCode.enum).toEqual(NOTICE_TYPE_LIST.map((t) => t.code));
+    expect(tradingNoticeRecordSchema.properties.noticeTypeCode.enum).toEqual(NOTICE_TYPE_LIST.map((t) => t.code));
   });
 
   it('noticeTypeInfo names the types it knows when given another', () => {

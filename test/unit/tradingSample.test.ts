@@ -2,7 +2,7 @@ import { tradingFeeds } from '../../samples/trading';
 import { BUYERS } from '../../samples/trading/buyers';
 import { PLANS } from '../../samples/trading/plans';
 import { firstIndexAtOrAfter, slotAt, stepMinute } from '../../samples/trading/schedule';
-import schema from '../../connectors/trading/notices/schema.json';
+import { tradingNoticeRecordSchema } from '../../connectors/trading/notices/schema';
 import { canonicalTime } from '../../connectors/trading/notices/time';
 import { isMalformed, type FeedOptions } from '../../samples/kit/feed';
 import { DEFAULT_FEED_OPTIONS } from '../../samples/kit/feedServer';
@@ -17,7 +17,7 @@ const records = Array.from({ length: N }, (_, i) => feed.record(i, options) as R
 /** The same notices without the malformed share, for checks of what the notices say. */
 const clean = Array.from({ length: N }, (_, i) => feed.record(i, { ...options, malformedRate: 0 }) as Record<string, any>);
 const slots = Array.from({ length: N }, (_, i) => slotAt(i));
-const validate = validatorFor(schema);
+const validate = validatorFor(tradingNoticeRecordSchema);
 
 describe('sample schedule: index ↔ (process, step)', () => {
   it('publication times never go backwards, from the first day on', () => {

@@ -1,17 +1,7 @@
 import { creditDay, httpPages, requireChinaTime, stream } from '../../../src/connectorKit';
-import { listEntry, type ListEntryRecord } from '../mapping/listEntry';
+import { listEntry } from '../mapping/listEntry';
 import { present, publicText, required } from '../mapping/text';
-import schema from './schema.json';
-
-/** One listing of 经营异常名录, with its removal once the enterprise has been removed. */
-export interface AbnormalOperationRecord extends ListEntryRecord {
-  /** 列入经营异常名录原因. */
-  SPECAUSE: string;
-  /** 移出经营异常名录原因, 移出日期, 作出决定机关（移出）. */
-  REMEXCPRES?: string | null;
-  REMDATE?: string | null;
-  REDECORG?: string | null;
-}
+import { abnormalOperationRecordSchema, type AbnormalOperationRecord } from './schema';
 
 /**
  * The abnormal operations list. A removal changes the listing in place (same id, so the same
@@ -21,7 +11,7 @@ export interface AbnormalOperationRecord extends ListEntryRecord {
  */
 export const abnormalOperations = stream<AbnormalOperationRecord>({
   name: 'abnormal-operations',
-  schema,
+  schema: abnormalOperationRecordSchema,
   key: (r) => required(r.ID, 'ID'),
   source: httpPages({ path: '/credit/abnormal-operations', pageSize: 500 }),
   schedule: '30 2 * * *',

@@ -12,35 +12,9 @@ import {
 import { bodyAttributes, mapAuthority, type BodyAttributes } from '../mapping/authority';
 import { optionalDay, recordStatus, validityEnd, type Warnings } from '../mapping/optionalFields';
 import { mapParty, type PartyAttributes } from '../mapping/party';
-import { party2019, type PartyRecord2019 } from '../mapping/party2019';
+import { party2019 } from '../mapping/party2019';
 import { present, publicText, required } from '../mapping/text';
-import schema from './schema.json';
-
-/** One licensing decision in the 2019 双公示 template (docs/standards/credit-publicity.md), plus SJC. */
-export interface LicenceRecord extends PartyRecord2019<'XK'> {
-  /** 行政许可决定文书名称 and 文书号. */
-  XK_XKWS?: string | null;
-  XK_WSH: string;
-  /** 许可类别: 普通, 特许, 认可, 核准, 登记, 其他. */
-  XK_XKLB?: string | null;
-  /** 许可证书名称 and 许可编号. */
-  XK_XKZS?: string | null;
-  XK_XKBH?: string | null;
-  XK_NR?: string | null;
-  XK_JDRQ: string;
-  /** 有效期自 and 有效期至 (a date, or 长期). */
-  XK_YXQZ?: string | null;
-  XK_YXQZI?: string | null;
-  XK_XKJG: string;
-  XK_XKJGDM?: string | null;
-  /** 当前状态. */
-  XK_ZT?: string | null;
-  XK_LYDW: string;
-  XK_LYDWDM?: string | null;
-  BZ?: string | null;
-  /** 数据更新时间: when the platform last stored the record. */
-  SJC: string;
-}
+import { licenceRecordSchema, type LicenceRecord } from './schema';
 
 /** The unified licence (a type alias, so it is a record of attributes as it stands). */
 export type LicenceAttributes = {
@@ -63,7 +37,7 @@ export type LicenceAttributes = {
  */
 export const licences = stream<LicenceRecord>({
   name: 'licences',
-  schema,
+  schema: licenceRecordSchema,
   // A decision number is unique within its authority, once canonicalised (〔2026〕 = [2026]).
   key: (r) => `${required(r.XK_XKJG, 'XK_XKJG')}|${canonicalDocumentNumber(required(r.XK_WSH, 'XK_WSH'))}`,
   cursor: (r) => formatChinaTime(requireChinaTime(r.SJC, 'SJC')),

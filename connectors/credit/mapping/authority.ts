@@ -1,4 +1,4 @@
-import { normalizeUscc, regionOfAuthority, type DisclosureInput, type CitySetting } from '../../../src/connectorKit';
+import { normalizeUscc, regionOfAuthority, type CitySetting, type DisclosureInput } from '../../../src/connectorKit';
 
 /** A body named in a record: the deciding authority (XK_XKJG, CF_CFJG, CF_XZJG) or the data source. */
 export interface BodyFields {

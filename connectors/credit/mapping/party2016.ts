@@ -1,30 +1,14 @@
 import { inferPartyCategory, RESIDENT_ID } from '../../../src/connectorKit';
+import type { Penalty2016Row } from '../penalties-2016/schema';
 import type { PartyFields } from './party';
 import { present, required } from './text';
-
-/** The party columns of a 2016-era penalty export. */
-export interface PartyRow2016 {
-  CF_XDR_MC: string;
-  CF_XDR_SHXYM?: string | null;
-  /** 组织机构代码. */
-  CF_XDR_ZDM?: string | null;
-  /** 工商登记码. */
-  CF_XDR_GSDJ?: string | null;
-  /** 税务登记号. */
-  CF_XDR_SWDJ?: string | null;
-  /** A natural person's resident ID number. */
-  CF_XDR_SFZ?: string | null;
-  /** 法定代表人 and their resident ID number. */
-  CF_FR?: string | null;
-  CF_SFZ?: string | null;
-}
 
 /**
  * Reads the party of a 2016 row into the same fields as the 2019 template's. The export has no
  * category column, so the category is inferred from the numbers given (inferPartyCategory), and
  * its ID columns are resident ID cards by name (SFZ = 身份证).
  */
-export function party2016(row: PartyRow2016): PartyFields {
+export function party2016(row: Penalty2016Row): PartyFields {
   const uscc = present(row.CF_XDR_SHXYM);
   const registrations = {
     businessRegistration: present(row.CF_XDR_GSDJ),

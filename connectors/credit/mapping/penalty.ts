@@ -7,7 +7,9 @@ import {
   splitPenaltyCategories,
   type CodedValue,
   type CreditRecordStatus,
-  type DisclosureInput, type MappingContext,
+  type DisclosureInput,
+  type DisclosureOf,
+  type MappingContext,
   type SpellingTable,
   type ValidityEnd,
 } from '../../../src/connectorKit';

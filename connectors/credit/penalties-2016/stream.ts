@@ -1,30 +1,8 @@
 import { canonicalDocumentNumber, httpCsv, RECORD_STATUS_CODES_2016, stream } from '../../../src/connectorKit';
-import { party2016, type PartyRow2016 } from '../mapping/party2016';
+import { party2016 } from '../mapping/party2016';
 import { penaltyDisclosure } from '../mapping/penalty';
 import { present, required } from '../mapping/text';
-import schema from './schema.json';
-
-/** One row of the 2016-era penalty export: old field names, every value a string. */
-export interface Penalty2016Row extends PartyRow2016 {
-  CF_WSH: string;
-  /** 案件名称. */
-  CF_AJMC?: string | null;
-  /** 处罚类别1 and 处罚类别2. */
-  CF_CFLB1?: string | null;
-  CF_CFLB2?: string | null;
-  CF_SY?: string | null;
-  CF_YJ?: string | null;
-  /** 处罚结果: free text such as 罚款人民币2000元. */
-  CF_JG?: string | null;
-  CF_JDRQ: string;
-  /** 处罚机关. */
-  CF_XZJG: string;
-  /** 当前状态: 0 正常 (or blank), 1 撤销, 2 异议, 3 其他. */
-  CF_ZT?: string | null;
-  /** 数据更新时间戳. */
-  CF_SJC: string;
-  BZ?: string | null;
-}
+import { penalty2016RowSchema, type Penalty2016Row } from './schema';
 
 /**
  * The 2016-era penalty export, a GBK CSV file. It maps to the same unified penalty as the 2019
@@ -34,7 +12,7 @@ export interface Penalty2016Row extends PartyRow2016 {
  */
 export const penalties2016 = stream<Penalty2016Row>({
   name: 'penalties-2016',
-  schema,
+  schema: penalty2016RowSchema,
   key: (r) => `${required(r.CF_XZJG, 'CF_XZJG')}|${canonicalDocumentNumber(required(r.CF_WSH, 'CF_WSH'))}`,
   source: httpCsv({ path: '/credit/penalties-2016.csv', encoding: 'gbk' }),
   // An archive: it changes when a record is revoked or corrected, which a weekly read is enough for.

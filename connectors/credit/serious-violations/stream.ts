@@ -1,13 +1,7 @@
 import { httpPages, stream } from '../../../src/connectorKit';
-import { listEntry, type ListEntryRecord } from '../mapping/listEntry';
+import { listEntry } from '../mapping/listEntry';
 import { publicText, required } from '../mapping/text';
-import schema from './schema.json';
-
-/** One entry of 严重违法失信企业名单. */
-export interface SeriousViolationRecord extends ListEntryRecord {
-  /** 列入严重违法失信企业名单原因. */
-  SERILLREA: string;
-}
+import { seriousViolationRecordSchema, type SeriousViolationRecord } from './schema';
 
 /**
  * The serious violations list serves only the enterprises on it now. It is a snapshot source: an
@@ -16,7 +10,7 @@ export interface SeriousViolationRecord extends ListEntryRecord {
  */
 export const seriousViolations = stream<SeriousViolationRecord>({
   name: 'serious-violations',
-  schema,
+  schema: seriousViolationRecordSchema,
   key: (r) => required(r.ID, 'ID'),
   source: httpPages({ path: '/credit/serious-violations', pageSize: 500 }),
   mode: 'snapshot',

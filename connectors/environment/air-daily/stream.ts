@@ -1,22 +1,6 @@
 import { computeDailyAqi, httpPages, requireChinaTime, stream, type DailyAirInput } from '../../../src/connectorKit';
 import { canonicalTime, reading } from '../common/readings';
-import schema from './schema.json';
-
-export interface AirDailyRecord {
-  CityCode: string;
-  Area: string;
-  TimePoint: string;
-  AQI?: string;
-  Quality?: string;
-  PrimaryPollutant?: string;
-  SO2_24h: string;
-  NO2_24h: string;
-  CO_24h: string;
-  PM10_24h: string;
-  PM2_5_24h: string;
-  O3_8h_24h: string;
-  O3_24h: string;
-}
+import { airDailyRecordSchema, type AirDailyRecord } from './schema';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -27,7 +11,7 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 export const airDaily = stream<AirDailyRecord>({
   name: 'air-daily',
-  schema,
+  schema: airDailyRecordSchema,
   key: (r) => `${r.CityCode}@${reportDate(r)}`,
   cursor: (r) => canonicalTime(r.TimePoint, 'TimePoint'),
   source: httpPages({ path: '/environment/air-daily', pageSize: 500, sinceParam: 'since' }),

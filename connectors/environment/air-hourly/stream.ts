@@ -1,21 +1,5 @@
 import { computeAqi, formatChinaTime, httpPages, requireChinaTime, stream } from '../../../src/connectorKit';
-import schema from './schema.json';
-
-export interface AirHourlyRecord {
-  stationCode: string;
-  positionName: string;
-  area: string;
-  timePoint: string;
-  longitude?: string;
-  latitude?: string;
-  so2: string;
-  no2: string;
-  pm10: string;
-  co: string;
-  o3: string;
-  o3_8h: string;
-  pm2_5: string;
-}
+import { airHourlyRecordSchema, type AirHourlyRecord } from './schema';
 
 /**
  * Hourly station readings. The real-time report uses 1-hour values for SO2, NO2, CO and O3, the
@@ -23,7 +7,7 @@ export interface AirHourlyRecord {
  */
 export const airHourly = stream<AirHourlyRecord>({
   name: 'air-hourly',
-  schema,
+  schema: airHourlyRecordSchema,
   // Exports write times in several forms (2026-11-01 08:00:00, 2026/11/01 08:00): identity and
   // position use one canonical form, so the same reading from a dump and from the API is one record.
   key: (r) => `${r.stationCode}@${canonicalTime(r.timePoint)}`,

@@ -10,15 +10,7 @@ import {
 import { canonicalTime } from '../common/readings';
 import { DEFAULT_WARNING_SETTINGS } from '../common/warningSettings';
 import { formatAqiRange, parseAqiRange, parseForecastPollutant } from './format';
-import schema from './schema.json';
-
-export interface AqiForecastRecord {
-  cityCode: string;
-  cityName: string;
-  publishTime: string;
-  publisher?: string;
-  forecasts: Array<{ forecastDate: string; aqi: string; level?: string; primaryPollutant?: string }>;
-}
+import { aqiForecastRecordSchema, type AqiForecastRecord } from './schema';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -30,7 +22,7 @@ const DAY_MS = 24 * 3600 * 1000;
 export function aqiForecastsStream(settings: WarningSettings = DEFAULT_WARNING_SETTINGS) {
   return stream<AqiForecastRecord>({
     name: 'aqi-forecasts',
-    schema,
+    schema: aqiForecastRecordSchema,
     key: (r) => `${r.cityCode}@${canonicalTime(r.publishTime, 'publishTime')}`,
     cursor: (r) => canonicalTime(r.publishTime, 'publishTime'),
     source: httpPages({ path: '/environment/aqi-forecasts', pageSize: 500, sinceParam: 'since' }),

@@ -2,28 +2,7 @@ import { emissionExceedance, flagDisagreement, httpPages, normalizeUscc, require
 import { canonicalTime } from '../common/readings';
 import { readExceedanceFlag, readSourceMultiple } from './exceedanceFlag';
 import { normalizeUnit } from './units';
-import schema from './schema.json';
-
-export interface EmissionRecord {
-  QYMC: string;
-  TYSHXYDM: string;
-  SSQX?: string;
-  PFKBH: string;
-  PFKMC: string;
-  PFKLX?: '废气' | '废水';
-  JCXM: string;
-  PFFS?: '有组织' | '无组织';
-  PFGL?: '连续' | '间歇';
-  JCFS?: string;
-  JCSJ: string;
-  JCND: number;
-  JLDW: string;
-  BZXZ: number;
-  ZXBZ: string;
-  SFCB?: string;
-  CBBS?: string;
-  NPFL?: number | null;
-}
+import { emissionRecordSchema, type EmissionRecord } from './schema';
 
 /** Searchable marker of a result whose source flag contradicts its numbers. */
 export const FLAG_DISAGREEMENT_MARKER = '超标标记不一致';
@@ -36,7 +15,7 @@ export const FLAG_DISAGREEMENT_MARKER = '超标标记不一致';
  */
 export const emissions = stream<EmissionRecord>({
   name: 'emissions',
-  schema,
+  schema: emissionRecordSchema,
   // One result per unit, outlet, pollutant and time. The name stays in the key because placeholder
   // codes (00000000000000000X) are shared by unrelated units.
   key: (r) => `${normalizeUscc(r.TYSHXYDM)}|${r.QYMC}|${r.PFKBH}|${r.JCXM}@${canonicalTime(r.JCSJ, 'JCSJ')}`,

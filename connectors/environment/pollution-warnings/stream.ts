@@ -1,25 +1,7 @@
 import { httpPages, requireChinaTime, stream } from '../../../src/connectorKit';
 import { canonicalTime } from '../common/readings';
 import { levelOfColour } from './levels';
-import schema from './schema.json';
-
-export interface PollutionWarningRecord {
-  noticeNo: string;
-  title?: string;
-  cityCode: string;
-  cityName: string;
-  issuer?: string;
-  noticeType: '发布' | '调整' | '解除';
-  warningLevel: string;
-  responseLevel?: string;
-  publishTime: string;
-  startTime?: string;
-  expectedEndTime?: string;
-  liftTime?: string;
-  relatedNoticeNo?: string;
-  measures?: string[];
-  content?: string;
-}
+import { pollutionWarningRecordSchema, type PollutionWarningRecord } from './schema';
 
 const ACTIONS = { 发布: 'issue', 调整: 'adjust', 解除: 'lift' } as const;
 
@@ -30,7 +12,7 @@ const ACTIONS = { 发布: 'issue', 调整: 'adjust', 解除: 'lift' } as const;
  */
 export const pollutionWarnings = stream<PollutionWarningRecord>({
   name: 'pollution-warnings',
-  schema,
+  schema: pollutionWarningRecordSchema,
   key: (r) => canonicalNoticeNo(r.noticeNo),
   cursor: (r) => canonicalTime(r.publishTime, 'publishTime'),
   source: httpPages({ path: '/environment/pollution-warnings', pageSize: 500, sinceParam: 'since' }),

@@ -10,27 +10,7 @@ import {
 import { canonicalTime } from '../common/readings';
 import { readWaterValue } from './waterValue';
 import { classText, parseTargetClass } from './waterClassText';
-import schema from './schema.json';
-
-export interface WaterQualityRecord {
-  DMBM: string;
-  DMMC: string;
-  SSHL: string;
-  SZLX: '河流' | '湖库' | '湖泊' | '水库';
-  SSQX?: string;
-  SZMB: string;
-  SFYYSYD?: '是' | '否';
-  BHQJB?: '一级' | '二级' | '';
-  CYSJ: string;
-  pH: string;
-  DO: string;
-  CODMn: string;
-  COD?: string;
-  BOD5?: string;
-  'NH3-N': string;
-  TP: string;
-  TN?: string;
-}
+import { waterQualityRecordSchema, type WaterQualityRecord } from './schema';
 
 /** The source's parameter symbols → the hub's parameter names (waterQuality.ts). */
 const PARAMETERS: ReadonlyArray<[keyof WaterQualityRecord, WaterParameter]> = [
@@ -53,7 +33,7 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 export const waterQuality = stream<WaterQualityRecord>({
   name: 'water-quality',
-  schema,
+  schema: waterQualityRecordSchema,
   key: (r) => `${r.DMBM}@${canonicalTime(r.CYSJ, 'CYSJ')}`,
   cursor: (r) => canonicalTime(r.CYSJ, 'CYSJ'),
   source: httpPages({ path: '/environment/water-quality', pageSize: 500, sinceParam: 'since' }),

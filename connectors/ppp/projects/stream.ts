@@ -1,7 +1,7 @@
 import { formatChinaTime, httpPages, requireChinaTime, stream } from '../../../src/connectorKit';
-import { PROJECTS_PATH, type PppProjectRecord } from './record';
+import { PROJECTS_PATH } from './record';
+import { pppProjectRecordSchema, type PppProjectRecord } from './schema';
 import { projectToDisclosure } from './toDisclosure';
-import schema from './schema.json';
 
 /**
  * The PPP project library: one record per project, changed in place as the project moves through
@@ -10,7 +10,7 @@ import schema from './schema.json';
  */
 export const pppProjects = stream<PppProjectRecord>({
   name: 'projects',
-  schema,
+  schema: pppProjectRecordSchema,
   // Letters in a project number are case-insensitive; one form keeps a dump and the API one record.
   key: (r) => r.projNo.trim().toUpperCase(),
   // Canonical form, so "2026/1/5 9:00" from a dump and "2026-01-05 09:00:00" compare as one time.

@@ -13,7 +13,7 @@ import {
   type DecodedCode,
   type DisclosureOf,
 } from '../../../src/connectorKit';
-import type { ImplementationPlan, PppProjectRecord } from './record';
+import type { ImplementationPlan, PppProjectRecord } from './schema';
 
 interface Body {
   name: string;

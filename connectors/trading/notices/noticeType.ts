@@ -1,5 +1,5 @@
 import { classifyNoticeType, noticeTypeByCode, type NoticeTypeInfo } from '../../../src/connectorKit';
-import type { TradingNoticeRecord } from './record';
+import type { TradingNoticeRecord } from './schema';
 
 export interface ResolvedNoticeType {
   info: NoticeTypeInfo;

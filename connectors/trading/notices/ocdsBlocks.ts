@@ -15,7 +15,7 @@ import {
   type TradingTender,
   type TradingTenderer,
 } from '../../../src/connectorKit';
-import type { NoticeTenderer, TradingNoticeRecord } from './record';
+import type { NoticeTenderer, TradingNoticeRecord } from './schema';
 import { partyRef } from './parties';
 import { optionalIsoTime } from './time';
 

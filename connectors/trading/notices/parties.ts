@@ -8,7 +8,7 @@ import {
   type TradeTypeInfo,
   type TradingParty,
 } from '../../../src/connectorKit';
-import type { TradingNoticeRecord } from './record';
+import type { TradingNoticeRecord } from './schema';
 
 /** A party as the notice names it, with its role in the process. */
 export interface NoticeParty {

@@ -1,8 +1,7 @@
 import { httpPages, stream } from '../../../src/connectorKit';
-import type { TradingNoticeRecord } from './record';
+import { tradingNoticeRecordSchema, type TradingNoticeRecord } from './schema';
 import { canonicalTime } from './time';
 import { toTradingDisclosure } from './toDisclosure';
-import schema from './schema.json';
 
 /**
  * Every notice a public resource trading platform publishes, all types in one list, newest last.
@@ -12,7 +11,7 @@ import schema from './schema.json';
  */
 export const tradingNotices = stream<TradingNoticeRecord>({
   name: 'notices',
-  schema,
+  schema: tradingNoticeRecordSchema,
   // The platform's notice number is its identity: the same in the API, in an export and in a dump.
   key: (r) => r.noticeId.trim(),
   cursor: (r) => canonicalTime(r.publishTime, 'publishTime'),

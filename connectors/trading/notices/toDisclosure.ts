@@ -3,13 +3,14 @@ import {
   requireChinaTime,
   tradeTypeOf,
   type DisclosureInput,
+  type DisclosureOf,
   type NoticeType,
   type TradeTypeInfo,
 } from '../../../src/connectorKit';
 import { attributesOf } from './attributes';
 import { resolveNoticeType } from './noticeType';
 import { disclosureParties, noticeParties } from './parties';
-import type { TradingNoticeRecord } from './record';
+import type { TradingNoticeRecord } from './schema';
 import { isoOf } from './time';
 
 export const TRADING_NOTICE_KIND = 'trading-notice';
