@@ -1,31 +1,32 @@
+import { STATUS } from './contract/status';
 import { lookUpSpelling, type SpellingTable } from './creditCodedValue';
 
-/** The hub's status words (src/graphql/status.ts) a licence or penalty can be in. */
-export type CreditRecordStatus = 'published' | 'revoked' | 'cancelled' | 'expired' | 'amended';
+/** The stored statuses (src/domain/contract/status.ts) a licence or penalty can be in. */
+export type CreditRecordStatus = (typeof STATUS)['published' | 'revoked' | 'cancelled' | 'expired' | 'amended'];
 
 /**
  * 当前状态 as sources write it (XK_ZT; CF_ZT of 2016 exports). Decisions: 无效 and 吊销 count as
  * revoked; 异议 (an objection under review) leaves the record in force until it is decided.
  */
 export const RECORD_STATUS_SPELLINGS: SpellingTable<CreditRecordStatus> = {
-  有效: 'published',
-  正常: 'published',
-  异议: 'published',
-  其他: 'published',
-  撤销: 'revoked',
-  已撤销: 'revoked',
-  撤回: 'revoked',
-  吊销: 'revoked',
-  无效: 'revoked',
-  注销: 'cancelled',
-  已注销: 'cancelled',
-  过期: 'expired',
-  已过期: 'expired',
-  失效: 'expired',
-  到期: 'expired',
-  变更: 'amended',
-  已变更: 'amended',
-  更正: 'amended',
+  有效: STATUS.published,
+  正常: STATUS.published,
+  异议: STATUS.published,
+  其他: STATUS.published,
+  撤销: STATUS.revoked,
+  已撤销: STATUS.revoked,
+  撤回: STATUS.revoked,
+  吊销: STATUS.revoked,
+  无效: STATUS.revoked,
+  注销: STATUS.cancelled,
+  已注销: STATUS.cancelled,
+  过期: STATUS.expired,
+  已过期: STATUS.expired,
+  失效: STATUS.expired,
+  到期: STATUS.expired,
+  变更: STATUS.amended,
+  已变更: STATUS.amended,
+  更正: STATUS.amended,
 };
 
 /**
@@ -34,10 +35,10 @@ export const RECORD_STATUS_SPELLINGS: SpellingTable<CreditRecordStatus> = {
  * Only the 2016 stream reads them, since other generations' numbers may mean something else.
  */
 export const RECORD_STATUS_CODES_2016: SpellingTable<CreditRecordStatus> = {
-  '0': 'published',
-  '1': 'revoked',
-  '2': 'published',
-  '3': 'published',
+  '0': STATUS.published,
+  '1': STATUS.revoked,
+  '2': STATUS.published,
+  '3': STATUS.published,
 };
 
 /**
@@ -48,6 +49,6 @@ export function decodeRecordStatus(
   text: string | null | undefined,
   codes: SpellingTable<CreditRecordStatus> = {},
 ): CreditRecordStatus | undefined {
-  if (!text || !text.trim()) return 'published';
+  if (!text || !text.trim()) return STATUS.published;
   return lookUpSpelling(text, RECORD_STATUS_SPELLINGS) ?? lookUpSpelling(text, codes);
 }

@@ -20,7 +20,7 @@ export { AMOUNT_UNITS, parseAmount, toWanYuan, wanYuanToYuan } from './tradingAm
 export type { AmountUnit, ParsedAmount } from './tradingAmounts';
 
 export { AGENCY_ROLE, BIDDER_ROLE, TRADE_TYPES, tradeTypeOf } from './tradingTradeTypes';
-export type { TradeTypeInfo, TradeTypeKey } from './tradingTradeTypes';
+export type { TradeTypeInfo, TradeTypeKey, TradingRole } from './tradingTradeTypes';
 
 export { procurementCategoryOf, procurementMethodOf } from './tradingProcurement';
 export type { OcdsMethod, OcdsProcurementCategory, ProcurementMethod } from './tradingProcurement';

@@ -1,7 +1,7 @@
 import type { AmountUnit } from './tradingAmounts';
 import type { NoticeType, OcdsReleaseTag, OcdsTenderStatus } from './tradingNoticeTypes';
 import type { OcdsMethod, OcdsProcurementCategory } from './tradingProcurement';
-import type { TradeTypeKey } from './tradingTradeTypes';
+import type { TradeTypeKey, TradingRole } from './tradingTradeTypes';
 
 /**
  * The attributes of a stored trading notice (kind `trading-notice`): the contract between the
@@ -100,7 +100,7 @@ export interface TradingContract {
 
 export interface TradingParty extends PartyRef {
   /** OCDS party roles, plus transferor/transferee for sales (tradingTradeTypes.ts). */
-  roles: string[];
+  roles: TradingRole[];
   /** Present only for a valid code: the OCDS identifier. */
   identifier: { scheme: 'CN-USCC'; id: string; legalName: string } | null;
   /** The code as the notice gave it (normalised), valid or not, so a bad one stays visible. */

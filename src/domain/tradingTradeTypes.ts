@@ -8,6 +8,10 @@
  * OCDS export should leave them out or treat them as a different kind of process.
  */
 
+import { TRADING } from './contract/trading';
+
+export type TradingRole = (typeof TRADING.roles)[keyof typeof TRADING.roles];
+
 export type TradeTypeKey = 'construction' | 'governmentProcurement' | 'landUseRights' | 'propertyRights';
 
 export interface TradeTypeInfo {
@@ -17,17 +21,17 @@ export interface TradeTypeInfo {
   /** Whether the public body buys: only then are the parties buyer and supplier. */
   procurement: boolean;
   /** Role of the party that starts the process (采购人/招标人, or 出让人/转让方). */
-  initiatorRole: 'buyer' | 'transferor';
+  initiatorRole: typeof TRADING.roles.buyer | typeof TRADING.roles.transferor;
   /** Role of the party that wins it (中标人/成交供应商, or 竞得人/受让方). */
-  winnerRole: 'supplier' | 'transferee';
+  winnerRole: typeof TRADING.roles.supplier | typeof TRADING.roles.transferee;
 }
 
 /** Roles every trade shares: the agency that runs the process for the initiator, and the bidders. */
-export const AGENCY_ROLE = 'procuringEntity';
-export const BIDDER_ROLE = 'tenderer';
+export const AGENCY_ROLE = TRADING.roles.agency;
+export const BIDDER_ROLE = TRADING.roles.bidder;
 
-const procurement = { procurement: true, initiatorRole: 'buyer', winnerRole: 'supplier' } as const;
-const sale = { procurement: false, initiatorRole: 'transferor', winnerRole: 'transferee' } as const;
+const procurement = { procurement: true, initiatorRole: TRADING.roles.buyer, winnerRole: TRADING.roles.supplier } as const;
+const sale = { procurement: false, initiatorRole: TRADING.roles.transferor, winnerRole: TRADING.roles.transferee } as const;
 
 export const TRADE_TYPES: readonly TradeTypeInfo[] = Object.freeze([
   { type: 'construction', name: '工程建设', synonyms: ['建设工程', '工程建设项目', '工程招投标'], ...procurement },

@@ -1,3 +1,4 @@
+import { TRADING } from '../domain/contract';
 import type { Knex } from 'knex';
 import type { StoredNotice } from './storedNotice';
 
@@ -12,7 +13,6 @@ import type { StoredNotice } from './storedNotice';
  * the partner fetched.
  */
 
-const TRADING_NOTICE_KIND = 'trading-notice';
 /** Where a notice says its process; notices of one process share it (connectors/trading). */
 const PROJECT_CODE = `d.attributes->>'projectCode'`;
 /** The store keeps microseconds; a JavaScript Date would round them and skip or repeat rows at a page edge. */
@@ -36,7 +36,7 @@ export interface NoticeRow extends StoredNotice {
 
 function procurementNotices(knex: Knex, filter: NoticeFilter): Knex.QueryBuilder {
   const q = knex('disclosures as d')
-    .where('d.kind', TRADING_NOTICE_KIND)
+    .where('d.kind', TRADING.kinds.notice)
     // Land and property sales are left out (storedNotice.ts: isProcurement).
     .whereRaw(`d.attributes->'tradeType'->>'procurement' = 'true'`);
   if (filter.since) q.where('d.stored_at', '>=', filter.since);

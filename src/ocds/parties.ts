@@ -1,4 +1,5 @@
-import type { PartyRef, TradingNoticeAttributes, TradingParty } from '../domain/trading';
+import { TRADING } from '../domain/contract';
+import type { PartyRef, TradingNoticeAttributes, TradingParty, TradingRole } from '../domain/trading';
 import { compact } from './compact';
 import type { OrganizationReference, Party } from './types';
 
@@ -26,8 +27,9 @@ function partyOf(party: TradingParty): Party {
  * compiled release takes `roles` (a list of strings) whole from the latest release, so without
  * this the winner would lose the tenderer role the candidate publicity gave it.
  */
-function rolesOf(roles: readonly string[]): string[] {
-  return roles.includes('supplier') && !roles.includes('tenderer') ? [...roles, 'tenderer'] : [...roles];
+function rolesOf(roles: readonly TradingRole[]): TradingRole[] {
+  const { supplier, bidder } = TRADING.roles;
+  return roles.includes(supplier) && !roles.includes(bidder) ? [...roles, bidder] : [...roles];
 }
 
 export function referenceOf(party: PartyRef): OrganizationReference {
@@ -35,7 +37,7 @@ export function referenceOf(party: PartyRef): OrganizationReference {
 }
 
 /** The party in a role, as OCDS refers to it elsewhere in the release (buyer, tender.procuringEntity). */
-export function partyInRole(attributes: TradingNoticeAttributes, role: string): OrganizationReference | undefined {
+export function partyInRole(attributes: TradingNoticeAttributes, role: TradingRole): OrganizationReference | undefined {
   const party = (attributes.parties ?? []).find((p) => p.roles.includes(role));
   return party ? referenceOf(party) : undefined;
 }

@@ -1,3 +1,4 @@
+import { TRADING } from '../domain/contract';
 import { awardsOf } from './awards';
 import { compact, nonEmpty } from './compact';
 import { contractsOf } from './contracts';
@@ -35,7 +36,7 @@ export function buildRelease(notice: StoredNotice, ocidPrefix: string): Release 
     initiationType: 'tender',
     language: 'zh',
     parties: nonEmpty(partiesOf(a)),
-    buyer: partyInRole(a, 'buyer'),
+    buyer: partyInRole(a, TRADING.roles.buyer),
     tender: tenderOf(a, id, filed('tender')),
     awards: nonEmpty(awardsOf(a.awards ?? [], filed('award'))),
     contracts: nonEmpty(contractsOf(a.contracts ?? [], { contract: filed('contract'), implementation: filed('implementation') })),

@@ -1,3 +1,4 @@
+import { TRADING } from '../domain/contract';
 import type { TradingNoticeAttributes } from '../domain/trading';
 import { compact, nonEmpty, orAbsent } from './compact';
 import { partyInRole, referenceOf } from './parties';
@@ -20,7 +21,7 @@ export function tenderOf(attributes: TradingNoticeAttributes, releaseId: string,
     procurementMethodDetails: orAbsent(t.procurementMethodDetails),
     mainProcurementCategory: orAbsent(t.mainProcurementCategory),
     tenderPeriod: periodOf(t.tenderPeriod),
-    procuringEntity: partyInRole(attributes, 'procuringEntity'),
+    procuringEntity: partyInRole(attributes, TRADING.roles.agency),
     tenderers: nonEmpty((attributes.tenderers ?? []).map(referenceOf)),
     amendments: nonEmpty(amendmentsOf(attributes, releaseId)),
     documents: nonEmpty(documents),

@@ -1,3 +1,4 @@
+import { ContractViolationError } from '../domain/contract';
 import type { Knex } from 'knex';
 import type { ConnectorDefinition, MappingContext, StreamDefinition } from './stream';
 import { createHttpClient, type HttpClient } from './http/httpClient';
@@ -174,6 +175,7 @@ class PageProcessor {
         const input = this.stream.toDisclosure(record, this.mapping);
         rows.push(toDisclosureRow(input, this.connector.domain, this.name, this.stream.key(record)));
       } catch (error) {
+        if (error instanceof ContractViolationError) throw error;
         rejected.push({ stream: this.name, sourceKey, payload: record, stage: 'map', errors: [{ path: '', message: (error as Error).message }] });
       }
     }

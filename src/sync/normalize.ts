@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import stringify from 'safe-stable-stringify';
+import { ContractViolationError, contractViolation, type Domain } from '../domain/contract';
 import { validateUscc } from '../domain/uscc';
 import type { DisclosureInput } from './stream';
 
@@ -22,7 +23,7 @@ export interface DisclosureRow {
   entity_uscc: string | null;
   source_url: string | null;
   content_hash: string;
-  attributes: Record<string, unknown>;
+  attributes: object;
   personal: Record<string, unknown> | null;
   search_text: string;
   /** Not a column of `disclosures`: written to `disclosure_parties`. */
@@ -37,7 +38,14 @@ export interface PartyRow {
   entity_uscc: string | null;
 }
 
-export function toDisclosureRow(input: DisclosureInput, domain: string, stream: string, sourceKey: string): DisclosureRow {
+/**
+ * The stored row of a mapped record. A mapping that breaks its domain's contract (an unknown kind,
+ * status or role) throws ContractViolationError: that is a connector bug, not a bad record, so the
+ * run fails naming the stream instead of quarantining every record one by one.
+ */
+export function toDisclosureRow(input: DisclosureInput, domain: Domain, stream: string, sourceKey: string): DisclosureRow {
+  const violation = contractViolation(domain, input);
+  if (violation) throw new ContractViolationError(`${stream} wrote a disclosure its contract does not allow: ${violation}; fix the stream's mapping`);
   const subject = checkSubject(input.subject);
   const row: Omit<DisclosureRow, 'content_hash'> = {
     domain,

@@ -1,3 +1,4 @@
+import { ContractViolationError } from '../domain/contract';
 import type { Knex } from 'knex';
 import type { ConnectorDefinition, MappingContext } from './stream';
 import { selectStreams } from './selection';
@@ -83,6 +84,7 @@ export async function replayQuarantined(
           rows.push(toDisclosureRow(stream.toDisclosure(entry.payload, mapping), connector.domain, name, stream.key(entry.payload)));
           fixedIds.push(Number(entry.id));
         } catch (error) {
+          if (error instanceof ContractViolationError) throw error;
           const reasons = (error as { errors?: unknown }).errors ?? [{ path: '', message: (error as Error).message }];
           await trx('quarantine').where({ id: entry.id }).update({ errors: JSON.stringify(reasons), stage: errors.length ? 'validate' : 'map' });
           result.stillFailing++;

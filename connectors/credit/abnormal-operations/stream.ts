@@ -1,4 +1,4 @@
-import { creditDay, httpPages, requireChinaTime, stream } from '../../../src/connectorKit';
+import { CREDIT, creditDay, httpPages, requireChinaTime, STATUS, stream } from '../../../src/connectorKit';
 import { listEntry } from '../mapping/listEntry';
 import { present, publicText, required } from '../mapping/text';
 import { abnormalOperationRecordSchema, type AbnormalOperationRecord } from './schema';
@@ -20,13 +20,13 @@ export const abnormalOperations = stream<AbnormalOperationRecord>({
     const removal = removalOf(r);
     const name = entry.subject.name;
     return {
-      kind: 'abnormal-operation',
+      kind: CREDIT.kinds.abnormalOperation,
       title: removal ? `${removal.authority}将${name}移出经营异常名录` : `${entry.authority.publisher}将${name}列入经营异常名录`,
       publisher: entry.authority.publisher,
       region: entry.authority.region,
       publishedAt: entry.publishedAt,
       updatedAt: removal ? requireChinaTime(r.REMDATE!, 'REMDATE') : entry.publishedAt,
-      status: removal ? 'removed' : 'listed',
+      status: removal ? STATUS.removed : STATUS.listed,
       subject: entry.subject,
       parties: [entry.authority.party],
       attributes: { ...entry.attributes, listing: { ...entry.attributes.listing, reason: publicText(r.SPECAUSE) }, removal },

@@ -1,5 +1,6 @@
 import {
   canonicalDocumentNumber,
+  CREDIT,
   creditDay,
   decodeLicenceCategory,
   formatChinaTime,
@@ -62,7 +63,7 @@ export const licences = stream<LicenceRecord>({
       warnings,
     };
     return {
-      kind: 'administrative-licence',
+      kind: CREDIT.kinds.licence,
       title: title(authority.publisher, party.subject.name, attributes),
       publisher: authority.publisher,
       region: authority.region,

@@ -2,6 +2,7 @@ import {
   creditDay,
   decodeRecordStatus,
   parseValidityEnd,
+  STATUS,
   type CreditRecordStatus,
   type SpellingTable,
   type ValidityEnd,
@@ -32,7 +33,7 @@ export function recordStatus(
   const decoded = decodeRecordStatus(state, codes);
   if (decoded) return decoded;
   warnings.push(`state "${state}" is unknown; read as in force`);
-  return 'published';
+  return STATUS.published;
 }
 
 /** A day (YYYY-MM-DD); null when not given or not readable. */

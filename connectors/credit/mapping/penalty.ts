@@ -1,5 +1,6 @@
 import {
   canonicalDocumentNumber,
+  CREDIT,
   creditDay,
   parseWanYuan,
   penaltyAmountsFromText,
@@ -80,7 +81,7 @@ export type PenaltyAttributes = {
   warnings: string[];
 };
 
-export function penaltyDisclosure(facts: PenaltyFacts, context: MappingContext): DisclosureOf<'administrative-penalty'> {
+export function penaltyDisclosure(facts: PenaltyFacts, context: MappingContext): DisclosureOf<typeof CREDIT.kinds.penalty> {
   const party = mapParty(facts.party);
   const authority = mapAuthority(facts.authority, context.city);
   const warnings: Warnings = [];
@@ -105,7 +106,7 @@ export function penaltyDisclosure(facts: PenaltyFacts, context: MappingContext):
     warnings,
   };
   return {
-    kind: 'administrative-penalty',
+    kind: CREDIT.kinds.penalty,
     title: `${authority.publisher}对${party.subject.name}作出${categoryWords(categories)}处罚（${documentNumber}）`,
     publisher: authority.publisher,
     region: authority.region,

@@ -1,4 +1,4 @@
-import { httpPages, stream } from '../../../src/connectorKit';
+import { CREDIT, httpPages, STATUS, stream } from '../../../src/connectorKit';
 import { listEntry } from '../mapping/listEntry';
 import { publicText, required } from '../mapping/text';
 import { seriousViolationRecordSchema, type SeriousViolationRecord } from './schema';
@@ -14,18 +14,18 @@ export const seriousViolations = stream<SeriousViolationRecord>({
   key: (r) => required(r.ID, 'ID'),
   source: httpPages({ path: '/credit/serious-violations', pageSize: 500 }),
   mode: 'snapshot',
-  removedStatus: 'removed',
+  removedStatus: STATUS.removed,
   schedule: '40 2 * * *',
   toDisclosure: (r, context) => {
     const entry = listEntry(r, context);
     const reason = publicText(r.SERILLREA);
     return {
-      kind: 'serious-violation',
+      kind: CREDIT.kinds.seriousViolation,
       title: `${entry.authority.publisher}将${entry.subject.name}列入严重违法失信企业名单`,
       publisher: entry.authority.publisher,
       region: entry.authority.region,
       publishedAt: entry.publishedAt,
-      status: 'listed',
+      status: STATUS.listed,
       subject: entry.subject,
       parties: [entry.authority.party],
       attributes: { ...entry.attributes, listing: { ...entry.attributes.listing, reason } },

@@ -1,4 +1,4 @@
-import { computeDailyAqi, httpPages, requireChinaTime, stream, type DailyAirInput } from '../../../src/connectorKit';
+import { computeDailyAqi, ENVIRONMENT, httpPages, requireChinaTime, STATUS, stream, type DailyAirInput } from '../../../src/connectorKit';
 import { canonicalTime, reading } from '../common/readings';
 import { airDailyRecordSchema, type AirDailyRecord } from './schema';
 
@@ -32,12 +32,12 @@ export const airDaily = stream<AirDailyRecord>({
     const date = reportDate(r);
     const reportedAqi = r.AQI === undefined ? undefined : reading(r.AQI);
     return {
-      kind: 'air-quality-daily',
+      kind: ENVIRONMENT.kinds.airDaily,
       title: `${r.Area} ${date} 空气质量日报 AQI ${aqi.aqi} ${aqi.category}`,
       publisher: `${r.Area}生态环境局`,
       region: r.Area,
       publishedAt: requireChinaTime(r.TimePoint, 'TimePoint'),
-      status: 'published',
+      status: STATUS.published,
       attributes: {
         city: { code: r.CityCode, name: r.Area },
         date,

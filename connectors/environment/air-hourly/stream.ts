@@ -1,4 +1,4 @@
-import { computeAqi, formatChinaTime, httpPages, requireChinaTime, stream } from '../../../src/connectorKit';
+import { computeAqi, ENVIRONMENT, formatChinaTime, httpPages, requireChinaTime, STATUS, stream } from '../../../src/connectorKit';
 import { airHourlyRecordSchema, type AirHourlyRecord } from './schema';
 
 /**
@@ -29,12 +29,12 @@ export const airHourly = stream<AirHourlyRecord>({
     const time = requireChinaTime(r.timePoint, 'timePoint');
     const timePoint = formatChinaTime(time);
     return {
-      kind: 'air-quality-hourly',
+      kind: ENVIRONMENT.kinds.airHourly,
       title: `${r.area}${r.positionName}站 ${timePoint.slice(0, 13)}时 空气质量 AQI ${aqi.aqi} ${aqi.category}`,
       publisher: `${r.area}生态环境局`,
       region: r.area,
       publishedAt: time,
-      status: 'published',
+      status: STATUS.published,
       attributes: {
         station: { code: r.stationCode, name: r.positionName, city: r.area, longitude: num(r.longitude), latitude: num(r.latitude) },
         timePoint,

@@ -1,8 +1,10 @@
 import {
   aqiCategory,
+  ENVIRONMENT,
   forecastWarning,
   httpPages,
   requireChinaTime,
+  STATUS,
   stream,
   type AqiRange,
   type WarningSettings,
@@ -35,12 +37,12 @@ export function aqiForecastsStream(settings: WarningSettings = DEFAULT_WARNING_S
       const issuedAt = requireChinaTime(r.publishTime, 'publishTime');
       const issued = canonicalTime(r.publishTime, 'publishTime');
       return {
-        kind: 'aqi-forecast',
+        kind: ENVIRONMENT.kinds.forecast,
         title: `${r.cityName} 空气质量预报（${issued.slice(0, 10)}发布）${days.map((d) => `${d.date.slice(5)} AQI ${formatAqiRange(d.aqi)}`).join('，')}${warning ? `，达到${warning.name}条件` : ''}`,
         publisher: r.publisher ?? `${r.cityName}生态环境局`,
         region: r.cityName,
         publishedAt: issuedAt,
-        status: 'published',
+        status: STATUS.published,
         attributes: {
           city: { code: r.cityCode, name: r.cityName },
           issuedAt: issued,

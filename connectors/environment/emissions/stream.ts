@@ -1,4 +1,13 @@
-import { emissionExceedance, flagDisagreement, httpPages, normalizeUscc, requireChinaTime, stream } from '../../../src/connectorKit';
+import {
+  emissionExceedance,
+  ENVIRONMENT,
+  flagDisagreement,
+  httpPages,
+  normalizeUscc,
+  requireChinaTime,
+  STATUS,
+  stream,
+} from '../../../src/connectorKit';
 import { canonicalTime } from '../common/readings';
 import { readExceedanceFlag, readSourceMultiple } from './exceedanceFlag';
 import { normalizeUnit } from './units';
@@ -31,12 +40,12 @@ export const emissions = stream<EmissionRecord>({
     const unit = normalizeUnit(r.JLDW);
     const monitoredAt = canonicalTime(r.JCSJ, 'JCSJ');
     return {
-      kind: 'emission-result',
+      kind: ENVIRONMENT.kinds.emission,
       title: `${r.QYMC} ${r.PFKBH} ${r.PFKMC} ${r.JCXM} ${r.JCND} ${unit}${computed.exceeds ? `，超标${computed.multiple.toFixed(2)}倍` : ''}`,
       publisher: r.QYMC,
       region: '石家庄市',
       publishedAt: requireChinaTime(r.JCSJ, 'JCSJ'),
-      status: 'published',
+      status: STATUS.published,
       subject: { uscc: r.TYSHXYDM, name: r.QYMC },
       attributes: {
         district: r.SSQX ?? null,

@@ -1,4 +1,4 @@
-import { httpPages, requireChinaTime, stream } from '../../../src/connectorKit';
+import { ENVIRONMENT, httpPages, requireChinaTime, STATUS, stream } from '../../../src/connectorKit';
 import { canonicalTime } from '../common/readings';
 import { levelOfColour } from './levels';
 import { pollutionWarningRecordSchema, type PollutionWarningRecord } from './schema';
@@ -24,12 +24,12 @@ export const pollutionWarnings = stream<PollutionWarningRecord>({
     const noticeNo = canonicalNoticeNo(r.noticeNo);
     const colour = `${r.warningLevel.replace(/预警$/, '')}预警`;
     return {
-      kind: 'pollution-warning',
+      kind: ENVIRONMENT.kinds.warning,
       title: `${r.cityName} ${r.title ?? `${r.noticeType}重污染天气${colour}`}`,
       publisher: r.issuer ?? `${r.cityName}重污染天气应急指挥部办公室`,
       region: r.cityName,
       publishedAt: requireChinaTime(r.publishTime, 'publishTime'),
-      status: 'published',
+      status: STATUS.published,
       attributes: {
         city: { code: r.cityCode, name: r.cityName },
         noticeNo,

@@ -1,7 +1,9 @@
 import {
   assessWaterSection,
+  ENVIRONMENT,
   httpPages,
   requireChinaTime,
+  STATUS,
   stream,
   type ProtectionZone,
   type WaterParameter,
@@ -57,12 +59,12 @@ export const waterQuality = stream<WaterQualityRecord>({
       flags.includes('drinking-water-source-fails') ? `饮用水水源地${protectionZone}保护区水质不达标` : null,
     ].filter((f): f is string => f !== null);
     return {
-      kind: 'water-quality',
+      kind: ENVIRONMENT.kinds.water,
       title: `${sectionName(r)} ${samplingTime.slice(0, 10)} 水质${classText(assessment.class)}${failures.length > 0 ? `，${failures.join('，')}` : ''}`,
       publisher: '石家庄市生态环境局',
       region: '石家庄市',
       publishedAt: requireChinaTime(r.CYSJ, 'CYSJ'),
-      status: 'published',
+      status: STATUS.published,
       attributes: {
         section: { code: r.DMBM, name: r.DMMC, water: r.SSHL, type: r.SZLX, waterBody, district: r.SSQX ?? null },
         samplingTime,

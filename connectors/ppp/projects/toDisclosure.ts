@@ -9,7 +9,9 @@ import {
   formatChinaTime,
   maskContact,
   normalizeUscc,
+  PPP,
   requireChinaTime,
+  STATUS,
   type DecodedCode,
   type DisclosureOf,
 } from '../../../src/connectorKit';
@@ -28,7 +30,7 @@ interface Body {
  * moves (准备 → 采购 → 执行), and a title that moved with it would read as a renamed project in
  * history and in search. Either way a stage change is a revision of the same row, keyed by projNo.
  */
-export function projectToDisclosure(r: PppProjectRecord): DisclosureOf<'ppp-project'> {
+export function projectToDisclosure(r: PppProjectRecord): DisclosureOf<typeof PPP.kinds.project> {
   const stage = decodeStage(r.projState);
   const region = text(r.distName) ?? r.distCityName.trim();
   const agency = body(r.implOrgName, r.implOrgCode);
@@ -42,18 +44,18 @@ export function projectToDisclosure(r: PppProjectRecord): DisclosureOf<'ppp-proj
   const updateTime = requireChinaTime(r.updateTime, 'updateTime');
   const startTime = requireChinaTime(r.startTime, 'startTime');
   return {
-    kind: 'ppp-project',
+    kind: PPP.kinds.project,
     title: r.projName.trim(),
     publisher: financeBureau(r),
     region,
     publishedAt: startTime,
     updatedAt: updateTime,
-    status: 'published',
+    status: STATUS.published,
     subject: agency,
     parties: [
-      { role: 'implementing-agency', ...agency },
-      ...partners.map((p) => ({ role: 'partner', ...p })),
-      ...(government?.equityRepresentative ? [{ role: 'government-equity-representative', ...government.equityRepresentative }] : []),
+      { role: PPP.roles.implementingAgency, ...agency },
+      ...partners.map((p) => ({ role: PPP.roles.partner, ...p })),
+      ...(government?.equityRepresentative ? [{ role: PPP.roles.governmentEquityRepresentative, ...government.equityRepresentative }] : []),
     ],
     attributes: {
       projNo: r.projNo.trim(),

@@ -7,12 +7,13 @@ import {
   type PartyRef,
   type TradeTypeInfo,
   type TradingParty,
+  type TradingRole,
 } from '../../../src/connectorKit';
 import type { TradingNoticeRecord } from './schema';
 
 /** A party as the notice names it, with its role in the process. */
 export interface NoticeParty {
-  role: string;
+  role: TradingRole;
   name: string;
   code?: string;
 }

@@ -1,7 +1,9 @@
 import {
   normalizeProjectCode,
   requireChinaTime,
+  STATUS,
   tradeTypeOf,
+  TRADING,
   type DisclosureInput,
   type DisclosureOf,
   type NoticeType,
@@ -13,13 +15,11 @@ import { disclosureParties, noticeParties } from './parties';
 import type { TradingNoticeRecord } from './schema';
 import { isoOf } from './time';
 
-export const TRADING_NOTICE_KIND = 'trading-notice';
-
 /** Notices about what a winner got: their subject is the winner, the rest are about the buyer. */
 const ABOUT_THE_WINNER: ReadonlySet<NoticeType> = new Set(['award', 'contract', 'implementation']);
 
 /** A platform notice → the unified model. Throwing quarantines the notice with the message. */
-export function toTradingDisclosure(record: TradingNoticeRecord): DisclosureOf<'trading-notice'> {
+export function toTradingDisclosure(record: TradingNoticeRecord): DisclosureOf<typeof TRADING.kinds.notice> {
   const noticeType = resolveNoticeType(record);
   const trade = requireTradeType(record.tradeType);
   const published = requireChinaTime(record.publishTime, 'publishTime');
@@ -27,14 +27,14 @@ export function toTradingDisclosure(record: TradingNoticeRecord): DisclosureOf<'
   const parties = noticeParties(record, trade);
   const context = { record, type: noticeType.info, trade, projectCode: normalizeProjectCode(record.projectCode), publishedAt: isoOf(published) };
   return {
-    kind: TRADING_NOTICE_KIND,
+    kind: TRADING.kinds.notice,
     title: record.noticeTitle.trim(),
     publisher: record.platformName?.trim() || null,
     region: record.region?.trim() || null,
     publishedAt: published,
     updatedAt: updated,
     // An amendment is published like any notice; the process it amends is flagged by processStage.
-    status: noticeType.info.type === 'cancellation' ? 'cancelled' : 'published',
+    status: noticeType.info.type === 'cancellation' ? STATUS.cancelled : STATUS.published,
     subject: subjectOf(noticeType.info.type, record),
     parties: disclosureParties(parties),
     sourceUrl: record.url?.trim() || null,

@@ -1,6 +1,7 @@
 import type { CodedValue } from '../creditCodedValue';
 import type { ValidityEnd } from '../creditDates';
 import { domainContract } from './domainContract';
+import { STATUS } from './status';
 
 /**
  * Credit publicity (信用信息公示): 双公示 licences and penalties, and the market regulator's
@@ -15,7 +16,7 @@ export const CREDIT = domainContract({
     abnormalOperation: 'abnormal-operation',
     seriousViolation: 'serious-violation',
   },
-  statuses: ['published', 'amended', 'revoked', 'cancelled', 'expired', 'listed', 'removed'],
+  statuses: [STATUS.published, STATUS.amended, STATUS.revoked, STATUS.cancelled, STATUS.expired, STATUS.listed, STATUS.removed],
   roles: { authority: 'authority' },
 });
 

@@ -8,6 +8,7 @@ import type { WarningLevel } from '../pollutionWarningGrading';
 import type { WaterSectionAssessment } from '../waterSectionAssessment';
 import type { WaterBody, WaterParameter, WaterQualityInput, WaterTargetClass } from '../waterQuality';
 import { domainContract } from './domainContract';
+import { STATUS } from './status';
 
 /**
  * Environmental monitoring: air quality (hourly, daily), AQI forecasts and heavy-pollution
@@ -25,7 +26,7 @@ export const ENVIRONMENT = domainContract({
     water: 'water-quality',
     emission: 'emission-result',
   },
-  statuses: ['published'],
+  statuses: [STATUS.published],
   roles: {},
 });
 

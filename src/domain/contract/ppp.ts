@@ -2,6 +2,7 @@ import type { DecodedCode } from '../pppCodes';
 import type { Demonstration } from '../pppDemonstration';
 import type { MaskedContact } from '../pppContact';
 import { domainContract } from './domainContract';
+import { STATUS } from './status';
 
 /**
  * The PPP project library (docs/standards/ppp.md): one disclosure per project, keyed by projNo; a
@@ -10,7 +11,7 @@ import { domainContract } from './domainContract';
 export const PPP = domainContract({
   domain: 'PPP',
   kinds: { project: 'ppp-project' },
-  statuses: ['published'],
+  statuses: [STATUS.published],
   roles: {
     implementingAgency: 'implementing-agency',
     partner: 'partner',

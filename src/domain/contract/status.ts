@@ -15,6 +15,11 @@ export const STATUS_STATES = {
 } as const;
 
 export type StoredStatus = keyof typeof STATUS_STATES;
+
+/** Each stored status by name, for code that writes or compares one (`STATUS.removed`). */
+export const STATUS = Object.freeze(
+  Object.fromEntries(Object.keys(STATUS_STATES).map((status) => [status, status])) as { readonly [S in StoredStatus]: S },
+);
 export type DisclosureState = (typeof STATUS_STATES)[StoredStatus];
 
 export function isStoredStatus(status: string): status is StoredStatus {

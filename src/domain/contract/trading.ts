@@ -1,4 +1,5 @@
 import { domainContract } from './domainContract';
+import { STATUS } from './status';
 
 export type { TradingNoticeAttributes } from '../tradingNotice';
 
@@ -10,7 +11,7 @@ export type { TradingNoticeAttributes } from '../tradingNotice';
 export const TRADING = domainContract({
   domain: 'TRADING',
   kinds: { notice: 'trading-notice' },
-  statuses: ['published', 'cancelled'],
+  statuses: [STATUS.published, STATUS.cancelled],
   roles: {
     buyer: 'buyer',
     transferor: 'transferor',
