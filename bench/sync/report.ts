@@ -123,7 +123,7 @@ function notesFor(environment: Environment): string[] {
   if (environment.settings.autovacuum === 'off') {
     notes.push(
       'autovacuum is off on this server: the freshly synced rows never get planner statistics, which changes how the ' +
-        "engine's per-page key lookup is planned (see runs.*.phases.dbByStatement['select disclosures']).",
+        "engine's per-page key lookup is planned (see the 'select … disclosures' entry of runs.*.phases.dbByStatement).",
     );
   }
   return notes;
