@@ -109,4 +109,19 @@ describe('engine guards', () => {
     expect(entry.payload.raw).toBe('{"stationCode": "1030A",');
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  test('a JSON array file loads through the engine; a truncated one fails the run, naming the file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-json-'));
+    const record = (timePoint: string) => ({ stationCode: '1029A', positionName: '职工医院', area: '石家庄市', timePoint, so2: '8', no2: '35', pm10: '70', co: '0.7', o3: '20', o3_8h: '18', pm2_5: '44' });
+    const whole = path.join(dir, 'hours.json');
+    fs.writeFileSync(whole, JSON.stringify([record('2026-09-30 21:00:00'), record('2026-09-30 22:00:00')]));
+    expect(await run({ file: whole })).toMatchObject({ status: 'ok', fetched: 2, inserted: 2 });
+
+    const truncated = path.join(dir, 'truncated.json');
+    fs.writeFileSync(truncated, JSON.stringify([record('2026-09-30 23:00:00')]).slice(0, -20));
+    const summary = await run({ file: truncated });
+    expect(summary.status).toBe('failed');
+    expect(summary.error).toMatch(/truncated\.json is not a well-formed JSON array/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse';
 import type { Page } from './source';
+import { jsonArrayRecords } from './jsonArrayRecords';
 
 export interface FileSourceOptions {
   /** Records per page handed to the engine (one transaction each). */
@@ -51,7 +52,7 @@ function recordsOf(file: string, text: NodeJS.ReadableStream): AsyncIterable<unk
   const ext = path.extname(file).toLowerCase();
   if (ext === '.csv') return csvRecords(text);
   if (ext === '.jsonl' || ext === '.ndjson') return jsonLines(file, text);
-  if (ext === '.json') return jsonArray(file, text);
+  if (ext === '.json') return jsonArrayRecords(file, text as Readable);
   throw new Error(`cannot read ${file}: use a .csv, .jsonl/.ndjson or .json file`);
 }
 
@@ -75,15 +76,6 @@ export class UnparsableRecord {
     readonly raw: string,
     readonly reason: string,
   ) {}
-}
-
-async function* jsonArray(file: string, text: NodeJS.ReadableStream): AsyncIterable<unknown> {
-  let body = '';
-  for await (const chunk of text) body += chunk;
-  const parsed = JSON.parse(body);
-  const list = Array.isArray(parsed) ? parsed : Array.isArray(parsed?.data) ? parsed.data : undefined;
-  if (!list) throw new Error(`${file}: expected a JSON array of records (or {"data": [...]})`);
-  yield* list;
 }
 
 async function sniffEncoding(file: string): Promise<string> {

@@ -1,13 +1,15 @@
 /**
- * Reads a V8 .cpuprofile (what apiServer.ts writes for a profiled run) and says where the busy
+ * Reads a V8 .cpuprofile (what server.ts writes for a profiled run) and says where the busy
  * time went: by package or source folder (self time, and inclusive: the share of samples with that
  * package anywhere on the stack) and the busiest functions. Idle samples are left out, so shares
  * are of the time the server was working.
  *
- * Also runnable on its own: node bin/run-ts.js bench/apiCpuProfile.ts <file.cpuprofile>
+ * Also runnable on its own: node bin/run-ts.js bench/api/cpuProfile.ts <file.cpuprofile>…
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Command } from 'commander';
+import { ROOT } from '../harness/paths';
 
 interface ProfileNode {
   id: number;
@@ -32,7 +34,6 @@ export interface ProfileSummary {
   topFunctions: Array<{ name: string; share: number }>;
 }
 
-const ROOT = path.resolve(__dirname, '..');
 
 export function summarizeProfile(file: string, top = 15): ProfileSummary {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
@@ -129,10 +130,11 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 
 // bin/run-ts.js puts the script itself in argv[1].
 if (path.resolve(process.argv[1] ?? '') === __filename) {
-  const files = process.argv.slice(2);
-  if (!files.length) {
-    process.stderr.write('usage: node bin/run-ts.js bench/apiCpuProfile.ts <file.cpuprofile>…\n');
-    process.exit(2);
-  }
-  for (const f of files) process.stdout.write(`${formatProfile(summarizeProfile(path.resolve(f), 30), path.basename(f))}\n`);
+  new Command('bench/api/cpuProfile.ts')
+    .description('where the busy time of V8 CPU profiles went')
+    .argument('<files...>', '.cpuprofile files')
+    .action((files: string[]) => {
+      for (const f of files) process.stdout.write(`${formatProfile(summarizeProfile(path.resolve(f), 30), path.basename(f))}\n`);
+    })
+    .parse(process.argv.slice(2), { from: 'user' });
 }

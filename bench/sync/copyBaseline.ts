@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { adminQuery } from './postgres';
+import { adminQuery } from '../harness/postgres';
 
 const run = promisify(execFile);
 const PSQL = process.env.BENCH_PSQL ?? 'psql';

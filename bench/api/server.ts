@@ -2,7 +2,7 @@
  * One GraphQL server for the API benchmark, in a process of its own so that it does not share an
  * event loop with autocannon (the load generator) or with the other server:
  *
- *   node bin/run-ts.js bench/apiServer.ts --target hub|postgraphile --db <database url> [--log-level L]
+ *   node bin/run-ts.js bench/api/server.ts --target hub|postgraphile --db <database url> [--log-level L]
  *
  * hub: startHub exactly as `hub serve` runs it in production (NODE_ENV=production, schedule off, a
  * dummy feed URL so no sample sync starts). postgraphile: PostGraphile v4's HTTP handler on a plain
@@ -20,10 +20,12 @@ import inspector from 'node:inspector';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { POOL_SIZE } from './apiOptions';
-import type * as HubModule from '../src/hub';
-import type * as ConfigModule from '../src/config/config';
-import type * as ComponentsModule from '../app/components';
+import { Command, Option } from 'commander';
+import { observeStatements, statementText } from '../harness/statements';
+import { POOL_SIZE, TARGETS, type Target } from './options';
+import type * as HubModule from '../../src/hub';
+import type * as ConfigModule from '../../src/config/config';
+import type * as ComponentsModule from '../../app/components';
 
 export interface ServerStats {
   statements: number;
@@ -54,42 +56,28 @@ let statements = 0;
 const RECENT = 256;
 const recent: unknown[] = new Array(RECENT);
 
-/** Counts every statement, whichever form of Client#query sent it (knex uses the callback form). */
 function countStatements(): void {
-  type Query = (this: pg.Client, ...args: unknown[]) => unknown;
-  const proto = pg.Client.prototype as unknown as { query: Query };
-  const original = proto.query;
-  proto.query = function (this: pg.Client, ...args: unknown[]) {
-    recent[statements % RECENT] = args[0];
+  observeStatements((statement) => {
+    recent[statements % RECENT] = statement;
     statements++;
-    return original.apply(this, args);
-  };
+  });
 }
 
 function statementsSince(since: number): string[] {
   const texts: string[] = [];
-  for (let i = Math.max(since, statements - RECENT); i < statements; i++) {
-    const q = recent[i % RECENT] as string | { text?: string } | undefined;
-    texts.push(typeof q === 'string' ? q : (q?.text ?? ''));
-  }
+  for (let i = Math.max(since, statements - RECENT); i < statements; i++) texts.push(statementText(recent[i % RECENT]));
   return texts;
-}
-
-function flagsOf(argv: string[]): Record<string, string> {
-  const flags: Record<string, string> = {};
-  for (let i = 0; i + 1 < argv.length; i += 2) flags[argv[i].replace(/^--/, '')] = argv[i + 1];
-  return flags;
 }
 
 async function startHubServer(db: string, logLevel: string): Promise<{ url: string; close(): Promise<void> }> {
   // Loaded only here, not in PostGraphile's process: src/db/connect sets pg type parsers for the
   // whole process, and the hub's modules would only add to the other server's heap.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startHub } = require('../src/hub') as typeof HubModule;
+  const { startHub } = require('../../src/hub') as typeof HubModule;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { loadConfig } = require('../src/config/config') as typeof ConfigModule;
+  const { loadConfig } = require('../../src/config/config') as typeof ConfigModule;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { HUB_COMPONENTS } = require('../app/components') as typeof ComponentsModule;
+  const { HUB_COMPONENTS } = require('../../app/components') as typeof ComponentsModule;
   const hub = await startHub(
     loadConfig({
       DATABASE_URL: db,
@@ -204,13 +192,15 @@ function send(message: ChildMessage): void {
 }
 
 async function main(): Promise<void> {
-  const flags = flagsOf(process.argv.slice(2));
-  if (!flags.db || (flags.target !== 'hub' && flags.target !== 'postgraphile')) {
-    throw new Error('usage: apiServer.ts --target hub|postgraphile --db <url> [--log-level L]');
-  }
-  if (!process.send) throw new Error('apiServer.ts is started by bench/api.bench.ts, with an IPC channel');
+  const flags = new Command('api/server.ts')
+    .addOption(new Option('--target <server>', 'which server').choices(TARGETS).makeOptionMandatory())
+    .requiredOption('--db <url>', 'database to serve')
+    .option('--log-level <level>', "the hub's LOG_LEVEL", 'silent')
+    .parse(process.argv.slice(2), { from: 'user' })
+    .opts<{ target: Target; db: string; logLevel: string }>();
+  if (!process.send) throw new Error('api/server.ts is started by bench/api/api.bench.ts, with an IPC channel');
   countStatements();
-  const server = flags.target === 'hub' ? await startHubServer(flags.db, flags['log-level'] ?? 'silent') : await startPostGraphile(flags.db);
+  const server = flags.target === 'hub' ? await startHubServer(flags.db, flags.logLevel) : await startPostGraphile(flags.db);
   const profiler = new Profiler();
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'stop') {

@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import type { Target } from './apiOptions';
-import type { ChildMessage, ParentMessage, ServerStats } from './apiServer';
+import type { ChildProcess } from 'node:child_process';
+import { spawnBenchScript } from '../harness/childScript';
+import type { Leftovers } from '../harness/lifecycle';
+import { TARGETS, type Target } from './options';
+import type { ChildMessage, ParentMessage, ServerStats } from './server';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-const ROOT = path.resolve(__dirname, '..');
 
 /** A server started by startServer, in its own process. */
 export interface ServerProcess {
@@ -31,19 +30,36 @@ export interface StartOptions {
   logLevel?: string;
 }
 
+export type Servers = Record<Target, ServerProcess>;
+
 /**
- * Starts bench/apiServer.ts in a child process and waits for it to listen. Its stdout goes to
+ * Starts both servers for `work`, each in its own process, and stops them when it ends, before the
+ * database they use is dropped; `leftovers` kills them should the run be cut short.
+ */
+export async function withServers<T>(leftovers: Leftovers, starts: Record<Target, Omit<StartOptions, 'target'>>, work: (servers: Servers) => Promise<T>): Promise<T> {
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    const servers = {} as Servers;
+    for (const target of TARGETS) {
+      const server = await startServer({ target, ...starts[target] });
+      servers[target] = server;
+      stops.push(leftovers.track(async (interrupted) => (interrupted ? server.kill() : server.stop())));
+    }
+    return await work(servers);
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+  }
+}
+
+/**
+ * Starts bench/api/server.ts in a child process and waits for it to listen. Its stdout goes to
  * /dev/null (the hub's logs, when a log level is set, cost what writing them costs and no more);
  * stderr is kept for the error message if it fails.
  */
-export function startServer(options: StartOptions): Promise<ServerProcess> {
-  const args = [path.join(ROOT, 'bin/run-ts.js'), path.join(ROOT, 'bench/apiServer.ts'), '--target', options.target, '--db', options.databaseUrl];
+function startServer(options: StartOptions): Promise<ServerProcess> {
+  const args = ['--target', options.target, '--db', options.databaseUrl];
   if (options.logLevel) args.push('--log-level', options.logLevel);
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
+  const child = spawnBenchScript('api/server.ts', args, { env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk).slice(-4000)));
   const pending = new Map<number, (reply: Reply) => void>();

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { QueryName, Target } from './apiOptions';
-import type { RunFigures } from './apiLoad';
-import type { ProfileSummary } from './apiCpuProfile';
-import type { Environment } from './report';
+import type { QueryName, Target } from './options';
+import type { RunFigures } from './load';
+import type { ProfileSummary } from './cpuProfile';
+import type { Environment } from '../harness/environment';
+import { alignColumns, round } from '../harness/results';
 
 /** The issue's target: the hub serves the portal's list query at least as fast as PostGraphile. */
 export const API_TARGET = { minListRatio: 1.0 };
@@ -40,7 +39,7 @@ export interface QueryFigures {
   postgraphile: ServerFigures;
   /** hub / PostGraphile: above 1 means the hub serves more requests per second, has the higher p99, spends more CPU per request. */
   ratio: { reqPerSec: number; p99: number; serverCpuMsPerRequest: number };
-  /** How the two answers differ (see apiQueries.ts for why they may). */
+  /** How the two answers differ (see queries.ts for why they may). */
   differences: string[];
   graphql: { hub: string; postgraphile: string };
 }
@@ -130,9 +129,8 @@ export function formatApiReport(r: ApiBenchResults): string {
     }
     rows.push([q.query, 'hub / PG', `× ${q.ratio.reqPerSec.toFixed(2)}`, `× ${q.ratio.p99.toFixed(2)}`, '', '', '', '', '', `× ${q.ratio.serverCpuMsPerRequest.toFixed(2)}`, '', '', '']);
   }
-  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
-  const table = [line(columns), ...rows.map(line)];
+  // Words (query, server, the rounds at the end) to the left, figures to the right.
+  const table = alignColumns([columns, ...rows], (i) => i >= 2 && i < columns.length - 1, '  ');
   const verdict =
     r.target.met === null
       ? 'list query not run: no verdict on the target'
@@ -147,13 +145,25 @@ function statementsCell(s: ServerFigures): string {
   return Math.abs(load - s.statementsPerRequest) < 0.05 ? String(s.statementsPerRequest) : `${s.statementsPerRequest} (${load.toFixed(2)})`;
 }
 
-/** Writes the figures to bench/results/api-<timestamp>.json (git-ignored); returns the path. */
-export function writeApiResults(r: ApiBenchResults, dir = path.join(__dirname, 'results')): string {
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `api-${r.startedAt.replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
-  return file;
-}
-
 const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
-const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function notesFor(cpus: number, loadAverageStart: number[], queries: QueryFigures[]): string[] {
+  const notes = [
+    'SQL/req: statements one request sends, counted at pg Client#query in each server process; in brackets the average over the load runs when it differs.',
+    'CPU ms/req: the server process\'s own CPU time per response (PostgreSQL\'s is not included): steadier than req/s on a shared machine. ' +
+      'CPU %: how much of one core the server process used under load; near 100 % it is bound by its own (single-threaded) CPU, well below it waits on PostgreSQL.',
+  ];
+  if (queries.some((q) => q.query === 'profile')) {
+    notes.push(
+      'profile query: PostGraphile has no computed profile, so it counts the entity\'s disclosures and penalties (two totalCounts) where the hub ' +
+        'groups counts by domain and sums penalty fines, and it lists disclosures through the foreign key only (the hub also through disclosure_parties).',
+    );
+  }
+  if (loadAverageStart[0] > cpus) {
+    notes.push(
+      `the machine was busy (1-minute load average ${loadAverageStart[0].toFixed(2)} on ${cpus} CPUs at start): absolute figures are low and noisy; the ratios, ` +
+        'from interleaved runs, are the figures to read.',
+    );
+  }
+  return notes;
+}

@@ -2,7 +2,7 @@
  * The two queries the benchmark drives, as the portal sends them to the hub, and the closest
  * equivalent PostGraphile v4 (default inflection) generates for the same tables.
  */
-import type { QueryName, Target } from './apiOptions';
+import type { QueryName, Target } from './options';
 
 export interface BenchQuery {
   query: string;

@@ -1,6 +1,7 @@
 import os from 'node:os';
-import type { BenchQuery } from './apiQueries';
-import type { ServerProcess } from './apiProcess';
+import { statementLabel } from '../harness/statements';
+import type { BenchQuery } from './queries';
+import type { ServerProcess } from './serverProcess';
 
 /** The part of autocannon's options and results this benchmark uses (the package ships no types). */
 interface AutocannonOptions {
@@ -80,14 +81,6 @@ export interface SingleRequest {
   byLabel: Record<string, number>;
   /** Their text, as sent. */
   sql: string[];
-}
-
-/** Verb and the tables read: enough to tell the servers' statements apart in the report. */
-export function statementLabel(sql: string): string {
-  const s = sql.replace(/\s+/g, ' ').trim().toLowerCase();
-  const verb = /^(with|select|insert|update|delete|begin|commit|rollback|set|show|deallocate)\b/.exec(s)?.[1] ?? s.slice(0, 20);
-  const tables = new Set([...s.matchAll(/\b(?:from|join) "?(?:public"?\."?)?([a-z_]+)"?/g)].map((m) => m[1]));
-  return tables.size ? `${verb} ${[...tables].join(', ')}` : verb;
 }
 
 export interface LoadSettings {

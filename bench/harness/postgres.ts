@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase } from '../src/db/connect';
-import { migrateLatest } from '../src/db/migrate';
+import { openDatabase } from '../../src/db/connect';
+import { migrateLatest } from '../../src/db/migrate';
 
 /** A throw-away database on the benchmark's server; `drop` removes it even if a client is still connected. */
 export interface ScratchDatabase {
@@ -57,7 +57,7 @@ export async function checkpoint(adminUrl: string): Promise<void> {
   await adminQuery(adminUrl, 'CHECKPOINT').catch(() => undefined);
 }
 
-export function withDatabase(adminUrl: string, name: string): string {
+function withDatabase(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();

@@ -1,0 +1,9 @@
+/**
+ * The hub's connectors, sample feeds and the city their mappings place records in, for every
+ * benchmark: the one place bench/ names the composition root.
+ */
+import type { MappingContext } from '../../src/sync/stream';
+import { DEFAULT_CITY } from '../../src/config/city';
+
+export { CONNECTORS, SAMPLE_FEEDS } from '../../app/components';
+export const MAPPING: MappingContext = { city: DEFAULT_CITY };

@@ -1,0 +1,57 @@
+import { Option } from 'commander';
+import { adminUrlFrom, benchCommand, DATABASE_HELP, wholeNumber } from '../harness/cli';
+
+/** What a run measures; all of them unless --only names one. */
+export const MEASUREMENTS = ['throughput', 'memory', 'file-load'] as const;
+export type Measurement = (typeof MEASUREMENTS)[number];
+
+/**
+ * The sync benchmark's settings, from flags first, then environment variables, then defaults. The
+ * defaults are the issues' acceptance runs; smaller scales give a quick run while debugging.
+ */
+export interface BenchOptions {
+  /** Records in the feed for the throughput measurement (sync vs COPY). */
+  scale: number;
+  /** Feed sizes of the two memory measurements of a sync; the issue compares S with 10×S. */
+  rssSmall: number;
+  rssLarge: number;
+  /** Records in the two JSON-array files whose loads are compared for memory: 100k against 1M. */
+  fileSmall: number;
+  fileLarge: number;
+  measurements: ReadonlySet<Measurement>;
+  /** Server the benchmark creates its throw-away databases on. */
+  adminUrl: string;
+}
+
+interface Flags {
+  scale: number;
+  rssSmall: number;
+  rssLarge?: number;
+  fileSmall: number;
+  fileLarge?: number;
+  only?: Measurement;
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const flags = benchCommand('npm run bench --', 'Sync benchmark: sync vs COPY, peak RSS of syncs and of JSON-array file loads.')
+    .addOption(count('--scale <n>', 'records synced for the throughput measurement', 'BENCH_SCALE').default(100_000))
+    .addOption(count('--rss-small <n>', 'feed size of the first memory measurement', 'BENCH_RSS_SMALL').default(20_000))
+    .addOption(count('--rss-large <n>', 'feed size of the second one (default: 10 × rss-small)', 'BENCH_RSS_LARGE'))
+    .addOption(count('--file-small <n>', 'records in the smaller JSON-array file loaded', 'BENCH_FILE_SMALL').default(100_000))
+    .addOption(count('--file-large <n>', 'records in the larger one (default: 10 × file-small)', 'BENCH_FILE_LARGE'))
+    .addOption(new Option('--only <measurement>', 'run only this measurement').choices(MEASUREMENTS))
+    .addHelpText('after', DATABASE_HELP)
+    .parse(argv, { from: 'user' })
+    .opts<Flags>();
+  return {
+    scale: flags.scale,
+    rssSmall: flags.rssSmall,
+    rssLarge: flags.rssLarge ?? flags.rssSmall * 10,
+    fileSmall: flags.fileSmall,
+    fileLarge: flags.fileLarge ?? flags.fileSmall * 10,
+    measurements: new Set(flags.only ? [flags.only] : MEASUREMENTS),
+    adminUrl: adminUrlFrom(process.env),
+  };
+}
+
+const count = (flags: string, description: string, envName: string) => new Option(flags, description).env(envName).argParser(wholeNumber());
