@@ -23,7 +23,7 @@ export function registerSync(program: Command, components: HubComponents): void 
     .argument('[streams...]', 'connector or connector/stream names; none means every stream')
     .option('--full', 'ignore the committed cursors and read everything')
     .option('--since <date>', 'backfill: read from this date (YYYY-MM-DD or "YYYY-MM-DD HH:mm:ss", China time)')
-    .option('--file <path>', 'load one stream from a local file (CSV or JSON Lines) instead of its endpoint')
+    .option('--file <path>', 'load one stream from a local file (CSV, JSON Lines or a JSON array) instead of its endpoint')
     .option('--json', 'print one JSON summary object per stream instead of the table')
     .action(async (streams: string[], options: SyncOptions) => {
       if (options.since && !parseChinaTime(options.since)) {
