@@ -4,12 +4,12 @@ import { groupRows, mapLoader } from '../shared/mapLoader';
 import { DISCLOSURE_COLUMNS } from './columns';
 import type { ServedDisclosure } from './served';
 
-export interface RevisionRow {
-  disclosure_id: number;
+/** An earlier version of a disclosure, as the Revision type serves it. */
+export interface ServedRevision {
   version: number;
   snapshot: unknown;
-  valid_from: Date;
-  replaced_at: Date;
+  validFrom: Date;
+  replacedAt: Date;
 }
 
 /** Ids come back from bigint columns as text: every lookup goes by the number. */
@@ -29,14 +29,18 @@ export function createDisclosureLoaders(knex: Knex) {
     /** Each disclosure's earlier versions, newest first. */
     revisions: mapLoader(
       async (ids: number[]) => {
-        const rows: RevisionRow[] = await knex('revisions')
+        const rows = await knex('revisions')
           .whereIn('disclosure_id', ids)
           .orderBy([{ column: 'disclosure_id' }, { column: 'version', order: 'desc' }])
           .select('disclosure_id', 'version', 'snapshot', 'valid_from', 'replaced_at');
-        return groupRows(rows, (row) => byNumber(row.disclosure_id), (row) => row);
+        return groupRows(rows, (row: any) => byNumber(row.disclosure_id), servedRevision);
       },
-      [] as RevisionRow[],
+      [] as ServedRevision[],
       byNumber,
     ),
   };
+}
+
+function servedRevision(row: any): ServedRevision {
+  return { version: row.version, snapshot: row.snapshot, validFrom: row.valid_from, replacedAt: row.replaced_at };
 }
