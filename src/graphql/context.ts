@@ -2,8 +2,11 @@ import type { Knex } from 'knex';
 import type { ConnectorDefinition } from '../sync/stream';
 import type { StreamSummary } from '../sync/engine';
 import type { QuarantineQuery, ReplayResult } from '../sync/quarantineAdmin';
-import { createLoaders, type Loaders } from './loaders';
-import type { AdminAccess } from './adminAuth';
+import type { AdminAccess } from './admin/auth';
+import { createDisclosureLoaders } from './disclosures/loaders';
+import { createEntityLoaders } from './entity/loaders';
+import { createEnvironmentLoaders } from './environment/loaders';
+import { createTradingLoaders } from './trading/loaders';
 
 /** What admin mutations may ask of the running hub. */
 export interface SyncService {
@@ -27,6 +30,21 @@ export interface ContextOptions {
   admin: AdminAccess;
   sync: SyncService;
 }
+
+/**
+ * Every domain's DataLoaders: whatever a page of results touches is fetched in one query per
+ * relation, however many rows the page has.
+ */
+function createLoaders(knex: Knex) {
+  return {
+    disclosures: createDisclosureLoaders(knex),
+    entities: createEntityLoaders(knex),
+    trading: createTradingLoaders(knex),
+    environment: createEnvironmentLoaders(knex),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
 
 /** A fresh context per request: DataLoader caches must never outlive the request that filled them. */
 export function createContext(options: ContextOptions): HubContext {

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 /**
  * Limits that keep one request from knocking the server over: depth, aliases, directives, tokens
  * and an estimated cost, checked before execution (graphql-armor). Page sizes are capped where lists
- * are resolved (limits.ts); the body size in the HTTP layer.
+ * are resolved (shared/pageSize.ts); the body size in the HTTP layer.
  */
 export function queryLimits(options: { production: boolean }) {
   return new ApolloArmor({

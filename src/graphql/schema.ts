@@ -3,14 +3,13 @@ import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import type { GraphQLSchema } from 'graphql';
-import { queryResolvers } from './resolvers/query';
-import { entityResolvers } from './resolvers/entity';
-import { disclosureFields, disclosureTypeResolver, type DomainResolvers } from './resolvers/disclosureFields';
-import { environmentResolvers } from './resolvers/environment';
-import { creditResolvers } from './resolvers/credit';
-import { tradingResolvers } from './resolvers/trading';
-import { pppResolvers } from './resolvers/ppp';
-import { adminResolvers } from './resolvers/admin';
+import { adminResolvers } from './admin/resolvers';
+import { creditResolvers } from './credit/resolvers';
+import { disclosureResolvers } from './disclosures/resolvers';
+import { entityResolvers } from './entity/resolvers';
+import { environmentResolvers } from './environment/resolvers';
+import { pppResolvers } from './ppp/resolvers';
+import { tradingResolvers } from './trading/resolvers';
 
 export const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
 
@@ -23,20 +22,24 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
     .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
 }
 
-/** One module per domain, as one SDL file per domain. */
-const DOMAINS: DomainResolvers[] = [creditResolvers, tradingResolvers, pppResolvers, environmentResolvers];
-
+/**
+ * The SDL with one resolver module per domain folder. Rows are mapped to the served shape where
+ * they are loaded (disclosures/served.ts), so most fields need no resolver; the Disclosure
+ * interface's relations (subject, revisions) are written once and inherited by every type.
+ */
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
     resolvers: [
       { DateTime: DateTimeResolver, JSON: JSONResolver },
-      { Disclosure: { __resolveType: disclosureTypeResolver(DOMAINS) } },
-      { GenericDisclosure: { ...disclosureFields, attributes: (row: any) => row.attributes } },
-      queryResolvers,
+      disclosureResolvers,
       entityResolvers,
-      ...DOMAINS.map((d) => d.resolvers),
+      creditResolvers,
+      tradingResolvers,
+      pppResolvers,
+      environmentResolvers,
       adminResolvers,
     ],
+    inheritResolversFromInterfaces: true,
   });
 }

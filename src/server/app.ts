@@ -12,7 +12,7 @@ import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import type { Logger } from 'pino';
 import { buildSchema } from '../graphql/schema';
 import { createContext, type HubContext, type SyncService } from '../graphql/context';
-import { adminAccess } from '../graphql/adminAuth';
+import { adminAccess } from '../graphql/admin/auth';
 import { errorFormatter, queryLimits } from '../graphql/protection';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';

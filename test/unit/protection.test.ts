@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { errorFormatter } from '../../src/graphql/protection';
-import { adminAccess } from '../../src/graphql/adminAuth';
+import { adminAccess } from '../../src/graphql/admin/auth';
 
 function captureLogger() {
   const entries: any[] = [];

@@ -1,41 +1,13 @@
-import type { Knex } from 'knex';
-import { GraphQLError } from 'graphql';
 import { formatChinaTime } from '../../domain/chinaTime';
-import type { DisclosureFilter } from '../queries/disclosureFilter';
+import { badInput } from '../shared/badInput';
+import { contains, given, scopeOf, type DisclosureScope } from '../shared/scope';
 import { ENVIRONMENT_KINDS } from './kinds';
 import { readWaterClass } from './waterClass';
 
 /**
  * The environment queries' arguments as a DisclosureFilter (the columns every disclosure has) plus a
- * scope over `attributes`. Every user value is a bound parameter; the SQL text is fixed.
+ * scope over `attributes` (shared/scope.ts).
  */
-export interface EnvironmentScope {
-  filter: DisclosureFilter;
-  scope: (q: Knex.QueryBuilder) => void;
-}
-
-/** A condition with its bindings; left out when `when` is false (the argument was not given). */
-type Condition = { sql: string; bindings: unknown[]; when: boolean };
-
-/** "attributes contains this JSON": one bound jsonb value, for exact matches on stored fields. */
-function contains(value: unknown, when: boolean): Condition {
-  return { sql: 'd.attributes @> ?::jsonb', bindings: [JSON.stringify(value)], when };
-}
-
-function scopeOf(conditions: Condition[]): (q: Knex.QueryBuilder) => void {
-  const applied = conditions.filter((c) => c.when);
-  return (q) => {
-    for (const c of applied) q.whereRaw(c.sql, c.bindings as Knex.RawBinding[]);
-  };
-}
-
-function given<T>(value: T | null | undefined): value is T {
-  return value !== null && value !== undefined;
-}
-
-function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
-}
 
 /** A name argument: trimmed, null when absent or blank. */
 function text(value: string | null | undefined): string | null {
@@ -51,7 +23,7 @@ export interface AirQualityArgs {
 }
 
 /** Hourly readings of a city and/or station (code or exact name) within [from, to). */
-export function airQualityScope(args: AirQualityArgs): EnvironmentScope {
+export function airQualityScope(args: AirQualityArgs): DisclosureScope {
   if (args.from && args.to && args.from > args.to) throw badInput(`"from" must not be after "to"`);
   const station = text(args.station);
   return {
@@ -78,7 +50,7 @@ export interface WaterSectionArgs {
  * Water results; by default only each section's latest (the newest sampling time, then the highest
  * id), and the other conditions then judge that latest result: "sections now below target".
  */
-export function waterSectionScope(args: WaterSectionArgs): EnvironmentScope {
+export function waterSectionScope(args: WaterSectionArgs): DisclosureScope {
   const waterClass = given(args.class) ? readWaterClass(args.class) : null;
   const section = text(args.section);
   return {
@@ -105,7 +77,7 @@ export interface EmissionResultArgs {
 }
 
 /** Emission results of a unit, optionally only exceedances and/or only contradicted flags. */
-export function emissionResultScope(args: EmissionResultArgs): EnvironmentScope {
+export function emissionResultScope(args: EmissionResultArgs): DisclosureScope {
   return {
     filter: { kind: ENVIRONMENT_KINDS.emission, subjectUscc: text(args.uscc) },
     scope: scopeOf([contains({ exceeds: true }, args.exceedsOnly === true), contains({ flagsAgree: false }, args.disagreementsOnly === true)]),
@@ -127,7 +99,7 @@ export interface PollutionWarningArgs {
  * its notice, as portals show it. activeOnly lists that latest notice, one node per warning.
  * Stored times are canonical China time (YYYY-MM-DD HH:mm:ss), so they compare as text.
  */
-export function pollutionWarningScope(args: PollutionWarningArgs, now: Date = new Date()): EnvironmentScope {
+export function pollutionWarningScope(args: PollutionWarningArgs, now: Date = new Date()): DisclosureScope {
   const at = args.at ?? now;
   const active = args.activeOnly === true;
   return {

@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
 import { WATER_CLASSES, type WaterClass } from '../../domain/waterQuality';
+import { badInput } from '../shared/badInput';
 
 /** CJK Roman numerals as Chinese reports write classes (Ⅲ, Ⅲ类, 劣Ⅴ类) → the hub's Latin forms. */
 const ROMAN: Readonly<Record<string, string>> = { Ⅰ: 'I', Ⅱ: 'II', Ⅲ: 'III', Ⅳ: 'IV', Ⅴ: 'V' };
@@ -16,9 +16,7 @@ export function readWaterClass(value: string): WaterClass {
     .toUpperCase();
   const found = WATER_CLASSES.find((c) => c === latin);
   if (!found) {
-    throw new GraphQLError(`"class" must be one of ${WATER_CLASSES.join(', ')}, got ${JSON.stringify(value.slice(0, 20))}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw badInput(`"class" must be one of ${WATER_CLASSES.join(', ')}, got ${JSON.stringify(value.slice(0, 20))}`);
   }
   return found;
 }

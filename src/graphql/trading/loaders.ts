@@ -1,38 +1,29 @@
-import DataLoader from 'dataloader';
-import type { HubContext } from '../context';
-import { noticesByCode, summariesByCode, type ProcessSummary } from './processQueries';
+import type { Knex } from 'knex';
+import { DISCLOSURE_COLUMNS, type DisclosureRow } from '../disclosures/columns';
+import { groupRows, mapLoader } from '../shared/mapLoader';
+import { TRADING_NOTICE_KIND } from './kinds';
+import { processSummaries, servedSummary, whereProjectCodeIn, type ProcessSummary } from './processSummaries';
+import { servedTradingNotice, type ServedTradingNotice } from './served';
 
-export interface TradingLoaders {
-  /** A process's notices, oldest first: one query for every process a request touches. */
-  notices: DataLoader<string, any[]>;
-  /** A process's summary (stage, times, counts): one grouped query per request. */
-  process: DataLoader<string, ProcessSummary | null>;
-}
-
-/**
- * Per-request loaders of the trading domain, made on first use and kept with the request's
- * context, so they live and die with the request exactly as the context's own loaders do.
- */
-const byContext = new WeakMap<HubContext, TradingLoaders>();
-
-export function tradingLoaders(ctx: HubContext): TradingLoaders {
-  let loaders = byContext.get(ctx);
-  if (!loaders) {
-    loaders = createTradingLoaders(ctx);
-    byContext.set(ctx, loaders);
-  }
-  return loaders;
-}
-
-function createTradingLoaders(ctx: HubContext): TradingLoaders {
+export function createTradingLoaders(knex: Knex) {
   return {
-    notices: new DataLoader(async (codes) => {
-      const byCode = await noticesByCode(ctx.knex, codes);
-      return codes.map((code) => byCode.get(code) ?? []);
-    }),
-    process: new DataLoader(async (codes) => {
-      const byCode = await summariesByCode(ctx.knex, codes);
-      return codes.map((code) => byCode.get(code) ?? null);
-    }),
+    /** A process's notices, oldest first: one query for every process a request touches. */
+    notices: mapLoader(
+      async (codes: string[]) => {
+        const rows: DisclosureRow[] = await whereProjectCodeIn(knex('disclosures as d').where('d.kind', TRADING_NOTICE_KIND), codes)
+          .select(DISCLOSURE_COLUMNS)
+          .orderBy([{ column: 'd.published_at' }, { column: 'd.id' }]);
+        return groupRows(rows.map(servedTradingNotice), (notice) => notice.projectCode, (notice) => notice);
+      },
+      [] as ServedTradingNotice[],
+    ),
+    /** A process's summary (stage, times, counts): one grouped query per request. */
+    process: mapLoader(
+      async (codes: string[]) => {
+        const rows = await processSummaries(knex, (notices) => whereProjectCodeIn(notices, codes));
+        return new Map(rows.map((row: any) => [row.project_code, servedSummary(row)]));
+      },
+      null as ProcessSummary | null,
+    ),
   };
 }

@@ -1,17 +1,20 @@
-import type { Money, TradingAward, TradingContract, TradingNoticeAttributes, TradingParty } from '../../domain/trading';
-import { INITIATOR_ROLES } from './processQueries';
+import type { Money, TradingAward, TradingParty } from '../../domain/trading';
+import type { ServedContract, ServedTradingNotice } from './served';
 
 /**
  * A process's blocks compiled from its notices (oldest first), as an OCDS compiled record merges
  * releases: by block id, a later notice's values replacing earlier ones where it gives them.
  */
 
-type Notice = { attributes: TradingNoticeAttributes };
+type Notice = Pick<ServedTradingNotice, 'parties' | 'awards' | 'contracts'>;
+
+/** The party roles of the process's initiator: buyer in procurement, transferor in a sale. */
+export const INITIATOR_ROLES = ['buyer', 'transferor'];
 
 /** The initiator (buyer, or transferor in a sale) as the latest notice naming one gives it. */
 export function processBuyer(notices: readonly Notice[]): TradingParty | null {
   for (const notice of [...notices].reverse()) {
-    const party = (notice.attributes.parties ?? []).find((p) => p.roles.some((role) => INITIATOR_ROLES.includes(role)));
+    const party = notice.parties.find((p) => p.roles.some((role) => INITIATOR_ROLES.includes(role)));
     if (party) return party;
   }
   return null;
@@ -23,7 +26,7 @@ export function processBuyer(notices: readonly Notice[]): TradingParty | null {
  */
 export function processAwards(notices: readonly Notice[]): TradingAward[] {
   const byId = new Map<string, TradingAward>();
-  for (const award of notices.flatMap((n) => n.attributes.awards ?? [])) {
+  for (const award of notices.flatMap((n) => n.awards)) {
     const known = byId.get(award.id);
     if (known?.status === 'active' && award.status === 'pending') continue;
     byId.set(award.id, known ? mergeDefined(known, award) : award);
@@ -32,9 +35,9 @@ export function processAwards(notices: readonly Notice[]): TradingAward[] {
 }
 
 /** Contracts by id: the acceptance notice adds the implementation to the contract notice's terms. */
-export function processContracts(notices: readonly Notice[]): TradingContract[] {
-  const byId = new Map<string, TradingContract>();
-  for (const contract of notices.flatMap((n) => n.attributes.contracts ?? [])) {
+export function processContracts(notices: readonly Notice[]): ServedContract[] {
+  const byId = new Map<string, ServedContract>();
+  for (const contract of notices.flatMap((n) => n.contracts)) {
     const known = byId.get(contract.id);
     byId.set(contract.id, known ? mergeDefined(known, contract) : contract);
   }
@@ -42,7 +45,7 @@ export function processContracts(notices: readonly Notice[]): TradingContract[] 
 }
 
 /** Sum of the contracts' values in 万元 (summed in 分, so six decimals stay exact); null when none is known. */
-export function totalValue(contracts: readonly TradingContract[]): Money | null {
+export function totalValue(contracts: ReadonlyArray<Pick<ServedContract, 'value'>>): Money | null {
   const known = contracts.map((c) => c.value).filter((v): v is Money => v !== null && v !== undefined);
   if (known.length === 0) return null;
   const fen = known.reduce((sum, v) => sum + Math.round(v.amountWan * 1e6), 0);

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { applyFilter, type DisclosureFilter } from './disclosureFilter';
+import { applyFilter, type DisclosureFilter } from './columns';
 
 /** The SQL expression each dimension groups by; never built from user input. */
 const GROUP_EXPRESSIONS: Record<string, string> = {
@@ -10,7 +10,12 @@ const GROUP_EXPRESSIONS: Record<string, string> = {
   REGION: `coalesce(d.region, '')`,
 };
 
-export async function disclosureStats(knex: Knex, args: { groupBy: string; filter?: DisclosureFilter | null }) {
+export interface StatsArgs {
+  groupBy: string;
+  filter?: DisclosureFilter | null;
+}
+
+export async function disclosureStats(knex: Knex, args: StatsArgs) {
   const expression = GROUP_EXPRESSIONS[args.groupBy];
   const query = knex('disclosures as d')
     .select(knex.raw(`${expression} AS key`))

@@ -1,16 +1,14 @@
-import type { Knex } from 'knex';
-import { GraphQLError } from 'graphql';
 import { normalizeUscc } from '../../domain/uscc';
-import type { DisclosureFilter } from '../queries/disclosureFilter';
+import type { DisclosureFilter } from '../disclosures/columns';
+import { badInput } from '../shared/badInput';
+import { scopeOf, whenGiven, type Condition, type DisclosureScope } from '../shared/scope';
+import { CREDIT_KINDS, type ListingKind } from './kinds';
+import { LISTING_STATUS } from './listingState';
 
 /**
  * The credit domain queries' filters, as a DisclosureFilter (for the columns every disclosure has)
- * plus a scope over `attributes`. Every user value is a bound parameter; the SQL text is fixed.
+ * plus a scope over `attributes` (shared/scope.ts).
  */
-export interface CreditScope {
-  filter: DisclosureFilter;
-  scope: (q: Knex.QueryBuilder) => void;
-}
 
 interface DecisionFilter {
   authority?: string | null;
@@ -34,22 +32,12 @@ export interface LicenceFilter extends DecisionFilter {
 }
 
 export interface ListingFilter {
-  state?: 'LISTED' | 'REMOVED' | null;
+  state?: keyof typeof LISTING_STATUS | null;
   authority?: string | null;
   listedFrom?: string | null;
   listedTo?: string | null;
   subjectUscc?: string | null;
   region?: string | null;
-}
-
-/** A condition on attributes: SQL with one `?`, applied when its value is given. */
-type Condition = [sql: string, value: unknown];
-
-function scopeOf(conditions: Condition[]): (q: Knex.QueryBuilder) => void {
-  const given = conditions.filter(([, value]) => value !== undefined && value !== null);
-  return (q) => {
-    for (const [sql, value] of given) q.whereRaw(sql, [value]);
-  };
 }
 
 /** The columns all disclosures have: kind, authority (the publisher), region, subject. */
@@ -59,51 +47,46 @@ function columns(kind: string, f: { authority?: string | null; region?: string |
 
 function decisionConditions(f: DecisionFilter): Condition[] {
   return [
-    [`d.attributes->'authority'->>'uscc' = ?`, f.authorityUscc ? normalizeUscc(f.authorityUscc) : null],
-    [`(d.attributes->'decision'->>'date')::date >= ?::date`, calendarDay(f.decidedFrom, 'decidedFrom')],
-    [`(d.attributes->'decision'->>'date')::date <= ?::date`, calendarDay(f.decidedTo, 'decidedTo')],
-    [`d.attributes->'party'->'category'->>'code' = ?`, f.partyCategory],
+    whenGiven(`d.attributes->'authority'->>'uscc' = ?`, f.authorityUscc ? normalizeUscc(f.authorityUscc) : null),
+    whenGiven(`(d.attributes->'decision'->>'date')::date >= ?::date`, calendarDay(f.decidedFrom, 'decidedFrom')),
+    whenGiven(`(d.attributes->'decision'->>'date')::date <= ?::date`, calendarDay(f.decidedTo, 'decidedTo')),
+    whenGiven(`d.attributes->'party'->'category'->>'code' = ?`, f.partyCategory),
   ];
 }
 
-export function penaltyScope(f: PenaltyFilter | null | undefined): CreditScope {
+export function penaltyScope(f: PenaltyFilter | null | undefined): DisclosureScope {
   const filter = f ?? {};
   return {
-    filter: { ...columns('administrative-penalty', filter), status: filter.status ?? null },
+    filter: { ...columns(CREDIT_KINDS.penalty, filter), status: filter.status ?? null },
     scope: scopeOf([
       ...decisionConditions(filter),
       // Containment: the record lists this category among its categories.
-      [`d.attributes->'categories' @> ?::jsonb`, filter.category ? JSON.stringify([{ code: filter.category }]) : null],
-      [`(d.attributes->>'fine')::numeric >= ?`, amount(filter.minFine, 'minFine')],
-      [`(d.attributes->>'fine')::numeric <= ?`, amount(filter.maxFine, 'maxFine')],
+      whenGiven(`d.attributes->'categories' @> ?::jsonb`, filter.category ? JSON.stringify([{ code: filter.category }]) : null),
+      whenGiven(`(d.attributes->>'fine')::numeric >= ?`, amount(filter.minFine, 'minFine')),
+      whenGiven(`(d.attributes->>'fine')::numeric <= ?`, amount(filter.maxFine, 'maxFine')),
     ]),
   };
 }
 
-export function licenceScope(f: LicenceFilter | null | undefined): CreditScope {
+export function licenceScope(f: LicenceFilter | null | undefined): DisclosureScope {
   const filter = f ?? {};
   return {
-    filter: { ...columns('administrative-licence', filter), status: filter.status ?? null },
-    scope: scopeOf([...decisionConditions(filter), [`d.attributes->'category'->>'code' = ?`, filter.category]]),
+    filter: { ...columns(CREDIT_KINDS.licence, filter), status: filter.status ?? null },
+    scope: scopeOf([...decisionConditions(filter), whenGiven(`d.attributes->'category'->>'code' = ?`, filter.category)]),
   };
 }
 
-/** Both market-regulator lists: a listing is removed exactly when its stored status says so. */
-export function listingScope(kind: 'abnormal-operation' | 'serious-violation', f: ListingFilter | null | undefined): CreditScope {
+/** Both market-regulator lists: the state is the stored status (listingState.ts). */
+export function listingScope(kind: ListingKind, f: ListingFilter | null | undefined): DisclosureScope {
   const filter = f ?? {};
-  const state = filter.state ? (filter.state === 'REMOVED' ? 'removed' : 'listed') : null;
   return {
     filter: columns(kind, filter),
     scope: scopeOf([
-      [`d.status = ?`, state],
-      [`(d.attributes->'listing'->>'date')::date >= ?::date`, calendarDay(filter.listedFrom, 'listedFrom')],
-      [`(d.attributes->'listing'->>'date')::date <= ?::date`, calendarDay(filter.listedTo, 'listedTo')],
+      whenGiven(`d.status = ?`, filter.state ? LISTING_STATUS[filter.state] : null),
+      whenGiven(`(d.attributes->'listing'->>'date')::date >= ?::date`, calendarDay(filter.listedFrom, 'listedFrom')),
+      whenGiven(`(d.attributes->'listing'->>'date')::date <= ?::date`, calendarDay(filter.listedTo, 'listedTo')),
     ]),
   };
-}
-
-function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
 /** A calendar day as YYYY-MM-DD that exists (2026-02-30 does not); null when not given. */

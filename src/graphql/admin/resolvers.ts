@@ -1,0 +1,86 @@
+import type { Knex } from 'knex';
+import type { HubContext } from '../context';
+import { requireAdmin } from './auth';
+import { badInput } from '../shared/badInput';
+import { pageSize } from '../shared/pageSize';
+import { discardQuarantined, listQuarantine } from '../../sync/quarantineAdmin';
+
+/** Which quarantine entries a mutation acts on: by id, or every open entry of a stream. */
+interface QuarantineSelection {
+  ids?: string[] | null;
+  stream?: string | null;
+}
+
+interface ListArgs {
+  stream?: string;
+  status?: string;
+  first?: number;
+}
+
+/** A row of `sync_runs` as SyncRun serves it. */
+function servedSyncRun(row: any) {
+  return {
+    id: row.id,
+    stream: row.stream,
+    trigger: row.trigger,
+    status: row.status,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    fetched: row.fetched,
+    inserted: row.inserted,
+    updated: row.updated,
+    unchanged: row.unchanged,
+    quarantined: row.quarantined,
+    error: row.error,
+  };
+}
+
+async function syncRuns(knex: Knex, narrow: (q: Knex.QueryBuilder) => void) {
+  const q = knex('sync_runs');
+  narrow(q);
+  return (await q.select('*')).map(servedSyncRun);
+}
+
+/** Admin fields: each checks the bearer token first, before touching anything. */
+export const adminResolvers = {
+  Query: {
+    syncRuns: async (_: unknown, args: ListArgs, ctx: HubContext) => {
+      requireAdmin(ctx.admin);
+      return syncRuns(ctx.knex, (q) => {
+        q.orderBy('id', 'desc').limit(pageSize(args.first));
+        if (args.stream) q.where('stream', args.stream);
+        if (args.status) q.where('status', args.status);
+      });
+    },
+    quarantine: async (_: unknown, args: ListArgs, ctx: HubContext) => {
+      requireAdmin(ctx.admin);
+      return listQuarantine(ctx.knex, { stream: args.stream, status: args.status ?? 'open', limit: pageSize(args.first) });
+    },
+  },
+  Mutation: {
+    triggerSync: async (_: unknown, args: { streams?: string[]; full?: boolean }, ctx: HubContext) => {
+      requireAdmin(ctx.admin);
+      // The sync service's refusals (an unknown stream: it names the known ones) are the caller's to fix.
+      const summaries = await ctx.sync.run(args.streams ?? [], Boolean(args.full)).catch((error: Error) => {
+        throw badInput(error.message);
+      });
+      const ids = summaries.map((s) => s.runId).filter((id): id is number => id !== undefined);
+      return syncRuns(ctx.knex, (q) => q.whereIn('id', ids).orderBy('id'));
+    },
+    replayQuarantined: async (_: unknown, args: QuarantineSelection, ctx: HubContext) => {
+      requireAdmin(ctx.admin);
+      return ctx.sync.replay(selectionOf(args));
+    },
+    discardQuarantined: async (_: unknown, args: QuarantineSelection, ctx: HubContext) => {
+      requireAdmin(ctx.admin);
+      const selection = selectionOf(args);
+      if (!selection.ids?.length && !selection.stream) throw badInput('name the entries to discard: ids, or a stream for all its open entries');
+      return discardQuarantined(ctx.knex, selection);
+    },
+  },
+};
+
+/** Ids arrive as GraphQL IDs (text); ones that are not whole numbers name no entry. */
+function selectionOf(args: QuarantineSelection) {
+  return { ids: (args.ids ?? []).map(Number).filter(Number.isInteger), stream: args.stream ?? undefined };
+}

@@ -1,0 +1,101 @@
+import type { Knex } from 'knex';
+import { normalizeUscc } from '../../domain/uscc';
+import { apiStatus, storedStatuses } from '../status';
+
+/**
+ * The columns every disclosure has, whatever its domain: which the API selects, how it serves them
+ * (the Disclosure interface's fields) and how a DisclosureFilter narrows them. The stored statuses
+ * meet the API's here and nowhere else.
+ */
+
+/** Every column but the search text, which only the WHERE clause needs. */
+export const DISCLOSURE_COLUMNS = [
+  'd.id', 'd.domain', 'd.kind', 'd.stream', 'd.source_key', 'd.title', 'd.publisher', 'd.region', 'd.published_at',
+  'd.source_updated_at', 'd.status', 'd.subject_uscc', 'd.subject_name', 'd.subject_uscc_valid', 'd.subject_uscc_reason',
+  'd.entity_uscc', 'd.source_url', 'd.version', 'd.attributes',
+];
+
+/** A row of `disclosures` as DISCLOSURE_COLUMNS select it; `attributes` is its domain's own shape. */
+export interface DisclosureRow {
+  id: number | string;
+  domain: string;
+  kind: string;
+  title: string;
+  publisher: string | null;
+  region: string | null;
+  published_at: Date;
+  source_updated_at: Date;
+  status: string;
+  subject_uscc: string | null;
+  subject_name: string | null;
+  subject_uscc_reason: string | null;
+  entity_uscc: string | null;
+  source_url: string | null;
+  attributes: any;
+}
+
+/** The subject as stored: what the `subject` resolver links to an entity, or shows flagged. */
+export interface StoredSubject {
+  /** Set by the engine when the code is valid: the entity it links to. */
+  entityUscc: string | null;
+  /** The code as the source gave it, normalised, valid or not. */
+  uscc: string | null;
+  name: string | null;
+  /** Why the code fails its check, when it does. */
+  reason: string | null;
+}
+
+/** The Disclosure interface's fields, as every concrete type serves them. */
+export interface DisclosureFields {
+  id: string;
+  domain: string;
+  kind: string;
+  title: string;
+  publisher: string | null;
+  publishedAt: Date;
+  updatedAt: Date;
+  status: ReturnType<typeof apiStatus>;
+  sourceUrl: string | null;
+  /** Not a field: what `subject` is resolved from. */
+  storedSubject: StoredSubject;
+}
+
+export function disclosureFields(row: DisclosureRow): DisclosureFields {
+  return {
+    id: String(row.id),
+    domain: row.domain,
+    kind: row.kind,
+    title: row.title,
+    publisher: row.publisher,
+    publishedAt: row.published_at,
+    updatedAt: row.source_updated_at,
+    status: apiStatus(row.status),
+    sourceUrl: row.source_url,
+    storedSubject: { entityUscc: row.entity_uscc, uscc: row.subject_uscc, name: row.subject_name, reason: row.subject_uscc_reason },
+  };
+}
+
+export interface DisclosureFilter {
+  domain?: string | null;
+  kind?: string | null;
+  publisher?: string | null;
+  region?: string | null;
+  subjectUscc?: string | null;
+  status?: string | null;
+  publishedFrom?: Date | null;
+  publishedTo?: Date | null;
+}
+
+/** Applies a filter to a query over `disclosures` (aliased `d`). Every value is a bound parameter. */
+export function applyFilter(query: Knex.QueryBuilder, filter: DisclosureFilter | null | undefined): Knex.QueryBuilder {
+  if (!filter) return query;
+  if (filter.domain) query.where('d.domain', filter.domain);
+  if (filter.kind) query.where('d.kind', filter.kind);
+  if (filter.publisher) query.where('d.publisher', filter.publisher);
+  if (filter.region) query.where('d.region', filter.region);
+  if (filter.subjectUscc) query.where('d.subject_uscc', normalizeUscc(filter.subjectUscc));
+  if (filter.status) query.whereIn('d.status', storedStatuses(filter.status));
+  if (filter.publishedFrom) query.where('d.published_at', '>=', filter.publishedFrom);
+  if (filter.publishedTo) query.where('d.published_at', '<', filter.publishedTo);
+  return query;
+}

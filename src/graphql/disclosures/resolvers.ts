@@ -1,0 +1,41 @@
+import type { HubContext } from '../context';
+import { flaggedEntity, type EntityView } from '../entity/served';
+import { linkedEntity } from '../entity/loaders';
+import { serveDisclosure } from '../servedKinds';
+import { badInput } from '../shared/badInput';
+import { DISCLOSURE_COLUMNS, type StoredSubject } from './columns';
+import { listDisclosures, type DisclosureListArgs } from './list';
+import type { ServedDisclosure } from './served';
+import { disclosureStats, type StatsArgs } from './stats';
+
+/**
+ * The subject as an entity: the stored one its valid code links to. A subject whose code fails its
+ * check is shown as the source named it, flagged, and not linked. A subject with no code at all (a
+ * natural person) is no entity: its name is on the record's own party fields.
+ */
+async function subjectOf(subject: StoredSubject, ctx: HubContext): Promise<EntityView | null> {
+  const entity = await linkedEntity(ctx, subject.entityUscc);
+  if (entity) return entity;
+  return subject.uscc ? flaggedEntity(subject.uscc, subject.name, subject.reason ?? 'invalid') : null;
+}
+
+async function oneDisclosure(_: unknown, { id }: { id: string }, ctx: HubContext): Promise<ServedDisclosure | null> {
+  if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not a disclosure id (ids are numbers, as the API gives them)`);
+  const row = await ctx.knex('disclosures as d').where('d.id', id).first(DISCLOSURE_COLUMNS);
+  return row ? serveDisclosure(row) : null;
+}
+
+/** Disclosures across domains: the list, one by id, counts, and the interface's relations. */
+export const disclosureResolvers = {
+  Query: {
+    disclosures: (_: unknown, args: DisclosureListArgs, ctx: HubContext) => listDisclosures(ctx.knex, args),
+    disclosure: oneDisclosure,
+    stats: (_: unknown, args: StatsArgs, ctx: HubContext) => disclosureStats(ctx.knex, args),
+  },
+  // The schema is built with inheritResolversFromInterfaces: every concrete type gets these two.
+  Disclosure: {
+    __resolveType: (d: ServedDisclosure) => d.__typename,
+    subject: (d: ServedDisclosure, _: unknown, ctx: HubContext) => subjectOf(d.storedSubject, ctx),
+    revisions: (d: ServedDisclosure, _: unknown, ctx: HubContext) => ctx.loaders.disclosures.revisions.load(Number(d.id)),
+  },
+};

@@ -1,0 +1,37 @@
+import { disclosureFields, type DisclosureFields, type DisclosureRow } from './columns';
+
+/**
+ * Rows become the objects the API serves once, where they are loaded: one mapper per concrete
+ * type, after which graphql's default resolvers read every field by name. Only fields that load
+ * something (a subject, revisions, a process) keep resolvers of their own.
+ */
+
+/** A disclosure as served: the interface's fields, its type's own, and the type's name. */
+export type ServedDisclosure<Own extends object = Record<string, unknown>> = DisclosureFields & Own & { __typename: string };
+
+export type DisclosureMapper<Own extends object = Record<string, unknown>> = (row: DisclosureRow) => ServedDisclosure<Own>;
+
+/** The mapper of each stored kind a domain serves with a type of its own. */
+export type ServedKinds = Record<string, DisclosureMapper>;
+
+/**
+ * The mapper of one concrete type: the interface's fields from the columns, then the type's own
+ * from `attributes` (never spread whole: a stored `publishedAt` or `status` must not shadow the
+ * column's). `__typename` names the type for graphql's default type resolver.
+ */
+export function servedAs<Own extends object>(typename: string, ownFields: (attributes: any, row: DisclosureRow) => Own): DisclosureMapper<Own> {
+  return (row) => ({ ...disclosureFields(row), ...ownFields(row.attributes ?? {}, row), __typename: typename });
+}
+
+/** Fields stored under the name they are served by: most domain fields are. */
+export function attributesNamed(attributes: Record<string, unknown>, ...names: string[]): Record<string, unknown> {
+  return Object.fromEntries(names.map((name) => [name, attributes[name] ?? null]));
+}
+
+/** A list-valued attribute: an empty list when the record has none. */
+export function listOf<T>(value: T[] | null | undefined): T[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A kind no domain serves with a type of its own: its source fields as JSON. */
+export const servedGeneric = servedAs('GenericDisclosure', (_, row) => ({ attributes: row.attributes }));

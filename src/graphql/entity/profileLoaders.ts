@@ -1,0 +1,144 @@
+import type { Knex } from 'knex';
+import { CREDIT_KINDS } from '../credit/kinds';
+import { LISTING_STATUS } from '../credit/listingState';
+import { PPP_PROJECT_KIND } from '../ppp/kinds';
+import { groupRows, mapLoader } from '../shared/mapLoader';
+import { TRADING_NOTICE_KIND } from '../trading/kinds';
+import { NOTICE_TYPE_SQL } from '../trading/stageSql';
+
+/** An enterprise's credit record at a glance, as CreditSummary serves it. */
+export interface CreditSummaryView {
+  penaltyCount: number;
+  penaltyTotalFine: number;
+  latestPenaltyAt: Date | null;
+  licenceCount: number;
+  abnormalListingCount: number;
+  seriousViolationListed: boolean;
+  /** Not fields: the listings load only if asked for (entity/resolvers.ts). */
+  currentAbnormalListingId: number | null;
+  seriousViolationListingId: number | null;
+}
+
+export const NO_CREDIT_RECORD: CreditSummaryView = {
+  penaltyCount: 0,
+  penaltyTotalFine: 0,
+  latestPenaltyAt: null,
+  licenceCount: 0,
+  abnormalListingCount: 0,
+  seriousViolationListed: false,
+  currentAbnormalListingId: null,
+  seriousViolationListingId: null,
+};
+
+/** A contract the enterprise won, as TradingAward serves it; `noticeId` is what `notice` loads. */
+export interface TradingAwardView {
+  projectCode: string | null;
+  projectName: string | null;
+  amount: number | null;
+  awardedAt: Date;
+  noticeId: number;
+}
+
+/** The enterprise's part in a PPP project; `projectId` is what `project` loads. */
+export interface PppRoleView {
+  role: string;
+  projectId: number;
+}
+
+/**
+ * Per-request loaders for the enterprise profile. Each gathers one aspect for every entity in the
+ * response in one query, so a page of 100 entities with their profiles costs a handful of queries.
+ * A code with no rows gets `undefined`: the resolver knows what "none" looks like for its entity.
+ */
+export function createProfileLoaders(knex: Knex) {
+  return {
+    names: byCode(async (codes) => {
+      const rows = await knex('entities').whereIn('uscc', codes).select('uscc', 'names');
+      return new Map(rows.map((r: any) => [r.uscc, [...(r.names as string[])].reverse()]));
+    }),
+    domainCounts: byCode(async (codes) => {
+      const rows = await knex
+        .with('involved', (q) =>
+          q
+            .select('id', 'entity_uscc as uscc')
+            .from('disclosures')
+            .whereIn('entity_uscc', codes)
+            .union((u) => u.select('disclosure_id', 'entity_uscc').from('disclosure_parties').whereIn('entity_uscc', codes)),
+        )
+        .select('involved.uscc', 'd.domain')
+        .countDistinct({ count: 'd.id' })
+        .from('involved')
+        .join('disclosures as d', 'd.id', 'involved.id')
+        .groupBy('involved.uscc', 'd.domain')
+        .orderBy([{ column: 'involved.uscc' }, { column: 'count', order: 'desc' }]);
+      return groupRows(rows, (r: any) => r.uscc, (r: any) => ({ domain: r.domain as string, count: Number(r.count) }));
+    }),
+    creditSummary: byCode(async (codes) => {
+      const { penalty, licence, abnormalOperation, seriousViolation } = CREDIT_KINDS;
+      const rows = await knex('disclosures')
+        .whereIn('entity_uscc', codes)
+        .where('domain', 'CREDIT')
+        .groupBy('entity_uscc')
+        .select(
+          'entity_uscc as uscc',
+          knex.raw(`count(*) FILTER (WHERE kind = ?) AS penalty_count`, [penalty]),
+          knex.raw(`coalesce(sum((attributes->>'fine')::numeric) FILTER (WHERE kind = ?), 0) AS penalty_total_fine`, [penalty]),
+          knex.raw(`max(published_at) FILTER (WHERE kind = ?) AS latest_penalty_at`, [penalty]),
+          knex.raw(`count(*) FILTER (WHERE kind = ?) AS licence_count`, [licence]),
+          knex.raw(`count(*) FILTER (WHERE kind = ?) AS abnormal_count`, [abnormalOperation]),
+          knex.raw(`max(id) FILTER (WHERE kind = ? AND status = ?) AS current_abnormal_id`, [abnormalOperation, LISTING_STATUS.LISTED]),
+          knex.raw(`max(id) FILTER (WHERE kind = ? AND status = ?) AS serious_id`, [seriousViolation, LISTING_STATUS.LISTED]),
+        );
+      return new Map(rows.map((r: any) => [r.uscc, creditSummaryOf(r)]));
+    }),
+    tradingAwards: byCode(async (codes) => {
+      const rows = await knex('disclosure_parties as p')
+        .join('disclosures as d', 'd.id', 'p.disclosure_id')
+        .whereIn('p.entity_uscc', codes)
+        .where({ 'p.role': 'supplier', 'd.kind': TRADING_NOTICE_KIND })
+        .whereRaw(`${NOTICE_TYPE_SQL} = 'award'`)
+        .orderBy([{ column: 'p.entity_uscc' }, { column: 'd.published_at', order: 'desc' }])
+        .distinct('p.entity_uscc as uscc', 'd.id', 'd.published_at', 'd.attributes');
+      return groupRows(rows, (r: any) => r.uscc, (r: any): TradingAwardView => ({
+        projectCode: r.attributes.projectCode ?? null,
+        projectName: r.attributes.projectName ?? null,
+        amount: awardAmount(r.attributes, r.uscc),
+        awardedAt: r.published_at,
+        noticeId: Number(r.id),
+      }));
+    }),
+    pppRoles: byCode(async (codes) => {
+      const rows = await knex('disclosure_parties as p')
+        .join('disclosures as d', 'd.id', 'p.disclosure_id')
+        .whereIn('p.entity_uscc', codes)
+        .where('d.kind', PPP_PROJECT_KIND)
+        .orderBy([{ column: 'p.entity_uscc' }, { column: 'd.published_at', order: 'desc' }])
+        .select('p.entity_uscc as uscc', 'p.role', 'd.id');
+      return groupRows(rows, (r: any) => r.uscc, (r: any): PppRoleView => ({ role: r.role, projectId: Number(r.id) }));
+    }),
+  };
+}
+
+function byCode<V>(batch: (codes: string[]) => Promise<Map<unknown, V>>) {
+  return mapLoader<string, V | undefined>(batch, undefined);
+}
+
+function creditSummaryOf(row: any): CreditSummaryView {
+  return {
+    penaltyCount: Number(row.penalty_count),
+    penaltyTotalFine: Number(row.penalty_total_fine),
+    latestPenaltyAt: row.latest_penalty_at,
+    licenceCount: Number(row.licence_count),
+    abnormalListingCount: Number(row.abnormal_count),
+    seriousViolationListed: Boolean(row.serious_id),
+    currentAbnormalListingId: row.current_abnormal_id ? Number(row.current_abnormal_id) : null,
+    seriousViolationListingId: row.serious_id ? Number(row.serious_id) : null,
+  };
+}
+
+/** The value of the award this supplier won, from the notice's OCDS-shaped awards. */
+function awardAmount(attributes: any, uscc: string): number | null {
+  const awards: any[] = attributes.awards ?? [];
+  const mine = awards.find((a) => (a.suppliers ?? []).some((s: any) => String(s.id ?? '').endsWith(uscc))) ?? awards[0];
+  return mine?.value?.amountWan ?? null;
+}

@@ -1,0 +1,77 @@
+import { compareWaterClasses, WATER_PARAMETERS, type WaterClass } from '../../domain/waterQuality';
+import { attributesNamed, servedAs, type ServedKinds } from '../disclosures/served';
+import { ENVIRONMENT_KINDS } from './kinds';
+
+/**
+ * Environmental monitoring (生态环境): every kind keeps its domain fields in `attributes`, as the
+ * environment connector maps them; most are served exactly as stored.
+ */
+
+/** A warning's episode: the notices of one city sharing the number of the notice that issued it. */
+export interface EpisodeKey {
+  region: string | null;
+  episodeNoticeNo: string;
+}
+
+const airQualityReport = servedAs('AirQualityReport', (a) => attributesNamed(a, 'station', 'timePoint', 'concentrations', 'aqi'));
+
+const airQualityDailyReport = servedAs('AirQualityDailyReport', (a) =>
+  attributesNamed(a, 'city', 'date', 'concentrations', 'aqi', 'reported', 'reportedAqiMatches'),
+);
+
+const aqiForecast = servedAs('AqiForecast', (a) => attributesNamed(a, 'city', 'issuedAt', 'days', 'warning'));
+
+/** Action and level are stored as {code, name}; the type flattens them (action.name → action). */
+export const servedPollutionWarning = servedAs('PollutionWarning', (a, row) => ({
+  ...attributesNamed(a, 'city', 'noticeNo', 'episodeNoticeNo', 'response', 'startTime', 'expectedEndTime', 'liftTime', 'measures'),
+  action: a.action?.name ?? null,
+  actionText: a.action?.code ?? null,
+  level: a.level?.name ?? null,
+  colour: a.level?.code ?? null,
+  /** Not a field: what `episode` loads. */
+  episodeKey: { region: row.region, episodeNoticeNo: a.episodeNoticeNo } as EpisodeKey,
+}));
+
+export type ServedPollutionWarning = ReturnType<typeof servedPollutionWarning>;
+
+const waterQualityReport = servedAs('WaterQualityReport', (a) => ({
+  ...attributesNamed(
+    a, 'section', 'samplingTime', 'targetClass', 'class', 'limitingParameters', 'exceedances', 'meetsTarget',
+    'drinkingWaterSource', 'protectionZone', 'drinkingWater', 'belowDetectionLimit', 'ignoredParameters', 'flags',
+  ),
+  parameters: waterParameters(a),
+}));
+
+const emissionResult = servedAs('EmissionResult', (a) =>
+  attributesNamed(
+    a, 'district', 'outlet', 'pollutant', 'dischargeMethod', 'monitoringMethod', 'monitoredAt', 'concentration', 'limit',
+    'exceeds', 'exceedanceMultiple', 'source', 'flagsAgree', 'flagDisagreement', 'annualTotal',
+  ),
+);
+
+/**
+ * A water result's parameters, one entry per reported value in GB 3838 order: its class, whether it
+ * alone meets the target, and its exceedance multiple, all as the mapping stored them.
+ */
+function waterParameters(a: any) {
+  return WATER_PARAMETERS.filter((p) => typeof a.values?.[p] === 'number').map((parameter) => {
+    const parameterClass: WaterClass | null = a.parameterClasses?.[parameter] ?? null;
+    return {
+      parameter,
+      value: a.values[parameter],
+      class: parameterClass,
+      exceedanceMultiple: a.exceedanceMultiples?.[parameter] ?? null,
+      meetsTarget: parameterClass === null ? null : compareWaterClasses(parameterClass, a.targetClass) <= 0,
+      belowDetectionLimit: (a.belowDetectionLimit ?? []).includes(parameter),
+    };
+  });
+}
+
+export const servedEnvironmentKinds: ServedKinds = {
+  [ENVIRONMENT_KINDS.airHourly]: airQualityReport,
+  [ENVIRONMENT_KINDS.airDaily]: airQualityDailyReport,
+  [ENVIRONMENT_KINDS.forecast]: aqiForecast,
+  [ENVIRONMENT_KINDS.warning]: servedPollutionWarning,
+  [ENVIRONMENT_KINDS.water]: waterQualityReport,
+  [ENVIRONMENT_KINDS.emission]: emissionResult,
+};

@@ -1,0 +1,56 @@
+import { decodeCode, PPP_OPERATE_MODES, PPP_RETURN_MODES, PPP_STAGES, type PppCodeTable } from '../../domain/ppp';
+import { badInput } from '../shared/badInput';
+import { given, type DisclosureScope } from '../shared/scope';
+import { PPP_PROJECT_KIND } from './kinds';
+
+export interface PppProjectArgs {
+  stage?: string | null;
+  operateMode?: string | null;
+  returnMode?: string | null;
+  region?: string | null;
+}
+
+/** The code filters: argument, the SQL of the stored code (a fixed path, never input), its code table. */
+const CODE_FILTERS: ReadonlyArray<[keyof PppProjectArgs, string, PppCodeTable]> = [
+  ['stage', `d.attributes->'stage'->>'code'`, PPP_STAGES],
+  ['operateMode', `d.attributes->'operateMode'->>'code'`, PPP_OPERATE_MODES],
+  ['returnMode', `d.attributes->'returnMode'->>'code'`, PPP_RETURN_MODES],
+];
+
+/**
+ * A code as the library writes it, checked against its table: an unknown code is the caller's
+ * mistake and is answered with the known codes, not with an empty page.
+ */
+export function requireCode(table: PppCodeTable, value: string, argument: string): string {
+  try {
+    return decodeCode(table, value, `"${argument}"`).code;
+  } catch (error) {
+    throw badInput((error as Error).message);
+  }
+}
+
+/**
+ * PPP projects matching the arguments, every value a bound parameter. A region matches the
+ * project's district or county, its city or its province, so asking for a city lists its
+ * city-level projects and those of its districts.
+ */
+export function pppProjectScope(args: PppProjectArgs): DisclosureScope {
+  return {
+    filter: { kind: PPP_PROJECT_KIND },
+    scope: (q) => {
+      for (const [argument, storedCode, table] of CODE_FILTERS) {
+        const value = args[argument];
+        if (given(value)) q.whereRaw(`${storedCode} = ?`, [requireCode(table, String(value), argument)]);
+      }
+      const region = args.region?.trim();
+      if (region) {
+        q.where((w) =>
+          w
+            .where('d.region', region)
+            .orWhereRaw(`d.attributes->'location'->>'city' = ?`, [region])
+            .orWhereRaw(`d.attributes->'location'->>'province' = ?`, [region]),
+        );
+      }
+    },
+  };
+}

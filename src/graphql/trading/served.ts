@@ -1,0 +1,35 @@
+import type { TradingContract, TradingNoticeAttributes } from '../../domain/trading';
+import { listOf, servedAs, type ServedKinds } from '../disclosures/served';
+import { TRADING_NOTICE_KIND } from './kinds';
+
+/** A contract as TradingNoticeContract serves it: OCDS's `awardID` under the API's `awardId`. */
+export type ServedContract = Omit<TradingContract, 'awardID'> & { awardId: string };
+
+function servedContract({ awardID, ...contract }: TradingContract): ServedContract {
+  return { ...contract, awardId: awardID };
+}
+
+/** A notice as TradingNotice serves it: its blocks as stored, list blocks empty where older rows lack them. */
+export const servedTradingNotice = servedAs('TradingNotice', (a: TradingNoticeAttributes) => ({
+  noticeId: a.noticeId ?? null,
+  noticeType: a.noticeType ?? null,
+  ocdsTag: a.ocdsTag ?? null,
+  projectCode: a.projectCode ?? null,
+  projectName: a.projectName ?? null,
+  tradeType: a.tradeType ?? null,
+  sourceAmountUnit: a.sourceAmountUnit ?? null,
+  region: a.region ?? null,
+  tender: a.tender ?? null,
+  tenderers: listOf(a.tenderers),
+  awards: listOf(a.awards),
+  contracts: listOf(a.contracts).map(servedContract),
+  amendment: a.amendment ?? null,
+  cancellation: a.cancellation ?? null,
+  parties: listOf(a.parties),
+  contact: a.contact ?? null,
+}));
+
+export type ServedTradingNotice = ReturnType<typeof servedTradingNotice>;
+
+/** Public resource trading (公共资源交易): every notice is one type. */
+export const servedTradingKinds: ServedKinds = { [TRADING_NOTICE_KIND]: servedTradingNotice };
