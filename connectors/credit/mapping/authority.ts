@@ -1,4 +1,4 @@
-import { normalizeUscc, regionOfAuthority, type CitySetting, type DisclosureInput } from '../../../src/connectorKit';
+import { CREDIT, normalizeUscc, regionOfAuthority, type CitySetting, type DisclosureInput } from '../../../src/connectorKit';
 
 /** A body named in a record: the deciding authority (XK_XKJG, CF_CFJG, CF_XZJG) or the data source. */
 export interface BodyFields {
@@ -28,7 +28,7 @@ export function mapAuthority(authority: BodyFields, city: CitySetting): MappedAu
   return {
     publisher: authority.name,
     region: regionOfAuthority(authority.name, city),
-    party: { role: 'authority', name: authority.name, uscc: authority.uscc ?? null },
+    party: { role: CREDIT.roles.authority, name: authority.name, uscc: authority.uscc ?? null },
     attributes: bodyAttributes(authority),
   };
 }

@@ -20,6 +20,9 @@ export const CREDIT = domainContract({
   roles: { authority: 'authority' },
 });
 
+/** The two market-regulator lists, whose entries are listed and then, perhaps, removed. */
+export type ListingKind = typeof CREDIT.kinds.abnormalOperation | typeof CREDIT.kinds.seriousViolation;
+
 /** A body named in a record (the deciding authority, the data source), its code normalised. */
 export interface BodyAttributes {
   name: string;

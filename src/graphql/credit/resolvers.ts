@@ -1,5 +1,5 @@
+import { CREDIT } from '../../domain/contract';
 import { scopedList } from '../disclosures/list';
-import { CREDIT_KINDS } from './kinds';
 import { licenceScope, listingScope, penaltyScope, type LicenceFilter, type ListingFilter, type PenaltyFilter } from './scopes';
 
 interface FilterArgs<F> {
@@ -14,7 +14,7 @@ export const creditResolvers = {
   Query: {
     penalties: scopedList((args: FilterArgs<PenaltyFilter>) => penaltyScope(args.filter)),
     licences: scopedList((args: FilterArgs<LicenceFilter>) => licenceScope(args.filter)),
-    abnormalOperations: scopedList((args: FilterArgs<ListingFilter>) => listingScope(CREDIT_KINDS.abnormalOperation, args.filter)),
-    seriousViolations: scopedList((args: FilterArgs<ListingFilter>) => listingScope(CREDIT_KINDS.seriousViolation, args.filter)),
+    abnormalOperations: scopedList((args: FilterArgs<ListingFilter>) => listingScope(CREDIT.kinds.abnormalOperation, args.filter)),
+    seriousViolations: scopedList((args: FilterArgs<ListingFilter>) => listingScope(CREDIT.kinds.seriousViolation, args.filter)),
   },
 };

@@ -1,8 +1,8 @@
+import { CREDIT, type ListingKind } from '../../domain/contract';
 import { normalizeUscc } from '../../domain/uscc';
 import type { DisclosureFilter } from '../disclosures/columns';
 import { badInput } from '../shared/badInput';
 import { scopeOf, whenGiven, type Condition, type DisclosureScope } from '../shared/scope';
-import { CREDIT_KINDS, type ListingKind } from './kinds';
 import { LISTING_STATUS } from './listingState';
 
 /**
@@ -57,7 +57,7 @@ function decisionConditions(f: DecisionFilter): Condition[] {
 export function penaltyScope(f: PenaltyFilter | null | undefined): DisclosureScope {
   const filter = f ?? {};
   return {
-    filter: { ...columns(CREDIT_KINDS.penalty, filter), status: filter.status ?? null },
+    filter: { ...columns(CREDIT.kinds.penalty, filter), status: filter.status ?? null },
     scope: scopeOf([
       ...decisionConditions(filter),
       // Containment: the record lists this category among its categories.
@@ -71,7 +71,7 @@ export function penaltyScope(f: PenaltyFilter | null | undefined): DisclosureSco
 export function licenceScope(f: LicenceFilter | null | undefined): DisclosureScope {
   const filter = f ?? {};
   return {
-    filter: { ...columns(CREDIT_KINDS.licence, filter), status: filter.status ?? null },
+    filter: { ...columns(CREDIT.kinds.licence, filter), status: filter.status ?? null },
     scope: scopeOf([...decisionConditions(filter), whenGiven(`d.attributes->'category'->>'code' = ?`, filter.category)]),
   };
 }

@@ -1,6 +1,6 @@
+import { CREDIT } from '../../domain/contract';
 import type { DisclosureRow } from '../disclosures/columns';
 import { attributesNamed, listOf, servedAs, type ServedKinds } from '../disclosures/served';
-import { CREDIT_KINDS } from './kinds';
 import { listingState } from './listingState';
 
 /**
@@ -51,8 +51,8 @@ const seriousViolation = servedAs('SeriousViolationListing', listingFields);
 
 /** Enterprise credit publicity (信用信息公示): licences, penalties, abnormal operations, serious violations. */
 export const servedCreditKinds: ServedKinds = {
-  [CREDIT_KINDS.licence]: licence,
-  [CREDIT_KINDS.penalty]: penalty,
-  [CREDIT_KINDS.abnormalOperation]: abnormalOperation,
-  [CREDIT_KINDS.seriousViolation]: seriousViolation,
+  [CREDIT.kinds.licence]: licence,
+  [CREDIT.kinds.penalty]: penalty,
+  [CREDIT.kinds.abnormalOperation]: abnormalOperation,
+  [CREDIT.kinds.seriousViolation]: seriousViolation,
 };

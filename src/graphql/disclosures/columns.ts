@@ -1,6 +1,6 @@
+import { stateOfStatus, statusesInState } from '../../domain/contract';
 import type { Knex } from 'knex';
 import { normalizeUscc } from '../../domain/uscc';
-import { apiStatus, storedStatuses } from '../status';
 
 /**
  * The columns every disclosure has, whatever its domain: which the API selects, how it serves them
@@ -54,7 +54,7 @@ export interface DisclosureFields {
   publisher: string | null;
   publishedAt: Date;
   updatedAt: Date;
-  status: ReturnType<typeof apiStatus>;
+  status: ReturnType<typeof stateOfStatus>;
   sourceUrl: string | null;
   /** Not a field: what `subject` is resolved from. */
   storedSubject: StoredSubject;
@@ -69,7 +69,7 @@ export function disclosureFields(row: DisclosureRow): DisclosureFields {
     publisher: row.publisher,
     publishedAt: row.published_at,
     updatedAt: row.source_updated_at,
-    status: apiStatus(row.status),
+    status: stateOfStatus(row.status),
     sourceUrl: row.source_url,
     storedSubject: { entityUscc: row.entity_uscc, uscc: row.subject_uscc, name: row.subject_name, reason: row.subject_uscc_reason },
   };
@@ -94,7 +94,7 @@ export function applyFilter(query: Knex.QueryBuilder, filter: DisclosureFilter |
   if (filter.publisher) query.where('d.publisher', filter.publisher);
   if (filter.region) query.where('d.region', filter.region);
   if (filter.subjectUscc) query.where('d.subject_uscc', normalizeUscc(filter.subjectUscc));
-  if (filter.status) query.whereIn('d.status', storedStatuses(filter.status));
+  if (filter.status) query.whereIn('d.status', statusesInState(filter.status));
   if (filter.publishedFrom) query.where('d.published_at', '>=', filter.publishedFrom);
   if (filter.publishedTo) query.where('d.published_at', '<', filter.publishedTo);
   return query;

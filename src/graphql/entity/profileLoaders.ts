@@ -1,9 +1,7 @@
+import { CREDIT, PPP, TRADING } from '../../domain/contract';
 import type { Knex } from 'knex';
-import { CREDIT_KINDS } from '../credit/kinds';
 import { LISTING_STATUS } from '../credit/listingState';
-import { PPP_PROJECT_KIND } from '../ppp/kinds';
 import { groupRows, mapLoader } from '../shared/mapLoader';
-import { TRADING_NOTICE_KIND } from '../trading/kinds';
 import { NOTICE_TYPE_SQL } from '../trading/stageSql';
 
 /** An enterprise's credit record at a glance, as CreditSummary serves it. */
@@ -74,7 +72,7 @@ export function createProfileLoaders(knex: Knex) {
       return groupRows(rows, (r: any) => r.uscc, (r: any) => ({ domain: r.domain as string, count: Number(r.count) }));
     }),
     creditSummary: byCode(async (codes) => {
-      const { penalty, licence, abnormalOperation, seriousViolation } = CREDIT_KINDS;
+      const { penalty, licence, abnormalOperation, seriousViolation } = CREDIT.kinds;
       const rows = await knex('disclosures')
         .whereIn('entity_uscc', codes)
         .where('domain', 'CREDIT')
@@ -95,7 +93,7 @@ export function createProfileLoaders(knex: Knex) {
       const rows = await knex('disclosure_parties as p')
         .join('disclosures as d', 'd.id', 'p.disclosure_id')
         .whereIn('p.entity_uscc', codes)
-        .where({ 'p.role': 'supplier', 'd.kind': TRADING_NOTICE_KIND })
+        .where({ 'p.role': TRADING.roles.supplier, 'd.kind': TRADING.kinds.notice })
         .whereRaw(`${NOTICE_TYPE_SQL} = 'award'`)
         .orderBy([{ column: 'p.entity_uscc' }, { column: 'd.published_at', order: 'desc' }])
         .distinct('p.entity_uscc as uscc', 'd.id', 'd.published_at', 'd.attributes');
@@ -111,7 +109,7 @@ export function createProfileLoaders(knex: Knex) {
       const rows = await knex('disclosure_parties as p')
         .join('disclosures as d', 'd.id', 'p.disclosure_id')
         .whereIn('p.entity_uscc', codes)
-        .where('d.kind', PPP_PROJECT_KIND)
+        .where('d.kind', PPP.kinds.project)
         .orderBy([{ column: 'p.entity_uscc' }, { column: 'd.published_at', order: 'desc' }])
         .select('p.entity_uscc as uscc', 'p.role', 'd.id');
       return groupRows(rows, (r: any) => r.uscc, (r: any): PppRoleView => ({ role: r.role, projectId: Number(r.id) }));

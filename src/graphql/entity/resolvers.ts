@@ -1,9 +1,9 @@
+import { ENVIRONMENT } from '../../domain/contract';
 import type DataLoader from 'dataloader';
 import type { Knex } from 'knex';
 import { normalizeUscc } from '../../domain/uscc';
 import type { HubContext } from '../context';
 import { listDisclosures, type DisclosureListArgs, type PageArgs } from '../disclosures/list';
-import { ENVIRONMENT_KINDS } from '../environment/kinds';
 import { pageSize } from '../shared/pageSize';
 import { listEntities, type EntityListArgs } from './list';
 import { NO_CREDIT_RECORD, type CreditSummaryView, type PppRoleView, type TradingAwardView } from './profileLoaders';
@@ -43,7 +43,7 @@ function involving(entity: EntityView, knex: Knex) {
 /** The entity's self-monitoring results over their limit. */
 function exceedancesOf(entity: EntityView) {
   return (q: Knex.QueryBuilder) => {
-    q.where('d.kind', ENVIRONMENT_KINDS.emission).whereRaw(`(d.attributes->>'exceeds')::boolean`);
+    q.where('d.kind', ENVIRONMENT.kinds.emission).whereRaw(`(d.attributes->>'exceeds')::boolean`);
     if (entity.usccValid) q.where('d.entity_uscc', entity.uscc);
     else q.where('d.subject_uscc', entity.uscc);
   };

@@ -1,6 +1,6 @@
+import { ENVIRONMENT } from '../../domain/contract';
 import type { Knex } from 'knex';
 import { computeAqi, type AqiInput, type AqiResult } from '../../domain/aqi/computeAqi';
-import { ENVIRONMENT_KINDS } from './kinds';
 
 /** The hourly concentration keys, and the decimals a city mean keeps (CO in mg/m³ to 0.1). */
 const CONCENTRATION_DECIMALS: ReadonlyArray<[key: keyof AqiInput & string, decimals: number]> = [
@@ -54,7 +54,7 @@ function latestSql(): string {
  * not taken from one station; the worst station is given beside it.
  */
 export async function latestAirQuality(knex: Knex): Promise<CityAirQuality[]> {
-  const result = await knex.raw(latestSql(), [ENVIRONMENT_KINDS.airHourly]);
+  const result = await knex.raw(latestSql(), [ENVIRONMENT.kinds.airHourly]);
   const rows: any[] = result.rows ?? result;
   return rows.map(cityOf).sort((a, b) => b.aqi.aqi - a.aqi.aqi || (a.city < b.city ? -1 : a.city > b.city ? 1 : 0));
 }

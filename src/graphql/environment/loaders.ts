@@ -1,7 +1,7 @@
+import { ENVIRONMENT } from '../../domain/contract';
 import type { Knex } from 'knex';
 import { DISCLOSURE_COLUMNS, type DisclosureRow } from '../disclosures/columns';
 import { groupRows, mapLoader } from '../shared/mapLoader';
-import { ENVIRONMENT_KINDS } from './kinds';
 import { servedPollutionWarning, type EpisodeKey, type ServedPollutionWarning } from './served';
 
 /** Episode keys are objects: loads of one episode meet under one text key. */
@@ -14,7 +14,7 @@ export function createEnvironmentLoaders(knex: Knex) {
       async (keys: EpisodeKey[]) => {
         const numbers = [...new Set(keys.map((k) => k.episodeNoticeNo))];
         const rows: DisclosureRow[] = await knex('disclosures as d')
-          .where('d.kind', ENVIRONMENT_KINDS.warning)
+          .where('d.kind', ENVIRONMENT.kinds.warning)
           .whereRaw(`d.attributes->>'episodeNoticeNo' IN (${numbers.map(() => '?').join(', ')})`, numbers)
           .orderBy([{ column: 'd.published_at' }, { column: 'd.id' }])
           .select(DISCLOSURE_COLUMNS);

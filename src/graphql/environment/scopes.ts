@@ -1,7 +1,7 @@
+import { ENVIRONMENT } from '../../domain/contract';
 import { formatChinaTime } from '../../domain/chinaTime';
 import { badInput } from '../shared/badInput';
 import { contains, given, scopeOf, type DisclosureScope } from '../shared/scope';
-import { ENVIRONMENT_KINDS } from './kinds';
 import { readWaterClass } from './waterClass';
 
 /**
@@ -27,7 +27,7 @@ export function airQualityScope(args: AirQualityArgs): DisclosureScope {
   if (args.from && args.to && args.from > args.to) throw badInput(`"from" must not be after "to"`);
   const station = text(args.station);
   return {
-    filter: { kind: ENVIRONMENT_KINDS.airHourly, region: text(args.city), publishedFrom: args.from ?? null, publishedTo: args.to ?? null },
+    filter: { kind: ENVIRONMENT.kinds.airHourly, region: text(args.city), publishedFrom: args.from ?? null, publishedTo: args.to ?? null },
     scope: scopeOf([
       {
         sql: '(d.attributes @> ?::jsonb OR d.attributes @> ?::jsonb)',
@@ -54,12 +54,12 @@ export function waterSectionScope(args: WaterSectionArgs): DisclosureScope {
   const waterClass = given(args.class) ? readWaterClass(args.class) : null;
   const section = text(args.section);
   return {
-    filter: { kind: ENVIRONMENT_KINDS.water },
+    filter: { kind: ENVIRONMENT.kinds.water },
     scope: scopeOf([
       {
         sql: `d.id IN (SELECT DISTINCT ON (w.attributes->'section'->>'code') w.id FROM disclosures w WHERE w.kind = ?
               ORDER BY w.attributes->'section'->>'code', w.published_at DESC, w.id DESC)`,
-        bindings: [ENVIRONMENT_KINDS.water],
+        bindings: [ENVIRONMENT.kinds.water],
         when: args.latestOnly !== false,
       },
       contains({ class: waterClass }, waterClass !== null),
@@ -79,7 +79,7 @@ export interface EmissionResultArgs {
 /** Emission results of a unit, optionally only exceedances and/or only contradicted flags. */
 export function emissionResultScope(args: EmissionResultArgs): DisclosureScope {
   return {
-    filter: { kind: ENVIRONMENT_KINDS.emission, subjectUscc: text(args.uscc) },
+    filter: { kind: ENVIRONMENT.kinds.emission, subjectUscc: text(args.uscc) },
     scope: scopeOf([contains({ exceeds: true }, args.exceedsOnly === true), contains({ flagsAgree: false }, args.disagreementsOnly === true)]),
   };
 }
@@ -103,14 +103,14 @@ export function pollutionWarningScope(args: PollutionWarningArgs, now: Date = ne
   const at = args.at ?? now;
   const active = args.activeOnly === true;
   return {
-    filter: { kind: ENVIRONMENT_KINDS.warning, region: text(args.city) },
+    filter: { kind: ENVIRONMENT.kinds.warning, region: text(args.city) },
     scope: scopeOf([
       { sql: 'd.published_at <= ?', bindings: [at], when: true },
       {
         sql: `d.id IN (SELECT DISTINCT ON (w.region, w.attributes->>'episodeNoticeNo') w.id FROM disclosures w
               WHERE w.kind = ? AND w.published_at <= ?
               ORDER BY w.region, w.attributes->>'episodeNoticeNo', w.published_at DESC, w.id DESC)`,
-        bindings: [ENVIRONMENT_KINDS.warning, at],
+        bindings: [ENVIRONMENT.kinds.warning, at],
         when: active,
       },
       {

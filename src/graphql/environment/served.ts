@@ -1,6 +1,6 @@
+import { ENVIRONMENT } from '../../domain/contract';
 import { compareWaterClasses, WATER_PARAMETERS, type WaterClass } from '../../domain/waterQuality';
 import { attributesNamed, servedAs, type ServedKinds } from '../disclosures/served';
-import { ENVIRONMENT_KINDS } from './kinds';
 
 /**
  * Environmental monitoring (生态环境): every kind keeps its domain fields in `attributes`, as the
@@ -68,10 +68,10 @@ function waterParameters(a: any) {
 }
 
 export const servedEnvironmentKinds: ServedKinds = {
-  [ENVIRONMENT_KINDS.airHourly]: airQualityReport,
-  [ENVIRONMENT_KINDS.airDaily]: airQualityDailyReport,
-  [ENVIRONMENT_KINDS.forecast]: aqiForecast,
-  [ENVIRONMENT_KINDS.warning]: servedPollutionWarning,
-  [ENVIRONMENT_KINDS.water]: waterQualityReport,
-  [ENVIRONMENT_KINDS.emission]: emissionResult,
+  [ENVIRONMENT.kinds.airHourly]: airQualityReport,
+  [ENVIRONMENT.kinds.airDaily]: airQualityDailyReport,
+  [ENVIRONMENT.kinds.forecast]: aqiForecast,
+  [ENVIRONMENT.kinds.warning]: servedPollutionWarning,
+  [ENVIRONMENT.kinds.water]: waterQualityReport,
+  [ENVIRONMENT.kinds.emission]: emissionResult,
 };

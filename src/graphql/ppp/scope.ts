@@ -1,7 +1,7 @@
+import { PPP } from '../../domain/contract';
 import { decodeCode, PPP_OPERATE_MODES, PPP_RETURN_MODES, PPP_STAGES, type PppCodeTable } from '../../domain/ppp';
 import { badInput } from '../shared/badInput';
 import { given, type DisclosureScope } from '../shared/scope';
-import { PPP_PROJECT_KIND } from './kinds';
 
 export interface PppProjectArgs {
   stage?: string | null;
@@ -36,7 +36,7 @@ export function requireCode(table: PppCodeTable, value: string, argument: string
  */
 export function pppProjectScope(args: PppProjectArgs): DisclosureScope {
   return {
-    filter: { kind: PPP_PROJECT_KIND },
+    filter: { kind: PPP.kinds.project },
     scope: (q) => {
       for (const [argument, storedCode, table] of CODE_FILTERS) {
         const value = args[argument];

@@ -1,6 +1,6 @@
+import { PPP } from '../../domain/contract';
 import { validateUscc } from '../../domain/uscc';
 import { attributesNamed, listOf, servedAs, type ServedKinds } from '../disclosures/served';
-import { PPP_PROJECT_KIND } from './kinds';
 
 /** A body as a project's attributes store it: the code normalised, its validity not stored. */
 interface StoredBody {
@@ -37,4 +37,4 @@ const project = servedAs('PppProject', (a) => ({
 }));
 
 /** The PPP project library (PPP项目库): one type. */
-export const servedPppKinds: ServedKinds = { [PPP_PROJECT_KIND]: project };
+export const servedPppKinds: ServedKinds = { [PPP.kinds.project]: project };

@@ -1,7 +1,7 @@
+import { TRADING } from '../../domain/contract';
 import type { Knex } from 'knex';
 import { DISCLOSURE_COLUMNS, type DisclosureRow } from '../disclosures/columns';
 import { groupRows, mapLoader } from '../shared/mapLoader';
-import { TRADING_NOTICE_KIND } from './kinds';
 import { processSummaries, servedSummary, whereProjectCodeIn, type ProcessSummary } from './processSummaries';
 import { servedTradingNotice, type ServedTradingNotice } from './served';
 
@@ -10,7 +10,7 @@ export function createTradingLoaders(knex: Knex) {
     /** A process's notices, oldest first: one query for every process a request touches. */
     notices: mapLoader(
       async (codes: string[]) => {
-        const rows: DisclosureRow[] = await whereProjectCodeIn(knex('disclosures as d').where('d.kind', TRADING_NOTICE_KIND), codes)
+        const rows: DisclosureRow[] = await whereProjectCodeIn(knex('disclosures as d').where('d.kind', TRADING.kinds.notice), codes)
           .select(DISCLOSURE_COLUMNS)
           .orderBy([{ column: 'd.published_at' }, { column: 'd.id' }]);
         return groupRows(rows.map(servedTradingNotice), (notice) => notice.projectCode, (notice) => notice);

@@ -1,3 +1,4 @@
+import { TRADING } from '../../domain/contract';
 import type { Money, TradingAward, TradingParty } from '../../domain/trading';
 import type { ServedContract, ServedTradingNotice } from './served';
 
@@ -9,7 +10,7 @@ import type { ServedContract, ServedTradingNotice } from './served';
 type Notice = Pick<ServedTradingNotice, 'parties' | 'awards' | 'contracts'>;
 
 /** The party roles of the process's initiator: buyer in procurement, transferor in a sale. */
-export const INITIATOR_ROLES = ['buyer', 'transferor'];
+export const INITIATOR_ROLES: readonly string[] = [TRADING.roles.buyer, TRADING.roles.transferor];
 
 /** The initiator (buyer, or transferor in a sale) as the latest notice naming one gives it. */
 export function processBuyer(notices: readonly Notice[]): TradingParty | null {

@@ -1,3 +1,4 @@
+import { TRADING } from '../../domain/contract';
 import type { Knex } from 'knex';
 import type { ProcessStageName } from '../../domain/trading';
 import { normalizeUscc } from '../../domain/uscc';
@@ -5,7 +6,6 @@ import { applySearch } from '../disclosures/search';
 import { connectionOf, countRows, type Connection } from '../shared/connection';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { pageSize } from '../shared/pageSize';
-import { TRADING_NOTICE_KIND } from './kinds';
 import { INITIATOR_ROLES } from './processBlocks';
 import { processSummaries, servedSummary, whereProjectCodeIn, type Narrow, type ProcessSummary } from './processSummaries';
 import { PROJECT_CODE_SQL } from './stageSql';
@@ -20,7 +20,7 @@ export interface ProcessListArgs {
 
 /** Project codes of the trading notices a sub-query selects (for `whereIn` on the project code). */
 function codesOf(knex: Knex, from: Knex.QueryBuilder): Knex.QueryBuilder {
-  return from.where('d.kind', TRADING_NOTICE_KIND).select(knex.raw(PROJECT_CODE_SQL));
+  return from.where('d.kind', TRADING.kinds.notice).select(knex.raw(PROJECT_CODE_SQL));
 }
 
 /**

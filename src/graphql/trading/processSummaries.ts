@@ -1,6 +1,6 @@
+import { TRADING } from '../../domain/contract';
 import type { Knex } from 'knex';
 import type { ProcessStageName } from '../../domain/trading';
-import { TRADING_NOTICE_KIND } from './kinds';
 import { anyNoticeOfTypeSql, noticeRankSql, processStageSql, PROJECT_CODE_SQL, NOTICE_TYPE_SQL } from './stageSql';
 
 /** What the database says about one process: the group of notices sharing its project code. */
@@ -27,7 +27,7 @@ export type Narrow = (notices: Knex.QueryBuilder) => void;
 export function processSummaries(knex: Knex, narrow?: Narrow): Knex.QueryBuilder {
   const rank = noticeRankSql();
   const notices = knex('disclosures as d')
-    .where('d.kind', TRADING_NOTICE_KIND)
+    .where('d.kind', TRADING.kinds.notice)
     .select(
       knex.raw(`${PROJECT_CODE_SQL} AS project_code`),
       knex.raw(`d.attributes->>'projectName' AS project_name`),

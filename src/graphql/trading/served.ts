@@ -1,6 +1,6 @@
+import { TRADING } from '../../domain/contract';
 import type { TradingContract, TradingNoticeAttributes } from '../../domain/trading';
 import { listOf, servedAs, type ServedKinds } from '../disclosures/served';
-import { TRADING_NOTICE_KIND } from './kinds';
 
 /** A contract as TradingNoticeContract serves it: OCDS's `awardID` under the API's `awardId`. */
 export type ServedContract = Omit<TradingContract, 'awardID'> & { awardId: string };
@@ -32,4 +32,4 @@ export const servedTradingNotice = servedAs('TradingNotice', (a: TradingNoticeAt
 export type ServedTradingNotice = ReturnType<typeof servedTradingNotice>;
 
 /** Public resource trading (公共资源交易): every notice is one type. */
-export const servedTradingKinds: ServedKinds = { [TRADING_NOTICE_KIND]: servedTradingNotice };
+export const servedTradingKinds: ServedKinds = { [TRADING.kinds.notice]: servedTradingNotice };
