@@ -75,6 +75,10 @@ async function openEmbedded(dataDir = '.hub'): Promise<Database> {
   // PGlite is one connection in this process; knex-pglite fixes the pool at one accordingly.
   // Opening PGlite (a WASM PostgreSQL) takes seconds, and longer on a busy machine.
   const knex = knexFactory({ client: ClientPGLite, connection: { pglite } as never, acquireConnectionTimeout: 120000 });
+  // knex's pool gives up creating a connection after 30 s of its own, whatever the acquire timeout
+  // says; waiting here until PGlite is ready (after knex has copied its config) keeps a slow open
+  // from failing.
+  await pglite.waitReady;
   return {
     knex,
     backend: 'embedded',
