@@ -2,7 +2,7 @@ import type { IndexedFeed } from '../kit/feed';
 import { random, type Random } from '../kit/random';
 import { pickAuthority } from './authorities';
 import { LICENCE_KINDS, type LicenceKind } from './licenceKinds';
-import { maybeMalformed, type Malformation } from './malform';
+import { maybeMalformed, type Malformation } from '../kit/malformed';
 import { partyFields2019, sampleOrganisation, samplePerson } from './parties';
 import { chinaDay, timeline } from './timeline';
 

@@ -1,7 +1,7 @@
 import { yuanToWanYuan } from '../../src/connectorKit';
 import type { IndexedFeed } from '../kit/feed';
 import { random, type Random } from '../kit/random';
-import { maybeMalformed, type Malformation } from './malform';
+import { maybeMalformed, type Malformation } from '../kit/malformed';
 import { partyFields2019 } from './parties';
 import { penaltyContent, samplePenalty, type SamplePenalty } from './samplePenalty';
 import { chinaDay, timeline } from './timeline';

@@ -1,6 +1,6 @@
 import type { IndexedFeed } from '../kit/feed';
 import { random, type Random } from '../kit/random';
-import { maybeMalformed, type Malformation } from './malform';
+import { maybeMalformed, type Malformation } from '../kit/malformed';
 import { partyFields2016 } from './parties';
 import { penaltyContent, samplePenalty } from './samplePenalty';
 import { chinaDay, timeline } from './timeline';

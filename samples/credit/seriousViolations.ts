@@ -3,7 +3,7 @@ import { hash32, random } from '../kit/random';
 import { DISTRICTS } from '../kit/population';
 import { pickAuthority } from './authorities';
 import { listedEnterpriseFields, listingId } from './listing';
-import { maybeMalformed, type Malformation } from './malform';
+import { maybeMalformed, type Malformation } from '../kit/malformed';
 import { chinaDay, timeline } from './timeline';
 
 const PATH = '/credit/serious-violations';

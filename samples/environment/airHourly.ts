@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { CHINA_ZONE } from '../../src/connectorKit';
-import { isMalformed, type FeedOptions, type IndexedFeed } from '../kit/feed';
+import type { FeedOptions, IndexedFeed } from '../kit/feed';
+import { maybeMalformed, type Malformation } from '../kit/malformed';
 import { random } from '../kit/random';
 import { STATIONS } from './stations';
 import { cityWeather } from './cityDay';
@@ -28,8 +29,7 @@ export const airHourlySample: IndexedFeed = {
   record(index, o) {
     const station = STATIONS[index % STATIONS.length];
     const hour = Math.floor(index / STATIONS.length);
-    const reading = readingFor(station, hour, o);
-    return isMalformed(PATH, index, o) ? malform(reading, random(o.seed, 'malform', index).int(0, 3)) : reading;
+    return maybeMalformed(readingFor(station, hour, o), PATH, index, o, MALFORMATIONS);
   },
 };
 
@@ -68,20 +68,9 @@ function readingFor(station: (typeof STATIONS)[number], hour: number, o: FeedOpt
 }
 
 /** The ways real feeds go wrong: a wrong type, a missing field, an impossible value, a bad time. */
-function malform(reading: Record<string, unknown>, way: number): Record<string, unknown> {
-  const bad = { ...reading };
-  switch (way) {
-    case 0:
-      bad.pm2_5 = 'N/A';
-      break;
-    case 1:
-      delete bad.stationCode;
-      break;
-    case 2:
-      bad.so2 = '-7';
-      break;
-    default:
-      bad.timePoint = '2026-13-45 25:00:00';
-  }
-  return bad;
-}
+const MALFORMATIONS: readonly Malformation[] = [
+  (bad) => void (bad.pm2_5 = 'N/A'),
+  (bad) => void delete bad.stationCode,
+  (bad) => void (bad.so2 = '-7'),
+  (bad) => void (bad.timePoint = '2026-13-45 25:00:00'),
+];

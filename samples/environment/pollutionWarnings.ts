@@ -1,9 +1,8 @@
 import type { DateTime } from 'luxon';
 import { parseChinaTime, type WarningSettings } from '../../src/connectorKit';
-import { isMalformed, type FeedOptions, type IndexedFeed } from '../kit/feed';
-import { random } from '../kit/random';
+import type { FeedOptions, IndexedFeed } from '../kit/feed';
+import { maybeMalformed, type Malformation } from '../kit/malformed';
 import { CITIES } from './cities';
-import { malformed } from './malform';
 import { DEFAULT_WARNING_SETTINGS } from '../../connectors/environment/common/warningSettings';
 import { categoryRangeText, formatAqiRange } from '../../connectors/environment/aqi-forecasts/format';
 import { warningTimeline, type NoticeAction, type WarningNotice } from './warningTimeline';
@@ -30,10 +29,7 @@ export function pollutionWarningsSample(settings: WarningSettings = DEFAULT_WARN
       const all = notices(o);
       return time === undefined ? 0 : firstAtOrAfter(all, time);
     },
-    record(index, o) {
-      const record = noticeRecord(notices(o)[index]);
-      return isMalformed(PATH, index, o) ? malformed(record, MALFORMATIONS, random(o.seed, 'malform', PATH, index)) : record;
-    },
+    record: (index, o) => maybeMalformed(noticeRecord(notices(o)[index]), PATH, index, o, MALFORMATIONS),
   };
 }
 
@@ -94,17 +90,10 @@ function stamp(time: DateTime): string {
   return time.toFormat('M月d日H时');
 }
 
-const MALFORMATIONS = [
-  (r: Record<string, unknown>) => {
-    r.warningLevel = '紫色';
-  },
-  (r: Record<string, unknown>) => {
-    delete r.noticeNo;
-  },
-  (r: Record<string, unknown>) => {
-    r.publishTime = '2026-11-31 17:00:00';
-  },
-  (r: Record<string, unknown>) => {
-    r.noticeType = 12;
-  },
+/** How notices go wrong: a colour the grading has not got, no number, an impossible time, a code for the type. */
+const MALFORMATIONS: readonly Malformation[] = [
+  (bad) => void (bad.warningLevel = '紫色'),
+  (bad) => void delete bad.noticeNo,
+  (bad) => void (bad.publishTime = '2026-11-31 17:00:00'),
+  (bad) => void (bad.noticeType = 12),
 ];

@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
 import { CHINA_ZONE, parseChinaTime } from '../../src/connectorKit';
-import { isMalformed, type FeedOptions, type IndexedFeed } from '../kit/feed';
-import { random } from '../kit/random';
-import { malformed, type Malformation } from './malform';
+import type { FeedOptions, IndexedFeed } from '../kit/feed';
+import { maybeMalformed, type Malformation } from '../kit/malformed';
 
 /**
  * Most environmental sources publish on a clock: every city each day, every section each round,
@@ -60,9 +59,6 @@ export function slottedFeed(spec: SlottedFeedSpec): IndexedFeed {
     path: spec.path,
     count: (o) => o.scale,
     firstIndexSince: (since, o) => firstIndexAtOrAfter(since, spec.slots, o.scale),
-    record(index, o) {
-      const record = spec.record(slotOf(index, spec.slots), o);
-      return isMalformed(spec.path, index, o) ? malformed(record, spec.malformations, random(o.seed, 'malform', spec.path, index)) : record;
-    },
+    record: (index, o) => maybeMalformed(spec.record(slotOf(index, spec.slots), o), spec.path, index, o, spec.malformations),
   };
 }

@@ -1,7 +1,6 @@
-import { pppProjectsSample } from '../../samples/ppp/projects';
+import { MALFORMED_FIELDS, pppProjectsSample } from '../../samples/ppp/projects';
 import { pppProjects } from '../../connectors/ppp/projects/stream';
 import { PROJECTS_PATH, type PppProjectRecord } from '../../connectors/ppp/projects/record';
-import { MALFORMED_FIELDS } from '../../samples/ppp/malform';
 import { CHANGE_CLASSES, projectAt, positionTime } from '../../samples/ppp/timeline';
 import { enterprise, POPULATION_SIZE } from '../../samples/kit/population';
 import schema from '../../connectors/ppp/projects/schema.json';
