@@ -1,67 +1,16 @@
-import type { IndexedFeed } from '../kit/feed';
+import type { DateTime } from 'luxon';
+import type { Malformation } from '../kit/malformed';
 import { random, type Random } from '../kit/random';
+import { slottedFeed } from '../kit/slottedFeed';
+import { chinaTime, oneAtRandomPerSlot } from '../kit/timeline';
 import { pickAuthority } from './authorities';
 import { LICENCE_KINDS, type LicenceKind } from './licenceKinds';
-import { maybeMalformed, type Malformation } from '../kit/malformed';
 import { partyFields2019, sampleOrganisation, samplePerson } from './parties';
-import { chinaDay, timeline } from './timeline';
 
 const PATH = '/credit/licences';
 
 /** Share of licences granted to natural persons (a doctor's registration, a village house). */
 const PERSON_SHARE = 0.1;
-
-/** Records are stored by the platform about every two hours from 2025-01-01, ascending by SJC. */
-const TIMELINE = timeline(PATH, chinaDay(2025, 1, 1), 120);
-
-/** Licensing decisions in the 2019 template, as the credit platform's API serves them. */
-export const licencesSample: IndexedFeed = {
-  path: PATH,
-  count: (o) => o.scale,
-  firstIndexSince: (since, o) => TIMELINE.firstIndexSince(since, o.seed, o.scale),
-  record(index, o) {
-    const r = random(o.seed, PATH, index);
-    const updated = TIMELINE.timeOf(index, o.seed);
-    const toPerson = r.chance(PERSON_SHARE);
-    const kind = r.pick(LICENCE_KINDS.filter((k) => k.forPersons === toPerson));
-    const party = toPerson ? samplePerson(r, o.seed) : sampleOrganisation(r, o.seed);
-    const decided = updated.minus({ days: r.int(0, 6) }).startOf('day');
-    const deciding = pickAuthority(r, kind.department, party.district, kind.districtShare);
-    const context = { party, decided, index };
-    const record = {
-      ...partyFields2019('XK', party, r, o.seed),
-      XK_XKWS: kind.documentName,
-      XK_WSH: `${deciding.prefix}${kind.docCode}〔${decided.year}〕${index + 1}号`,
-      XK_XKLB: r.chance(0.3) ? `${kind.category}许可` : kind.category,
-      XK_XKZS: kind.certificate,
-      XK_XKBH: kind.number(r, context),
-      XK_NR: kind.content(r, context),
-      XK_JDRQ: decided.toFormat('yyyy-MM-dd'),
-      XK_YXQZ: decided.toFormat('yyyy-MM-dd'),
-      XK_YXQZI: validUntil(kind, decided, r),
-      XK_XKJG: deciding.name,
-      ...(r.chance(0.9) ? { XK_XKJGDM: deciding.uscc } : {}),
-      XK_ZT: state(r),
-      XK_LYDW: deciding.name,
-      ...(r.chance(0.8) ? { XK_LYDWDM: deciding.uscc } : {}),
-      BZ: '',
-      SJC: updated.toFormat('yyyy-MM-dd HH:mm:ss'),
-    };
-    return maybeMalformed(record, PATH, index, o, MALFORMATIONS);
-  },
-};
-
-/** The day before the term's anniversary; for a licence with no term, 长期 or the far-future date some systems write. */
-function validUntil(kind: LicenceKind, decided: ReturnType<typeof chinaDay>, r: Random): string {
-  if (kind.years === null) return r.pick(['长期', '2099-12-31']);
-  return decided.plus({ years: kind.years }).minus({ days: 1 }).toFormat(r.chance(0.9) ? 'yyyy-MM-dd' : 'yyyy/MM/dd');
-}
-
-/** 当前状态: most licences are in force; some were cancelled (注销) or revoked (撤销). */
-function state(r: Random): string {
-  const roll = r.next();
-  return roll < 0.92 ? '有效' : roll < 0.96 ? '注销' : roll < 0.98 ? '撤销' : '';
-}
 
 /** How the platform's licensing records go wrong. */
 const MALFORMATIONS: readonly Malformation[] = [
@@ -82,3 +31,51 @@ const MALFORMATIONS: readonly Malformation[] = [
     bad.XK_XDR_ZJLX = '';
   },
 ];
+
+/** Licensing decisions in the 2019 template, as the credit platform's API serves them. */
+export const licencesSample = slottedFeed({
+  path: PATH,
+  // Stored by the platform about every two hours from 2025-01-01, ascending by SJC.
+  slots: oneAtRandomPerSlot(PATH, chinaTime(2025, 1, 1), 120),
+  record({ index, time: updated }, o) {
+    const r = random(o.seed, PATH, index);
+    const toPerson = r.chance(PERSON_SHARE);
+    const kind = r.pick(LICENCE_KINDS.filter((k) => k.forPersons === toPerson));
+    const party = toPerson ? samplePerson(r, o.seed) : sampleOrganisation(r, o.seed);
+    const decided = updated.minus({ days: r.int(0, 6) }).startOf('day');
+    const deciding = pickAuthority(r, kind.department, party.district, kind.districtShare);
+    const context = { party, decided, index };
+    return {
+      ...partyFields2019('XK', party, r, o.seed),
+      XK_XKWS: kind.documentName,
+      XK_WSH: `${deciding.prefix}${kind.docCode}〔${decided.year}〕${index + 1}号`,
+      XK_XKLB: r.chance(0.3) ? `${kind.category}许可` : kind.category,
+      XK_XKZS: kind.certificate,
+      XK_XKBH: kind.number(r, context),
+      XK_NR: kind.content(r, context),
+      XK_JDRQ: decided.toFormat('yyyy-MM-dd'),
+      XK_YXQZ: decided.toFormat('yyyy-MM-dd'),
+      XK_YXQZI: validUntil(kind, decided, r),
+      XK_XKJG: deciding.name,
+      ...(r.chance(0.9) ? { XK_XKJGDM: deciding.uscc } : {}),
+      XK_ZT: state(r),
+      XK_LYDW: deciding.name,
+      ...(r.chance(0.8) ? { XK_LYDWDM: deciding.uscc } : {}),
+      BZ: '',
+      SJC: updated.toFormat('yyyy-MM-dd HH:mm:ss'),
+    };
+  },
+  malformations: MALFORMATIONS,
+});
+
+/** The day before the term's anniversary; for a licence with no term, 长期 or the far-future date some systems write. */
+function validUntil(kind: LicenceKind, decided: DateTime, r: Random): string {
+  if (kind.years === null) return r.pick(['长期', '2099-12-31']);
+  return decided.plus({ years: kind.years }).minus({ days: 1 }).toFormat(r.chance(0.9) ? 'yyyy-MM-dd' : 'yyyy/MM/dd');
+}
+
+/** 当前状态: most licences are in force; some were cancelled (注销) or revoked (撤销). */
+function state(r: Random): string {
+  const roll = r.next();
+  return roll < 0.92 ? '有效' : roll < 0.96 ? '注销' : roll < 0.98 ? '撤销' : '';
+}

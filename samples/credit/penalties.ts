@@ -1,66 +1,12 @@
 import { yuanToWanYuan } from '../../src/connectorKit';
-import type { IndexedFeed } from '../kit/feed';
+import type { Malformation } from '../kit/malformed';
 import { random, type Random } from '../kit/random';
-import { maybeMalformed, type Malformation } from '../kit/malformed';
+import { slottedFeed } from '../kit/slottedFeed';
+import { chinaTime, oneAtRandomPerSlot } from '../kit/timeline';
 import { partyFields2019 } from './parties';
 import { penaltyContent, samplePenalty, type SamplePenalty } from './samplePenalty';
-import { chinaDay, timeline } from './timeline';
 
 const PATH = '/credit/penalties';
-
-/** Records are stored by the platform about every three hours from 2025-01-01, ascending by SJC. */
-const TIMELINE = timeline(PATH, chinaDay(2025, 1, 1), 180);
-
-/** Penalties in the 2019 template, as the credit platform's API serves them. */
-export const penaltiesSample: IndexedFeed = {
-  path: PATH,
-  count: (o) => o.scale,
-  firstIndexSince: (since, o) => TIMELINE.firstIndexSince(since, o.seed, o.scale),
-  record(index, o) {
-    const r = random(o.seed, PATH, index);
-    const updated = TIMELINE.timeOf(index, o.seed);
-    const penalty = samplePenalty(r, o.seed, index, updated);
-    const record = {
-      ...partyFields2019('CF', penalty.party, r, o.seed),
-      CF_WSH: penalty.documentNumber,
-      CF_WFXW: penalty.violation.type,
-      CF_SY: penalty.facts,
-      CF_YJ: penalty.violation.basis,
-      CF_CFLB: penalty.violation.categories.join(r.pick([';', '、', '，'])),
-      CF_NR: penaltyContent(penalty, r.chance(0.1) ? 'capital' : 'arabic'),
-      ...amountFields(penalty, r),
-      ...(penalty.revokedLicence ? { CF_NR_ZKDX: penalty.revokedLicence } : {}),
-      CF_JDRQ: penalty.decided.toFormat(r.chance(0.9) ? 'yyyy-MM-dd' : 'yyyy年M月d日'),
-      CF_YXQ: penalty.decided.plus({ years: 1 }).toFormat('yyyy-MM-dd'),
-      CF_GSJZQ: publicityEnd(penalty),
-      CF_CFJG: penalty.authority.name,
-      ...(r.chance(0.85) ? { CF_CFJGDM: penalty.authority.uscc } : {}),
-      CF_SJLY: penalty.dataSource.name,
-      ...(r.chance(0.8) ? { CF_SJLYDM: penalty.dataSource.uscc } : {}),
-      BZ: r.chance(0.1) ? r.pick(['当事人已履行完毕', '已缴纳罚款', '']) : '',
-      SJC: updated.toFormat('yyyy-MM-dd HH:mm:ss'),
-    };
-    return maybeMalformed(record, PATH, index, o, MALFORMATIONS);
-  },
-};
-
-/** CF_NR_FK / CF_NR_WFFF in 万元 as platforms write them: mostly a numeric string, some a number, a few with the unit. */
-function amountFields(p: SamplePenalty, r: Random): Record<string, string | number> {
-  const fields: Record<string, string | number> = {};
-  const write = (yuan: number) => {
-    const roll = r.next();
-    return roll < 0.85 ? String(yuanToWanYuan(yuan)) : roll < 0.97 ? yuanToWanYuan(yuan) : `${yuan}元`;
-  };
-  if (p.fineYuan) fields.CF_NR_FK = write(p.fineYuan);
-  if (p.confiscationYuan) fields.CF_NR_WFFF = write(p.confiscationYuan);
-  return fields;
-}
-
-/** 公示截止期: three months for a warning alone, three years otherwise (NDRC's publicity periods). */
-function publicityEnd(p: SamplePenalty): string {
-  const warningOnly = p.violation.categories.every((c) => c === '警告');
-  return p.decided.plus(warningOnly ? { months: 3 } : { years: 3 }).toFormat('yyyy-MM-dd');
-}
 
 /** How the platform's penalty records go wrong: wrong types, missing fields, impossible values. */
 const MALFORMATIONS: readonly Malformation[] = [
@@ -82,3 +28,53 @@ const MALFORMATIONS: readonly Malformation[] = [
     delete bad.CF_XDR_ZJHM;
   },
 ];
+
+/** Penalties in the 2019 template, as the credit platform's API serves them. */
+export const penaltiesSample = slottedFeed({
+  path: PATH,
+  // Stored by the platform about every three hours from 2025-01-01, ascending by SJC.
+  slots: oneAtRandomPerSlot(PATH, chinaTime(2025, 1, 1), 180),
+  record({ index, time: updated }, o) {
+    const r = random(o.seed, PATH, index);
+    const penalty = samplePenalty(r, o.seed, index, updated);
+    return {
+      ...partyFields2019('CF', penalty.party, r, o.seed),
+      CF_WSH: penalty.documentNumber,
+      CF_WFXW: penalty.violation.type,
+      CF_SY: penalty.facts,
+      CF_YJ: penalty.violation.basis,
+      CF_CFLB: penalty.violation.categories.join(r.pick([';', '、', '，'])),
+      CF_NR: penaltyContent(penalty, r.chance(0.1) ? 'capital' : 'arabic'),
+      ...amountFields(penalty, r),
+      ...(penalty.revokedLicence ? { CF_NR_ZKDX: penalty.revokedLicence } : {}),
+      CF_JDRQ: penalty.decided.toFormat(r.chance(0.9) ? 'yyyy-MM-dd' : 'yyyy年M月d日'),
+      CF_YXQ: penalty.decided.plus({ years: 1 }).toFormat('yyyy-MM-dd'),
+      CF_GSJZQ: publicityEnd(penalty),
+      CF_CFJG: penalty.authority.name,
+      ...(r.chance(0.85) ? { CF_CFJGDM: penalty.authority.uscc } : {}),
+      CF_SJLY: penalty.dataSource.name,
+      ...(r.chance(0.8) ? { CF_SJLYDM: penalty.dataSource.uscc } : {}),
+      BZ: r.chance(0.1) ? r.pick(['当事人已履行完毕', '已缴纳罚款', '']) : '',
+      SJC: updated.toFormat('yyyy-MM-dd HH:mm:ss'),
+    };
+  },
+  malformations: MALFORMATIONS,
+});
+
+/** CF_NR_FK / CF_NR_WFFF in 万元 as platforms write them: mostly a numeric string, some a number, a few with the unit. */
+function amountFields(p: SamplePenalty, r: Random): Record<string, string | number> {
+  const fields: Record<string, string | number> = {};
+  const write = (yuan: number) => {
+    const roll = r.next();
+    return roll < 0.85 ? String(yuanToWanYuan(yuan)) : roll < 0.97 ? yuanToWanYuan(yuan) : `${yuan}元`;
+  };
+  if (p.fineYuan) fields.CF_NR_FK = write(p.fineYuan);
+  if (p.confiscationYuan) fields.CF_NR_WFFF = write(p.confiscationYuan);
+  return fields;
+}
+
+/** 公示截止期: three months for a warning alone, three years otherwise (NDRC's publicity periods). */
+function publicityEnd(p: SamplePenalty): string {
+  const warningOnly = p.violation.categories.every((c) => c === '警告');
+  return p.decided.plus(warningOnly ? { months: 3 } : { years: 3 }).toFormat('yyyy-MM-dd');
+}

@@ -4,12 +4,12 @@ import { DISTRICTS } from '../kit/population';
 import { pickAuthority } from './authorities';
 import { listedEnterpriseFields, listingId } from './listing';
 import { maybeMalformed, type Malformation } from '../kit/malformed';
-import { chinaDay, timeline } from './timeline';
+import { chinaTime, oneAtRandomPerSlot, slotOf } from '../kit/timeline';
 
 const PATH = '/credit/serious-violations';
 
 /** Entries were listed about once a day from 2022-01-01. */
-const TIMELINE = timeline(PATH, chinaDay(2022, 1, 1), 1440);
+const SLOTS = oneAtRandomPerSlot(PATH, chinaTime(2022, 1, 1), 1440);
 
 /** The grounds of 严重违法失信企业名单管理暂行办法 第五条 the city lists enterprises for, the first by far the most common. */
 const GROUNDS = [
@@ -65,7 +65,7 @@ export const seriousViolationsSample: IndexedFeed = {
       ID: listingId(o.seed, PATH, entry),
       ...listedEnterpriseFields(r, o.seed),
       SERILLREA: r.pick(GROUNDS),
-      ABNTIME: TIMELINE.timeOf(entry, o.seed).toFormat('yyyy-MM-dd'),
+      ABNTIME: slotOf(entry, SLOTS, o.seed).time.toFormat('yyyy-MM-dd'),
       DECORG: pickAuthority(r, 'market', r.pick(DISTRICTS), 0.4).name,
     };
     // Keyed by entry, not feed index, so an entry is malformed (or not) in every edition alike.

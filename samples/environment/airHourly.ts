@@ -1,13 +1,13 @@
-import { DateTime } from 'luxon';
-import { CHINA_ZONE } from '../../src/connectorKit';
-import type { FeedOptions, IndexedFeed } from '../kit/feed';
-import { maybeMalformed, type Malformation } from '../kit/malformed';
+import type { DateTime } from 'luxon';
+import type { FeedOptions } from '../kit/feed';
 import { random } from '../kit/random';
+import { slottedFeed } from '../kit/slottedFeed';
+import { chinaTime } from '../kit/timeline';
 import { STATIONS } from './stations';
 import { cityWeather } from './cityDay';
 
 /** The first hour the sample feed publishes (China time); fixed so a seed gives the same data. */
-export const SAMPLE_ANCHOR = DateTime.fromObject({ year: 2026, month: 11, day: 1 }, { zone: CHINA_ZONE });
+export const SAMPLE_ANCHOR = chinaTime(2026, 11, 1);
 
 const PATH = '/environment/air-hourly';
 const MISSING = '—';
@@ -17,24 +17,20 @@ const MISSING = '—';
  * writes them: values are strings, a missing value is "—", times are local without an offset.
  * Index i is station i mod S at hour ⌊i / S⌋ after the anchor, so records ascend by time point.
  */
-export const airHourlySample: IndexedFeed = {
+export const airHourlySample = slottedFeed({
   path: PATH,
-  count: (o) => o.scale,
-  firstIndexSince(since, o) {
-    const time = DateTime.fromSQL(since, { zone: CHINA_ZONE });
-    if (!time.isValid) return 0;
-    const hours = Math.ceil(time.diff(SAMPLE_ANCHOR, 'hours').hours);
-    return Math.min(o.scale, Math.max(0, hours * STATIONS.length));
-  },
-  record(index, o) {
-    const station = STATIONS[index % STATIONS.length];
-    const hour = Math.floor(index / STATIONS.length);
-    return maybeMalformed(readingFor(station, hour, o), PATH, index, o, MALFORMATIONS);
-  },
-};
+  slots: { start: SAMPLE_ANCHOR, slotMinutes: 60, perSlot: STATIONS.length },
+  record: ({ slot: hour, position, time }, o) => readingFor(STATIONS[position], hour, time, o),
+  malformations: [
+    // A wrong type, a missing field, an impossible value, a bad time.
+    (bad) => void (bad.pm2_5 = 'N/A'),
+    (bad) => void delete bad.stationCode,
+    (bad) => void (bad.so2 = '-7'),
+    (bad) => void (bad.timePoint = '2026-13-45 25:00:00'),
+  ],
+});
 
-function readingFor(station: (typeof STATIONS)[number], hour: number, o: FeedOptions) {
-  const time = SAMPLE_ANCHOR.plus({ hours: hour });
+function readingFor(station: (typeof STATIONS)[number], hour: number, time: DateTime, o: FeedOptions) {
   const r = random(o.seed, PATH, station.code, hour);
   // A city-wide weather factor shared by its stations, drifting over days: haze builds and clears.
   const weather = cityWeather(o.seed, station.city, Math.floor(hour / 24));
@@ -66,11 +62,3 @@ function readingFor(station: (typeof STATIONS)[number], hour: number, o: FeedOpt
     ),
   };
 }
-
-/** The ways real feeds go wrong: a wrong type, a missing field, an impossible value, a bad time. */
-const MALFORMATIONS: readonly Malformation[] = [
-  (bad) => void (bad.pm2_5 = 'N/A'),
-  (bad) => void delete bad.stationCode,
-  (bad) => void (bad.so2 = '-7'),
-  (bad) => void (bad.timePoint = '2026-13-45 25:00:00'),
-];

@@ -1,7 +1,8 @@
 import type { DateTime } from 'luxon';
-import { parseChinaTime, type WarningSettings } from '../../src/connectorKit';
+import type { WarningSettings } from '../../src/connectorKit';
 import type { FeedOptions, IndexedFeed } from '../kit/feed';
 import { maybeMalformed, type Malformation } from '../kit/malformed';
+import { firstIndexAtOrAfter } from '../kit/timeline';
 import { CITIES } from './cities';
 import { DEFAULT_WARNING_SETTINGS } from '../../connectors/environment/common/warningSettings';
 import { categoryRangeText, formatAqiRange } from '../../connectors/environment/aqi-forecasts/format';
@@ -25,9 +26,8 @@ export function pollutionWarningsSample(settings: WarningSettings = DEFAULT_WARN
     path: PATH,
     count: (o) => notices(o).length,
     firstIndexSince(since, o) {
-      const time = parseChinaTime(since)?.getTime();
       const all = notices(o);
-      return time === undefined ? 0 : firstAtOrAfter(all, time);
+      return firstIndexAtOrAfter(since, all.length, (index) => all[index].publishedAt);
     },
     record: (index, o) => maybeMalformed(noticeRecord(notices(o)[index]), PATH, index, o, MALFORMATIONS),
   };
@@ -43,17 +43,6 @@ function memoisedTimeline(settings: WarningSettings): (o: FeedOptions) => Warnin
     if (!last || last.seed !== o.seed || last.days !== days) last = { seed: o.seed, days, notices: warningTimeline(o.seed, days, settings) };
     return last.notices;
   };
-}
-
-function firstAtOrAfter(notices: WarningNotice[], time: number): number {
-  let lo = 0;
-  let hi = notices.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (notices[mid].publishedAt.toMillis() < time) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function noticeRecord(n: WarningNotice): Record<string, unknown> {

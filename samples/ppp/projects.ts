@@ -1,15 +1,16 @@
 import type { IndexedFeed } from '../kit/feed';
 import { maybeMalformed, type Malformation } from '../kit/malformed';
+import { firstIndexAtOrAfter } from '../kit/timeline';
 import { projectPlan } from './plan';
 import { stateAt } from './lifecycle';
 import { sourceRecord } from './sourceRecord';
-import { firstPositionSince, projectAt } from './timeline';
+import { positionTime, projectAt } from './editions';
 import { PROJECTS_PATH, type PppProjectRecord } from '../../connectors/ppp/projects/record';
 
 /**
  * The sample PPP project library of 石家庄市, as the library's API lists it: ascending by update
  * time, filtered by `since`. Later editions move projects through their stages, so a re-sync sees
- * revisions of the same projects rather than new ones (timeline.ts, lifecycle.ts).
+ * revisions of the same projects rather than new ones (editions.ts, lifecycle.ts).
  *
  * Malformation follows the project, not the position: a project moves in the list when it changes,
  * and a record that was bad in one edition must not turn up as a "new" valid one in the next.
@@ -17,7 +18,7 @@ import { PROJECTS_PATH, type PppProjectRecord } from '../../connectors/ppp/proje
 export const pppProjectsSample: IndexedFeed = {
   path: PROJECTS_PATH,
   count: (o) => o.scale,
-  firstIndexSince: (since, o) => firstPositionSince(since, o),
+  firstIndexSince: (since, o) => firstIndexAtOrAfter(since, o.scale, (position) => positionTime(position, o)),
   record(position, o) {
     const project = projectAt(position, o);
     const plan = projectPlan(project, o.seed);

@@ -3,7 +3,7 @@ import { maybeMalformed, type Malformation } from '../kit/malformed';
 import { parseChinaTime } from '../../src/connectorKit';
 import { noticeRecord } from './noticeRecord';
 import { processFacts } from './processFacts';
-import { minuteAtOrAfter } from './sampleClock';
+import { minuteAtOrAfter } from './platformClock';
 import { firstIndexAtOrAfter, slotAt } from './schedule';
 
 const PATH = '/trading/notices';

@@ -1,7 +1,7 @@
 import { MALFORMED_FIELDS, pppProjectsSample } from '../../samples/ppp/projects';
 import { pppProjects } from '../../connectors/ppp/projects/stream';
 import { PROJECTS_PATH, type PppProjectRecord } from '../../connectors/ppp/projects/record';
-import { CHANGE_CLASSES, projectAt, positionTime } from '../../samples/ppp/timeline';
+import { CHANGE_CLASSES, projectAt, positionTime } from '../../samples/ppp/editions';
 import { enterprise, POPULATION_SIZE } from '../../samples/kit/population';
 import schema from '../../connectors/ppp/projects/schema.json';
 import { isMalformed, type FeedOptions } from '../../samples/kit/feed';
