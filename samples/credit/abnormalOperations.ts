@@ -2,7 +2,7 @@ import type { FeedOptions, IndexedFeed } from '../kit/feed';
 import { random, type Random } from '../kit/random';
 import { DISTRICTS } from '../kit/population';
 import { pickAuthority } from './authorities';
-import { listedEnterpriseFields, listingId } from './listing';
+import { listedEnterpriseFields, LISTING_MALFORMATIONS, listingId } from './listing';
 import { maybeMalformed, type Malformation } from '../kit/malformed';
 import { chinaTime, oneAtRandomPerSlot, slotOf } from '../kit/timeline';
 
@@ -70,16 +70,9 @@ function weighted(r: Random) {
   return GROUNDS[0];
 }
 
-/** How list records go wrong. */
+/** How listings go wrong: as any list's, and in the removal. */
 const MALFORMATIONS: readonly Malformation[] = [
-  (bad) => void delete bad.ENTNAME,
-  (bad) => void (bad.ABNTIME = '2024-02-30'),
-  (bad) => void (bad.DECORG = ''),
-  (bad) => void (bad.UNISCID = 911301020000000),
-  (bad) => {
-    bad.UNISCID = '';
-    delete bad.REGNO;
-  },
+  ...LISTING_MALFORMATIONS,
   (bad) => {
     // Removed, but without the reason and the body that removed it.
     bad.REMDATE = '2025-01-10';

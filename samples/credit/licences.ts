@@ -5,6 +5,7 @@ import { slottedFeed } from '../kit/slottedFeed';
 import { chinaTime, oneAtRandomPerSlot } from '../kit/timeline';
 import { pickAuthority } from './authorities';
 import { LICENCE_KINDS, type LicenceKind } from './licenceKinds';
+import { malformations2019 } from './malformations2019';
 import { partyFields2019, sampleOrganisation, samplePerson } from './parties';
 
 const PATH = '/credit/licences';
@@ -12,24 +13,12 @@ const PATH = '/credit/licences';
 /** Share of licences granted to natural persons (a doctor's registration, a village house). */
 const PERSON_SHARE = 0.1;
 
-/** How the platform's licensing records go wrong. */
+/** How the platform's licensing records go wrong: as any 2019-template record, and in the licence's own fields. */
 const MALFORMATIONS: readonly Malformation[] = [
-  (bad) => void (bad.XK_JDRQ = 20260315),
-  (bad) => void (bad.XK_JDRQ = '2026-13-01'),
+  ...malformations2019('XK'),
   (bad) => void delete bad.XK_XKJG,
-  (bad) => void delete bad.XK_WSH,
   (bad) => void (bad.XK_LYDW = ' '),
-  (bad) => void (bad.XK_XDR_LB = '企业'),
   (bad) => void (bad.XK_XKJGDM = '11130100MB'),
-  (bad) => {
-    bad.XK_XDR_LB = '法人及非法人组织';
-    bad.XK_XDR_SHXYM = '';
-    delete bad.XK_XDR_GSZC;
-  },
-  (bad) => {
-    bad.XK_XDR_LB = '自然人';
-    bad.XK_XDR_ZJLX = '';
-  },
 ];
 
 /** Licensing decisions in the 2019 template, as the credit platform's API serves them. */

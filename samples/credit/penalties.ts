@@ -3,30 +3,18 @@ import type { Malformation } from '../kit/malformed';
 import { random, type Random } from '../kit/random';
 import { slottedFeed } from '../kit/slottedFeed';
 import { chinaTime, oneAtRandomPerSlot } from '../kit/timeline';
+import { malformations2019 } from './malformations2019';
 import { partyFields2019 } from './parties';
 import { penaltyContent, samplePenalty, type SamplePenalty } from './samplePenalty';
 
 const PATH = '/credit/penalties';
 
-/** How the platform's penalty records go wrong: wrong types, missing fields, impossible values. */
+/** How the platform's penalty records go wrong: as any 2019-template record, and in the penalty's own fields. */
 const MALFORMATIONS: readonly Malformation[] = [
+  ...malformations2019('CF'),
   (bad) => void (bad.CF_NR_FK = true),
   (bad) => void (bad.CF_NR_FK = '-0.5'),
-  (bad) => void delete bad.CF_WSH,
   (bad) => void delete bad.CF_CFJG,
-  (bad) => void (bad.CF_JDRQ = '2026-02-30'),
-  (bad) => void (bad.CF_JDRQ = 20260315),
-  (bad) => {
-    // A legal person with every registration number left blank.
-    bad.CF_XDR_LB = '法人及非法人组织';
-    bad.CF_XDR_SHXYM = '';
-    delete bad.CF_XDR_GSZC;
-  },
-  (bad) => {
-    // A natural person without the ID number the template requires.
-    bad.CF_XDR_LB = '自然人';
-    delete bad.CF_XDR_ZJHM;
-  },
 ];
 
 /** Penalties in the 2019 template, as the credit platform's API serves them. */

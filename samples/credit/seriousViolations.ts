@@ -2,7 +2,7 @@ import type { FeedOptions, IndexedFeed } from '../kit/feed';
 import { hash32, random } from '../kit/random';
 import { DISTRICTS } from '../kit/population';
 import { pickAuthority } from './authorities';
-import { listedEnterpriseFields, listingId } from './listing';
+import { listedEnterpriseFields, LISTING_MALFORMATIONS, listingId } from './listing';
 import { maybeMalformed, type Malformation } from '../kit/malformed';
 import { chinaTime, oneAtRandomPerSlot, slotOf } from '../kit/timeline';
 
@@ -73,13 +73,5 @@ export const seriousViolationsSample: IndexedFeed = {
   },
 };
 
-const MALFORMATIONS: readonly Malformation[] = [
-  (bad) => void delete bad.SERILLREA,
-  (bad) => void (bad.ABNTIME = '2023/13/01'),
-  (bad) => void (bad.ENTNAME = ''),
-  (bad) => void (bad.ID = 12345),
-  (bad) => {
-    bad.UNISCID = null;
-    delete bad.REGNO;
-  },
-];
+/** How entries go wrong: as any list's, and without the ground they were listed on. */
+const MALFORMATIONS: readonly Malformation[] = [...LISTING_MALFORMATIONS, (bad) => void delete bad.SERILLREA];
