@@ -7,9 +7,9 @@ import { random } from './random';
  * record `index` follows from the index alone and never goes back as the index grows: that is what
  * lets a feed answer `since` without generating the records before it.
  *
- * The samples keep a calendar of their own, not the wall clock's: each feed starts on a fixed day
- * (from 2016 for the oldest export) and runs towards the samples' "today", late November 2026 at the
- * default scale, so a seed gives the same records whenever it is run.
+ * The samples keep a calendar of their own, not the wall clock's, so a seed gives the same records
+ * whenever it is run: each feed starts on a fixed day (from 2016 for the oldest export) and, at the
+ * default scale, ends by the samples' "today", late November 2026.
  */
 
 /**
