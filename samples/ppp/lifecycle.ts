@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { FeedOptions } from '../kit/feed';
 import { random } from '../kit/random';
 import { contactFor, type ProjectPlan } from './plan';
-import { changeEditions, changeTime } from './timeline';
+import { changeEditions, changeTime } from './editions';
 import { PROJECTS_PATH } from '../../connectors/ppp/projects/record';
 import { STAGE } from './stages';
 
