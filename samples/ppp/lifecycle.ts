@@ -3,7 +3,7 @@ import type { FeedOptions } from '../kit/feed';
 import { random } from '../kit/random';
 import { contactFor, type ProjectPlan } from './plan';
 import { changeEditions, changeTime } from './editions';
-import { PROJECTS_PATH } from '../../connectors/ppp/projects/record';
+import { PROJECTS_PATH } from '../../connectors/ppp/projects/path';
 import { STAGE } from './stages';
 
 /** What moves in a project's record between editions of the library. */

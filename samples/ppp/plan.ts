@@ -5,7 +5,7 @@ import { fenFromWanYuan } from '../../src/connectorKit';
 import { PROJECT_TYPES, type ProjectType } from './projectTypes';
 import { CITY_REGION, DISTRICT_REGIONS, equityRepresentative, fullName, implementingAgency, type PublicBody, type Region } from './governmentBodies';
 import { chinaTime } from '../kit/timeline';
-import { PROJECTS_PATH } from '../../connectors/ppp/projects/record';
+import { PROJECTS_PATH } from '../../connectors/ppp/projects/path';
 import { STAGE } from './stages';
 
 /**

@@ -5,7 +5,8 @@ import { projectPlan } from './plan';
 import { stateAt } from './lifecycle';
 import { sourceRecord } from './sourceRecord';
 import { positionTime, projectAt } from './editions';
-import { PROJECTS_PATH, type PppProjectRecord } from '../../connectors/ppp/projects/record';
+import { PROJECTS_PATH } from '../../connectors/ppp/projects/path';
+import type { PppProjectRecord } from '../../connectors/ppp/projects/schema';
 
 /**
  * The sample PPP project library of 石家庄市, as the library's API lists it: ascending by update

@@ -4,7 +4,7 @@ import type { FeedOptions } from '../kit/feed';
 import { NOTICE_TYPES, type AmountUnit } from '../../src/connectorKit';
 import { bidDeadlineAt, type ProcessFacts } from './processFacts';
 import type { PlanStep } from './plans';
-import type { TradingNoticeRecord } from '../../connectors/trading/notices/record';
+import type { TradingNoticeRecord } from '../../connectors/trading/notices/schema';
 import { MINUTES_PER_DAY } from '../kit/timeline';
 import { localDate, localDateTime, startOfDay } from './platformClock';
 import { stepMinute } from './schedule';

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { ppp } from '../../connectors/ppp';
 import { pppFeeds } from '../../samples/ppp';
-import { PROJECTS_PATH } from '../../connectors/ppp/projects/record';
+import { PROJECTS_PATH } from '../../connectors/ppp/projects/path';
 import { MALFORMED_FIELDS } from '../../samples/ppp/projects';
 import { pppProjectRecordSchema, type PppProjectRecord } from '../../connectors/ppp/projects/schema';
 import { isMalformed, type FeedOptions } from '../../samples/kit/feed';

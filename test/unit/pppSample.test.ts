@@ -1,6 +1,6 @@
 import { MALFORMED_FIELDS, pppProjectsSample } from '../../samples/ppp/projects';
 import { pppProjects } from '../../connectors/ppp/projects/stream';
-import { PROJECTS_PATH } from '../../connectors/ppp/projects/record';
+import { PROJECTS_PATH } from '../../connectors/ppp/projects/path';
 import { CHANGE_CLASSES, projectAt, positionTime } from '../../samples/ppp/editions';
 import { enterprise, POPULATION_SIZE } from '../../samples/kit/population';
 import { pppProjectRecordSchema, type PppProjectRecord } from '../../connectors/ppp/projects/schema';

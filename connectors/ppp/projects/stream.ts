@@ -1,5 +1,5 @@
 import { formatChinaTime, httpPages, requireChinaTime, stream } from '../../../src/connectorKit';
-import { PROJECTS_PATH } from './record';
+import { PROJECTS_PATH } from './path';
 import { pppProjectRecordSchema, type PppProjectRecord } from './schema';
 import { projectToDisclosure } from './toDisclosure';
 
