@@ -11,7 +11,9 @@ import { addRunCounts, finishRun, reapDeadRuns, startRun, zeroCounts, type RunCo
 import { extendLease, leaseHolder, releaseLease, tryAcquireLease } from './leases';
 import { maxCursor, withLookBack } from './cursor';
 import { markMissingAsRemoved } from './store/snapshot';
-import { filePages, UnparsableRecord } from './sources/fileSource';
+import { UnparsableRecord } from './sources/fileSource';
+import { localFilePages } from './sources/localFile';
+import { escapeUnstorable, findUnstorableText } from './unstorableText';
 import { prefetching } from './prefetch';
 
 export interface SyncStreamOptions {
@@ -87,7 +89,7 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
     let cursor = committed;
     // A file given on the command line replaces the stream's endpoint; everything else is the same.
     const pages = options.file
-      ? filePages(options.file)
+      ? localFilePages(options.file)
       : stream.source.pages({ baseUrl: options.baseUrl, since, http: options.http ?? createHttpClient(), signal });
     for await (const page of prefetching(pages)) {
       signal.throwIfAborted();
@@ -138,7 +140,8 @@ function accumulate(total: RunCounts, batch: Partial<RunCounts>): void {
 function describeFailure(error: unknown, limit: AbortSignal, timeLimitMs: number, external?: AbortSignal): string {
   if (limit.aborted) return `the run passed its time limit of ${Math.round(timeLimitMs / 1000)} s`;
   if (external?.aborted) return `the run was stopped: ${String(external.reason?.message ?? external.reason ?? 'aborted')}`;
-  return error instanceof Error ? error.message : String(error);
+  // The reason is stored with the run: a parser's message may quote a NUL from a binary file.
+  return escapeUnstorable(error instanceof Error ? error.message : String(error));
 }
 
 /** Validation and mapping of one page: pure work, no I/O, so it is easy to reason about and fast. */
@@ -163,7 +166,8 @@ class PageProcessor {
         rejected.push({ stream: this.name, sourceKey: null, payload: { raw: record.raw }, stage: 'parse', errors: [{ path: '', message: record.reason }] });
         continue;
       }
-      const errors = this.validate(record);
+      // A record PostgreSQL cannot store would fail its whole page: it is rejected here instead.
+      const errors = [...findUnstorableText(record), ...this.validate(record)];
       const sourceKey = safeKey(this.stream, record);
       if (errors.length > 0) {
         rejected.push({ stream: this.name, sourceKey, payload: record, stage: 'validate', errors });

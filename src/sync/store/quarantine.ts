@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import stringify from 'safe-stable-stringify';
 import type { RecordError } from '../validation';
+import { escapeUnstorable } from '../unstorableText';
 
 /** A record the engine could not take, with the stage it failed in and every reason. */
 export interface RejectedRecord {
@@ -32,14 +33,16 @@ export async function quarantineRecords(trx: Knex.Transaction, records: Rejected
   if (records.length === 0) return;
   const byHash = new Map<string, object>();
   for (const r of records) {
+    // The hash is of the record as the source sent it; what is stored is escaped where PostgreSQL
+    // could not store it (a NUL, half a surrogate pair), so the entry itself never fails the page.
     const hash = payloadHash(r.payload);
     byHash.set(hash, {
       stream: r.stream,
-      source_key: r.sourceKey,
+      source_key: escapeUnstorable(r.sourceKey),
       payload_hash: hash,
-      payload: r.payload,
+      payload: escapeUnstorable(r.payload),
       stage: r.stage,
-      errors: r.errors,
+      errors: escapeUnstorable(r.errors),
       run_id: runId,
     });
   }
