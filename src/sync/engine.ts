@@ -14,6 +14,7 @@ import { markMissingAsRemoved } from './store/snapshot';
 import { UnparsableRecord } from './sources/fileSource';
 import { localFilePages } from './sources/localFile';
 import { escapeUnstorable, findUnstorableText } from './unstorableText';
+import { quarantineKey } from './quarantineKey';
 import { prefetching } from './prefetch';
 
 export interface SyncStreamOptions {
@@ -168,7 +169,7 @@ class PageProcessor {
       }
       // A record PostgreSQL cannot store would fail its whole page: it is rejected here instead.
       const errors = [...findUnstorableText(record), ...this.validate(record)];
-      const sourceKey = safeKey(this.stream, record);
+      const sourceKey = quarantineKey(this.stream, record);
       if (errors.length > 0) {
         rejected.push({ stream: this.name, sourceKey, payload: record, stage: 'validate', errors });
         continue;
@@ -184,14 +185,5 @@ class PageProcessor {
       }
     }
     return { rows, rejected, cursor };
-  }
-}
-
-function safeKey(stream: StreamDefinition, record: unknown): string | null {
-  try {
-    const key = stream.key(record);
-    return key === undefined || key === null || key === '' ? null : String(key);
-  } catch {
-    return null;
   }
 }
