@@ -15,6 +15,7 @@ import { UnparsableRecord } from './sources/fileSource';
 import { localFilePages } from './sources/localFile';
 import { escapeUnstorable, findUnstorableText } from './unstorableText';
 import { quarantineKey } from './quarantineKey';
+import { cancelOnAbort } from './statementCancel';
 import { prefetching } from './prefetch';
 
 export interface SyncStreamOptions {
@@ -96,19 +97,21 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
       signal.throwIfAborted();
       const result = reader.process(page.records);
       cursor = maxCursor(cursor, result.cursor);
-      await knex.transaction(async (trx) => {
-        // The cursor commits with the rows, so a commit lost in a server crash loses both together
-        // and the next run re-reads them: durability of each page's commit is not needed, and
-        // waiting for the WAL flush on every page would cost more than anything else here.
-        await trx.raw('SET LOCAL synchronous_commit = off');
-        const written = await writeDisclosures(trx, result.rows, runId);
-        await supersedeQuarantined(trx, name, result.rows.map((r) => r.source_key));
-        await quarantineRecords(trx, result.rejected, runId);
-        const batch = { fetched: page.records.length, quarantined: result.rejected.length, ...written };
-        await addRunCounts(trx, runId, batch, cursor);
-        if (cursor !== undefined) await commitCursor(trx, name, cursor, runId);
-        accumulate(counts, batch);
-      });
+      await knex.transaction((trx) =>
+        cancelOnAbort(knex, trx, signal, async () => {
+          // The cursor commits with the rows, so a commit lost in a server crash loses both together
+          // and the next run re-reads them: durability of each page's commit is not needed, and
+          // waiting for the WAL flush on every page would cost more than anything else here.
+          await trx.raw('SET LOCAL synchronous_commit = off');
+          const written = await writeDisclosures(trx, result.rows, runId);
+          await supersedeQuarantined(trx, name, result.rows.map((r) => r.source_key));
+          await quarantineRecords(trx, result.rejected, runId);
+          const batch = { fetched: page.records.length, quarantined: result.rejected.length, ...written };
+          await addRunCounts(trx, runId, batch, cursor);
+          if (cursor !== undefined) await commitCursor(trx, name, cursor, runId);
+          accumulate(counts, batch);
+        }),
+      );
       options.onProgress?.({ fetched: counts.fetched, total: page.total });
     }
     // Only a complete read of the endpoint says what left the list; a file may be a partial dump.
