@@ -7,8 +7,10 @@ import { toDisclosureRow, type DisclosureRow } from './normalize';
 import { writeDisclosures } from './store/disclosureWriter';
 import { quarantineRecords, supersedeQuarantined, type RejectedRecord } from './store/quarantine';
 import { commitCursor, readCursor } from './store/syncState';
-import { addRunCounts, finishRun, reapDeadRuns, startRun, zeroCounts, type RunCounts, type RunTrigger } from './runs';
+import { addRunCounts, reapDeadRuns, startRun, zeroCounts, type RunCounts, type RunTrigger } from './runs';
 import { extendLease, leaseHolder, releaseLease, tryAcquireLease } from './leases';
+import { settleDeferredRuns, settleRun } from './runSettlement';
+import { isConnectionLost, serverMessage } from '../db/connectionErrors';
 import { maxCursor, withLookBack } from './cursor';
 import { markMissingAsRemoved } from './store/snapshot';
 import { UnparsableRecord } from './sources/fileSource';
@@ -66,6 +68,7 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
   const started = Date.now();
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
 
+  await settleDeferredRuns(knex);
   await reapDeadRuns(knex, LEASE_TTL_MS);
   const leaseKey = `stream:${name}`;
   if (!(await tryAcquireLease(knex, leaseKey, LEASE_TTL_MS))) {
@@ -73,9 +76,7 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
     throw new StreamBusyError(`${name} is already being synced by ${holder?.holder ?? 'another process'}; wait for that run to finish`);
   }
 
-  const committed = await readCursor(knex, name);
-  const since = startPosition(options, committed);
-  const runId = await startRun(knex, name, options.trigger ?? 'manual', timeLimitMs, since);
+  const { committed, since, runId } = await startRunHoldingLease(options, name, leaseKey, timeLimitMs);
   const counts = zeroCounts();
   const limit = AbortSignal.timeout(timeLimitMs);
   const signal = options.signal ? AbortSignal.any([options.signal, limit]) : limit;
@@ -125,9 +126,23 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
   }
 
   const status = error ? 'failed' : counts.quarantined > 0 ? 'partial' : 'ok';
-  await finishRun(knex, runId, status, error);
-  await releaseLease(knex, leaseKey);
-  return { connector: connector.name, stream: stream.name, status, ...counts, durationMs: Date.now() - started, runId, error };
+  const unsettled = await settleRun(knex, { runId, leaseKey, status, error });
+  const problems = [error, unsettled].filter(Boolean).join('; ') || undefined;
+  return { connector: connector.name, stream: stream.name, status, ...counts, durationMs: Date.now() - started, runId, error: problems };
+}
+
+/** Starts the run the lease was taken for; if that fails (the database went away), the lease goes too. */
+async function startRunHoldingLease(options: SyncStreamOptions, name: string, leaseKey: string, timeLimitMs: number) {
+  const { knex } = options;
+  try {
+    const committed = await readCursor(knex, name);
+    const since = startPosition(options, committed);
+    const runId = await startRun(knex, name, options.trigger ?? 'manual', timeLimitMs, since);
+    return { committed, since, runId };
+  } catch (error) {
+    await releaseLease(knex, leaseKey).catch(() => undefined);
+    throw error;
+  }
 }
 
 function startPosition(options: SyncStreamOptions, committed: string | undefined): string | undefined {
@@ -145,7 +160,14 @@ function describeFailure(error: unknown, limit: AbortSignal, timeLimitMs: number
   if (limit.aborted) return `the run passed its time limit of ${Math.round(timeLimitMs / 1000)} s`;
   if (external?.aborted) return `the run was stopped: ${String(external.reason?.message ?? external.reason ?? 'aborted')}`;
   // The reason is stored with the run: a parser's message may quote a NUL from a binary file.
-  return escapeUnstorable(error instanceof Error ? error.message : String(error));
+  return escapeUnstorable(describeError(error));
+}
+
+/** What failed, in words a user can act on; also for a stream that could not start (runSync.ts). */
+export function describeError(error: unknown): string {
+  const message = serverMessage(error);
+  if (!isConnectionLost(error)) return message;
+  return `the database connection failed: ${message}; once the database is reachable, sync again: it resumes after the last committed page`;
 }
 
 /** Validation and mapping of one page: pure work, no I/O, so it is easy to reason about and fast. */
