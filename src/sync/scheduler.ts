@@ -49,7 +49,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         try {
           const run = runSync({ ...options, selectors: [name], trigger: 'schedule' });
           const [summary] = await (options.track ? options.track(run) : run);
-          options.logger.info({ sync: summary }, `scheduled sync of ${name}: ${summary.status}`);
+          // No summary: the hub was stopping, and runSync starts no stream after a stop.
+          if (summary) options.logger.info({ sync: summary }, `scheduled sync of ${name}: ${summary.status}`);
         } catch (error) {
           const level = error instanceof StreamBusyError ? 'warn' : 'error';
           options.logger[level]({ err: error }, `scheduled sync of ${name} did not run: ${(error as Error).message}`);
