@@ -3,9 +3,12 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { ConnectorDefinition, MappingContext } from './stream';
 import { leaseCoordinator, pruneFireLeases } from './leaseCoordinator';
-import { selectStreams, fullName } from './selection';
+import { selectStreams, fullName, streamVariable } from './selection';
 import { StreamBusyError, type StreamSummary } from './engine';
 import { runSync } from './runSync';
+import { reconcileStreams } from './reconcile';
+import { reconcileSetting, type ReconcileOverride } from './reconcileSetting';
+import { whenStreamFree, type BusyRetry } from './whenStreamFree';
 
 export interface SchedulerOptions {
   knex: Knex;
@@ -15,6 +18,10 @@ export interface SchedulerOptions {
   logger: Logger;
   /** Cron expression per stream (`environment/air-hourly`), overriding the stream's own. */
   overrides?: Record<string, string>;
+  /** Reconciliation per stream (HUB_RECONCILE_*), overriding the stream's own. */
+  reconcileOverrides?: Record<string, ReconcileOverride>;
+  /** How a reconciliation that finds its stream busy waits for it (default: every 30 s for 30 min). */
+  busyRetry?: BusyRetry;
   timezone?: string;
   /** How long one replica holds a fire before another may take it over (node-cron's lease). */
   fireLeaseMs?: number;
@@ -27,53 +34,84 @@ export interface SchedulerOptions {
 
 export interface Scheduler {
   tasks: Map<string, ScheduledTask>;
+  /** The reconciliation tasks, by stream name. */
+  reconcileTasks: Map<string, ScheduledTask>;
   nextRun(stream: string): Date | null;
+  nextReconcile(stream: string): Date | null;
   stop(): Promise<void>;
 }
 
+// A reconciliation is rare: it waits as long as an ordinary run may take (its time limit).
+const DEFAULT_BUSY_RETRY: BusyRetry = { everyMs: 30 * 1000, forMs: 30 * 60 * 1000 };
+
 /**
- * One cron task per stream, in China time. Overlap is prevented twice: node-cron skips a fire while
- * the previous one still runs here, and the stream's lease refuses a run already going elsewhere.
+ * One cron task per stream, in China time, and one per stream for its reconciliation. Overlap is
+ * prevented twice: node-cron skips a fire while the previous one still runs here, and the stream's
+ * lease refuses a run already going elsewhere, so a reconciliation never overlaps an ordinary run
+ * of its stream. Every fire goes through the lease-backed RunCoordinator: one replica runs it.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const tasks = new Map<string, ScheduledTask>();
+  const reconcileTasks = new Map<string, ScheduledTask>();
   const coordinator = leaseCoordinator(options.knex);
+  const track = <T>(work: Promise<T>) => (options.track ? options.track(work) : work);
+
+  function schedule(taskName: string, expression: string, fire: () => Promise<void>): ScheduledTask {
+    if (!cron.validate(expression)) throw new Error(`schedule for ${taskName} is not a cron expression: "${expression}"`);
+    // The task's name prefixes its fire keys, so a stream's two tasks never take each other's fires.
+    return cron.schedule(expression, fire, {
+      name: taskName,
+      timezone: options.timezone ?? 'Asia/Shanghai',
+      noOverlap: true,
+      distributed: true,
+      runCoordinator: coordinator,
+      distributedLease: options.fireLeaseMs ?? 10 * 60 * 1000,
+    });
+  }
+
   for (const selected of selectStreams(options.connectors)) {
     const name = fullName(selected);
     const expression = options.overrides?.[name] ?? selected.stream.schedule;
-    if (!expression) continue;
-    if (!cron.validate(expression)) throw new Error(`schedule for ${name} is not a cron expression: "${expression}"`);
-    const task = cron.schedule(
-      expression,
-      async () => {
-        try {
-          const run = runSync({ ...options, selectors: [name], trigger: 'schedule' });
-          const [summary] = await (options.track ? options.track(run) : run);
-          options.logger.info({ sync: summary }, `scheduled sync of ${name}: ${summary.status}`);
-        } catch (error) {
-          const level = error instanceof StreamBusyError ? 'warn' : 'error';
-          options.logger[level]({ err: error }, `scheduled sync of ${name} did not run: ${(error as Error).message}`);
-        }
-      },
-      {
-        name,
-        timezone: options.timezone ?? 'Asia/Shanghai',
-        noOverlap: true,
-        distributed: true,
-        runCoordinator: coordinator,
-        distributedLease: options.fireLeaseMs ?? 10 * 60 * 1000,
-      },
-    );
-    tasks.set(name, task);
+    if (expression) tasks.set(name, schedule(name, expression, () => syncFire(name)));
+    const reconciliation = reconcileSetting(selected, options.reconcileOverrides?.[name]);
+    if (reconciliation.reconciled && reconciliation.schedule) {
+      reconcileTasks.set(name, schedule(`reconcile:${name}`, reconciliation.schedule, () => reconcileFire(name)));
+    }
   }
+
+  async function syncFire(name: string): Promise<void> {
+    try {
+      const [summary] = await track(runSync({ ...options, selectors: [name], trigger: 'schedule' }));
+      options.logger.info({ sync: summary }, `scheduled sync of ${name}: ${summary.status}`);
+    } catch (error) {
+      const level = error instanceof StreamBusyError ? 'warn' : 'error';
+      options.logger[level]({ err: error }, `scheduled sync of ${name} did not run: ${(error as Error).message}`);
+    }
+  }
+
+  async function reconcileFire(name: string): Promise<void> {
+    try {
+      const reconcile = () => reconcileStreams({ ...options, overrides: options.reconcileOverrides, selectors: [name] });
+      const { summaries } = await track(whenStreamFree(reconcile, options.busyRetry ?? DEFAULT_BUSY_RETRY, options.signal));
+      for (const s of summaries) {
+        options.logger.info({ sync: s }, `reconciliation of ${name} (${s.window}): ${s.status}, ${s.updated} correction(s), ${s.inserted} missed record(s)`);
+      }
+    } catch (error) {
+      const level = error instanceof StreamBusyError || options.signal?.aborted ? 'warn' : 'error';
+      options.logger[level]({ err: error }, `reconciliation of ${name} did not run: ${(error as Error).message}`);
+    }
+  }
+
   const pruner = setInterval(() => pruneFireLeases(options.knex).catch(() => undefined), 3600 * 1000);
   pruner.unref();
   return {
     tasks,
+    reconcileTasks,
     nextRun: (stream) => tasks.get(stream)?.getNextRun() ?? null,
+    nextReconcile: (stream) => reconcileTasks.get(stream)?.getNextRun() ?? null,
     stop: async () => {
       clearInterval(pruner);
-      for (const task of tasks.values()) await task.destroy();
+      for (const task of [...tasks.values(), ...reconcileTasks.values()]) await task.destroy();
     },
   };
 }
@@ -82,8 +120,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
 export function scheduleOverrides(env: NodeJS.ProcessEnv, connectors: readonly ConnectorDefinition[]): Record<string, string> {
   const overrides: Record<string, string> = {};
   for (const s of selectStreams(connectors)) {
-    const variable = `HUB_CRON_${s.connector.name}_${s.stream.name}`.toUpperCase().replace(/[^A-Z0-9]/g, '_');
-    const value = env[variable]?.trim();
+    const value = env[streamVariable('HUB_CRON', s)]?.trim();
     if (value) overrides[fullName(s)] = value;
   }
   return overrides;

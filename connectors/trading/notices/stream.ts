@@ -20,5 +20,8 @@ export const tradingNotices = stream<TradingNoticeRecord>({
   schedule: '*/30 * * * *',
   // Notices are sometimes published with an earlier time than ones already out (backdated results).
   lookBackMs: 2 * 24 * 3600 * 1000,
+  // A correction keeps its notice's place in the list, however old the notice: only a nightly read
+  // of the whole list finds them all. 03:45 lies between the half-hourly runs.
+  reconcile: { schedule: '45 3 * * *' },
   toDisclosure: toTradingDisclosure,
 });
