@@ -7,7 +7,7 @@ import { toTradingDisclosure } from './toDisclosure';
  * Every notice a public resource trading platform publishes, all types in one list, newest last.
  * The list is ordered and filtered (`since`) by publication time, so that is the cursor; a
  * correction keeps its publication time and sets updateTime, and is read again by the look-back and
- * by full runs (the platform's list does not move corrected notices to its end).
+ * by the nightly reconciliation (the platform's list does not move corrected notices to its end).
  */
 export const tradingNotices = stream<TradingNoticeRecord>({
   name: 'notices',

@@ -1,7 +1,7 @@
 import type { HubComponents } from '../../components';
 import { loadConfig } from '../../config/config';
 import { reconcilableStreams, reconcileStreams, type ReconcileOutcome } from '../../sync/reconcile';
-import { reconcileOverrides } from '../../sync/reconcileSetting';
+import { reconcileOverrides, type ReconcileOverride } from '../../sync/reconcileSetting';
 import { withDatabase } from '../database';
 import { withFeeds } from '../feedsForCli';
 import { createProgress } from '../progress';
@@ -53,7 +53,7 @@ export async function reconcileFromCli(streams: string[], options: ReconcileComm
 }
 
 /** Naming only streams that are read whole on every run is a mistake worth saying, not an empty table. */
-function refuseWhenNothingToReconcile(streams: string[], components: HubComponents, overrides: Parameters<typeof reconcilableStreams>[2]): void {
+function refuseWhenNothingToReconcile(streams: string[], components: HubComponents, overrides: Record<string, ReconcileOverride>): void {
   const { streams: reconcilable, skipped } = reconcilableStreams(components.connectors, streams, overrides);
   if (reconcilable.length > 0) return;
   const reasons = skipped.map((s) => `${s.stream} is ${s.reason}`).join('; ');
