@@ -49,6 +49,7 @@ export async function reconcileStreams(options: ReconcileOptions): Promise<Recon
     const since = await windowStart(options.knex, name, windowDays);
     // A window that cannot be placed (no committed cursor yet, or one that is not a time) is read whole.
     const [summary] = await runSync({ ...runOptions, selectors: [name], trigger: 'reconcile', since, full: since === undefined });
+    if (!summary) break; // a stopping hub starts no further run
     summaries.push({ ...summary, window: describeWindow(since === undefined ? null : windowDays) });
   }
   return { summaries, skipped };

@@ -6,9 +6,9 @@ import { leaseCoordinator, pruneFireLeases } from './leaseCoordinator';
 import { selectStreams, fullName, streamVariable } from './selection';
 import { StreamBusyError, type StreamSummary } from './engine';
 import { runSync } from './runSync';
-import { reconcileStreams } from './reconcile';
-import { reconcileSetting, type ReconcileOverride } from './reconcileSetting';
-import { whenStreamFree, type BusyRetry } from './whenStreamFree';
+import { scheduleReconciliations } from './reconcileTasks';
+import type { ReconcileOverride } from './reconcileSetting';
+import type { BusyRetry } from './whenStreamFree';
 
 export interface SchedulerOptions {
   knex: Knex;
@@ -34,74 +34,50 @@ export interface SchedulerOptions {
 
 export interface Scheduler {
   tasks: Map<string, ScheduledTask>;
-  /** The reconciliation tasks, by stream name. */
+  /** The reconciliation tasks, by stream name (reconcileTasks.ts). */
   reconcileTasks: Map<string, ScheduledTask>;
   nextRun(stream: string): Date | null;
   nextReconcile(stream: string): Date | null;
   stop(): Promise<void>;
 }
 
-// A reconciliation is rare: it waits as long as an ordinary run may take (its time limit).
-const DEFAULT_BUSY_RETRY: BusyRetry = { everyMs: 30 * 1000, forMs: 30 * 60 * 1000 };
-
 /**
- * One cron task per stream, in China time, and one per stream for its reconciliation. Overlap is
- * prevented twice: node-cron skips a fire while the previous one still runs here, and the stream's
- * lease refuses a run already going elsewhere, so a reconciliation never overlaps an ordinary run
- * of its stream. Every fire goes through the lease-backed RunCoordinator: one replica runs it.
+ * One cron task per stream, in China time, and one for its reconciliation (reconcileTasks.ts).
+ * Overlap is prevented twice: node-cron skips a fire while the previous one still runs here, and
+ * the stream's lease refuses a run already going elsewhere.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const tasks = new Map<string, ScheduledTask>();
-  const reconcileTasks = new Map<string, ScheduledTask>();
   const coordinator = leaseCoordinator(options.knex);
-  const track = <T>(work: Promise<T>) => (options.track ? options.track(work) : work);
-
-  function schedule(taskName: string, expression: string, fire: () => Promise<void>): ScheduledTask {
-    if (!cron.validate(expression)) throw new Error(`schedule for ${taskName} is not a cron expression: "${expression}"`);
-    // The task's name prefixes its fire keys, so a stream's two tasks never take each other's fires.
-    return cron.schedule(expression, fire, {
-      name: taskName,
-      timezone: options.timezone ?? 'Asia/Shanghai',
-      noOverlap: true,
-      distributed: true,
-      runCoordinator: coordinator,
-      distributedLease: options.fireLeaseMs ?? 10 * 60 * 1000,
-    });
-  }
-
   for (const selected of selectStreams(options.connectors)) {
     const name = fullName(selected);
     const expression = options.overrides?.[name] ?? selected.stream.schedule;
-    if (expression) tasks.set(name, schedule(name, expression, () => syncFire(name)));
-    const reconciliation = reconcileSetting(selected, options.reconcileOverrides?.[name]);
-    if (reconciliation.reconciled && reconciliation.schedule) {
-      reconcileTasks.set(name, schedule(`reconcile:${name}`, reconciliation.schedule, () => reconcileFire(name)));
-    }
+    if (!expression) continue;
+    if (!cron.validate(expression)) throw new Error(`schedule for ${name} is not a cron expression: "${expression}"`);
+    const task = cron.schedule(
+      expression,
+      async () => {
+        try {
+          const run = runSync({ ...options, selectors: [name], trigger: 'schedule' });
+          const [summary] = await (options.track ? options.track(run) : run);
+          options.logger.info({ sync: summary }, `scheduled sync of ${name}: ${summary.status}`);
+        } catch (error) {
+          const level = error instanceof StreamBusyError ? 'warn' : 'error';
+          options.logger[level]({ err: error }, `scheduled sync of ${name} did not run: ${(error as Error).message}`);
+        }
+      },
+      {
+        name,
+        timezone: options.timezone ?? 'Asia/Shanghai',
+        noOverlap: true,
+        distributed: true,
+        runCoordinator: coordinator,
+        distributedLease: options.fireLeaseMs ?? 10 * 60 * 1000,
+      },
+    );
+    tasks.set(name, task);
   }
-
-  async function syncFire(name: string): Promise<void> {
-    try {
-      const [summary] = await track(runSync({ ...options, selectors: [name], trigger: 'schedule' }));
-      options.logger.info({ sync: summary }, `scheduled sync of ${name}: ${summary.status}`);
-    } catch (error) {
-      const level = error instanceof StreamBusyError ? 'warn' : 'error';
-      options.logger[level]({ err: error }, `scheduled sync of ${name} did not run: ${(error as Error).message}`);
-    }
-  }
-
-  async function reconcileFire(name: string): Promise<void> {
-    try {
-      const reconcile = () => reconcileStreams({ ...options, overrides: options.reconcileOverrides, selectors: [name] });
-      const { summaries } = await track(whenStreamFree(reconcile, options.busyRetry ?? DEFAULT_BUSY_RETRY, options.signal));
-      for (const s of summaries) {
-        options.logger.info({ sync: s }, `reconciliation of ${name} (${s.window}): ${s.status}, ${s.updated} correction(s), ${s.inserted} missed record(s)`);
-      }
-    } catch (error) {
-      const level = error instanceof StreamBusyError || options.signal?.aborted ? 'warn' : 'error';
-      options.logger[level]({ err: error }, `reconciliation of ${name} did not run: ${(error as Error).message}`);
-    }
-  }
-
+  const reconcileTasks = scheduleReconciliations(options, coordinator);
   const pruner = setInterval(() => pruneFireLeases(options.knex).catch(() => undefined), 3600 * 1000);
   pruner.unref();
   return {
@@ -111,7 +87,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     nextReconcile: (stream) => reconcileTasks.get(stream)?.getNextRun() ?? null,
     stop: async () => {
       clearInterval(pruner);
-      for (const task of [...tasks.values(), ...reconcileTasks.values()]) await task.destroy();
+      for (const task of tasks.values()) await task.destroy();
+      for (const task of reconcileTasks.values()) await task.destroy();
     },
   };
 }
