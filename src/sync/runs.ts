@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { Knex } from 'knex';
 
 export type RunStatus = 'running' | 'ok' | 'partial' | 'failed';
-export type RunTrigger = 'manual' | 'schedule' | 'startup' | 'api' | 'replay';
+export type RunTrigger = 'manual' | 'schedule' | 'startup' | 'api' | 'replay' | 'reconcile';
 
 export interface RunCounts {
   fetched: number;

@@ -45,6 +45,9 @@ export const licences = stream<LicenceRecord>({
   source: httpPages({ path: '/credit/licences', pageSize: 500, sinceParam: 'since' }),
   schedule: '10 2 * * *',
   lookBackMs: 24 * 3600 * 1000,
+  // A correction restamps SJC, so incremental runs see it; the weekly whole read is the safety net
+  // for records stored with an old stamp.
+  reconcile: { schedule: '10 3 * * 0' },
   toDisclosure: (r, context) => {
     const party = mapParty(party2019(r, 'XK'));
     const authority = mapAuthority({ name: r.XK_XKJG.trim(), uscc: present(r.XK_XKJGDM) }, context.city);

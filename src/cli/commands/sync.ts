@@ -9,12 +9,14 @@ import { withFeeds } from '../feedsForCli';
 import { createProgress } from '../progress';
 import { formatTable } from '../table';
 import { UsageError } from '../errors';
+import { reconcileFromCli } from './syncReconcile';
 
 interface SyncOptions {
   full?: boolean;
   since?: string;
   json?: boolean;
   file?: string;
+  reconcile?: boolean;
 }
 
 export function registerSync(program: Command, components: HubComponents): void {
@@ -22,6 +24,7 @@ export function registerSync(program: Command, components: HubComponents): void 
     .command('sync')
     .description('sync streams once: "hub sync" for all, or name connectors and streams, e.g. "hub sync environment/air-hourly"')
     .argument('[streams...]', 'connector or connector/stream names; none means every stream')
+    .option('--reconcile', 're-read each stream over its reconciliation window (all of it with --full) to find corrections and records the incremental runs missed')
     .option('--full', 'ignore the committed cursors and read everything')
     .option('--since <date>', 'backfill: read from this date (YYYY-MM-DD or "YYYY-MM-DD HH:mm:ss", China time)')
     .option('--file <path>', 'load one stream from a local file (CSV, JSON Lines or a JSON array) instead of its endpoint')
@@ -34,6 +37,7 @@ export function registerSync(program: Command, components: HubComponents): void 
       if (options.since && !parseChinaTime(options.since)) {
         throw new UsageError(`--since "${options.since}" is not a date; write e.g. 2026-11-01 or "2026-11-01 08:00:00"`);
       }
+      if (options.reconcile) return reconcileFromCli(streams, options, components);
       const config = loadConfig();
       const progress = createProgress(!options.json && Boolean(process.stderr.isTTY));
       const stop = stopOnSignals();
