@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import cron from 'node-cron';
 import type { ConnectorDefinition } from './stream';
 import { selectStreams, fullName } from './selection';
+import { upcomingFires } from './cronTimes';
 
 export interface StreamStatus {
   stream: string;
@@ -73,9 +73,6 @@ export async function streamStatuses(knex: Knex, connectors: readonly ConnectorD
 }
 
 function nextFire(expression: string, timezone: string): string | null {
-  const task = cron.createTask(expression, () => undefined, { timezone });
-  // getNextRun() answers only for a started task; getNextRuns() computes from the expression.
-  const [next] = task.getNextRuns(1);
-  void task.destroy();
+  const [next] = upcomingFires(expression, 1, timezone);
   return next ? next.toISOString() : null;
 }
