@@ -1,10 +1,7 @@
-import cron from 'node-cron';
+import { upcomingFires } from './cronTimes';
 
 /** When a cron expression fires next, as an ISO time; what `hub status` shows without a running scheduler. */
 export function nextFire(expression: string, timezone: string): string | null {
-  const task = cron.createTask(expression, () => undefined, { timezone });
-  // getNextRun() answers only for a started task; getNextRuns() computes from the expression.
-  const [next] = task.getNextRuns(1);
-  void task.destroy();
+  const [next] = upcomingFires(expression, 1, timezone);
   return next ? next.toISOString() : null;
 }
