@@ -1,3 +1,4 @@
+import type { RunReport } from './runs';
 import type { Knex } from 'knex';
 import type { SelectedStream } from './selection';
 import { fullName } from './selection';
@@ -20,19 +21,10 @@ export interface ReconcileStatus {
   lastRun: ReconcileRun | null;
 }
 
-export interface ReconcileRun {
+export interface ReconcileRun extends Omit<RunReport, 'removed'> {
   id: number;
-  status: string;
-  startedAt: Date;
-  finishedAt: Date | null;
   /** Where it started reading; null for the whole source. */
   readFrom: string | null;
-  fetched: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  quarantined: number;
-  error: string | null;
 }
 
 /** The latest run with the trigger `reconcile` of each stream. */

@@ -13,6 +13,14 @@ export interface RunCounts {
   removed: number;
 }
 
+/** A finished or running run as status views show it: who started it, how it went, its counts. */
+export interface RunReport extends RunCounts {
+  status: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  error: string | null;
+}
+
 export const zeroCounts = (): RunCounts => ({ fetched: 0, inserted: 0, updated: 0, unchanged: 0, quarantined: 0, removed: 0 });
 
 export const processHolder = () => `${os.hostname()}:${process.pid}`;

@@ -1,3 +1,4 @@
+import type { RunReport } from './runs';
 import type { Knex } from 'knex';
 import type { ConnectorDefinition } from './stream';
 import { selectStreams, fullName } from './selection';
@@ -10,19 +11,7 @@ export interface StreamStatus {
   cursor: string | null;
   schedule: string | null;
   nextRun: string | null;
-  lastRun: {
-    id: number;
-    trigger: string;
-    status: string;
-    startedAt: Date;
-    finishedAt: Date | null;
-    fetched: number;
-    inserted: number;
-    updated: number;
-    unchanged: number;
-    quarantined: number;
-    error: string | null;
-  } | null;
+  lastRun: (Omit<RunReport, 'removed'> & { id: number; trigger: string }) | null;
   quarantineOpen: number;
   disclosures: number;
   reconcile: ReconcileStatus;

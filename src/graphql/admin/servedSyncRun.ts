@@ -1,19 +1,10 @@
+import type { RunReport } from '../../sync/runs';
 /** A run as SyncRun serves it. */
-export interface ServedSyncRun {
+export interface ServedSyncRun extends RunReport {
   id: string;
   stream: string;
   trigger: string;
-  status: string;
-  startedAt: Date;
-  finishedAt: Date | null;
   durationMs: number | null;
-  fetched: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  quarantined: number;
-  removed: number;
-  error: string | null;
 }
 
 /** A row of `sync_runs` as SyncRun serves it. */
