@@ -109,9 +109,9 @@ describe.each(BACKENDS)('a mixed-encoding file load on %s', (backend) => {
   const environment = CONNECTORS.find((c) => c.name === 'environment')!;
   const airHourly = environment.streams.find((s) => s.name === 'air-hourly')!;
   beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-encodings-run-'));
     db = await createTestDatabase(backend);
     knex = db.knex;
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-encodings-run-'));
   });
   afterAll(async () => {
     await db?.destroy();
