@@ -26,7 +26,8 @@ const airHourly = environment.streams.find((s) => s.name === 'air-hourly')!;
 
 async function readAll(source: Source, baseUrl: string) {
   const records: any[] = [];
-  for await (const page of source.pages({ baseUrl, http: fastHttp(), signal: new AbortController().signal })) records.push(...page.records);
+  // A generous stall limit: on a busy machine a stall would be one more read, which the counts here would not expect.
+  for await (const page of source.pages({ baseUrl, http: fastHttp(10000), signal: new AbortController().signal })) records.push(...page.records);
   return records;
 }
 
