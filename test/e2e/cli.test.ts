@@ -86,6 +86,15 @@ describe('hub CLI', () => {
     }
   });
 
+  test('hub sync --file with an empty .json file fails the run, naming the file and what was expected', async () => {
+    const file = path.join(dataDir, 'empty-export.json');
+    fs.writeFileSync(file, '');
+    const result = await runHub(['sync', 'environment/air-hourly', '--file', file], { HUB_DATA_DIR: dataDir }, 110000);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(`environment/air-hourly failed: ${file} is empty: expected a JSON array of records`);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  }, 120000);
+
   test('a second process on the same embedded database is refused with a clear reason', async () => {
     const db = await openDatabase({ dataDir });
     try {

@@ -4,7 +4,8 @@ import { penalties2016 } from '../../connectors/credit/penalties-2016/stream';
 import { PENALTIES_2016_COLUMNS } from '../../samples/credit/penalties2016';
 import type { PenaltyRecord } from '../../connectors/credit/penalties/schema';
 import { penalties } from '../../connectors/credit/penalties/stream';
-import { csvRecords } from '../../src/sync/sources/fileSource';
+import { csvRecords } from '../../src/sync/sources/csvRecords';
+import { StrictTextDecoder } from '../../src/sync/sources/strictTextDecoder';
 import { validatorFor } from '../../src/sync/validation';
 import { MAPPING } from '../helpers/mapping';
 import { attributesOf } from '../../src/domain/contract';
@@ -63,7 +64,7 @@ async function throughGbkCsv(rows: Array<Record<string, string>>): Promise<any[]
   const lines = [PENALTIES_2016_COLUMNS.join(','), ...rows.map((row) => PENALTIES_2016_COLUMNS.map((c) => quote(row[c] ?? '')).join(','))];
   const bytes = iconv.encode(`${lines.join('\r\n')}\r\n`, 'gbk');
   const parsed: any[] = [];
-  for await (const record of csvRecords(Readable.from([bytes]).pipe(iconv.decodeStream('gbk')))) parsed.push(record);
+  for await (const record of csvRecords(Readable.from([bytes]).pipe(new StrictTextDecoder({ where: 'the export', encoding: 'gbk' })), 'the export')) parsed.push(record);
   return parsed;
 }
 

@@ -31,9 +31,16 @@ export interface HttpClient {
   getBytes(url: string, signal?: AbortSignal): Promise<Buffer>;
   /**
    * Opens a download to read as a stream (a CSV export can be larger than memory). Connecting and
-   * the status are retried like any request; once the body flows, a failure ends the read.
+   * the status are retried like any request; once the body flows, a failure ends the read (a reader
+   * that can start over, like httpCsv, reads again after waitBeforeRetry).
    */
   openStream(url: string, signal?: AbortSignal): Promise<{ body: Readable; contentType: string | null }>;
+  /**
+   * For a download that broke off after its body began to flow, which its reader then reads again
+   * from the start: waits this client's back-off after failed attempt `attempt` and resolves true,
+   * or resolves false at once when that was the last attempt.
+   */
+  waitBeforeRetry(url: string, attempt: number, reason: string, signal?: AbortSignal): Promise<boolean>;
 }
 
 /** Statuses worth another try: the server may answer the same request well a moment later. */
@@ -88,10 +95,19 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     }
   }
 
+  async function waitBeforeRetry(url: string, attempt: number, reason: string, signal?: AbortSignal): Promise<boolean> {
+    if (attempt >= attempts) return false;
+    const delayMs = jitteredBackoff(backoffMs, attempt, maxBackoffMs);
+    onRetry?.({ url, attempt, delayMs, reason });
+    await sleep(delayMs, undefined, { signal });
+    return true;
+  }
+
   return {
     getJson: (url, signal) => getWithRetries(url, (body) => parseJsonBody(body), signal),
     getBytes: (url, signal) => getWithRetries(url, (body) => body, signal),
     openStream,
+    waitBeforeRetry,
   };
 }
 

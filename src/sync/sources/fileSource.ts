@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
-import { Readable } from 'node:stream';
-import iconv from 'iconv-lite';
-import { parse } from 'csv-parse';
+import { pipeline, type Readable } from 'node:stream';
 import type { Page } from './source';
+import { csvRecords } from './csvRecords';
+import { CutShortError } from './cutShort';
 import { jsonArrayRecords } from './jsonArrayRecords';
+import { StrictTextDecoder } from './strictTextDecoder';
+import { textLines } from './textLines';
 
 export interface FileSourceOptions {
   /** Records per page handed to the engine (one transaction each). */
@@ -16,16 +17,16 @@ export interface FileSourceOptions {
 
 /**
  * Reads a local dump — CSV, JSON Lines or a JSON array — as pages of records, streaming, so a dump
- * larger than memory loads. Government exports are often GBK: the encoding is sniffed from the
- * first bytes unless given.
+ * larger than memory loads. Government exports are often GBK: the encoding is detected from the
+ * text unless given, and the whole file must be valid in it (see StrictTextDecoder).
  */
 export async function* filePages(file: string, options: FileSourceOptions = {}): AsyncIterable<Page> {
   if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
-  const pageSize = options.pageSize ?? 1000;
-  const encoding = options.encoding ?? (await sniffEncoding(file));
-  if (!iconv.encodingExists(encoding)) throw new Error(`unknown text encoding "${encoding}"; use utf-8, gbk or gb18030`);
-  const text = fs.createReadStream(file).pipe(iconv.decodeStream(encoding, { stripBOM: true }));
-  yield* inPages(recordsOf(file, text), pageSize);
+  const records = readerFor(file);
+  const text = new StrictTextDecoder({ where: file, encoding: options.encoding });
+  // A read error reaches the decoder, and through it whoever reads the text.
+  pipeline(fs.createReadStream(file), text, () => undefined);
+  yield* inPages(records(text), options.pageSize ?? 1000);
 }
 
 /** Groups a stream of records into pages: each page is one transaction for the engine. */
@@ -41,31 +42,24 @@ export async function* inPages(records: AsyncIterable<unknown>, pageSize: number
   if (page.length > 0) yield { records: page };
 }
 
-/** CSV rows as objects keyed by the header. Every value stays a string, as the export wrote it. */
-export function csvRecords(text: NodeJS.ReadableStream): AsyncIterable<unknown> {
-  return (text as Readable).pipe(
-    parse({ columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, bom: true, relax_column_count: true, trim: true }),
-  );
-}
-
-function recordsOf(file: string, text: NodeJS.ReadableStream): AsyncIterable<unknown> {
+function readerFor(file: string): (text: Readable) => AsyncIterable<unknown> {
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.csv') return csvRecords(text);
-  if (ext === '.jsonl' || ext === '.ndjson') return jsonLines(file, text);
-  if (ext === '.json') return jsonArrayRecords(file, text as Readable);
+  if (ext === '.csv') return (text) => csvRecords(text, file);
+  if (ext === '.jsonl' || ext === '.ndjson') return (text) => jsonLines(file, text);
+  if (ext === '.json') return (text) => jsonArrayRecords(file, text);
   throw new Error(`cannot read ${file}: use a .csv, .jsonl/.ndjson or .json file`);
 }
 
-async function* jsonLines(file: string, text: NodeJS.ReadableStream): AsyncIterable<unknown> {
-  let line = 0;
-  for await (const raw of readline.createInterface({ input: text as Readable, crlfDelay: Infinity })) {
-    line++;
-    if (!raw.trim()) continue;
+async function* jsonLines(file: string, text: Readable): AsyncIterable<unknown> {
+  for await (const line of textLines(text)) {
+    if (!line.text.trim()) continue;
     try {
-      yield JSON.parse(raw);
+      yield JSON.parse(line.text);
     } catch (error) {
+      // A last line that stops without its line break is where the file was cut, not a record.
+      if (!line.ended) throw new CutShortError(file, `its last line, ${line.number.toLocaleString('en-US')}, ends part-way through a record`);
       // A broken line is still a record someone sent: quarantine it rather than stop the load.
-      yield new UnparsableRecord(raw, `${path.basename(file)} line ${line} is not JSON: ${(error as Error).message}`);
+      yield new UnparsableRecord(line.text, `${path.basename(file)} line ${line.number} is not JSON: ${(error as Error).message}`);
     }
   }
 }
@@ -76,37 +70,4 @@ export class UnparsableRecord {
     readonly raw: string,
     readonly reason: string,
   ) {}
-}
-
-async function sniffEncoding(file: string): Promise<string> {
-  const handle = await fs.promises.open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(65536);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return encodingOf(buffer.subarray(0, bytesRead));
-  } finally {
-    await handle.close();
-  }
-}
-
-/** UTF-8 when the bytes decode as UTF-8 (a character cut at the end is allowed), else GB18030. */
-export function encodingOf(head: Buffer): string {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(trimPartialUtf8(head));
-    return 'utf-8';
-  } catch {
-    return 'gb18030';
-  }
-}
-
-function trimPartialUtf8(bytes: Buffer): Buffer {
-  let end = bytes.length;
-  for (let i = 1; i <= 3 && end - i >= 0; i++) {
-    const b = bytes[end - i];
-    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead byte
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    if (need > i) end -= i;
-    break;
-  }
-  return bytes.subarray(0, end);
 }
