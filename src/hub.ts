@@ -39,6 +39,10 @@ export async function startHub(config: HubConfig, components: HubComponents, log
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let ready = false;
   const httpServer = http.createServer();
+  // Keep idle connections longer than clients and load balancers do (60 s is common), so the server
+  // never closes a socket at the moment a client reuses it (an ECONNRESET for a request in flight).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   let feeds: RunningSampleFeeds | undefined;
   let scheduler: Scheduler | undefined;
   let supervisor: SyncSupervisor | undefined;
