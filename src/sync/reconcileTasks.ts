@@ -1,5 +1,6 @@
 import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
 import type { SchedulerOptions } from './scheduler';
+import { fireOptions } from './fireOptions';
 import { StreamBusyError } from './engine';
 import { fullName, selectStreams } from './selection';
 import { reconcileStreams } from './reconcile';
@@ -21,15 +22,7 @@ export function scheduleReconciliations(options: SchedulerOptions, coordinator: 
     const setting = reconcileSetting(selected, options.reconcileOverrides?.[name]);
     if (!setting.reconciled || !setting.schedule) continue;
     if (!cron.validate(setting.schedule)) throw new Error(`reconciliation schedule for ${name} is not a cron expression: "${setting.schedule}"`);
-    const task = cron.schedule(setting.schedule, () => reconcileFire(options, name), {
-      // The task's name prefixes its fire keys: a stream's two tasks never take each other's fires.
-      name: `reconcile:${name}`,
-      timezone: options.timezone ?? 'Asia/Shanghai',
-      noOverlap: true,
-      distributed: true,
-      runCoordinator: coordinator,
-      distributedLease: options.fireLeaseMs ?? 10 * 60 * 1000,
-    });
+    const task = cron.schedule(setting.schedule, () => reconcileFire(options, name), fireOptions(options, `reconcile:${name}`, coordinator));
     tasks.set(name, task);
   }
   return tasks;

@@ -6,6 +6,7 @@ import { leaseCoordinator, pruneFireLeases } from './leaseCoordinator';
 import { selectStreams, fullName, streamVariable } from './selection';
 import { StreamBusyError, type StreamSummary } from './engine';
 import { runSync } from './runSync';
+import { fireOptions } from './fireOptions';
 import { scheduleReconciliations } from './reconcileTasks';
 import type { ReconcileOverride } from './reconcileSetting';
 import type { BusyRetry } from './whenStreamFree';
@@ -67,14 +68,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
           options.logger[level]({ err: error }, `scheduled sync of ${name} did not run: ${(error as Error).message}`);
         }
       },
-      {
-        name,
-        timezone: options.timezone ?? 'Asia/Shanghai',
-        noOverlap: true,
-        distributed: true,
-        runCoordinator: coordinator,
-        distributedLease: options.fireLeaseMs ?? 10 * 60 * 1000,
-      },
+      fireOptions(options, name, coordinator),
     );
     tasks.set(name, task);
   }
