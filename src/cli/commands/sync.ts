@@ -4,8 +4,7 @@ import { loadConfig } from '../../config/config';
 import { runSync } from '../../sync/runSync';
 import type { StreamSummary } from '../../sync/engine';
 import { parseChinaTime } from '../../domain/chinaTime';
-import { withDatabase } from '../database';
-import { withFeeds } from '../feedsForCli';
+import { withSyncTargets } from '../syncTargets';
 import { createProgress } from '../progress';
 import { formatTable } from '../table';
 import { UsageError } from '../errors';
@@ -41,28 +40,20 @@ export function registerSync(program: Command, components: HubComponents): void 
       const config = loadConfig();
       const progress = createProgress(!options.json && Boolean(process.stderr.isTTY));
       const stop = stopOnSignals();
-      const summaries = await withDatabase(
-        config,
-        (db) =>
-          withFeeds(config, components, (feedUrl) =>
-            runSync({
-              knex: db.knex,
-              connectors: components.connectors,
-              mapping: { city: config.city },
-              feedUrl,
-              selectors: streams,
-              full: options.full,
-              since: options.since,
-              file: options.file,
-              trigger: 'manual',
-              signal: stop.signal,
-              onStreamStart: (name) => progress.start(name),
-              onProgress: (name, p) => progress.update(name, p.fetched, p.total),
-              // Printed as each stream ends, so a later failure cannot lose what already finished.
-              onStreamEnd: (summary) => options.json && process.stdout.write(`${JSON.stringify(jsonSummary(summary))}\n`),
-            }),
-          ),
-        { migrate: true },
+      const summaries = await withSyncTargets(config, components, (targets) =>
+        runSync({
+          ...targets,
+          selectors: streams,
+          full: options.full,
+          since: options.since,
+          file: options.file,
+          trigger: 'manual',
+          signal: stop.signal,
+          onStreamStart: (name) => progress.start(name),
+          onProgress: (name, p) => progress.update(name, p.fetched, p.total),
+          // Printed as each stream ends, so a later failure cannot lose what already finished.
+          onStreamEnd: (summary) => options.json && process.stdout.write(`${JSON.stringify(jsonSummary(summary))}\n`),
+        }),
       ).finally(() => {
         progress.stop();
         stop.dispose();

@@ -2,8 +2,7 @@ import type { HubComponents } from '../../components';
 import { loadConfig } from '../../config/config';
 import { reconcilableStreams, reconcileStreams, type ReconcileOutcome } from '../../sync/reconcile';
 import { reconcileOverrides, type ReconcileOverride } from '../../sync/reconcileSetting';
-import { withDatabase } from '../database';
-import { withFeeds } from '../feedsForCli';
+import { withSyncTargets } from '../syncTargets';
 import { createProgress } from '../progress';
 import { formatTable } from '../table';
 import { UsageError } from '../errors';
@@ -28,23 +27,15 @@ export async function reconcileFromCli(streams: string[], options: ReconcileComm
   refuseWhenNothingToReconcile(streams, components, overrides);
   const config = loadConfig();
   const progress = createProgress(!options.json && Boolean(process.stderr.isTTY));
-  const outcome = await withDatabase(
-    config,
-    (db) =>
-      withFeeds(config, components, (feedUrl) =>
-        reconcileStreams({
-          knex: db.knex,
-          connectors: components.connectors,
-          mapping: { city: config.city },
-          feedUrl,
-          selectors: streams,
-          overrides,
-          whole: options.full,
-          onStreamStart: (name) => progress.start(name),
-          onProgress: (name, p) => progress.update(name, p.fetched, p.total),
-        }),
-      ),
-    { migrate: true },
+  const outcome = await withSyncTargets(config, components, (targets) =>
+    reconcileStreams({
+      ...targets,
+      selectors: streams,
+      overrides,
+      whole: options.full,
+      onStreamStart: (name) => progress.start(name),
+      onProgress: (name, p) => progress.update(name, p.fetched, p.total),
+    }),
   ).finally(() => progress.stop());
 
   if (options.json) printJson(outcome);
