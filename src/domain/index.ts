@@ -6,15 +6,7 @@ export {
   DEFAULT_AQI_STANDARD,
   getAqiStandard,
 } from './aqi/breakpoints';
-export type {
-  AqiCategory,
-  AqiCategoryName,
-  AqiInputKey,
-  AqiLevel,
-  AqiPollutant,
-  AqiStandard,
-  BreakpointColumn,
-} from './aqi/breakpoints';
+export type * from './aqi/breakpoints';
 export { aqiCategory, computeAqi } from './aqi/computeAqi';
 export type { AqiInput, AqiOptions, AqiResult } from './aqi/computeAqi';
 

@@ -1,17 +1,11 @@
+import type { OcdsReleaseTag } from '../domain/tradingNoticeTypes';
 /**
  * The parts of OCDS 1.1.5 (release-schema.json, the package schemas) the hub emits. Optional fields
  * are left out rather than set to null: in the OCDS merge a null erases what earlier releases said.
  */
 
-export type ReleaseTag =
-  | 'tender'
-  | 'tenderUpdate'
-  | 'tenderAmendment'
-  | 'tenderCancellation'
-  | 'award'
-  | 'contract'
-  | 'implementation'
-  | 'compiled';
+/** A release's tag: what its notice says (tradingNoticeTypes.ts), or `compiled` for a record's merge. */
+export type ReleaseTag = OcdsReleaseTag | 'compiled';
 
 export interface Value {
   amount: number;
