@@ -4,6 +4,7 @@ import { requireSampleFeeds, type HubComponents, type RunningSampleFeeds } from 
 import type { HubConfig } from './config/config';
 import { openDatabase, type Database } from './db/connect';
 import { migrateLatest } from './db/migrate';
+import { DatabaseUnavailableError } from './db/connectionErrors';
 import { createLogger, type Logger } from './log';
 import { createApp } from './server/app';
 import { startScheduler, scheduleOverrides, type Scheduler } from './sync/scheduler';
@@ -18,6 +19,8 @@ export interface RunningHub {
   url: string;
   port: number;
   db: Database;
+  /** The streaming replica public reads go to (DATABASE_READ_URL), when one is configured. */
+  readDb?: Database;
   feeds?: RunningSampleFeeds;
   scheduler?: Scheduler;
   /** The sync run at start-up when the bundled sample feeds are used; resolves when it is done. */
@@ -48,10 +51,12 @@ export async function startHub(config: HubConfig, components: HubComponents, log
   let supervisor: SyncSupervisor | undefined;
   // Closing twice (a signal handler and a test, say) closes once.
   let closing: Promise<void> | undefined;
+  let readDb: Database | undefined;
   try {
     const applied = await migrateLatest(db.knex);
     if (applied.length) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
     await reapDeadRuns(db.knex, 60000);
+    readDb = await openReadReplica(config, logger);
 
     if (!config.feedsUrl) {
       feeds = await requireSampleFeeds(components).start({ scale: config.sampleScale });
@@ -69,6 +74,7 @@ export async function startHub(config: HubConfig, components: HubComponents, log
     };
     const { app } = await createApp({
       knex: db.knex,
+      readKnex: readDb?.knex,
       httpServer,
       logger,
       isReady: () => ready,
@@ -109,6 +115,7 @@ export async function startHub(config: HubConfig, components: HubComponents, log
       url,
       port,
       db,
+      readDb,
       feeds,
       scheduler,
       initialSync,
@@ -124,6 +131,7 @@ export async function startHub(config: HubConfig, components: HubComponents, log
       await syncs.stop();
       await httpClosed;
       await feeds?.close();
+      await readDb?.close();
       await db.close();
     }
   } catch (error) {
@@ -131,9 +139,25 @@ export async function startHub(config: HubConfig, components: HubComponents, log
     await scheduler?.stop();
     httpServer.close();
     await feeds?.close();
+    await readDb?.close();
     await db.close();
     throw error;
   }
+}
+
+/**
+ * The replica public reads go to, when DATABASE_READ_URL names one. Its connections carry their own
+ * application name, so pg_stat_activity tells them from the primary's. Only reads run there:
+ * migrations, the scheduler and syncs stay on the primary.
+ */
+async function openReadReplica(config: HubConfig, logger: Logger): Promise<Database | undefined> {
+  if (!config.databaseReadUrl) return undefined;
+  const readDb = await openDatabase({ databaseUrl: config.databaseReadUrl, applicationName: 'disclosure-hub-read' }).catch((error: Error) => {
+    // The driver's advice names DATABASE_URL; say which of the two URLs failed.
+    throw new DatabaseUnavailableError(`The read replica in DATABASE_READ_URL is unavailable. ${error.message}`);
+  });
+  logger.info({ location: readDb.location }, `public reads go to the replica at ${readDb.location} (DATABASE_READ_URL)`);
+  return readDb;
 }
 
 export function feedUrlResolver(config: HubConfig, sampleUrl?: string): (connector: string) => string {

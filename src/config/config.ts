@@ -8,6 +8,11 @@ import { DEFAULT_CITY, type CitySetting } from './city';
 export interface HubConfig {
   /** PostgreSQL URL; undefined means the embedded PGlite database under `dataDir`. */
   databaseUrl?: string;
+  /**
+   * PostgreSQL URL of a streaming replica of `databaseUrl` (DATABASE_READ_URL): public GraphQL and
+   * OCDS reads go there, syncs, migrations and admin work stay on the primary.
+   */
+  databaseReadUrl?: string;
   dataDir: string;
   port: number;
   host: string;
@@ -59,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     publisherName: nonEmpty(env.HUB_PUBLISHER_NAME) ?? '石家庄市公共资源交易中心',
     publicUrl: publicUrl(nonEmpty(env.HUB_PUBLIC_URL)),
     databaseUrl: nonEmpty(env.DATABASE_URL),
+    databaseReadUrl: readReplicaUrl(nonEmpty(env.DATABASE_READ_URL), nonEmpty(env.DATABASE_URL)),
     dataDir: path.resolve(nonEmpty(env.HUB_DATA_DIR) ?? '.hub'),
     port: parsePort(env.PORT ?? '4000', 'PORT'),
     host: nonEmpty(env.HOST) ?? '0.0.0.0',
@@ -83,6 +89,16 @@ function publicUrl(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   if (!/^https?:\/\/[^/\s]+/.test(raw)) throw new ConfigError(`HUB_PUBLIC_URL must be an http(s) URL such as https://hub.example.cn, got "${raw}"`);
   return raw.replace(/\/+$/, '');
+}
+
+/** A read replica only makes sense beside a PostgreSQL primary: the embedded database has none. */
+function readReplicaUrl(readUrl: string | undefined, primaryUrl: string | undefined): string | undefined {
+  if (readUrl !== undefined && primaryUrl === undefined) {
+    throw new ConfigError(
+      'DATABASE_READ_URL is set but DATABASE_URL is not: a read replica needs a PostgreSQL primary, and the embedded database has no replicas. Set DATABASE_URL to the primary, or unset DATABASE_READ_URL.',
+    );
+  }
+  return readUrl;
 }
 
 function positiveInt(raw: string, name: string): number {

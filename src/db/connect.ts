@@ -22,6 +22,8 @@ export interface DatabaseOptions {
   /** Embedded only: the directory for the PGlite files, or 'memory://' for a throw-away database. */
   dataDir?: string;
   poolMax?: number;
+  /** PostgreSQL only: how the connections name themselves in pg_stat_activity. */
+  applicationName?: string;
 }
 
 // The contrib entry's type declarations are ESM-only although a CommonJS build ships beside them.
@@ -33,7 +35,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const db = options.databaseUrl ? openPostgres(options.databaseUrl, options.poolMax) : await openEmbedded(options.dataDir);
+  const db = options.databaseUrl ? openPostgres(options.databaseUrl, options.poolMax, options.applicationName) : await openEmbedded(options.dataDir);
   try {
     await db.knex.raw('select 1');
   } catch (error) {
@@ -48,11 +50,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 const toStderr = (message: unknown) => void process.stderr.write(`hub: database: ${typeof message === 'string' ? message : String(message)}\n`);
 const KNEX_LOG = { warn: toStderr, error: toStderr, deprecate: toStderr };
 
-function openPostgres(url: string, poolMax = 10): Database {
+function openPostgres(url: string, poolMax = 10, applicationName = 'disclosure-hub'): Database {
   const knex = knexFactory({
     log: KNEX_LOG,
     client: 'pg',
-    connection: { connectionString: url, connectionTimeoutMillis: 5000, application_name: 'disclosure-hub' },
+    connection: { connectionString: url, connectionTimeoutMillis: 5000, application_name: applicationName },
     pool: { min: 0, max: poolMax },
     acquireConnectionTimeout: 10000,
   });

@@ -17,7 +17,13 @@ export interface SyncService {
 }
 
 export interface HubContext {
+  /** Public reads: a streaming replica when DATABASE_READ_URL is set, else the primary. */
   knex: Knex;
+  /**
+   * The primary, for admin fields: they read what a sync or a mutation has just written, which a
+   * replica may not have replayed yet.
+   */
+  primary: Knex;
   loaders: Loaders;
   creditChinaUrl: (uscc: string) => string;
   admin: AdminAccess;
@@ -26,6 +32,8 @@ export interface HubContext {
 
 export interface ContextOptions {
   knex: Knex;
+  /** The primary when `knex` is a read replica; unset, `knex` is the primary. */
+  primary?: Knex;
   creditChinaTemplate: string;
   admin: AdminAccess;
   sync: SyncService;
@@ -50,6 +58,7 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export function createContext(options: ContextOptions): HubContext {
   return {
     knex: options.knex,
+    primary: options.primary ?? options.knex,
     loaders: createLoaders(options.knex),
     creditChinaUrl: (uscc) => options.creditChinaTemplate.replace('{uscc}', encodeURIComponent(uscc)),
     admin: options.admin,

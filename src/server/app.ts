@@ -20,7 +20,13 @@ import type { HubMetrics } from './metrics';
 import { ocdsRecordsHandler, ocdsReleasesHandler, type OcdsSettings } from '../ocds/http';
 
 export interface AppOptions {
+  /** The primary: admin fields, and everything that writes. */
   knex: Knex;
+  /**
+   * A streaming replica for public GraphQL and OCDS reads (DATABASE_READ_URL); unset, they use the
+   * primary. OCDS is a public read like any portal query, so a moment's replication lag is fine.
+   */
+  readKnex?: Knex;
   httpServer: http.Server;
   logger: Logger;
   /** True once the hub can serve: migrations applied, scheduler started. */
@@ -85,12 +91,13 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
     const alive = await databaseAnswers(options.knex);
     res.status(alive ? 200 : 503).json({ status: alive ? 'ok' : 'database unavailable' });
   });
-  app.get('/readyz', (_req, res) => {
-    const ready = options.isReady();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
+  app.get('/readyz', async (_req, res) => {
+    const status = options.isReady() ? await databasesStatus(options.knex, options.readKnex) : 'starting';
+    res.status(status === 'ready' ? 200 : 503).json({ status });
   });
-  app.get('/ocds/releases.json', ocdsReleasesHandler(options.knex, options.ocds));
-  app.get('/ocds/records.json', ocdsRecordsHandler(options.knex, options.ocds));
+  const readKnex = options.readKnex ?? options.knex;
+  app.get('/ocds/releases.json', ocdsReleasesHandler(readKnex, options.ocds));
+  app.get('/ocds/records.json', ocdsRecordsHandler(readKnex, options.ocds));
   app.use(
     '/graphql',
     cors({ origin: corsOrigin(options.corsOrigins), methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
@@ -98,7 +105,8 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         createContext({
-          knex: options.knex,
+          knex: readKnex,
+          primary: options.knex,
           creditChinaTemplate: options.creditChinaTemplate,
           admin: adminAccess(req.headers.authorization, options.adminToken),
           sync: options.sync,
@@ -185,6 +193,16 @@ const jsonErrors: express.ErrorRequestHandler = (error, _req, res, next) => {
           : 'internal error';
   res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
 };
+
+/**
+ * Ready needs both databases: the primary for syncs and admin work, the read replica (when there is
+ * one) for every public query.
+ */
+async function databasesStatus(primary: Knex, reads?: Knex): Promise<'ready' | 'database unavailable' | 'read database unavailable'> {
+  const [primaryAnswers, readsAnswer] = await Promise.all([databaseAnswers(primary), reads ? databaseAnswers(reads) : true]);
+  if (!primaryAnswers) return 'database unavailable';
+  return readsAnswer ? 'ready' : 'read database unavailable';
+}
 
 async function databaseAnswers(knex: Knex): Promise<boolean> {
   try {

@@ -17,9 +17,7 @@ export interface TestHub {
 export async function startTestHub(backend: TestBackend, env: Record<string, string> = {}): Promise<TestHub> {
   const db = await createTestDatabase(backend, { migrate: false });
   await db.close(); // the hub opens the database itself, as `hub serve` does
-  const config = loadConfig({ ...db.env, PORT: '0', HOST: '127.0.0.1', HUB_SCHEDULE: 'off', HUB_SAMPLE_SCALE: '300', ...env });
-  const hub = await startHub(config, HUB_COMPONENTS, createLogger('silent'));
-  await hub.initialSync;
+  const hub = await startHubWithEnv({ ...db.env, ...env });
   return {
     hub,
     db,
@@ -28,6 +26,17 @@ export async function startTestHub(backend: TestBackend, env: Record<string, str
       await db.destroy();
     },
   };
+}
+
+/**
+ * A hub on the databases `env` names (a test's own cluster, say), with the same defaults as
+ * startTestHub: the sample feeds, the scheduler off, the start-up sync finished. The caller closes it.
+ */
+export async function startHubWithEnv(env: Record<string, string>): Promise<RunningHub> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', HUB_SCHEDULE: 'off', HUB_SAMPLE_SCALE: '300', ...env });
+  const hub = await startHub(config, HUB_COMPONENTS, createLogger('silent'));
+  await hub.initialSync;
+  return hub;
 }
 
 /** Start-up syncs every stream of every connector: allow for a busy two-core machine. */

@@ -26,4 +26,11 @@ describe('configuration from the environment', () => {
     expect(c.corsOrigins).toEqual(['https://a.cn', 'https://b.cn']);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a port number/);
   });
+
+  test('DATABASE_READ_URL names a replica of DATABASE_URL; with the embedded database it is refused', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://hub@db/hub', DATABASE_READ_URL: 'postgres://hub@replica/hub' });
+    expect(c.databaseReadUrl).toBe('postgres://hub@replica/hub');
+    expect(loadConfig({ DATABASE_URL: 'postgres://hub@db/hub' }).databaseReadUrl).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://hub@replica/hub' })).toThrow(/DATABASE_READ_URL is set but DATABASE_URL is not/);
+  });
 });

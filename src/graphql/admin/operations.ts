@@ -25,11 +25,11 @@ export const operationsResolvers = {
   },
   Operations: {
     streams: async (_: unknown, __: unknown, ctx: HubContext): Promise<StreamEntry[]> => {
-      const feeds = await servedFeeds(ctx.knex, ctx.sync.connectors);
-      const loaders = streamRunLoaders(ctx.knex, feeds.map((f) => f.name));
+      const feeds = await servedFeeds(ctx.primary, ctx.sync.connectors);
+      const loaders = streamRunLoaders(ctx.primary, feeds.map((f) => f.name));
       return feeds.map((feed) => ({ feed, loaders }));
     },
-    runHistory: (_: unknown, args: { days: number; stream?: string | null }, ctx: HubContext) => runHistory(ctx.knex, args.days, args.stream),
+    runHistory: (_: unknown, args: { days: number; stream?: string | null }, ctx: HubContext) => runHistory(ctx.primary, args.days, args.stream),
   },
   StreamOperations: {
     nextFire: ({ feed }: StreamEntry) => (feed.schedule ? (upcomingFires(feed.schedule, 1)[0] ?? null) : null),

@@ -24,12 +24,15 @@ async function syncRuns(knex: Knex, narrow: (q: Knex.QueryBuilder) => void) {
   return (await q.select('*')).map(servedSyncRun);
 }
 
-/** Admin fields: each checks the bearer token first, before touching anything. */
+/**
+ * Admin fields: each checks the bearer token first, before touching anything. They use the primary
+ * (ctx.primary): a run or a quarantine entry just written may not have reached a read replica yet.
+ */
 export const adminResolvers = {
   Query: {
     syncRuns: async (_: unknown, args: ListArgs, ctx: HubContext) => {
       requireAdmin(ctx.admin);
-      return syncRuns(ctx.knex, (q) => {
+      return syncRuns(ctx.primary, (q) => {
         q.orderBy('id', 'desc').limit(pageSize(args.first));
         if (args.stream) q.where('stream', args.stream);
         if (args.status) q.where('status', args.status);
@@ -37,7 +40,7 @@ export const adminResolvers = {
     },
     quarantine: async (_: unknown, args: ListArgs, ctx: HubContext) => {
       requireAdmin(ctx.admin);
-      return listQuarantine(ctx.knex, { stream: args.stream, status: args.status ?? 'open', limit: pageSize(args.first) });
+      return listQuarantine(ctx.primary, { stream: args.stream, status: args.status ?? 'open', limit: pageSize(args.first) });
     },
   },
   Mutation: {
@@ -48,7 +51,7 @@ export const adminResolvers = {
         throw badInput(error.message);
       });
       const ids = summaries.map((s) => s.runId).filter((id): id is number => id !== undefined);
-      return syncRuns(ctx.knex, (q) => q.whereIn('id', ids).orderBy('id'));
+      return syncRuns(ctx.primary, (q) => q.whereIn('id', ids).orderBy('id'));
     },
     replayQuarantined: async (_: unknown, args: QuarantineSelection, ctx: HubContext) => {
       requireAdmin(ctx.admin);
@@ -58,7 +61,7 @@ export const adminResolvers = {
       requireAdmin(ctx.admin);
       const selection = selectionOf(args);
       if (!selection.ids?.length && !selection.stream) throw badInput('name the entries to discard: ids, or a stream for all its open entries');
-      return discardQuarantined(ctx.knex, selection);
+      return discardQuarantined(ctx.primary, selection);
     },
   },
 };
