@@ -10,6 +10,7 @@ import { entityResolvers } from './entity/resolvers';
 import { environmentResolvers } from './environment/resolvers';
 import { pppResolvers } from './ppp/resolvers';
 import { tradingResolvers } from './trading/resolvers';
+import { refuseNulInArguments } from './nulArguments';
 
 export const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
 
@@ -26,9 +27,10 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
  * The SDL with one resolver module per domain folder. Rows are mapped to the served shape where
  * they are loaded (disclosures/served.ts), so most fields need no resolver; the Disclosure
  * interface's relations (subject, revisions) are written once and inherited by every type.
+ * Arguments holding a NUL character are refused before any resolver sees them (nulArguments.ts).
  */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({
+  const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
     resolvers: [
       { DateTime: DateTimeResolver, JSON: JSONResolver },
@@ -42,4 +44,5 @@ export function buildSchema(): GraphQLSchema {
     ],
     inheritResolversFromInterfaces: true,
   });
+  return refuseNulInArguments(schema);
 }

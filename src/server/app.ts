@@ -18,6 +18,10 @@ import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { HubMetrics } from './metrics';
 import { ocdsRecordsHandler, ocdsReleasesHandler, type OcdsSettings } from '../ocds/http';
+import { databaseOutagePlugin, DATABASE_UNREACHABLE_MESSAGE, isDatabaseUnreachable, RETRY_AFTER_SECONDS } from './databaseOutage';
+import { databaseReadiness } from './databaseReadiness';
+import { queryStringJsonDepth, verifyJsonDepth } from './jsonDepth';
+import { methodNotAllowed, notFound } from './unknownRoutes';
 
 export interface AppOptions {
   knex: Knex;
@@ -57,8 +61,10 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
       // Admin fields are private with max-age 0, so they are never cached.
       ...(options.responseCache ? [responseCachePlugin()] : []),
       options.metrics.graphql,
+      databaseOutagePlugin(),
     ],
     formatError: errorFormatter(options.logger, options.production),
+    logger: options.logger,
   });
   await apollo.start();
 
@@ -78,23 +84,38 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
     }),
   );
-  app.get('/metrics', async (_req, res) => {
-    res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
-  });
-  app.get('/healthz', async (_req, res) => {
-    const alive = await databaseAnswers(options.knex);
-    res.status(alive ? 200 : 503).json({ status: alive ? 'ok' : 'database unavailable' });
-  });
-  app.get('/readyz', (_req, res) => {
-    const ready = options.isReady();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
-  });
-  app.get('/ocds/releases.json', ocdsReleasesHandler(options.knex, options.ocds));
-  app.get('/ocds/records.json', ocdsRecordsHandler(options.knex, options.ocds));
+  const readOnly = methodNotAllowed(['GET', 'HEAD']);
+  app
+    .route('/metrics')
+    .get(async (_req, res) => {
+      res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+    })
+    .all(readOnly);
+  // Liveness: the process serves HTTP. It does not ask the database: restarting the hub would not
+  // bring a lost database back, and a restart loop would only add to an outage.
+  app
+    .route('/healthz')
+    .get((_req, res) => {
+      res.json({ status: 'ok' });
+    })
+    .all(readOnly);
+  const database = databaseReadiness(options.knex, options.logger);
+  app
+    .route('/readyz')
+    .get(async (_req, res) => {
+      if (!options.isReady()) return void res.status(503).json({ status: 'starting' });
+      const state = await database.check();
+      if (state.available) return void res.json({ status: 'ready' });
+      res.status(503).json({ status: 'unavailable', failing: 'database', reason: state.reason, since: state.since.toISOString() });
+    })
+    .all(readOnly);
+  app.route('/ocds/releases.json').get(ocdsReleasesHandler(options.knex, options.ocds)).all(readOnly);
+  app.route('/ocds/records.json').get(ocdsRecordsHandler(options.knex, options.ocds)).all(readOnly);
   app.use(
     '/graphql',
     cors({ origin: corsOrigin(options.corsOrigins), methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
-    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    queryStringJsonDepth,
+    express.json({ limit: options.bodyLimit ?? '1mb', verify: verifyJsonDepth }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         createContext({
@@ -107,6 +128,8 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
   );
   // The portal last: static files only, so no file can shadow an API route above.
   app.use(portalFiles());
+  app.all('/', readOnly);
+  app.use(notFound);
   app.use(jsonErrors);
   return { app, apollo };
 }
@@ -169,12 +192,18 @@ function corsOrigin(origins: string[]): boolean | string[] {
 }
 
 /**
- * Errors raised before GraphQL runs (a body over the limit, a body that is not JSON) answer as
- * GraphQL-style JSON with the right status; Express's default page would show a stack trace.
+ * Errors raised outside GraphQL (a body over the limit, a body that is not JSON, a bad OCDS
+ * parameter, a database that does not answer) answer as GraphQL-style JSON with the right status;
+ * Express's default page would show a stack trace.
  */
-const jsonErrors: express.ErrorRequestHandler = (error, _req, res, next) => {
+const jsonErrors: express.ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
+  if (isDatabaseUnreachable(error)) {
+    res.status(503).set('retry-after', String(RETRY_AFTER_SECONDS));
+    return void res.json({ errors: [{ message: DATABASE_UNREACHABLE_MESSAGE, extensions: { code: 'DATABASE_UNAVAILABLE' } }] });
+  }
   const status = Number(error?.status ?? error?.statusCode) || 500;
+  if (status >= 500) req.log?.error({ err: error }, `${req.method} ${req.path} failed: ${error?.message ?? error}`);
   const message =
     error?.type === 'entity.too.large'
       ? `request body is larger than the ${error.limit} byte limit`
@@ -185,12 +214,3 @@ const jsonErrors: express.ErrorRequestHandler = (error, _req, res, next) => {
           : 'internal error';
   res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
 };
-
-async function databaseAnswers(knex: Knex): Promise<boolean> {
-  try {
-    await Promise.race([knex.raw('select 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,7 +1,7 @@
 import { HUB_COMPONENTS } from '../../app/components';
 import { loadConfig } from '../../src/config/config';
 import { startHub, type RunningHub } from '../../src/hub';
-import { createLogger } from '../../src/log';
+import { createLogger, type Logger } from '../../src/log';
 import { createTestDatabase, type TestBackend, type TestDatabase } from './testDatabase';
 
 export interface TestHub {
@@ -10,15 +10,23 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
+export interface TestHubOptions {
+  /** Where the hub's logs go (default: nowhere). */
+  logger?: Logger;
+  /** Rewrites the hub's DATABASE_URL, e.g. to reach the database through a proxy the test controls. */
+  routeDatabaseUrl?: (url: string) => string;
+}
+
 /**
  * A real hub for an HTTP test: a fresh database of the given backend, the bundled sample feeds at
  * a small scale, the scheduler off, and the start-up sync finished before the tests run.
  */
-export async function startTestHub(backend: TestBackend, env: Record<string, string> = {}): Promise<TestHub> {
+export async function startTestHub(backend: TestBackend, env: Record<string, string> = {}, options: TestHubOptions = {}): Promise<TestHub> {
   const db = await createTestDatabase(backend, { migrate: false });
   await db.close(); // the hub opens the database itself, as `hub serve` does
-  const config = loadConfig({ ...db.env, PORT: '0', HOST: '127.0.0.1', HUB_SCHEDULE: 'off', HUB_SAMPLE_SCALE: '300', ...env });
-  const hub = await startHub(config, HUB_COMPONENTS, createLogger('silent'));
+  const routed = db.env.DATABASE_URL && options.routeDatabaseUrl ? { DATABASE_URL: options.routeDatabaseUrl(db.env.DATABASE_URL) } : {};
+  const config = loadConfig({ ...db.env, ...routed, PORT: '0', HOST: '127.0.0.1', HUB_SCHEDULE: 'off', HUB_SAMPLE_SCALE: '300', ...env });
+  const hub = await startHub(config, HUB_COMPONENTS, options.logger ?? createLogger('silent'));
   await hub.initialSync;
   return {
     hub,
