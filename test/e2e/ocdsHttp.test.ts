@@ -155,7 +155,7 @@ describe.each(BACKENDS)('OCDS packages over HTTP and from the CLI on %s', (backe
 
     const missing = path.join(dir, 'no-such-dir', 'out.json');
     const refused = await runHub(['export', 'ocds', '--out', missing], env);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2); // a usage error: the command line names a place that cannot be written
     expect(refused.stderr).toBe(`hub: cannot write --out ${missing}: the directory ${path.dirname(missing)} does not exist\n`);
   }, 400000);
 });
