@@ -9,6 +9,7 @@ import { createApp } from './server/app';
 import { startScheduler, scheduleOverrides, type Scheduler } from './sync/scheduler';
 import { createSyncSupervisor, type SyncSupervisor } from './sync/supervisor';
 import { createMetrics } from './server/metrics';
+import { syncRetryReporter } from './server/syncRetryReport';
 import { reapDeadRuns } from './sync/runs';
 import { replayQuarantined, type QuarantineQuery } from './sync/quarantineAdmin';
 import type { StreamSummary } from './sync/engine';
@@ -55,7 +56,8 @@ export async function startHub(config: HubConfig, components: HubComponents, log
     const feedUrl = feedUrlResolver(config, feeds?.url);
 
     const metrics = createMetrics();
-    supervisor = createSyncSupervisor({ knex: db.knex, connectors, feedUrl, mapping, onStreamEnd: metrics.syncFinished });
+    const onHttpRetry = syncRetryReporter(logger, metrics);
+    supervisor = createSyncSupervisor({ knex: db.knex, connectors, feedUrl, mapping, onStreamEnd: metrics.syncFinished, onHttpRetry });
     const syncs = supervisor;
     const sync = {
       connectors,
@@ -91,6 +93,7 @@ export async function startHub(config: HubConfig, components: HubComponents, log
         signal: syncs.signal,
         track: syncs.track,
         onStreamEnd: metrics.syncFinished,
+        onHttpRetry,
       });
     }
     ready = true;

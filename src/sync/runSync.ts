@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { ConnectorDefinition, MappingContext } from './stream';
 import { selectStreams } from './selection';
-import { syncStream, type StreamSummary } from './engine';
+import { syncStream, type StreamHttpRetry, type StreamSummary } from './engine';
 import type { RunTrigger } from './runs';
 import type { HttpClient } from './http/httpClient';
 
@@ -22,6 +22,7 @@ export interface RunSyncOptions {
   onStreamStart?: (name: string) => void;
   onProgress?: (name: string, progress: { fetched: number; total?: number }) => void;
   onStreamEnd?: (summary: StreamSummary) => void;
+  onHttpRetry?: (retry: StreamHttpRetry) => void;
 }
 
 /** Runs the selected streams one after another and returns a summary per stream. */
@@ -48,6 +49,7 @@ export async function runSync(options: RunSyncOptions): Promise<StreamSummary[]>
       timeLimitMs: options.timeLimitMs,
       signal: options.signal,
       onProgress: (p) => options.onProgress?.(name, p),
+      onHttpRetry: options.onHttpRetry,
     });
     summaries.push(summary);
     options.onStreamEnd?.(summary);
