@@ -5,6 +5,8 @@ import * as personalInformation from './20261127_003_personal_information';
 import * as disclosureParties from './20261127_004_disclosure_parties';
 import * as searchBigrams from './20261127_005_search_bigrams';
 import * as domainQueryIndexes from './20261127_006_domain_query_indexes';
+import * as quarantineIdentity from './20261201_007_quarantine_identity';
+import * as linearBigrams from './20261201_008_linear_bigrams';
 
 /**
  * The migrations in the order they apply. Listing them here (rather than letting knex scan the
@@ -18,6 +20,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261127_004_disclosure_parties': disclosureParties,
   '20261127_005_search_bigrams': searchBigrams,
   '20261127_006_domain_query_indexes': domainQueryIndexes,
+  '20261201_007_quarantine_identity': quarantineIdentity,
+  '20261201_008_linear_bigrams': linearBigrams,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

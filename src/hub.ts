@@ -7,6 +7,7 @@ import { migrateLatest } from './db/migrate';
 import { createLogger, type Logger } from './log';
 import { createApp } from './server/app';
 import { startScheduler, scheduleOverrides, type Scheduler } from './sync/scheduler';
+import { reconcileOverrides } from './sync/reconcileSetting';
 import { createSyncSupervisor, type SyncSupervisor } from './sync/supervisor';
 import { createMetrics } from './server/metrics';
 import { syncRetryReporter } from './server/syncRetryReport';
@@ -90,6 +91,7 @@ export async function startHub(config: HubConfig, components: HubComponents, log
         mapping,
         logger,
         overrides: scheduleOverrides(process.env, connectors),
+        reconcileOverrides: reconcileOverrides(process.env, connectors),
         signal: syncs.signal,
         track: syncs.track,
         onStreamEnd: metrics.syncFinished,

@@ -13,5 +13,6 @@ export { NoFeedsError, type HubComponents, type SampleFeeds } from './components
 
 export { runSync, type RunSyncOptions } from './sync/runSync';
 export { syncStream, type StreamSummary } from './sync/engine';
-export { stream, connector, type StreamDefinition, type ConnectorDefinition, type DisclosureInput } from './sync/stream';
+export { reconcileStreams, type ReconcileOptions, type ReconcileOutcome, type ReconcileSummary } from './sync/reconcile';
+export { stream, connector, type StreamDefinition, type ConnectorDefinition, type DisclosureInput, type ReconcileDeclaration } from './sync/stream';
 export { httpPages } from './sync/sources/httpPages';

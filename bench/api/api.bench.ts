@@ -23,12 +23,9 @@
  * use (knex through its pg dialect, PostGraphile through pg.Pool): exact, BEGIN/COMMIT included,
  * and no need for pg_stat_statements (not preloaded on most servers).
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { describeEnvironment } from '../harness/environment';
+import { describeEnvironment, packageVersion } from '../harness/environment';
 import { progress, runBenchmark, withScratchDatabase } from '../harness/lifecycle';
-import { ROOT } from '../harness/paths';
 import { round, writeResults } from '../harness/results';
 import { formatProfile } from './cpuProfile';
 import { fillDatabase } from './fillDatabase';
@@ -45,7 +42,7 @@ const options = parseApiOptions(process.argv.slice(2));
 void runBenchmark('API benchmark', options.adminUrl, async (leftovers) => {
   const startedAt = new Date();
   const loadAverageStart = os.loadavg();
-  const environment = { ...(await describeEnvironment(options.adminUrl, SETTINGS)), postgraphile: version('postgraphile'), autocannon: version('autocannon') };
+  const environment = { ...(await describeEnvironment(options.adminUrl, SETTINGS)), postgraphile: packageVersion('postgraphile'), autocannon: packageVersion('autocannon') };
   progress('creating and migrating a scratch database …');
   const results = await withScratchDatabase(options.adminUrl, leftovers, async (db): Promise<ApiBenchResults> => {
     const data = await fillDatabase(db.url, options.scale);
@@ -74,10 +71,6 @@ void runBenchmark('API benchmark', options.adminUrl, async (leftovers) => {
 
 function settingsOf(o: ApiBenchOptions): ApiBenchResults['settings'] {
   return { scale: o.scale, duration: o.duration, warmup: o.warmup, connections: o.connections, rounds: o.rounds, poolSize: POOL_SIZE, hubLogLevel: o.hubLogLevel };
-}
-
-function version(pkg: string): string {
-  return (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 const rounded = (loads: number[]) => loads.map((x) => round(x, 2));

@@ -1,39 +1,8 @@
 import os from 'node:os';
+import { autocannon } from '../harness/autocannon';
 import { statementLabel } from '../harness/statements';
 import type { BenchQuery } from './queries';
 import type { ServerProcess } from './serverProcess';
-
-/** The part of autocannon's options and results this benchmark uses (the package ships no types). */
-interface AutocannonOptions {
-  url: string;
-  method: 'POST';
-  headers: Record<string, string>;
-  body: string;
-  connections: number;
-  duration: number;
-  pipelining: number;
-  expectBody?: string;
-}
-interface Histogram {
-  average: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  total: number;
-}
-interface AutocannonResult {
-  requests: Histogram;
-  latency: Histogram;
-  throughput: Histogram;
-  duration: number;
-  errors: number;
-  timeouts: number;
-  mismatches: number;
-  non2xx: number;
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as (options: AutocannonOptions) => Promise<AutocannonResult>;
 
 /** One measured run of one query against one server. */
 export interface RunFigures {

@@ -2,12 +2,15 @@
  * One GraphQL server for the API benchmark, in a process of its own so that it does not share an
  * event loop with autocannon (the load generator) or with the other server:
  *
- *   node bin/run-ts.js bench/api/server.ts --target hub|postgraphile --db <database url> [--log-level L]
+ *   node bin/run-ts.js bench/api/server.ts --target hub|postgraphile --db <database url> [--log-level L] [--feeds <url>]
  *
  * hub: startHub exactly as `hub serve` runs it in production (NODE_ENV=production, schedule off, a
- * dummy feed URL so no sample sync starts). postgraphile: PostGraphile v4's HTTP handler on a plain
- * node http server, over a pg.Pool of the same size as the hub's knex pool (10, the hub's default:
- * startHub has no setting for it).
+ * dummy feed URL so no sample sync starts). With --feeds (the soak benchmark) the schedule is on
+ * and the hub syncs from those feeds itself, when HUB_CRON_<CONNECTOR>_<STREAM> in this process's
+ * environment (or each stream's own schedule) says.
+ *
+ * postgraphile: PostGraphile v4's HTTP handler on a plain node http server, over a pg.Pool of the
+ * same size as the hub's knex pool (10, the hub's default: startHub has no setting for it).
  *
  * Every statement either server sends goes through pg's Client#query, which this process counts.
  * Over IPC it sends {type:'ready', url} once listening, answers {type:'stats', id} with the
@@ -69,7 +72,7 @@ function statementsSince(since: number): string[] {
   return texts;
 }
 
-async function startHubServer(db: string, logLevel: string): Promise<{ url: string; close(): Promise<void> }> {
+async function startHubServer(db: string, logLevel: string, feeds: string | undefined): Promise<{ url: string; close(): Promise<void> }> {
   // Loaded only here, not in PostGraphile's process: src/db/connect sets pg type parsers for the
   // whole process, and the hub's modules would only add to the other server's heap.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -83,10 +86,10 @@ async function startHubServer(db: string, logLevel: string): Promise<{ url: stri
       DATABASE_URL: db,
       PORT: '0',
       HOST: '127.0.0.1',
-      HUB_SCHEDULE: 'off',
+      HUB_SCHEDULE: feeds ? 'on' : 'off',
       // Any URL stops startHub from serving and syncing the bundled sample feeds; with the schedule
-      // off nothing ever fetches from it.
-      HUB_FEEDS_URL: 'http://127.0.0.1:9/unused',
+      // off nothing ever fetches from the dummy one.
+      HUB_FEEDS_URL: feeds ?? 'http://127.0.0.1:9/unused',
       LOG_LEVEL: logLevel,
       NODE_ENV: 'production',
     }),
@@ -196,11 +199,12 @@ async function main(): Promise<void> {
     .addOption(new Option('--target <server>', 'which server').choices(TARGETS).makeOptionMandatory())
     .requiredOption('--db <url>', 'database to serve')
     .option('--log-level <level>', "the hub's LOG_LEVEL", 'silent')
+    .option('--feeds <url>', 'hub only: sync from these feeds on the schedule (off without)')
     .parse(process.argv.slice(2), { from: 'user' })
-    .opts<{ target: Target; db: string; logLevel: string }>();
-  if (!process.send) throw new Error('api/server.ts is started by bench/api/api.bench.ts, with an IPC channel');
+    .opts<{ target: Target; db: string; logLevel: string; feeds?: string }>();
+  if (!process.send) throw new Error('api/server.ts is started by the API and soak benchmarks, with an IPC channel');
   countStatements();
-  const server = flags.target === 'hub' ? await startHubServer(flags.db, flags.logLevel) : await startPostGraphile(flags.db);
+  const server = flags.target === 'hub' ? await startHubServer(flags.db, flags.logLevel, flags.feeds) : await startPostGraphile(flags.db);
   const profiler = new Profiler();
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'stop') {

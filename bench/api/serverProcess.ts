@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawnBenchScript } from '../harness/childScript';
 import type { Leftovers } from '../harness/lifecycle';
-import { TARGETS, type Target } from './options';
+import type { Target } from './options';
 import type { ChildMessage, ParentMessage, ServerStats } from './server';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -28,6 +28,10 @@ export interface StartOptions {
   target: Target;
   databaseUrl: string;
   logLevel?: string;
+  /** Hub only: sync from these feeds on the hub's own schedule; without, the schedule is off. */
+  feedsUrl?: string;
+  /** Added to the server's environment (the hub reads HUB_CRON_<CONNECTOR>_<STREAM> from it). */
+  env?: Record<string, string>;
 }
 
 export type Servers = Record<Target, ServerProcess>;
@@ -36,18 +40,20 @@ export type Servers = Record<Target, ServerProcess>;
  * Starts both servers for `work`, each in its own process, and stops them when it ends, before the
  * database they use is dropped; `leftovers` kills them should the run be cut short.
  */
-export async function withServers<T>(leftovers: Leftovers, starts: Record<Target, Omit<StartOptions, 'target'>>, work: (servers: Servers) => Promise<T>): Promise<T> {
-  const stops: Array<() => Promise<void>> = [];
+export function withServers<T>(leftovers: Leftovers, starts: Record<Target, Omit<StartOptions, 'target'>>, work: (servers: Servers) => Promise<T>): Promise<T> {
+  return withServer(leftovers, { target: 'hub', ...starts.hub }, (hub) =>
+    withServer(leftovers, { target: 'postgraphile', ...starts.postgraphile }, (postgraphile) => work({ hub, postgraphile })),
+  );
+}
+
+/** One server in its own process for `work`, stopped when it ends, or killed by `leftovers` if the run is cut short. */
+export async function withServer<T>(leftovers: Leftovers, options: StartOptions, work: (server: ServerProcess) => Promise<T>): Promise<T> {
+  const server = await startServer(options);
+  const stop = leftovers.track(async (interrupted) => (interrupted ? server.kill() : server.stop()));
   try {
-    const servers = {} as Servers;
-    for (const target of TARGETS) {
-      const server = await startServer({ target, ...starts[target] });
-      servers[target] = server;
-      stops.push(leftovers.track(async (interrupted) => (interrupted ? server.kill() : server.stop())));
-    }
-    return await work(servers);
+    return await work(server);
   } finally {
-    for (const stop of stops.reverse()) await stop();
+    await stop();
   }
 }
 
@@ -59,7 +65,9 @@ export async function withServers<T>(leftovers: Leftovers, starts: Record<Target
 function startServer(options: StartOptions): Promise<ServerProcess> {
   const args = ['--target', options.target, '--db', options.databaseUrl];
   if (options.logLevel) args.push('--log-level', options.logLevel);
-  const child = spawnBenchScript('api/server.ts', args, { env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  if (options.feedsUrl) args.push('--feeds', options.feedsUrl);
+  const env = { ...process.env, ...options.env, NODE_ENV: 'production' };
+  const child = spawnBenchScript('api/server.ts', args, { env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk).slice(-4000)));
   const pending = new Map<number, (reply: Reply) => void>();

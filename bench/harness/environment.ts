@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from './paths';
 import { adminQuery } from './postgres';
 
 export interface Environment {
@@ -18,4 +21,9 @@ export async function describeEnvironment(adminUrl: string, settingNames: readon
   );
   const { server_version: postgres, ...settings } = Object.fromEntries(rows.map((r) => [r.name, r.setting]));
   return { node: process.version, postgres, cpus: os.cpus().length, settings };
+}
+
+/** The installed version of a package the benchmark drives or compares with, for the report's header. */
+export function packageVersion(pkg: string): string {
+  return (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 }

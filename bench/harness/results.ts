@@ -26,3 +26,6 @@ export const round = (n: number, digits: number) => Math.round(n * 10 ** digits)
 export const rate = (perSec: number) => `${perSec.toLocaleString('en-US')} rec/s`;
 export const seconds = (s: number) => `${s.toFixed(2)} s`;
 export const mib = (kib: number) => `${(kib / 1024).toFixed(1)} MiB`;
+
+/** A target's verdict, in every benchmark's words: the benchmarks measure, they do not gate. */
+export const pass = (ok: boolean) => (ok ? 'pass' : 'TARGET MISSED');

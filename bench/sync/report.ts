@@ -1,5 +1,5 @@
 import type { Environment } from '../harness/environment';
-import { alignColumns, mib, rate, round, seconds } from '../harness/results';
+import { alignColumns, mib, pass, rate, round, seconds } from '../harness/results';
 import type { CopyResult } from './copyBaseline';
 import type { ChildResult } from './syncProcess';
 
@@ -181,5 +181,3 @@ function slowest(byStatement: Record<string, number>): string {
 function share(part: number, whole: number): string {
   return whole > 0 ? `${((part / whole) * 100).toFixed(0)} % of the sync` : '';
 }
-
-const pass = (ok: boolean) => (ok ? 'pass' : 'TARGET MISSED');

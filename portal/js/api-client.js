@@ -5,19 +5,24 @@
 import { API_URL } from './settings.js';
 
 class PortalError extends Error {
-  constructor(message) {
+  /** `codes`: the API's error codes (extensions.code), so a caller can tell a refusal from a failure. */
+  constructor(message, codes = []) {
     super(message);
     this.name = 'PortalError';
+    this.codes = codes;
   }
 }
 
-/** POSTs one operation; resolves with `data`, rejects with a readable Chinese message. */
-export async function gql(query, variables = {}) {
+/**
+ * POSTs one operation; resolves with `data`, rejects with a readable Chinese message. `options`
+ * lets a page outside the portal's root name the endpoint (`url`) and add `headers`.
+ */
+export async function gql(query, variables = {}, options = {}) {
   let response;
   try {
-    response = await fetch(API_URL, {
+    response = await fetch(options.url || API_URL, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: Object.assign({ 'content-type': 'application/json', accept: 'application/json' }, options.headers),
       body: JSON.stringify({ query, variables }),
       credentials: 'same-origin',
     });
@@ -27,7 +32,8 @@ export async function gql(query, variables = {}) {
   const body = parsedOrNull(await response.text());
   if (body && body.errors && body.errors.length) {
     const messages = body.errors.map((e) => String((e && e.message) || '未知错误').trim());
-    throw new PortalError('查询失败：' + messages.join('；'));
+    const codes = body.errors.map((e) => String((e && e.extensions && e.extensions.code) || ''));
+    throw new PortalError('查询失败：' + messages.join('；'), codes);
   }
   if (!response.ok || !body || !body.data) {
     throw new PortalError('服务器暂时无法处理请求（HTTP ' + response.status + '），请稍后重试。');

@@ -2,14 +2,14 @@ import type { FeedOptions, IndexedFeed } from '../kit/feed';
 import { random, type Random } from '../kit/random';
 import { DISTRICTS } from '../kit/population';
 import { pickAuthority } from './authorities';
-import { listedEnterpriseFields, listingId } from './listing';
-import { maybeMalformed, type Malformation } from './malform';
-import { chinaDay, timeline } from './timeline';
+import { listedEnterpriseFields, LISTING_MALFORMATIONS, listingId } from './listing';
+import { maybeMalformed, type Malformation } from '../kit/malformed';
+import { chinaTime, oneAtRandomPerSlot, slotOf } from '../kit/timeline';
 
 const PATH = '/credit/abnormal-operations';
 
 /** Listings were made about every twelve hours from 2023-07-01 (after an annual-report deadline). */
-const TIMELINE = timeline(PATH, chinaDay(2023, 7, 1), 720);
+const SLOTS = oneAtRandomPerSlot(PATH, chinaTime(2023, 7, 1), 720);
 
 /**
  * The grounds of 企业经营异常名录管理暂行办法 第四条, with the removal each calls for (第十一至十四条),
@@ -32,7 +32,7 @@ export const abnormalOperationsSample: IndexedFeed = {
   count: (o) => o.scale,
   record(index, o) {
     const r = random(o.seed, PATH, index);
-    const listed = TIMELINE.timeOf(index, o.seed).startOf('day');
+    const listed = slotOf(index, SLOTS, o.seed).time.startOf('day');
     const ground = weighted(r);
     const authority = pickAuthority(r, 'market', r.pick(DISTRICTS), 0.75);
     const record: Record<string, unknown> = {
@@ -70,16 +70,9 @@ function weighted(r: Random) {
   return GROUNDS[0];
 }
 
-/** How list records go wrong. */
+/** How listings go wrong: as any list's, and in the removal. */
 const MALFORMATIONS: readonly Malformation[] = [
-  (bad) => void delete bad.ENTNAME,
-  (bad) => void (bad.ABNTIME = '2024-02-30'),
-  (bad) => void (bad.DECORG = ''),
-  (bad) => void (bad.UNISCID = 911301020000000),
-  (bad) => {
-    bad.UNISCID = '';
-    delete bad.REGNO;
-  },
+  ...LISTING_MALFORMATIONS,
   (bad) => {
     // Removed, but without the reason and the body that removed it.
     bad.REMDATE = '2025-01-10';

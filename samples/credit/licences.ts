@@ -1,34 +1,40 @@
-import type { IndexedFeed } from '../kit/feed';
+import type { DateTime } from 'luxon';
+import type { Malformation } from '../kit/malformed';
 import { random, type Random } from '../kit/random';
+import { slottedFeed } from '../kit/slottedFeed';
+import { chinaTime, oneAtRandomPerSlot } from '../kit/timeline';
 import { pickAuthority } from './authorities';
 import { LICENCE_KINDS, type LicenceKind } from './licenceKinds';
-import { maybeMalformed, type Malformation } from './malform';
+import { malformations2019 } from './malformations2019';
 import { partyFields2019, sampleOrganisation, samplePerson } from './parties';
-import { chinaDay, timeline } from './timeline';
 
 const PATH = '/credit/licences';
 
 /** Share of licences granted to natural persons (a doctor's registration, a village house). */
 const PERSON_SHARE = 0.1;
 
-/** Records are stored by the platform about every two hours from 2025-01-01, ascending by SJC. */
-const TIMELINE = timeline(PATH, chinaDay(2025, 1, 1), 120);
+/** How the platform's licensing records go wrong: as any 2019-template record, and in the licence's own fields. */
+const MALFORMATIONS: readonly Malformation[] = [
+  ...malformations2019('XK'),
+  (bad) => void delete bad.XK_XKJG,
+  (bad) => void (bad.XK_LYDW = ' '),
+  (bad) => void (bad.XK_XKJGDM = '11130100MB'),
+];
 
 /** Licensing decisions in the 2019 template, as the credit platform's API serves them. */
-export const licencesSample: IndexedFeed = {
+export const licencesSample = slottedFeed({
   path: PATH,
-  count: (o) => o.scale,
-  firstIndexSince: (since, o) => TIMELINE.firstIndexSince(since, o.seed, o.scale),
-  record(index, o) {
+  // Stored by the platform about every two hours from 2025-01-01, ascending by SJC.
+  slots: oneAtRandomPerSlot(PATH, chinaTime(2025, 1, 1), 120),
+  record({ index, time: updated }, o) {
     const r = random(o.seed, PATH, index);
-    const updated = TIMELINE.timeOf(index, o.seed);
     const toPerson = r.chance(PERSON_SHARE);
     const kind = r.pick(LICENCE_KINDS.filter((k) => k.forPersons === toPerson));
     const party = toPerson ? samplePerson(r, o.seed) : sampleOrganisation(r, o.seed);
     const decided = updated.minus({ days: r.int(0, 6) }).startOf('day');
     const deciding = pickAuthority(r, kind.department, party.district, kind.districtShare);
     const context = { party, decided, index };
-    const record = {
+    return {
       ...partyFields2019('XK', party, r, o.seed),
       XK_XKWS: kind.documentName,
       XK_WSH: `${deciding.prefix}${kind.docCode}〔${decided.year}〕${index + 1}号`,
@@ -47,12 +53,12 @@ export const licencesSample: IndexedFeed = {
       BZ: '',
       SJC: updated.toFormat('yyyy-MM-dd HH:mm:ss'),
     };
-    return maybeMalformed(record, PATH, index, o, MALFORMATIONS);
   },
-};
+  malformations: MALFORMATIONS,
+});
 
 /** The day before the term's anniversary; for a licence with no term, 长期 or the far-future date some systems write. */
-function validUntil(kind: LicenceKind, decided: ReturnType<typeof chinaDay>, r: Random): string {
+function validUntil(kind: LicenceKind, decided: DateTime, r: Random): string {
   if (kind.years === null) return r.pick(['长期', '2099-12-31']);
   return decided.plus({ years: kind.years }).minus({ days: 1 }).toFormat(r.chance(0.9) ? 'yyyy-MM-dd' : 'yyyy/MM/dd');
 }
@@ -62,23 +68,3 @@ function state(r: Random): string {
   const roll = r.next();
   return roll < 0.92 ? '有效' : roll < 0.96 ? '注销' : roll < 0.98 ? '撤销' : '';
 }
-
-/** How the platform's licensing records go wrong. */
-const MALFORMATIONS: readonly Malformation[] = [
-  (bad) => void (bad.XK_JDRQ = 20260315),
-  (bad) => void (bad.XK_JDRQ = '2026-13-01'),
-  (bad) => void delete bad.XK_XKJG,
-  (bad) => void delete bad.XK_WSH,
-  (bad) => void (bad.XK_LYDW = ' '),
-  (bad) => void (bad.XK_XDR_LB = '企业'),
-  (bad) => void (bad.XK_XKJGDM = '11130100MB'),
-  (bad) => {
-    bad.XK_XDR_LB = '法人及非法人组织';
-    bad.XK_XDR_SHXYM = '';
-    delete bad.XK_XDR_GSZC;
-  },
-  (bad) => {
-    bad.XK_XDR_LB = '自然人';
-    bad.XK_XDR_ZJLX = '';
-  },
-];

@@ -1,3 +1,4 @@
+import type { Malformation } from '../kit/malformed';
 import { hash32, type Random } from '../kit/random';
 import { oldRegistrationNumbers, sampleOrganisation } from './parties';
 
@@ -24,3 +25,20 @@ export function listedEnterpriseFields(r: Random, seed: number): Record<string, 
     ENTNAME: enterprise.name,
   };
 }
+
+/**
+ * How the columns every list shares go wrong (the listing's id, the enterprise, the listing date
+ * and the deciding body); each list adds the ways of its own columns.
+ */
+export const LISTING_MALFORMATIONS: readonly Malformation[] = [
+  (bad) => void (bad.ID = 12345),
+  (bad) => void (bad.ENTNAME = ''),
+  (bad) => void (bad.UNISCID = 911301020000000),
+  (bad) => {
+    // Neither a code nor a registration number.
+    bad.UNISCID = '';
+    delete bad.REGNO;
+  },
+  (bad) => void (bad.ABNTIME = '2024-02-30'),
+  (bad) => void (bad.DECORG = ''),
+];

@@ -1,26 +1,31 @@
 import { yuanToWanYuan } from '../../src/connectorKit';
-import type { IndexedFeed } from '../kit/feed';
+import type { Malformation } from '../kit/malformed';
 import { random, type Random } from '../kit/random';
-import { maybeMalformed, type Malformation } from './malform';
+import { slottedFeed } from '../kit/slottedFeed';
+import { chinaTime, oneAtRandomPerSlot } from '../kit/timeline';
+import { malformations2019 } from './malformations2019';
 import { partyFields2019 } from './parties';
 import { penaltyContent, samplePenalty, type SamplePenalty } from './samplePenalty';
-import { chinaDay, timeline } from './timeline';
 
 const PATH = '/credit/penalties';
 
-/** Records are stored by the platform about every three hours from 2025-01-01, ascending by SJC. */
-const TIMELINE = timeline(PATH, chinaDay(2025, 1, 1), 180);
+/** How the platform's penalty records go wrong: as any 2019-template record, and in the penalty's own fields. */
+const MALFORMATIONS: readonly Malformation[] = [
+  ...malformations2019('CF'),
+  (bad) => void (bad.CF_NR_FK = true),
+  (bad) => void (bad.CF_NR_FK = '-0.5'),
+  (bad) => void delete bad.CF_CFJG,
+];
 
 /** Penalties in the 2019 template, as the credit platform's API serves them. */
-export const penaltiesSample: IndexedFeed = {
+export const penaltiesSample = slottedFeed({
   path: PATH,
-  count: (o) => o.scale,
-  firstIndexSince: (since, o) => TIMELINE.firstIndexSince(since, o.seed, o.scale),
-  record(index, o) {
+  // Stored by the platform about every three hours from 2025-01-01, ascending by SJC.
+  slots: oneAtRandomPerSlot(PATH, chinaTime(2025, 1, 1), 180),
+  record({ index, time: updated }, o) {
     const r = random(o.seed, PATH, index);
-    const updated = TIMELINE.timeOf(index, o.seed);
     const penalty = samplePenalty(r, o.seed, index, updated);
-    const record = {
+    return {
       ...partyFields2019('CF', penalty.party, r, o.seed),
       CF_WSH: penalty.documentNumber,
       CF_WFXW: penalty.violation.type,
@@ -40,9 +45,9 @@ export const penaltiesSample: IndexedFeed = {
       BZ: r.chance(0.1) ? r.pick(['当事人已履行完毕', '已缴纳罚款', '']) : '',
       SJC: updated.toFormat('yyyy-MM-dd HH:mm:ss'),
     };
-    return maybeMalformed(record, PATH, index, o, MALFORMATIONS);
   },
-};
+  malformations: MALFORMATIONS,
+});
 
 /** CF_NR_FK / CF_NR_WFFF in 万元 as platforms write them: mostly a numeric string, some a number, a few with the unit. */
 function amountFields(p: SamplePenalty, r: Random): Record<string, string | number> {
@@ -61,24 +66,3 @@ function publicityEnd(p: SamplePenalty): string {
   const warningOnly = p.violation.categories.every((c) => c === '警告');
   return p.decided.plus(warningOnly ? { months: 3 } : { years: 3 }).toFormat('yyyy-MM-dd');
 }
-
-/** How the platform's penalty records go wrong: wrong types, missing fields, impossible values. */
-const MALFORMATIONS: readonly Malformation[] = [
-  (bad) => void (bad.CF_NR_FK = true),
-  (bad) => void (bad.CF_NR_FK = '-0.5'),
-  (bad) => void delete bad.CF_WSH,
-  (bad) => void delete bad.CF_CFJG,
-  (bad) => void (bad.CF_JDRQ = '2026-02-30'),
-  (bad) => void (bad.CF_JDRQ = 20260315),
-  (bad) => {
-    // A legal person with every registration number left blank.
-    bad.CF_XDR_LB = '法人及非法人组织';
-    bad.CF_XDR_SHXYM = '';
-    delete bad.CF_XDR_GSZC;
-  },
-  (bad) => {
-    // A natural person without the ID number the template requires.
-    bad.CF_XDR_LB = '自然人';
-    delete bad.CF_XDR_ZJHM;
-  },
-];

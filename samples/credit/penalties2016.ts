@@ -1,9 +1,9 @@
 import type { IndexedFeed } from '../kit/feed';
 import { random, type Random } from '../kit/random';
-import { maybeMalformed, type Malformation } from './malform';
+import { maybeMalformed, type Malformation } from '../kit/malformed';
+import { chinaTime, oneAtRandomPerSlot, slotOf } from '../kit/timeline';
 import { partyFields2016 } from './parties';
 import { penaltyContent, samplePenalty } from './samplePenalty';
-import { chinaDay, timeline } from './timeline';
 
 const PATH = '/credit/penalties-2016.csv';
 
@@ -15,7 +15,7 @@ export const PENALTIES_2016_COLUMNS = [
 ] as const;
 
 /** Rows were stored about every six hours from 2016-03-01. */
-const TIMELINE = timeline(PATH, chinaDay(2016, 3, 1), 360);
+const SLOTS = oneAtRandomPerSlot(PATH, chinaTime(2016, 3, 1), 360);
 
 /**
  * The 2016-era export: one GBK CSV file, every value a string, dates the way Excel writes them
@@ -29,7 +29,7 @@ export const penalties2016Sample: IndexedFeed = {
   count: (o) => o.scale,
   record(index, o) {
     const r = random(o.seed, PATH, index);
-    const updated = TIMELINE.timeOf(index, o.seed);
+    const updated = slotOf(index, SLOTS, o.seed).time;
     const penalty = samplePenalty(r, o.seed, index, updated, 'before-2018');
     const [first, ...rest] = penalty.violation.categories;
     const row: Record<string, string> = {

@@ -2,14 +2,14 @@ import type { FeedOptions, IndexedFeed } from '../kit/feed';
 import { hash32, random } from '../kit/random';
 import { DISTRICTS } from '../kit/population';
 import { pickAuthority } from './authorities';
-import { listedEnterpriseFields, listingId } from './listing';
-import { maybeMalformed, type Malformation } from './malform';
-import { chinaDay, timeline } from './timeline';
+import { listedEnterpriseFields, LISTING_MALFORMATIONS, listingId } from './listing';
+import { maybeMalformed, type Malformation } from '../kit/malformed';
+import { chinaTime, oneAtRandomPerSlot, slotOf } from '../kit/timeline';
 
 const PATH = '/credit/serious-violations';
 
 /** Entries were listed about once a day from 2022-01-01. */
-const TIMELINE = timeline(PATH, chinaDay(2022, 1, 1), 1440);
+const SLOTS = oneAtRandomPerSlot(PATH, chinaTime(2022, 1, 1), 1440);
 
 /** The grounds of 严重违法失信企业名单管理暂行办法 第五条 the city lists enterprises for, the first by far the most common. */
 const GROUNDS = [
@@ -65,7 +65,7 @@ export const seriousViolationsSample: IndexedFeed = {
       ID: listingId(o.seed, PATH, entry),
       ...listedEnterpriseFields(r, o.seed),
       SERILLREA: r.pick(GROUNDS),
-      ABNTIME: TIMELINE.timeOf(entry, o.seed).toFormat('yyyy-MM-dd'),
+      ABNTIME: slotOf(entry, SLOTS, o.seed).time.toFormat('yyyy-MM-dd'),
       DECORG: pickAuthority(r, 'market', r.pick(DISTRICTS), 0.4).name,
     };
     // Keyed by entry, not feed index, so an entry is malformed (or not) in every edition alike.
@@ -73,13 +73,5 @@ export const seriousViolationsSample: IndexedFeed = {
   },
 };
 
-const MALFORMATIONS: readonly Malformation[] = [
-  (bad) => void delete bad.SERILLREA,
-  (bad) => void (bad.ABNTIME = '2023/13/01'),
-  (bad) => void (bad.ENTNAME = ''),
-  (bad) => void (bad.ID = 12345),
-  (bad) => {
-    bad.UNISCID = null;
-    delete bad.REGNO;
-  },
-];
+/** How entries go wrong: as any list's, and without the ground they were listed on. */
+const MALFORMATIONS: readonly Malformation[] = [...LISTING_MALFORMATIONS, (bad) => void delete bad.SERILLREA];

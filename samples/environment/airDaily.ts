@@ -2,7 +2,8 @@ import type { AqiPollutant } from '../../src/connectorKit';
 import { SAMPLE_ANCHOR } from './airHourly';
 import { CITIES } from './cities';
 import { cityDayAir, cityDayAqi } from './cityDay';
-import { slottedFeed } from './timeSlots';
+import { slottedFeed } from '../kit/slottedFeed';
+import { MINUTES_PER_DAY } from '../kit/timeline';
 
 const PATH = '/environment/air-daily';
 
@@ -24,7 +25,7 @@ export const PLATFORM_POLLUTANT_NAMES: Readonly<Record<AqiPollutant, string>> = 
  */
 export const airDailySample = slottedFeed({
   path: PATH,
-  slots: { start: SAMPLE_ANCHOR, slotHours: 24, perSlot: CITIES.length },
+  slots: { start: SAMPLE_ANCHOR, slotMinutes: MINUTES_PER_DAY, perSlot: CITIES.length },
   record({ slot, position, time }, o) {
     const city = CITIES[position];
     const air = cityDayAir(o.seed, city, slot);
@@ -46,17 +47,9 @@ export const airDailySample = slottedFeed({
     };
   },
   malformations: [
-    (r) => {
-      r.PM2_5_24h = 'N/A';
-    },
-    (r) => {
-      delete r.CityCode;
-    },
-    (r) => {
-      r.CO_24h = '-0.4';
-    },
-    (r) => {
-      r.TimePoint = '2026-02-30T00:00:00';
-    },
+    (bad) => void (bad.PM2_5_24h = 'N/A'),
+    (bad) => void delete bad.CityCode,
+    (bad) => void (bad.CO_24h = '-0.4'),
+    (bad) => void (bad.TimePoint = '2026-02-30T00:00:00'),
   ],
 });

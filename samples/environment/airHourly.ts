@@ -1,12 +1,13 @@
-import { DateTime } from 'luxon';
-import { CHINA_ZONE } from '../../src/connectorKit';
-import { isMalformed, type FeedOptions, type IndexedFeed } from '../kit/feed';
+import type { DateTime } from 'luxon';
+import type { FeedOptions } from '../kit/feed';
 import { random } from '../kit/random';
+import { slottedFeed } from '../kit/slottedFeed';
+import { chinaTime } from '../kit/timeline';
 import { STATIONS } from './stations';
 import { cityWeather } from './cityDay';
 
 /** The first hour the sample feed publishes (China time); fixed so a seed gives the same data. */
-export const SAMPLE_ANCHOR = DateTime.fromObject({ year: 2026, month: 11, day: 1 }, { zone: CHINA_ZONE });
+export const SAMPLE_ANCHOR = chinaTime(2026, 11, 1);
 
 const PATH = '/environment/air-hourly';
 const MISSING = '—';
@@ -16,25 +17,20 @@ const MISSING = '—';
  * writes them: values are strings, a missing value is "—", times are local without an offset.
  * Index i is station i mod S at hour ⌊i / S⌋ after the anchor, so records ascend by time point.
  */
-export const airHourlySample: IndexedFeed = {
+export const airHourlySample = slottedFeed({
   path: PATH,
-  count: (o) => o.scale,
-  firstIndexSince(since, o) {
-    const time = DateTime.fromSQL(since, { zone: CHINA_ZONE });
-    if (!time.isValid) return 0;
-    const hours = Math.ceil(time.diff(SAMPLE_ANCHOR, 'hours').hours);
-    return Math.min(o.scale, Math.max(0, hours * STATIONS.length));
-  },
-  record(index, o) {
-    const station = STATIONS[index % STATIONS.length];
-    const hour = Math.floor(index / STATIONS.length);
-    const reading = readingFor(station, hour, o);
-    return isMalformed(PATH, index, o) ? malform(reading, random(o.seed, 'malform', index).int(0, 3)) : reading;
-  },
-};
+  slots: { start: SAMPLE_ANCHOR, slotMinutes: 60, perSlot: STATIONS.length },
+  record: ({ slot: hour, position, time }, o) => readingFor(STATIONS[position], hour, time, o),
+  malformations: [
+    // A wrong type, a missing field, an impossible value, a bad time.
+    (bad) => void (bad.pm2_5 = 'N/A'),
+    (bad) => void delete bad.stationCode,
+    (bad) => void (bad.so2 = '-7'),
+    (bad) => void (bad.timePoint = '2026-13-45 25:00:00'),
+  ],
+});
 
-function readingFor(station: (typeof STATIONS)[number], hour: number, o: FeedOptions) {
-  const time = SAMPLE_ANCHOR.plus({ hours: hour });
+function readingFor(station: (typeof STATIONS)[number], hour: number, time: DateTime, o: FeedOptions) {
   const r = random(o.seed, PATH, station.code, hour);
   // A city-wide weather factor shared by its stations, drifting over days: haze builds and clears.
   const weather = cityWeather(o.seed, station.city, Math.floor(hour / 24));
@@ -65,23 +61,4 @@ function readingFor(station: (typeof STATIONS)[number], hour: number, o: FeedOpt
       Object.entries(values).map(([k, v]) => [k, k === missing ? MISSING : k === 'co' ? v.toFixed(1) : String(Math.round(v))]),
     ),
   };
-}
-
-/** The ways real feeds go wrong: a wrong type, a missing field, an impossible value, a bad time. */
-function malform(reading: Record<string, unknown>, way: number): Record<string, unknown> {
-  const bad = { ...reading };
-  switch (way) {
-    case 0:
-      bad.pm2_5 = 'N/A';
-      break;
-    case 1:
-      delete bad.stationCode;
-      break;
-    case 2:
-      bad.so2 = '-7';
-      break;
-    default:
-      bad.timePoint = '2026-13-45 25:00:00';
-  }
-  return bad;
 }

@@ -1,6 +1,7 @@
 import { SAMPLE_ANCHOR } from './airHourly';
 import { CITIES } from './cities';
-import { slottedFeed } from './timeSlots';
+import { slottedFeed } from '../kit/slottedFeed';
+import { MINUTES_PER_DAY } from '../kit/timeline';
 import { forecastFor, ISSUE_HOUR } from './forecaster';
 import { categoryRangeText, FORECAST_POLLUTANT_NAMES, formatAqiRange } from '../../connectors/environment/aqi-forecasts/format';
 
@@ -14,7 +15,7 @@ const PATH = '/environment/aqi-forecasts';
  */
 export const aqiForecastsSample = slottedFeed({
   path: PATH,
-  slots: { start: SAMPLE_ANCHOR.set({ hour: ISSUE_HOUR }), slotHours: 24, perSlot: CITIES.length },
+  slots: { start: SAMPLE_ANCHOR.set({ hour: ISSUE_HOUR }), slotMinutes: MINUTES_PER_DAY, perSlot: CITIES.length },
   record({ slot, position }, o) {
     const forecast = forecastFor(o.seed, CITIES[position], slot);
     return {
@@ -31,22 +32,18 @@ export const aqiForecastsSample = slottedFeed({
     };
   },
   malformations: [
-    (r) => {
-      (r.forecasts as Array<Record<string, unknown>>)[0].aqi = '良';
-    },
-    (r) => {
-      delete r.cityName;
-    },
-    (r) => {
+    (bad) => void (forecastDays(bad)[0].aqi = '良'),
+    (bad) => void delete bad.cityName,
+    (bad) => {
       // A range written backwards passes the pattern; the mapping rejects it.
-      const day = (r.forecasts as Array<Record<string, unknown>>)[1];
+      const day = forecastDays(bad)[1];
       day.aqi = String(day.aqi).split('~').reverse().join('~');
     },
-    (r) => {
-      r.publishTime = '2026年13月01日 16:00';
-    },
-    (r) => {
-      r.forecasts = [];
-    },
+    (bad) => void (bad.publishTime = '2026年13月01日 16:00'),
+    (bad) => void (bad.forecasts = []),
   ],
 });
+
+function forecastDays(record: Record<string, unknown>): Array<Record<string, unknown>> {
+  return record.forecasts as Array<Record<string, unknown>>;
+}

@@ -2,7 +2,7 @@ import type { FeedOptions } from '../kit/feed';
 import { random, type Random } from '../kit/random';
 import { variantOfCode } from '../kit/population';
 import { SAMPLE_ANCHOR } from './airHourly';
-import { slottedFeed } from './timeSlots';
+import { slottedFeed } from '../kit/slottedFeed';
 import { OUTLETS_BY_INDUSTRY, type MonitoredPollutant } from './outlets';
 import { pickKeyUnit } from './polluters';
 
@@ -31,9 +31,8 @@ export function hasDisagreeingFlag(index: number, o: FeedOptions): boolean {
  */
 export const emissionsSample = slottedFeed({
   path: PATH,
-  slots: { start: SAMPLE_ANCHOR, slotHours: 1, perSlot: PER_HOUR, offsetMinutes: (position) => position * MINUTES_APART },
-  record({ slot, position, time }, o) {
-    const index = slot * PER_HOUR + position;
+  slots: { start: SAMPLE_ANCHOR, slotMinutes: 60, perSlot: PER_HOUR, offsetSeconds: ({ position }) => position * MINUTES_APART * 60 },
+  record({ index, time }, o) {
     const r = random(o.seed, PATH, index);
     const unit = pickKeyUnit(r, o.seed);
     const outlet = r.pick(OUTLETS_BY_INDUSTRY[unit.industry]);
@@ -61,21 +60,11 @@ export const emissionsSample = slottedFeed({
     };
   },
   malformations: [
-    (r) => {
-      r.JCND = `${r.JCND}mg`;
-    },
-    (r) => {
-      delete r.PFKBH;
-    },
-    (r) => {
-      r.JCND = -3.1;
-    },
-    (r) => {
-      r.JCSJ = '2026-11-31 08:00:00';
-    },
-    (r) => {
-      r.BZXZ = 0;
-    },
+    (bad) => void (bad.JCND = `${bad.JCND}mg`),
+    (bad) => void delete bad.PFKBH,
+    (bad) => void (bad.JCND = -3.1),
+    (bad) => void (bad.JCSJ = '2026-11-31 08:00:00'),
+    (bad) => void (bad.BZXZ = 0),
   ],
 });
 

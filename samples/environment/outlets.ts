@@ -38,27 +38,25 @@ const BOUNDARY_DUST: Outlet = {
   pollutants: [{ name: '颗粒物', limit: 1.0, standard: 'GB 16297-1996', typicalShare: 0.35, annualTonnes: null }],
 };
 
-const gas = (code: string, name: string, monitoring: Outlet['monitoring'], pollutants: MonitoredPollutant[]): Outlet => ({
-  code,
-  name,
-  medium: '废气',
-  method: '有组织',
-  pattern: monitoring === '自动监测' ? '连续' : '间歇',
-  monitoring,
-  unit: 'mg/m3',
-  pollutants,
-});
+/**
+ * The organised (有组织) outlets of one medium, measured in its unit: discharging continuously where
+ * they are monitored automatically, intermittently where they are sampled by hand.
+ */
+const organisedOutlet =
+  (medium: Outlet['medium'], unit: Outlet['unit']) =>
+  (code: string, name: string, monitoring: Outlet['monitoring'], pollutants: MonitoredPollutant[]): Outlet => ({
+    code,
+    name,
+    medium,
+    method: '有组织',
+    pattern: monitoring === '自动监测' ? '连续' : '间歇',
+    monitoring,
+    unit,
+    pollutants,
+  });
 
-const water = (code: string, name: string, monitoring: Outlet['monitoring'], pollutants: MonitoredPollutant[]): Outlet => ({
-  code,
-  name,
-  medium: '废水',
-  method: '有组织',
-  pattern: monitoring === '自动监测' ? '连续' : '间歇',
-  monitoring,
-  unit: 'mg/L',
-  pollutants,
-});
+const gas = organisedOutlet('废气', 'mg/m3');
+const water = organisedOutlet('废水', 'mg/L');
 
 const p = (name: string, limit: number, standard: string, typicalShare: number, annualTonnes: number | null): MonitoredPollutant => ({
   name,

@@ -1,9 +1,9 @@
 import type { DateTime } from 'luxon';
-import { parseChinaTime, type WarningSettings } from '../../src/connectorKit';
-import { isMalformed, type FeedOptions, type IndexedFeed } from '../kit/feed';
-import { random } from '../kit/random';
+import type { WarningSettings } from '../../src/connectorKit';
+import type { FeedOptions, IndexedFeed } from '../kit/feed';
+import { maybeMalformed, type Malformation } from '../kit/malformed';
+import { firstIndexAtOrAfter } from '../kit/timeline';
 import { CITIES } from './cities';
-import { malformed } from './malform';
 import { DEFAULT_WARNING_SETTINGS } from '../../connectors/environment/common/warningSettings';
 import { categoryRangeText, formatAqiRange } from '../../connectors/environment/aqi-forecasts/format';
 import { warningTimeline, type NoticeAction, type WarningNotice } from './warningTimeline';
@@ -26,14 +26,10 @@ export function pollutionWarningsSample(settings: WarningSettings = DEFAULT_WARN
     path: PATH,
     count: (o) => notices(o).length,
     firstIndexSince(since, o) {
-      const time = parseChinaTime(since)?.getTime();
       const all = notices(o);
-      return time === undefined ? 0 : firstAtOrAfter(all, time);
+      return firstIndexAtOrAfter(since, all.length, (index) => all[index].publishedAt);
     },
-    record(index, o) {
-      const record = noticeRecord(notices(o)[index]);
-      return isMalformed(PATH, index, o) ? malformed(record, MALFORMATIONS, random(o.seed, 'malform', PATH, index)) : record;
-    },
+    record: (index, o) => maybeMalformed(noticeRecord(notices(o)[index]), PATH, index, o, MALFORMATIONS),
   };
 }
 
@@ -47,17 +43,6 @@ function memoisedTimeline(settings: WarningSettings): (o: FeedOptions) => Warnin
     if (!last || last.seed !== o.seed || last.days !== days) last = { seed: o.seed, days, notices: warningTimeline(o.seed, days, settings) };
     return last.notices;
   };
-}
-
-function firstAtOrAfter(notices: WarningNotice[], time: number): number {
-  let lo = 0;
-  let hi = notices.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (notices[mid].publishedAt.toMillis() < time) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function noticeRecord(n: WarningNotice): Record<string, unknown> {
@@ -94,17 +79,10 @@ function stamp(time: DateTime): string {
   return time.toFormat('M月d日H时');
 }
 
-const MALFORMATIONS = [
-  (r: Record<string, unknown>) => {
-    r.warningLevel = '紫色';
-  },
-  (r: Record<string, unknown>) => {
-    delete r.noticeNo;
-  },
-  (r: Record<string, unknown>) => {
-    r.publishTime = '2026-11-31 17:00:00';
-  },
-  (r: Record<string, unknown>) => {
-    r.noticeType = 12;
-  },
+/** How notices go wrong: a colour the grading has not got, no number, an impossible time, a code for the type. */
+const MALFORMATIONS: readonly Malformation[] = [
+  (bad) => void (bad.warningLevel = '紫色'),
+  (bad) => void delete bad.noticeNo,
+  (bad) => void (bad.publishTime = '2026-11-31 17:00:00'),
+  (bad) => void (bad.noticeType = 12),
 ];

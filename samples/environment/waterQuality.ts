@@ -1,6 +1,7 @@
 import { random, type Random } from '../kit/random';
 import { SAMPLE_ANCHOR } from './airHourly';
-import { slottedFeed } from './timeSlots';
+import { slottedFeed } from '../kit/slottedFeed';
+import { MINUTES_PER_DAY } from '../kit/timeline';
 import { SECTIONS, type Section } from './waterSections';
 
 const PATH = '/environment/water-quality';
@@ -18,9 +19,9 @@ export const waterQualitySample = slottedFeed({
   path: PATH,
   slots: {
     start: SAMPLE_ANCHOR.set({ hour: FIRST_SAMPLING_HOUR }),
-    slotHours: 24,
+    slotMinutes: MINUTES_PER_DAY,
     perSlot: SECTIONS.length,
-    offsetMinutes: (position) => position * MINUTES_BETWEEN_SECTIONS,
+    offsetSeconds: ({ position }) => position * MINUTES_BETWEEN_SECTIONS * 60,
   },
   record({ slot, position, time }, o) {
     const section = SECTIONS[position];
@@ -38,21 +39,11 @@ export const waterQualitySample = slottedFeed({
     };
   },
   malformations: [
-    (r) => {
-      r.pH = '15';
-    },
-    (r) => {
-      delete r.DMBM;
-    },
-    (r) => {
-      r['NH3-N'] = '-0.3';
-    },
-    (r) => {
-      r.CYSJ = '2026/11/31 10:00';
-    },
-    (r) => {
-      r.DO = 8.2;
-    },
+    (bad) => void (bad.pH = '15'),
+    (bad) => void delete bad.DMBM,
+    (bad) => void (bad['NH3-N'] = '-0.3'),
+    (bad) => void (bad.CYSJ = '2026/11/31 10:00'),
+    (bad) => void (bad.DO = 8.2),
   ],
 });
 

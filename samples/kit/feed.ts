@@ -1,6 +1,6 @@
 /**
  * A sample feed endpoint: records addressed by index, so a page is computed on demand and a feed of
- * a million records costs no memory. Connectors declare these beside their streams.
+ * a million records costs no memory. Each stream has one, in samples/<domain>/.
  */
 export interface FeedOptions {
   seed: number;

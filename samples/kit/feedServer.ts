@@ -27,7 +27,7 @@ export interface RunningFeedServer {
 export const DEFAULT_FEED_OPTIONS: FeedOptions = { seed: 42, scale: 300, malformedRate: 0.02, edition: 1 };
 
 /**
- * The bundled sample feed server: each connector's sample feeds in their sources' own formats,
+ * The bundled sample feed server: each stream's sample feed in its source's own format,
  * paged, filtered by `since`, deterministic by seed, with switches to inject faults. A control
  * endpoint (`PUT /_control`) changes faults and edition while it runs.
  */

@@ -2,8 +2,8 @@ import type { DateTime } from 'luxon';
 import type { FeedOptions } from '../kit/feed';
 import { random } from '../kit/random';
 import { contactFor, type ProjectPlan } from './plan';
-import { changeEditions, changeTime } from './timeline';
-import { PROJECTS_PATH } from '../../connectors/ppp/projects/record';
+import { changeEditions, changeTime } from './editions';
+import { PROJECTS_PATH } from '../../connectors/ppp/projects/path';
 import { STAGE } from './stages';
 
 /** What moves in a project's record between editions of the library. */

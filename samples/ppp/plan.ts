@@ -4,8 +4,8 @@ import { random, type Random } from '../kit/random';
 import { fenFromWanYuan } from '../../src/connectorKit';
 import { PROJECT_TYPES, type ProjectType } from './projectTypes';
 import { CITY_REGION, DISTRICT_REGIONS, equityRepresentative, fullName, implementingAgency, type PublicBody, type Region } from './governmentBodies';
-import { TIMELINE_ANCHOR } from './timeline';
-import { PROJECTS_PATH } from '../../connectors/ppp/projects/record';
+import { chinaTime } from '../kit/timeline';
+import { PROJECTS_PATH } from '../../connectors/ppp/projects/path';
 import { STAGE } from './stages';
 
 /**
@@ -108,7 +108,7 @@ function initiationDate(stage: number, r: Random): DateTime {
     [2014, 6, 2700],
     [2014, 3, 270],
   ][stage];
-  return TIMELINE_ANCHOR.set({ year, month, day: 1, hour: 0 }).plus({ days: r.int(0, days) }).startOf('day');
+  return chinaTime(year, month, 1).plus({ days: r.int(0, days) }).startOf('day');
 }
 
 /** Projects listed at 执行 or 移交 signed their contract a few months to a few years after initiation. */

@@ -3,7 +3,7 @@ import { CITY, PROVINCE } from '../kit/population';
 import type { ProjectPlan } from './plan';
 import type { ProjectState } from './lifecycle';
 import { STAGE } from './stages';
-import type { PppProjectRecord } from '../../connectors/ppp/projects/record';
+import type { PppProjectRecord } from '../../connectors/ppp/projects/schema';
 
 /**
  * A sample project written the way the library's API writes it: codes as strings, investment in

@@ -4,8 +4,9 @@ import type { FeedOptions } from '../kit/feed';
 import { NOTICE_TYPES, type AmountUnit } from '../../src/connectorKit';
 import { bidDeadlineAt, type ProcessFacts } from './processFacts';
 import type { PlanStep } from './plans';
-import type { TradingNoticeRecord } from '../../connectors/trading/notices/record';
-import { localDate, localDateTime, MINUTES_PER_DAY, startOfDay } from './sampleClock';
+import type { TradingNoticeRecord } from '../../connectors/trading/notices/schema';
+import { MINUTES_PER_DAY } from '../kit/timeline';
+import { localDate, localDateTime, startOfDay } from './platformClock';
 import { stepMinute } from './schedule';
 
 export const PLATFORM = '石家庄市公共资源交易中心';

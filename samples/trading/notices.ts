@@ -1,10 +1,9 @@
-import { isMalformed, type IndexedFeed } from '../kit/feed';
-import { random } from '../kit/random';
+import type { IndexedFeed } from '../kit/feed';
+import { maybeMalformed, type Malformation } from '../kit/malformed';
 import { parseChinaTime } from '../../src/connectorKit';
-import { malform, MALFORMATIONS } from './malform';
 import { noticeRecord } from './noticeRecord';
 import { processFacts } from './processFacts';
-import { minuteAtOrAfter } from './sampleClock';
+import { minuteAtOrAfter } from './platformClock';
 import { firstIndexAtOrAfter, slotAt } from './schedule';
 
 const PATH = '/trading/notices';
@@ -23,7 +22,18 @@ export const tradingNoticesSample: IndexedFeed = {
   },
   record(index, o) {
     const slot = slotAt(index);
-    const record = noticeRecord(processFacts(slot.process, o.seed), slot.step, o);
-    return isMalformed(PATH, index, o) ? malform(record, random(o.seed, 'malform', index).int(0, MALFORMATIONS - 1)) : record;
+    return maybeMalformed(noticeRecord(processFacts(slot.process, o.seed), slot.step, o), PATH, index, o, MALFORMATIONS);
   },
 };
+
+/** The ways platform feeds go wrong, for the known share of notices that must be quarantined. */
+const MALFORMATIONS: readonly Malformation[] = [
+  (bad) => void (bad.publishTime = '2026-02-30 10:00:00'),
+  (bad) => void delete bad.projectCode,
+  // An amount written as prose.
+  (bad) => void (bad.budget = '约120万元'),
+  // A credit code cut short.
+  (bad) => void (bad.buyerCode = String(bad.buyerCode ?? '111301000000000000').trim().slice(0, 15)),
+  // A list field holding a note instead of a list.
+  (bad) => void (bad.tenderers = '详见附件'),
+];

@@ -1,5 +1,5 @@
 import type { NoticeType, ProcessStageName } from '../../src/connectorKit';
-import { MINUTES_PER_DAY } from './sampleClock';
+import { MINUTES_PER_DAY } from '../kit/timeline';
 
 /**
  * How the sample platform's processes run: each plan is a sequence of notices over days, the way

@@ -3,7 +3,8 @@ import { random, type Random } from '../kit/random';
 import type { AmountUnit } from '../../src/connectorKit';
 import { BUYERS, type Buyer } from './buyers';
 import { EXTENSION_DAYS, type Plan } from './plans';
-import { localDate, MINUTES_PER_DAY, startOfDay } from './sampleClock';
+import { MINUTES_PER_DAY } from '../kit/timeline';
+import { localDate, startOfDay } from './platformClock';
 import { planOf, stepMinute } from './schedule';
 
 /**
@@ -14,7 +15,7 @@ import { planOf, stepMinute } from './schedule';
 export interface ProcessFacts {
   process: number;
   plan: Plan;
-  /** When its first notice is published (minutes, sampleClock.ts). */
+  /** When its first notice is published (minutes, platformClock.ts). */
   start: number;
   projectCode: string;
   projectName: string;

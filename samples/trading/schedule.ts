@@ -1,5 +1,5 @@
 import { CYCLE_DAYS, PLANS, stepOffsetMinutes, type Plan } from './plans';
-import { MINUTES_PER_DAY } from './sampleClock';
+import { MINUTES_PER_DAY } from '../kit/timeline';
 
 /**
  * Index order of the sample feed: notice i ↔ (process, step), ascending by publication time, so
@@ -54,7 +54,7 @@ function windowOf(index: number): number {
 export interface NoticeSlot {
   process: number;
   step: number;
-  /** When the notice is published, in minutes after the sample's first midnight (sampleClock.ts). */
+  /** When the notice is published, in minutes after the sample's first midnight (platformClock.ts). */
   minute: number;
 }
 
@@ -79,7 +79,7 @@ export function planOf(process: number): Plan {
   return PLANS[process % PLANS.length];
 }
 
-/** When step `step` of process `process` is published (minutes, sampleClock.ts). */
+/** When step `step` of process `process` is published (minutes, platformClock.ts). */
 export function stepMinute(process: number, step: number): number {
   return Math.floor(process / PLANS.length) * CYCLE_MINUTES + stepOffsetMinutes(planOf(process), step);
 }

@@ -43,8 +43,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return db;
 }
 
+// knex prints its warnings (e.g. "Connection Error: …" when a server drops a connection) with
+// console.log, into the middle of `hub sync --json` output: they go to stderr instead.
+const toStderr = (message: unknown) => void process.stderr.write(`hub: database: ${typeof message === 'string' ? message : String(message)}\n`);
+const KNEX_LOG = { warn: toStderr, error: toStderr, deprecate: toStderr };
+
 function openPostgres(url: string, poolMax = 10): Database {
   const knex = knexFactory({
+    log: KNEX_LOG,
     client: 'pg',
     connection: { connectionString: url, connectionTimeoutMillis: 5000, application_name: 'disclosure-hub' },
     pool: { min: 0, max: poolMax },
@@ -74,7 +80,7 @@ async function openEmbedded(dataDir = '.hub'): Promise<Database> {
   const pglite = new PGlite(pgdata, { extensions: { pg_trgm } });
   // PGlite is one connection in this process; knex-pglite fixes the pool at one accordingly.
   // Opening PGlite (a WASM PostgreSQL) takes seconds, and longer on a busy machine.
-  const knex = knexFactory({ client: ClientPGLite, connection: { pglite } as never, acquireConnectionTimeout: 120000 });
+  const knex = knexFactory({ log: KNEX_LOG, client: ClientPGLite, connection: { pglite } as never, acquireConnectionTimeout: 120000 });
   // knex's pool gives up creating a connection after 30 s of its own, whatever the acquire timeout
   // says; waiting here until PGlite is ready (after knex has copied its config) keeps a slow open
   // from failing.

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { migrationSource } from '../../migrations';
+import { isServerPostgres } from './backend';
 
 const migrationConfig: Knex.MigratorConfig = { migrationSource, tableName: 'knex_migrations' };
 
@@ -19,10 +20,6 @@ export async function migrateLatest(knex: Knex): Promise<string[]> {
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY]);
     return latest();
   });
-}
-
-function isServerPostgres(knex: Knex): boolean {
-  return (knex.client as { config: { client: unknown } }).config.client === 'pg';
 }
 
 /** Undoes the last batch of migrations; returns the names rolled back. */

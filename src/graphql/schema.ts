@@ -8,6 +8,8 @@ import { creditResolvers } from './credit/resolvers';
 import { disclosureResolvers } from './disclosures/resolvers';
 import { entityResolvers } from './entity/resolvers';
 import { environmentResolvers } from './environment/resolvers';
+import { feedResolvers } from './feeds/resolvers';
+import { operationsResolvers } from './admin/operations';
 import { pppResolvers } from './ppp/resolvers';
 import { tradingResolvers } from './trading/resolvers';
 import { refuseNulInArguments } from './nulArguments';
@@ -41,6 +43,8 @@ export function buildSchema(): GraphQLSchema {
       pppResolvers,
       environmentResolvers,
       adminResolvers,
+      feedResolvers,
+      operationsResolvers,
     ],
     inheritResolversFromInterfaces: true,
   });

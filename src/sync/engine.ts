@@ -7,11 +7,17 @@ import { toDisclosureRow, type DisclosureRow } from './normalize';
 import { writeDisclosures } from './store/disclosureWriter';
 import { quarantineRecords, supersedeQuarantined, type RejectedRecord } from './store/quarantine';
 import { commitCursor, readCursor } from './store/syncState';
-import { addRunCounts, finishRun, reapDeadRuns, startRun, zeroCounts, type RunCounts, type RunTrigger } from './runs';
+import { addRunCounts, reapDeadRuns, startRun, zeroCounts, type RunCounts, type RunTrigger } from './runs';
 import { extendLease, leaseHolder, releaseLease, tryAcquireLease } from './leases';
+import { settleDeferredRuns, settleRun } from './runSettlement';
+import { isConnectionLost, serverMessage } from '../db/connectionErrors';
 import { maxCursor, withLookBack } from './cursor';
 import { markMissingAsRemoved } from './store/snapshot';
-import { filePages, UnparsableRecord } from './sources/fileSource';
+import { UnparsableRecord } from './sources/fileSource';
+import { localFilePages } from './sources/localFile';
+import { escapeUnstorable, findUnstorableText } from './unstorableText';
+import { quarantineKey } from './quarantineKey';
+import { cancelOnAbort } from './statementCancel';
 import { prefetching } from './prefetch';
 
 export interface SyncStreamOptions {
@@ -69,6 +75,7 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
   const started = Date.now();
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
 
+  await settleDeferredRuns(knex);
   await reapDeadRuns(knex, LEASE_TTL_MS);
   const leaseKey = `stream:${name}`;
   if (!(await tryAcquireLease(knex, leaseKey, LEASE_TTL_MS))) {
@@ -76,9 +83,7 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
     throw new StreamBusyError(`${name} is already being synced by ${holder?.holder ?? 'another process'}; wait for that run to finish`);
   }
 
-  const committed = await readCursor(knex, name);
-  const since = startPosition(options, committed);
-  const runId = await startRun(knex, name, options.trigger ?? 'manual', timeLimitMs, since);
+  const { committed, since, runId } = await startRunHoldingLease(options, name, leaseKey, timeLimitMs);
   const counts = zeroCounts();
   const limit = AbortSignal.timeout(timeLimitMs);
   const signal = options.signal ? AbortSignal.any([options.signal, limit]) : limit;
@@ -94,25 +99,27 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
     let cursor = committed;
     // A file given on the command line replaces the stream's endpoint; everything else is the same.
     const pages = options.file
-      ? filePages(options.file)
+      ? localFilePages(options.file)
       : stream.source.pages({ baseUrl: options.baseUrl, since, http: options.http ?? httpClientFor(name, options.onHttpRetry), signal });
     for await (const page of prefetching(pages)) {
       signal.throwIfAborted();
       const result = reader.process(page.records);
       cursor = maxCursor(cursor, result.cursor);
-      await knex.transaction(async (trx) => {
-        // The cursor commits with the rows, so a commit lost in a server crash loses both together
-        // and the next run re-reads them: durability of each page's commit is not needed, and
-        // waiting for the WAL flush on every page would cost more than anything else here.
-        await trx.raw('SET LOCAL synchronous_commit = off');
-        const written = await writeDisclosures(trx, result.rows, runId);
-        await supersedeQuarantined(trx, name, result.rows.map((r) => r.source_key));
-        await quarantineRecords(trx, result.rejected, runId);
-        const batch = { fetched: page.records.length, quarantined: result.rejected.length, ...written };
-        await addRunCounts(trx, runId, batch, cursor);
-        if (cursor !== undefined) await commitCursor(trx, name, cursor, runId);
-        accumulate(counts, batch);
-      });
+      await knex.transaction((trx) =>
+        cancelOnAbort(knex, trx, signal, async () => {
+          // The cursor commits with the rows, so a commit lost in a server crash loses both together
+          // and the next run re-reads them: durability of each page's commit is not needed, and
+          // waiting for the WAL flush on every page would cost more than anything else here.
+          await trx.raw('SET LOCAL synchronous_commit = off');
+          const written = await writeDisclosures(trx, result.rows, runId);
+          await supersedeQuarantined(trx, name, result.rows.map((r) => r.source_key));
+          await quarantineRecords(trx, result.rejected, runId);
+          const batch = { fetched: page.records.length, quarantined: result.rejected.length, ...written };
+          await addRunCounts(trx, runId, batch, cursor);
+          if (cursor !== undefined) await commitCursor(trx, name, cursor, runId);
+          accumulate(counts, batch);
+        }),
+      );
       options.onProgress?.({ fetched: counts.fetched, total: page.total });
     }
     // Only a complete read of the endpoint says what left the list; a file may be a partial dump.
@@ -126,9 +133,23 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
   }
 
   const status = error ? 'failed' : counts.quarantined > 0 ? 'partial' : 'ok';
-  await finishRun(knex, runId, status, error);
-  await releaseLease(knex, leaseKey);
-  return { connector: connector.name, stream: stream.name, status, ...counts, durationMs: Date.now() - started, runId, error };
+  const unsettled = await settleRun(knex, { runId, leaseKey, status, error });
+  const problems = [error, unsettled].filter(Boolean).join('; ') || undefined;
+  return { connector: connector.name, stream: stream.name, status, ...counts, durationMs: Date.now() - started, runId, error: problems };
+}
+
+/** Starts the run the lease was taken for; if that fails (the database went away), the lease goes too. */
+async function startRunHoldingLease(options: SyncStreamOptions, name: string, leaseKey: string, timeLimitMs: number) {
+  const { knex } = options;
+  try {
+    const committed = await readCursor(knex, name);
+    const since = startPosition(options, committed);
+    const runId = await startRun(knex, name, options.trigger ?? 'manual', timeLimitMs, since);
+    return { committed, since, runId };
+  } catch (error) {
+    await releaseLease(knex, leaseKey).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** The stream's own client, so that each retry it reports names the stream. */
@@ -150,7 +171,15 @@ function accumulate(total: RunCounts, batch: Partial<RunCounts>): void {
 function describeFailure(error: unknown, limit: AbortSignal, timeLimitMs: number, external?: AbortSignal): string {
   if (limit.aborted) return `the run passed its time limit of ${Math.round(timeLimitMs / 1000)} s`;
   if (external?.aborted) return `the run was stopped: ${String(external.reason?.message ?? external.reason ?? 'aborted')}`;
-  return error instanceof Error ? error.message : String(error);
+  // The reason is stored with the run: a parser's message may quote a NUL from a binary file.
+  return escapeUnstorable(describeError(error));
+}
+
+/** What failed, in words a user can act on; also for a stream that could not start (runSync.ts). */
+export function describeError(error: unknown): string {
+  const message = serverMessage(error);
+  if (!isConnectionLost(error)) return message;
+  return `the database connection failed: ${message}; once the database is reachable, sync again: it resumes after the last committed page`;
 }
 
 /** Validation and mapping of one page: pure work, no I/O, so it is easy to reason about and fast. */
@@ -175,8 +204,9 @@ class PageProcessor {
         rejected.push({ stream: this.name, sourceKey: null, payload: { raw: record.raw }, stage: 'parse', errors: [{ path: '', message: record.reason }] });
         continue;
       }
-      const errors = this.validate(record);
-      const sourceKey = safeKey(this.stream, record);
+      // A record PostgreSQL cannot store would fail its whole page: it is rejected here instead.
+      const errors = [...findUnstorableText(record), ...this.validate(record)];
+      const sourceKey = quarantineKey(this.stream, record);
       if (errors.length > 0) {
         rejected.push({ stream: this.name, sourceKey, payload: record, stage: 'validate', errors });
         continue;
@@ -192,14 +222,5 @@ class PageProcessor {
       }
     }
     return { rows, rejected, cursor };
-  }
-}
-
-function safeKey(stream: StreamDefinition, record: unknown): string | null {
-  try {
-    const key = stream.key(record);
-    return key === undefined || key === null || key === '' ? null : String(key);
-  } catch {
-    return null;
   }
 }

@@ -108,7 +108,22 @@ function requireDate(value: Date, field: string): Date {
   return value;
 }
 
+/**
+ * How much of a disclosure's text search covers. Every stored row's search text is cut into bigrams
+ * and indexed (migration 005), so the work of one insert grows with it: a 10 MB field once held an
+ * INSERT for minutes. Titles, names and the passages streams add are far shorter than this; a
+ * longer text is searchable by its first 10,000 characters, and stays whole in the attributes.
+ */
+export const SEARCH_TEXT_MAX_CHARS = 10_000;
+
 function searchText(input: DisclosureInput): string {
   const parts = [input.title, input.subject?.name, input.publisher, input.region, ...(input.parties ?? []).map((p) => p.name), ...(input.searchText ?? [])];
-  return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n');
+  return capped(parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n'), SEARCH_TEXT_MAX_CHARS);
+}
+
+/** The first `max` UTF-16 units, one fewer if the cut would leave half a surrogate pair (unstorable). */
+function capped(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }

@@ -6,6 +6,7 @@ import { validatorFor } from './validation';
 import { toDisclosureRow } from './normalize';
 import { writeDisclosures } from './store/disclosureWriter';
 import { finishRun, startRun, addRunCounts } from './runs';
+import { escapeUnstorable, findUnstorableText, restoreEscapes } from './unstorableText';
 
 export interface QuarantineQuery {
   stream?: string;
@@ -78,15 +79,19 @@ export async function replayQuarantined(
       const rows = [];
       const fixedIds: number[] = [];
       for (const entry of group) {
-        const errors = validate(entry.payload);
+        // The stored payload has a NUL written as its escape: the record the source sent had the NUL.
+        const payload = restoreEscapes(entry.payload);
+        const errors = [...findUnstorableText(payload), ...validate(payload)];
         try {
           if (errors.length > 0) throw Object.assign(new Error('still invalid'), { errors });
-          rows.push(toDisclosureRow(stream.toDisclosure(entry.payload, mapping), connector.domain, name, stream.key(entry.payload)));
+          rows.push(toDisclosureRow(stream.toDisclosure(payload, mapping), connector.domain, name, stream.key(payload)));
           fixedIds.push(Number(entry.id));
         } catch (error) {
           if (error instanceof ContractViolationError) throw error;
           const reasons = (error as { errors?: unknown }).errors ?? [{ path: '', message: (error as Error).message }];
-          await trx('quarantine').where({ id: entry.id }).update({ errors: JSON.stringify(reasons), stage: errors.length ? 'validate' : 'map' });
+          await trx('quarantine')
+            .where({ id: entry.id })
+            .update({ errors: JSON.stringify(escapeUnstorable(reasons)), stage: errors.length ? 'validate' : 'map' });
           result.stillFailing++;
         }
       }

@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
-import type { ConnectorDefinition, MappingContext } from './stream';
+import type { ConnectorDefinition, MappingContext, StreamDefinition } from './stream';
 import { selectStreams } from './selection';
-import { syncStream, type StreamHttpRetry, type StreamSummary } from './engine';
-import type { RunTrigger } from './runs';
+import { describeError, StreamBusyError, syncStream, type StreamHttpRetry, type StreamSummary } from './engine';
+import { zeroCounts, type RunTrigger } from './runs';
+import { settleDeferredRuns } from './runSettlement';
 import type { HttpClient } from './http/httpClient';
 
 export interface RunSyncOptions {
@@ -25,7 +26,12 @@ export interface RunSyncOptions {
   onHttpRetry?: (retry: StreamHttpRetry) => void;
 }
 
-/** Runs the selected streams one after another and returns a summary per stream. */
+/**
+ * Runs the selected streams one after another and returns a summary per stream. A stream that
+ * fails — even because the database went away — fails alone: its summary says why, and the next
+ * stream runs (the database may be back by then). A stop (the signal) ends the loop: no stream
+ * starts after it. A stream busy elsewhere still throws StreamBusyError, as before.
+ */
 export async function runSync(options: RunSyncOptions): Promise<StreamSummary[]> {
   const selected = selectStreams(options.connectors, options.selectors);
   if (options.file && selected.length !== 1) {
@@ -33,9 +39,10 @@ export async function runSync(options: RunSyncOptions): Promise<StreamSummary[]>
   }
   const summaries: StreamSummary[] = [];
   for (const { connector, stream } of selected) {
+    if (options.signal?.aborted) break;
     const name = `${connector.name}/${stream.name}`;
     options.onStreamStart?.(name);
-    const summary = await syncStream({
+    const summary = await syncOrDescribe(connector, stream, () => syncStream({
       knex: options.knex,
       connector,
       stream,
@@ -50,9 +57,22 @@ export async function runSync(options: RunSyncOptions): Promise<StreamSummary[]>
       signal: options.signal,
       onProgress: (p) => options.onProgress?.(name, p),
       onHttpRetry: options.onHttpRetry,
-    });
+    }));
     summaries.push(summary);
     options.onStreamEnd?.(summary);
   }
+  // A run whose end could not be recorded is recorded now if the database is back.
+  await settleDeferredRuns(options.knex);
   return summaries;
+}
+
+/** The stream's summary, or a failed one saying why it could not even start its run. */
+async function syncOrDescribe(connector: ConnectorDefinition, stream: StreamDefinition, sync: () => Promise<StreamSummary>): Promise<StreamSummary> {
+  const started = Date.now();
+  try {
+    return await sync();
+  } catch (error) {
+    if (error instanceof StreamBusyError) throw error;
+    return { connector: connector.name, stream: stream.name, status: 'failed', ...zeroCounts(), durationMs: Date.now() - started, error: `the run could not start: ${describeError(error)}` };
+  }
 }

@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { Knex } from 'knex';
 
 export type RunStatus = 'running' | 'ok' | 'partial' | 'failed';
-export type RunTrigger = 'manual' | 'schedule' | 'startup' | 'api' | 'replay';
+export type RunTrigger = 'manual' | 'schedule' | 'startup' | 'api' | 'replay' | 'reconcile';
 
 export interface RunCounts {
   fetched: number;
@@ -11,6 +11,14 @@ export interface RunCounts {
   unchanged: number;
   quarantined: number;
   removed: number;
+}
+
+/** A finished or running run as status views show it: who started it, how it went, its counts. */
+export interface RunReport extends RunCounts {
+  status: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  error: string | null;
 }
 
 export const zeroCounts = (): RunCounts => ({ fetched: 0, inserted: 0, updated: 0, unchanged: 0, quarantined: 0, removed: 0 });

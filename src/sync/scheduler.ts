@@ -3,9 +3,12 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { ConnectorDefinition, MappingContext } from './stream';
 import { leaseCoordinator, pruneFireLeases } from './leaseCoordinator';
-import { selectStreams, fullName } from './selection';
+import { selectStreams, fullName, streamVariable } from './selection';
 import { StreamBusyError, type StreamHttpRetry, type StreamSummary } from './engine';
 import { runSync } from './runSync';
+import { scheduleReconciliations } from './reconcileTasks';
+import type { ReconcileOverride } from './reconcileSetting';
+import type { BusyRetry } from './whenStreamFree';
 
 export interface SchedulerOptions {
   knex: Knex;
@@ -15,6 +18,10 @@ export interface SchedulerOptions {
   logger: Logger;
   /** Cron expression per stream (`environment/air-hourly`), overriding the stream's own. */
   overrides?: Record<string, string>;
+  /** Reconciliation per stream (HUB_RECONCILE_*), overriding the stream's own. */
+  reconcileOverrides?: Record<string, ReconcileOverride>;
+  /** How a reconciliation that finds its stream busy waits for it (default: every 30 s for 30 min). */
+  busyRetry?: BusyRetry;
   timezone?: string;
   /** How long one replica holds a fire before another may take it over (node-cron's lease). */
   fireLeaseMs?: number;
@@ -28,13 +35,17 @@ export interface SchedulerOptions {
 
 export interface Scheduler {
   tasks: Map<string, ScheduledTask>;
+  /** The reconciliation tasks, by stream name (reconcileTasks.ts). */
+  reconcileTasks: Map<string, ScheduledTask>;
   nextRun(stream: string): Date | null;
+  nextReconcile(stream: string): Date | null;
   stop(): Promise<void>;
 }
 
 /**
- * One cron task per stream, in China time. Overlap is prevented twice: node-cron skips a fire while
- * the previous one still runs here, and the stream's lease refuses a run already going elsewhere.
+ * One cron task per stream, in China time, and one for its reconciliation (reconcileTasks.ts).
+ * Overlap is prevented twice: node-cron skips a fire while the previous one still runs here, and
+ * the stream's lease refuses a run already going elsewhere.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const tasks = new Map<string, ScheduledTask>();
@@ -50,7 +61,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         try {
           const run = runSync({ ...options, selectors: [name], trigger: 'schedule' });
           const [summary] = await (options.track ? options.track(run) : run);
-          options.logger.info({ sync: summary }, `scheduled sync of ${name}: ${summary.status}`);
+          // No summary: the hub was stopping, and runSync starts no stream after a stop.
+          if (summary) options.logger.info({ sync: summary }, `scheduled sync of ${name}: ${summary.status}`);
         } catch (error) {
           const level = error instanceof StreamBusyError ? 'warn' : 'error';
           options.logger[level]({ err: error }, `scheduled sync of ${name} did not run: ${(error as Error).message}`);
@@ -67,14 +79,18 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     );
     tasks.set(name, task);
   }
+  const reconcileTasks = scheduleReconciliations(options, coordinator);
   const pruner = setInterval(() => pruneFireLeases(options.knex).catch(() => undefined), 3600 * 1000);
   pruner.unref();
   return {
     tasks,
+    reconcileTasks,
     nextRun: (stream) => tasks.get(stream)?.getNextRun() ?? null,
+    nextReconcile: (stream) => reconcileTasks.get(stream)?.getNextRun() ?? null,
     stop: async () => {
       clearInterval(pruner);
       for (const task of tasks.values()) await task.destroy();
+      for (const task of reconcileTasks.values()) await task.destroy();
     },
   };
 }
@@ -83,8 +99,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
 export function scheduleOverrides(env: NodeJS.ProcessEnv, connectors: readonly ConnectorDefinition[]): Record<string, string> {
   const overrides: Record<string, string> = {};
   for (const s of selectStreams(connectors)) {
-    const variable = `HUB_CRON_${s.connector.name}_${s.stream.name}`.toUpperCase().replace(/[^A-Z0-9]/g, '_');
-    const value = env[variable]?.trim();
+    const value = env[streamVariable('HUB_CRON', s)]?.trim();
     if (value) overrides[fullName(s)] = value;
   }
   return overrides;

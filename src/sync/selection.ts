@@ -31,3 +31,8 @@ export function selectStreams(connectors: readonly ConnectorDefinition[], select
 export function fullName(s: SelectedStream): string {
   return `${s.connector.name}/${s.stream.name}`;
 }
+
+/** A per-stream environment variable's name: `HUB_CRON` + environment/air-hourly → HUB_CRON_ENVIRONMENT_AIR_HOURLY. */
+export function streamVariable(prefix: string, s: SelectedStream): string {
+  return `${prefix}_${s.connector.name}_${s.stream.name}`.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}

@@ -1,32 +1,36 @@
+import type { RunReport } from './runs';
 import type { Knex } from 'knex';
-import cron from 'node-cron';
 import type { ConnectorDefinition } from './stream';
 import { selectStreams, fullName } from './selection';
+import { nextFire } from './nextFire';
+import { lastReconciliations, reconcileStatus, type ReconcileStatus } from './reconcileStatus';
+import type { ReconcileOverride } from './reconcileSetting';
 
 export interface StreamStatus {
   stream: string;
   cursor: string | null;
   schedule: string | null;
   nextRun: string | null;
-  lastRun: {
-    id: number;
-    trigger: string;
-    status: string;
-    startedAt: Date;
-    finishedAt: Date | null;
-    fetched: number;
-    inserted: number;
-    updated: number;
-    unchanged: number;
-    quarantined: number;
-    error: string | null;
-  } | null;
+  lastRun: (Omit<RunReport, 'removed'> & { id: number; trigger: string }) | null;
   quarantineOpen: number;
   disclosures: number;
+  reconcile: ReconcileStatus;
 }
 
-/** What `hub status` shows: per stream, its cursor, last run, next scheduled fire and open quarantine. */
-export async function streamStatuses(knex: Knex, connectors: readonly ConnectorDefinition[], overrides: Record<string, string> = {}, timezone = 'Asia/Shanghai'): Promise<StreamStatus[]> {
+export interface StatusOptions {
+  /** Cron expression per stream (HUB_CRON_*), overriding the stream's own. */
+  schedules?: Record<string, string>;
+  /** Reconciliation per stream (HUB_RECONCILE_*), overriding the stream's own. */
+  reconciliations?: Record<string, ReconcileOverride>;
+  timezone?: string;
+}
+
+/**
+ * What `hub status` shows: per stream, its cursor, last run, next scheduled fire, open quarantine,
+ * and its reconciliation (last one, what it found, next fire).
+ */
+export async function streamStatuses(knex: Knex, connectors: readonly ConnectorDefinition[], options: StatusOptions = {}): Promise<StreamStatus[]> {
+  const { schedules = {}, reconciliations = {}, timezone = 'Asia/Shanghai' } = options;
   const cursors = new Map((await knex('sync_state').select('stream', 'cursor')).map((r: any) => [r.stream, r.cursor]));
   const lastRuns = new Map(
     (
@@ -42,9 +46,10 @@ export async function streamStatuses(knex: Knex, connectors: readonly ConnectorD
   const stored = new Map(
     (await knex('disclosures').groupBy('stream').select('stream').count({ n: '*' })).map((r: any) => [r.stream, Number(r.n)]),
   );
+  const reconciled = await lastReconciliations(knex);
   return selectStreams(connectors).map((s) => {
     const name = fullName(s);
-    const schedule = overrides[name] ?? s.stream.schedule ?? null;
+    const schedule = schedules[name] ?? s.stream.schedule ?? null;
     const run = lastRuns.get(name);
     return {
       stream: name,
@@ -68,14 +73,7 @@ export async function streamStatuses(knex: Knex, connectors: readonly ConnectorD
         : null,
       quarantineOpen: quarantined.get(name) ?? 0,
       disclosures: stored.get(name) ?? 0,
+      reconcile: reconcileStatus(s, reconciled.get(name), reconciliations[name], timezone),
     };
   });
-}
-
-function nextFire(expression: string, timezone: string): string | null {
-  const task = cron.createTask(expression, () => undefined, { timezone });
-  // getNextRun() answers only for a started task; getNextRuns() computes from the expression.
-  const [next] = task.getNextRuns(1);
-  void task.destroy();
-  return next ? next.toISOString() : null;
 }

@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import type { CitySetting } from '../config/city';
 import { removedStatusViolation, type DisclosureInput, type Domain, type StoredStatus } from '../domain/contract';
 import type { Source } from './sources/source';
@@ -32,6 +33,23 @@ export interface StreamDefinition<R = any> {
   schedule?: string;
   /** How far before the committed cursor an incremental run starts reading, in ms. */
   lookBackMs?: number;
+  /**
+   * A periodic re-read that finds what incremental runs cannot: corrections to records older than
+   * the look-back, and records the source published late with an old cursor. Without it a stream
+   * gets DEFAULT_RECONCILE (src/sync/reconcileSetting.ts); `'off'` schedules none. Only for
+   * incremental streams with a cursor: the others are read whole on every run already.
+   */
+  reconcile?: ReconcileDeclaration | 'off';
+}
+
+export interface ReconcileDeclaration {
+  /** Cron expression (Asia/Shanghai) of the re-read. */
+  schedule: string;
+  /**
+   * Re-read only the records of the last N days before the committed cursor (the source's newest
+   * record, not the clock); omitted: re-read the whole source.
+   */
+  windowDays?: number;
 }
 
 /**
@@ -58,7 +76,28 @@ export function stream<R>(definition: StreamDefinition<R>): StreamDefinition<R> 
   if (definition.mode === 'snapshot' && !definition.removedStatus) {
     throw new Error(`snapshot stream "${definition.name}" needs a removedStatus for records that leave the list`);
   }
+  const reconcileProblem = definition.reconcile && definition.reconcile !== 'off' && reconcileDeclarationProblem(definition, definition.reconcile);
+  if (reconcileProblem) throw new Error(`stream "${definition.name}": ${reconcileProblem}`);
   return definition;
+}
+
+/**
+ * Why a stream is read whole on every run (a snapshot, or no cursor to read from), or undefined
+ * for an incremental stream. A stream read whole has nothing a reconciliation could add.
+ */
+export function readsWholeEveryRun(definition: Pick<StreamDefinition, 'mode' | 'cursor'>): string | undefined {
+  if (definition.mode === 'snapshot') return 'a snapshot stream: every run reads the whole list';
+  if (!definition.cursor) return 'a stream without a cursor: every run reads the whole source';
+  return undefined;
+}
+
+function reconcileDeclarationProblem(definition: StreamDefinition, reconcile: ReconcileDeclaration): string | undefined {
+  const whole = readsWholeEveryRun(definition);
+  if (whole) return `declares a reconciliation but is ${whole}, so it would read everything twice; remove "reconcile"`;
+  if (!cron.validate(reconcile.schedule)) return `reconcile.schedule "${reconcile.schedule}" is not a cron expression; write e.g. "0 3 * * 0" (Sundays at 03:00)`;
+  const days = reconcile.windowDays;
+  if (days !== undefined && !(Number.isInteger(days) && days > 0)) return `reconcile.windowDays must be a whole number of days above 0, got ${days}; omit it to re-read everything`;
+  return undefined;
 }
 
 export function connector(definition: ConnectorDefinition): ConnectorDefinition {

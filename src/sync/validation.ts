@@ -57,7 +57,13 @@ function fieldName(path: string): string {
 
 function quote(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return text.length > 60 ? `${sliceWhole(text, 57)}...` : text;
+}
+
+/** The first `length` code units, one fewer if the cut would split a surrogate pair (e.g. 𠮷). */
+function sliceWhole(text: string, length: number): string {
+  const last = text.charCodeAt(length - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
 }
 
 function lowerFirst(text: string): string {

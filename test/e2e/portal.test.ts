@@ -1,46 +1,20 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, describeInBrowser, recordSession, type PageSession } from '../helpers/chromium';
 import type { RunningHub } from '../../src/hub';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { graphql } from '../helpers/graphql';
 
-/**
- * The portal at `/` in a real browser: Debian's chromium driven by playwright-core. `.ci/run`
- * installs chromium with apt when it is missing; where no browser could be installed the suite is
- * skipped, and says so.
- */
-const CHROMIUM_CANDIDATES = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-const CHROMIUM = CHROMIUM_CANDIDATES.find((candidate) => fs.existsSync(candidate));
-if (!CHROMIUM) {
-  console.warn(
-    `test/e2e/portal.test.ts SKIPPED: no chromium executable at ${CHROMIUM_CANDIDATES.join(' or ')}. ` +
-      'Install it with `apt-get install -y chromium fonts-noto-cjk` (.ci/run does when it can), or set CHROMIUM_PATH.',
-  );
-}
-const describeInBrowser = CHROMIUM ? describe : describe.skip;
+/** The portal at `/` in a real browser: Debian's chromium driven by playwright-core (helpers/chromium.ts). */
+const describePortal = describeInBrowser('test/e2e/portal.test.ts');
 
 // Callbacks passed to page.evaluate and friends run in the browser. The project's tsconfig has no
 // DOM library (and adding one would change every file's globals), so these are declared here.
 declare const document: any;
 declare const window: any;
 declare function getComputedStyle(element: any): any;
-
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Where the screenshots go, to look at after a run (not under the repository). */
-const SCREENSHOT_DIR = process.env.PORTAL_SCREENSHOT_DIR ?? path.join(os.tmpdir(), 'disclosure-hub-portal');
 
 /** HJ 633-2012: the AQI level and its colour, computed here independently of the hub and the page. */
 const LEVEL_COLOURS = ['#00E400', '#FFFF00', '#FF7E00', '#FF0000', '#99004C', '#7E0023'];
@@ -51,20 +25,12 @@ function rgbOf(hex: string): [number, number, number] {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 }
 
-/** A page of the portal with everything it requests, logs and fails recorded. */
-interface PortalSession {
-  page: Page;
-  requests: string[];
-  failed: string[];
-  consoleErrors: string[];
-}
-
-describeInBrowser(CHROMIUM ? 'the portal at / in chromium' : 'the portal at / in chromium (SKIPPED: no chromium executable)', () => {
+describePortal(CHROMIUM ? 'the portal at / in chromium' : 'the portal at / in chromium (SKIPPED: no chromium executable)', () => {
   let running: TestHub;
   let hub: RunningHub;
   let browser: Browser;
   let context: BrowserContext;
-  let session: PortalSession | undefined;
+  let session: PageSession | undefined;
 
   beforeAll(async () => {
     running = await startTestHub('embedded');
@@ -95,19 +61,10 @@ describeInBrowser(CHROMIUM ? 'the portal at / in chromium' : 'the portal at / in
     expect(s.consoleErrors).toEqual([]);
   });
 
-  async function openPortal(viewport?: { width: number; height: number }): Promise<PortalSession> {
+  async function openPortal(viewport?: { width: number; height: number }): Promise<PageSession> {
     const page = await context.newPage();
     if (viewport) await page.setViewportSize(viewport);
-    const s: PortalSession = { page, requests: [], failed: [], consoleErrors: [] };
-    page.on('request', (request) => s.requests.push(request.url()));
-    page.on('requestfailed', (request) => s.failed.push(`${request.url()}: ${request.failure()?.errorText}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) s.failed.push(`${response.url()}: HTTP ${response.status()}`);
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') s.consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => s.consoleErrors.push(`uncaught: ${error.message}`));
+    const s = recordSession(page);
     session = s;
     await page.goto(`${hub.url}/`);
     await page.waitForSelector('#air-board[data-loaded="true"] .aqi-tile');

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import { ppp } from '../../connectors/ppp';
 import { pppFeeds } from '../../samples/ppp';
-import { PROJECTS_PATH } from '../../connectors/ppp/projects/record';
-import { MALFORMED_FIELDS } from '../../samples/ppp/malform';
+import { PROJECTS_PATH } from '../../connectors/ppp/projects/path';
+import { MALFORMED_FIELDS } from '../../samples/ppp/projects';
 import { pppProjectRecordSchema, type PppProjectRecord } from '../../connectors/ppp/projects/schema';
 import { isMalformed, type FeedOptions } from '../../samples/kit/feed';
 import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../samples/kit/feedServer';

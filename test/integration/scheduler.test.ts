@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { migrationSource } from '../../migrations';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { CONNECTORS } from '../../connectors';
 import type { RunningFeedServer } from '../../samples/kit/feedServer';
@@ -190,8 +191,9 @@ onPostgres('three `hub serve` processes on one PostgreSQL', () => {
       expect(runs).toHaveLength(fires.length);
       // The work is spread: not necessarily evenly, but by whichever replica won each fire.
       expect(new Set(fires.map((f: any) => f.holder)).size).toBeGreaterThanOrEqual(1);
+      // Every migration applied exactly once, though three replicas started together.
       const migrations = await db.knex('knex_migrations').count({ n: '*' });
-      expect(Number(migrations[0].n)).toBe(6);
+      expect(Number(migrations[0].n)).toBe((await migrationSource.getMigrations([])).length);
     },
     TEST_TIMEOUT_MS,
   );

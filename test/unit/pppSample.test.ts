@@ -1,8 +1,7 @@
-import { pppProjectsSample } from '../../samples/ppp/projects';
+import { MALFORMED_FIELDS, pppProjectsSample } from '../../samples/ppp/projects';
 import { pppProjects } from '../../connectors/ppp/projects/stream';
-import { PROJECTS_PATH } from '../../connectors/ppp/projects/record';
-import { MALFORMED_FIELDS } from '../../samples/ppp/malform';
-import { CHANGE_CLASSES, projectAt, positionTime } from '../../samples/ppp/timeline';
+import { PROJECTS_PATH } from '../../connectors/ppp/projects/path';
+import { CHANGE_CLASSES, projectAt, positionTime } from '../../samples/ppp/editions';
 import { enterprise, POPULATION_SIZE } from '../../samples/kit/population';
 import { pppProjectRecordSchema, type PppProjectRecord } from '../../connectors/ppp/projects/schema';
 import { isMalformed, type FeedOptions } from '../../samples/kit/feed';

@@ -8,29 +8,15 @@ import {
   requireChinaTime,
   stream,
   type CodedValue,
+  type LicenceAttributes,
   type ValidityEnd,
 } from '../../../src/connectorKit';
-import { bodyAttributes, mapAuthority, type BodyAttributes } from '../mapping/authority';
+import { bodyAttributes, mapAuthority } from '../mapping/authority';
 import { optionalDay, recordStatus, validityEnd, type Warnings } from '../mapping/optionalFields';
-import { mapParty, type PartyAttributes } from '../mapping/party';
+import { mapParty } from '../mapping/party';
 import { party2019 } from '../mapping/party2019';
 import { present, publicText, required } from '../mapping/text';
 import { licenceRecordSchema, type LicenceRecord } from './schema';
-
-/** The unified licence (a type alias, so it is a record of attributes as it stands). */
-export type LicenceAttributes = {
-  party: PartyAttributes;
-  decision: { documentName: string | null; documentNumber: string; date: string };
-  category: CodedValue | null;
-  licence: { name: string | null; number: string | null };
-  content: string | null;
-  validFrom: string | null;
-  validUntil: ValidityEnd | null;
-  authority: BodyAttributes;
-  dataSource: BodyAttributes;
-  remarks: string | null;
-  warnings: string[];
-};
 
 /**
  * Administrative licensing decisions (行政许可) from the credit platform's paged API, read
@@ -45,6 +31,9 @@ export const licences = stream<LicenceRecord>({
   source: httpPages({ path: '/credit/licences', pageSize: 500, sinceParam: 'since' }),
   schedule: '10 2 * * *',
   lookBackMs: 24 * 3600 * 1000,
+  // A correction restamps SJC, so incremental runs see it; the weekly whole read is the safety net
+  // for records stored with an old stamp.
+  reconcile: { schedule: '10 3 * * 0' },
   toDisclosure: (r, context) => {
     const party = mapParty(party2019(r, 'XK'));
     const authority = mapAuthority({ name: r.XK_XKJG.trim(), uscc: present(r.XK_XKJGDM) }, context.city);

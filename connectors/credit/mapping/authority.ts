@@ -1,15 +1,17 @@
-import { CREDIT, normalizeUscc, regionOfAuthority, type CitySetting, type DisclosureInput } from '../../../src/connectorKit';
+import {
+  CREDIT,
+  normalizeUscc,
+  regionOfAuthority,
+  type BodyAttributes,
+  type CitySetting,
+  type DisclosureInput,
+} from '../../../src/connectorKit';
 
 /** A body named in a record: the deciding authority (XK_XKJG, CF_CFJG, CF_XZJG) or the data source. */
 export interface BodyFields {
   name: string;
   /** Its unified social credit code, as written (XK_XKJGDM, CF_CFJGDM, XK_LYDWDM, CF_SJLYDM). */
   uscc?: string;
-}
-
-export interface BodyAttributes {
-  name: string;
-  uscc: string | null;
 }
 
 export interface MappedAuthority {

@@ -6,6 +6,7 @@ import {
   type CreditRecordStatus,
   type SpellingTable,
   type ValidityEnd,
+  type Warnings,
 } from '../../../src/connectorKit';
 
 /**
@@ -14,7 +15,7 @@ import {
  * an unknown state does not quarantine a record: the value is left out and a warning, served with
  * the record, says why.
  */
-export type Warnings = string[];
+export type { Warnings };
 
 /** A validity or publicity end (a day, or open-ended); null when not given or not readable. */
 export function validityEnd(text: string | undefined, attribute: string, warnings: Warnings): ValidityEnd | null {

@@ -1,4 +1,10 @@
-import { maskIdNumber, type CodedValue, type DisclosureInput, type PartyCategoryCode } from '../../../src/connectorKit';
+import {
+  maskIdNumber,
+  type CodedValue,
+  type DisclosureInput,
+  type PartyAttributes,
+  type PartyCategoryCode,
+} from '../../../src/connectorKit';
 import { publicText } from './text';
 
 /** The other registration numbers a legal person may be identified by (before or besides a USCC). */
@@ -40,17 +46,6 @@ export interface PartyFields {
   legalRepresentative?: IdDocument & { name?: string };
   /** A natural person's own ID. */
   identity?: IdDocument;
-}
-
-/** The party as served: ID numbers only masked. */
-export interface PartyAttributes {
-  name: string;
-  category: CodedValue;
-  registrationNumbers: Record<keyof RegistrationNumbers, string | null>;
-  legalRepresentative: { name: string | null; idType: CodedValue | null; idNumberMasked: string | null } | null;
-  /** A natural person's ID type and masked number; null for organisations. */
-  idType: CodedValue | null;
-  idNumberMasked: string | null;
 }
 
 export interface MappedParty {

@@ -11,12 +11,13 @@ import {
   type DisclosureInput,
   type DisclosureOf,
   type MappingContext,
+  type PenaltyAttributes,
   type SpellingTable,
   type ValidityEnd,
 } from '../../../src/connectorKit';
-import { bodyAttributes, mapAuthority, type BodyAttributes, type BodyFields } from './authority';
+import { bodyAttributes, mapAuthority, type BodyFields } from './authority';
 import { recordStatus, validityEnd, type Warnings } from './optionalFields';
-import { mapParty, type PartyAttributes, type PartyFields } from './party';
+import { mapParty, type PartyFields } from './party';
 import { publicText } from './text';
 
 /**
@@ -56,30 +57,6 @@ export interface PenaltyFacts {
   state?: string;
   stateCodes?: SpellingTable<CreditRecordStatus>;
 }
-
-/** The unified penalty (a type alias, so it is a record of attributes as it stands). */
-export type PenaltyAttributes = {
-  party: PartyAttributes;
-  decision: { documentNumber: string; date: string };
-  caseName: string | null;
-  violationType: string | null;
-  facts: string | null;
-  basis: string | null;
-  categories: CodedValue[];
-  content: string | null;
-  /** 罚款 in 万元. */
-  fine: number | null;
-  /** 没收违法所得 / 非法财物 in 万元. */
-  confiscation: number | null;
-  suspendedOrRevokedLicence: string | null;
-  validUntil: ValidityEnd | null;
-  publicityUntil: ValidityEnd | null;
-  authority: BodyAttributes;
-  dataSource: BodyAttributes;
-  remarks: string | null;
-  /** What the hub noticed but did not reject: a fine field disagreeing with the text, an unreadable date. */
-  warnings: string[];
-};
 
 export function penaltyDisclosure(facts: PenaltyFacts, context: MappingContext): DisclosureOf<typeof CREDIT.kinds.penalty> {
   const party = mapParty(facts.party);

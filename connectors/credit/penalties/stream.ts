@@ -19,6 +19,9 @@ export const penalties = stream<PenaltyRecord>({
   schedule: '20 2 * * *',
   // Platforms stamp SJC when a report arrives; a day's look-back catches reports stored out of order.
   lookBackMs: 24 * 3600 * 1000,
+  // A correction restamps SJC, so incremental runs see it; the weekly whole read is the safety net
+  // for records stored with an old stamp.
+  reconcile: { schedule: '20 3 * * 0' },
   toDisclosure: (r, context) =>
     penaltyDisclosure({
       party: party2019(r, 'CF'),

@@ -18,6 +18,8 @@ export const airDaily = stream<AirDailyRecord>({
   // The platform publishes yesterday's reports after midnight; audits revise the last few days.
   schedule: '30 1 * * *',
   lookBackMs: 3 * DAY_MS,
+  // Audits can revise a report weeks later, past the look-back.
+  reconcile: { schedule: '10 5 * * *', windowDays: 30 },
   toDisclosure: (r) => {
     const concentrations: DailyAirInput = {
       so2_24h: reading(r.SO2_24h),

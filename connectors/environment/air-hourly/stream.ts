@@ -15,6 +15,8 @@ export const airHourly = stream<AirHourlyRecord>({
   source: httpPages({ path: '/environment/air-hourly', pageSize: 500, sinceParam: 'since', recordsField: 'data', totalField: 'total' }),
   schedule: '5 * * * *',
   lookBackMs: 3 * 3600 * 1000,
+  // Audits revise published readings for weeks afterwards; the look-back sees three hours of them.
+  reconcile: { schedule: '40 4 * * *', windowDays: 30 },
   toDisclosure: (r) => {
     const concentrations = {
       so2_1h: reading(r.so2),

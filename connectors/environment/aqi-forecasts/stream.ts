@@ -31,6 +31,8 @@ export function aqiForecastsStream(settings: WarningSettings = DEFAULT_WARNING_S
     // Cities issue at 16:00; a late or corrected issue is caught by the look-back.
     schedule: '30 17 * * *',
     lookBackMs: 2 * DAY_MS,
+    // A forecast is not revised once its days have passed: a fortnight is all that can change.
+    reconcile: { schedule: '30 5 * * 0', windowDays: 14 },
     toDisclosure: (r) => {
       const days = r.forecasts.map(forecastDay);
       const warning = forecastWarning(days.map((d) => d.aqi), settings, r.cityName);

@@ -33,6 +33,8 @@ export const emissions = stream<EmissionRecord>({
   // Automatic monitoring publishes hourly; manual results arrive days late, hence the look-back.
   schedule: '20 * * * *',
   lookBackMs: 2 * 24 * 3600 * 1000,
+  // Units mark results invalid or enter manual ones weeks late; the stream is large, so weekly.
+  reconcile: { schedule: '50 4 * * 0', windowDays: 30 },
   toDisclosure: (r) => {
     const computed = emissionExceedance(r.JCND, r.BZXZ);
     const sourceFlag = readExceedanceFlag(r.SFCB);

@@ -19,6 +19,8 @@ export const pollutionWarnings = stream<PollutionWarningRecord>({
   // Notices come at any hour when an episode starts or ends: read them often.
   schedule: '*/30 * * * *',
   lookBackMs: 24 * 3600 * 1000,
+  // Notices are not rewritten, but offices post some late with their original time.
+  reconcile: { schedule: '40 3 * * 0', windowDays: 30 },
   toDisclosure: (r) => {
     const level = levelOfColour(r.warningLevel);
     const noticeNo = canonicalNoticeNo(r.noticeNo);

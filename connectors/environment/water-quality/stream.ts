@@ -43,6 +43,8 @@ export const waterQuality = stream<WaterQualityRecord>({
   // correct results within days.
   schedule: '0 15 * * *',
   lookBackMs: 3 * DAY_MS,
+  // Monthly and quarterly assessments recheck results a season back.
+  reconcile: { schedule: '20 5 * * 0', windowDays: 90 },
   toDisclosure: (r) => {
     const { values, belowDetectionLimit } = readValues(r);
     const waterBody = r.SZLX === '河流' ? 'river' : 'lake';

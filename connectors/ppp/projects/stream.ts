@@ -1,5 +1,5 @@
 import { formatChinaTime, httpPages, requireChinaTime, stream } from '../../../src/connectorKit';
-import { PROJECTS_PATH } from './record';
+import { PROJECTS_PATH } from './path';
 import { pppProjectRecordSchema, type PppProjectRecord } from './schema';
 import { projectToDisclosure } from './toDisclosure';
 
@@ -20,5 +20,8 @@ export const pppProjects = stream<PppProjectRecord>({
   schedule: '30 2 * * *',
   // A project entered late with an earlier update time is still read the next night.
   lookBackMs: 24 * 3600 * 1000,
+  // A stage change restamps updateTime, so incremental runs see it; the weekly whole read is the
+  // safety net for a project edited without a new stamp.
+  reconcile: { schedule: '30 3 * * 0' },
   toDisclosure: projectToDisclosure,
 });

@@ -7,7 +7,7 @@ import { toTradingDisclosure } from './toDisclosure';
  * Every notice a public resource trading platform publishes, all types in one list, newest last.
  * The list is ordered and filtered (`since`) by publication time, so that is the cursor; a
  * correction keeps its publication time and sets updateTime, and is read again by the look-back and
- * by full runs (the platform's list does not move corrected notices to its end).
+ * by the nightly reconciliation (the platform's list does not move corrected notices to its end).
  */
 export const tradingNotices = stream<TradingNoticeRecord>({
   name: 'notices',
@@ -20,5 +20,8 @@ export const tradingNotices = stream<TradingNoticeRecord>({
   schedule: '*/30 * * * *',
   // Notices are sometimes published with an earlier time than ones already out (backdated results).
   lookBackMs: 2 * 24 * 3600 * 1000,
+  // A correction keeps its notice's place in the list, however old the notice: only a nightly read
+  // of the whole list finds them all. 03:45 lies between the half-hourly runs.
+  reconcile: { schedule: '45 3 * * *' },
   toDisclosure: toTradingDisclosure,
 });

@@ -29,18 +29,14 @@ export interface BodyAttributes {
   uscc: string | null;
 }
 
-export interface RegistrationNumberAttributes {
-  /** 工商注册号 */
-  businessRegistration: string | null;
-  /** 组织机构代码 */
-  organisationCode: string | null;
-  /** 税务登记号 */
-  taxRegistration: string | null;
-  /** 事业单位证书号 */
-  publicInstitution: string | null;
-  /** 社会组织登记证号 */
-  socialOrganisation: string | null;
-}
+/**
+ * A party's other registration numbers: 工商注册号, 组织机构代码, 税务登记号, 事业单位证书号 and
+ * 社会组织登记证号, each null when not given (and always for a natural person).
+ */
+export type RegistrationNumberAttributes = Record<
+  'businessRegistration' | 'organisationCode' | 'taxRegistration' | 'publicInstitution' | 'socialOrganisation',
+  string | null
+>;
 
 /** The party as served: ID numbers only masked (the originals are personal information). */
 export interface PartyAttributes {

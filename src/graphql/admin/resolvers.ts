@@ -4,6 +4,7 @@ import { requireAdmin } from './auth';
 import { badInput } from '../shared/badInput';
 import { pageSize } from '../shared/pageSize';
 import { discardQuarantined, listQuarantine } from '../../sync/quarantineAdmin';
+import { servedSyncRun } from './servedSyncRun';
 
 /** Which quarantine entries a mutation acts on: by id, or every open entry of a stream. */
 interface QuarantineSelection {
@@ -15,24 +16,6 @@ interface ListArgs {
   stream?: string;
   status?: string;
   first?: number;
-}
-
-/** A row of `sync_runs` as SyncRun serves it. */
-function servedSyncRun(row: any) {
-  return {
-    id: row.id,
-    stream: row.stream,
-    trigger: row.trigger,
-    status: row.status,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    fetched: row.fetched,
-    inserted: row.inserted,
-    updated: row.updated,
-    unchanged: row.unchanged,
-    quarantined: row.quarantined,
-    error: row.error,
-  };
 }
 
 async function syncRuns(knex: Knex, narrow: (q: Knex.QueryBuilder) => void) {

@@ -1,6 +1,7 @@
 import { stateOfStatus, statusesInState } from '../../domain/contract';
 import type { Knex } from 'knex';
 import { normalizeUscc } from '../../domain/uscc';
+import type { DisclosureRow as StoredDisclosureRow } from '../../sync/normalize';
 
 /**
  * The columns every disclosure has, whatever its domain: which the API selects, how it serves them
@@ -15,24 +16,15 @@ export const DISCLOSURE_COLUMNS = [
   'd.entity_uscc', 'd.source_url', 'd.version', 'd.attributes',
 ];
 
-/** A row of `disclosures` as DISCLOSURE_COLUMNS select it; `attributes` is its domain's own shape. */
-export interface DisclosureRow {
+/**
+ * A row of `disclosures` as DISCLOSURE_COLUMNS select it: the shape the engine writes (one
+ * declaration, in src/sync/normalize.ts), with the id the store gives it; `attributes` is its
+ * kind's own shape (src/domain/contract).
+ */
+export type DisclosureRow = Omit<StoredDisclosureRow, 'attributes' | 'parties' | 'personal' | 'search_text' | 'content_hash'> & {
   id: number | string;
-  domain: string;
-  kind: string;
-  title: string;
-  publisher: string | null;
-  region: string | null;
-  published_at: Date;
-  source_updated_at: Date;
-  status: string;
-  subject_uscc: string | null;
-  subject_name: string | null;
-  subject_uscc_reason: string | null;
-  entity_uscc: string | null;
-  source_url: string | null;
   attributes: any;
-}
+};
 
 /** The subject as stored: what the `subject` resolver links to an entity, or shows flagged. */
 export interface StoredSubject {

@@ -1,21 +1,24 @@
-import { DateTime } from 'luxon';
-import { CHINA_ZONE, parseChinaTime } from '../../src/connectorKit';
+import type { DateTime } from 'luxon';
 import type { FeedOptions } from '../kit/feed';
 import { hash32 } from '../kit/random';
+import { chinaTime } from '../kit/timeline';
 
 /**
- * When each project of the sample library changes, and where it sits in the feed.
+ * The library's editions: when each project of the sample library changes, and where it sits in
+ * the feed of an edition.
  *
  * The library lists projects by update time, so a project that changes moves to the end. Every
  * project belongs to one of CHANGE_CLASSES classes; edition k (k ≥ 2) changes the projects of
  * class (k − 2) mod CHANGE_CLASSES. Version k of project p is stamped
- *     anchor + ((k − 1) × scale + p) × STEP,
+ *     FIRST_UPDATE + ((k − 1) × scale + p) × STEP,
  * so all of edition k's changes come after everything earlier, in project order. The feed at an
  * edition lists the projects that never changed, in project order, then each changed class by the
  * edition of its last change. All of it is arithmetic on (project, edition, scale, seed), so any
- * position is computed without the ones before it.
+ * position is computed without the ones before it, and the update times ascend with the position.
  */
-export const TIMELINE_ANCHOR = DateTime.fromObject({ year: 2026, month: 1, day: 5, hour: 9 }, { zone: CHINA_ZONE });
+
+/** When the first version of project 0 was stamped. */
+export const FIRST_UPDATE = chinaTime(2026, 1, 5, 9);
 /**
  * Five minutes between projects: an edition of a few hundred projects spans more than a day, so an
  * incremental run (which re-reads a day before its cursor) skips what it read before.
@@ -44,7 +47,7 @@ export function lastChange(project: number, o: Options): number {
 
 /** The update time of version `edition` of a project. */
 export function changeTime(project: number, edition: number, o: Options): DateTime {
-  return TIMELINE_ANCHOR.plus({ seconds: ((edition - 1) * o.scale + project) * STEP_SECONDS });
+  return FIRST_UPDATE.plus({ seconds: ((edition - 1) * o.scale + project) * STEP_SECONDS });
 }
 
 /** The project listed at a position of the feed. */
@@ -62,20 +65,6 @@ export function projectAt(position: number, o: Options): number {
 export function positionTime(position: number, o: Options): DateTime {
   const project = projectAt(position, o);
   return changeTime(project, lastChange(project, o), o);
-}
-
-/** The first position whose update time is at or after `since` (binary search on the ascending times). */
-export function firstPositionSince(since: string, o: Options): number {
-  const time = parseChinaTime(since);
-  if (!time) return 0;
-  let low = 0;
-  let high = o.scale;
-  while (low < high) {
-    const middle = Math.floor((low + high) / 2);
-    if (positionTime(middle, o).toMillis() < time.getTime()) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** Decorrelates the classes from the malformed share, which is also a function of (index + seed). */

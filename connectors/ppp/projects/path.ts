@@ -1,0 +1,2 @@
+/** Where the library's project list is served, under the connector's base URL. */
+export const PROJECTS_PATH = '/ppp/projects';
