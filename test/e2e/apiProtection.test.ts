@@ -11,6 +11,7 @@ import {
   cursorKind,
   nulMessageFor,
   SQL_TEXT,
+  unreachedFieldsWithArguments,
 } from '../helpers/clientMistakes';
 
 const ADMIN_TOKEN = 'test-admin-token-7f3a';
@@ -167,6 +168,7 @@ describe('the API under hostile and careless requests', () => {
   });
 
   test('a NUL character in any string argument is refused with the argument named', async () => {
+    expect(unreachedFieldsWithArguments()).toEqual([]);
     const calls = callsWithEachStringArgument('a\u0000b', await someUscc());
     expect(calls.length).toBeGreaterThanOrEqual(60);
     expect(await answersOtherThanBadInput(hub.url, calls, nulMessageFor, { authorization: `Bearer ${ADMIN_TOKEN}` })).toEqual([]);

@@ -1,5 +1,5 @@
 import { graphql } from './graphql';
-import { callsWithAfter, callsWithEachStringArgument, type ArgumentCall } from './everyArgument';
+import { callsWithAfter, callsWithEachStringArgument, unreachedFieldsWithArguments, type ArgumentCall } from './everyArgument';
 
 /**
  * Checks shared by the production suite (apiProtection) and the development one (server, on
@@ -35,7 +35,7 @@ export function cursorKind(field: string): 'entities' | 'trading' | 'disclosures
   return field === 'Query.entities' ? 'entities' : field === 'Query.tradingProcesses' ? 'trading' : 'disclosures';
 }
 
-export { callsWithAfter, callsWithEachStringArgument };
+export { callsWithAfter, callsWithEachStringArgument, unreachedFieldsWithArguments };
 
 /**
  * Sends each call and returns a line for every answer that is not one BAD_USER_INPUT error whose
