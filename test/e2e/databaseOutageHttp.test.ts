@@ -69,5 +69,5 @@ describeOnPostgres(`a database outage on PostgreSQL${SKIP_REASON}`, () => {
     await waitFor('/readyz to answer 200 again', async () => ((await status('/readyz')) === 200 ? true : undefined));
     const again = await graphql(hub.url, `query($s: String) { disclosures(search: $s) { totalCount } }`, { s: `back-${Date.now()}` });
     expect([again.status, again.body.errors]).toEqual([200, undefined]);
-  });
+  }, 180000); // two waits of at most a minute each, on a busy machine
 });
