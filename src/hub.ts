@@ -11,6 +11,7 @@ import { startScheduler, scheduleOverrides, type Scheduler } from './sync/schedu
 import { reconcileOverrides } from './sync/reconcileSetting';
 import { createSyncSupervisor, type SyncSupervisor } from './sync/supervisor';
 import { createMetrics } from './server/metrics';
+import { syncRetryReporter } from './server/syncRetryReport';
 import { reapDeadRuns } from './sync/runs';
 import { replayQuarantined, type QuarantineQuery } from './sync/quarantineAdmin';
 import type { StreamSummary } from './sync/engine';
@@ -65,7 +66,8 @@ export async function startHub(config: HubConfig, components: HubComponents, log
     const feedUrl = feedUrlResolver(config, feeds?.url);
 
     const metrics = createMetrics();
-    supervisor = createSyncSupervisor({ knex: db.knex, connectors, feedUrl, mapping, onStreamEnd: metrics.syncFinished });
+    const onHttpRetry = syncRetryReporter(logger, metrics);
+    supervisor = createSyncSupervisor({ knex: db.knex, connectors, feedUrl, mapping, onStreamEnd: metrics.syncFinished, onHttpRetry });
     const syncs = supervisor;
     const sync = {
       connectors,
@@ -103,6 +105,7 @@ export async function startHub(config: HubConfig, components: HubComponents, log
         signal: syncs.signal,
         track: syncs.track,
         onStreamEnd: metrics.syncFinished,
+        onHttpRetry,
       });
     }
     ready = true;

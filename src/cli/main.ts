@@ -45,8 +45,16 @@ export async function runCli(argv: string[], components: HubComponents): Promise
   }
 }
 
+/**
+ * Exit codes: 1 when something failed (the database, a feed, the port), 2 when the command line
+ * itself was wrong (commander's errors and UsageError), so a script can tell a typo from an outage.
+ * (`hub sync` also exits 2 when a stream failed.) Help and version exit 0.
+ */
+const USAGE_EXIT_CODE = 2;
+
 function reportError(error: unknown): number {
-  if (error instanceof CommanderError) return error.exitCode; // commander has printed its message
+  // Commander has printed its message; its errors are 1, help and version 0.
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
   const e = error as Error;
   if (USER_ERRORS.has(e?.name) || process.env.HUB_DEBUG !== '1') {
     process.stderr.write(`hub: ${e?.message ?? String(error)}\n`);
@@ -54,5 +62,5 @@ function reportError(error: unknown): number {
   } else {
     process.stderr.write(`${e.stack ?? e}\n`);
   }
-  return 1;
+  return e?.name === 'UsageError' ? USAGE_EXIT_CODE : 1;
 }

@@ -12,6 +12,7 @@ import { feedResolvers } from './feeds/resolvers';
 import { operationsResolvers } from './admin/operations';
 import { pppResolvers } from './ppp/resolvers';
 import { tradingResolvers } from './trading/resolvers';
+import { refuseNulInArguments } from './nulArguments';
 
 export const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
 
@@ -28,9 +29,10 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
  * The SDL with one resolver module per domain folder. Rows are mapped to the served shape where
  * they are loaded (disclosures/served.ts), so most fields need no resolver; the Disclosure
  * interface's relations (subject, revisions) are written once and inherited by every type.
+ * Arguments holding a NUL character are refused before any resolver sees them (nulArguments.ts).
  */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({
+  const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
     resolvers: [
       { DateTime: DateTimeResolver, JSON: JSONResolver },
@@ -46,4 +48,5 @@ export function buildSchema(): GraphQLSchema {
     ],
     inheritResolversFromInterfaces: true,
   });
+  return refuseNulInArguments(schema);
 }

@@ -21,9 +21,13 @@ export function recordCursor(projectCode: string): string {
   return encode(['p', projectCode]);
 }
 
+/**
+ * Each part becomes an SQL parameter, so each is checked as strictly as PostgreSQL will read it:
+ * the store time exactly as noticeRows.ts writes it, the id within bigint, no NUL in a code.
+ */
 export function parseReleaseCursor(cursor: string): StoreKey {
   const parts = decode(cursor);
-  if (parts.length !== 3 || parts[0] !== 'r' || typeof parts[1] !== 'string' || !Number.isInteger(parts[2]) || Number.isNaN(Date.parse(parts[1]))) {
+  if (parts.length !== 3 || parts[0] !== 'r' || !isStoreTime(parts[1]) || !Number.isSafeInteger(parts[2])) {
     throw new InvalidCursorError(`"after" ${MISUSE}`);
   }
   return { storedAt: parts[1], id: parts[2] as number };
@@ -31,8 +35,16 @@ export function parseReleaseCursor(cursor: string): StoreKey {
 
 export function parseRecordCursor(cursor: string): string {
   const parts = decode(cursor);
-  if (parts.length !== 2 || parts[0] !== 'p' || typeof parts[1] !== 'string') throw new InvalidCursorError(`"after" ${MISUSE}`);
+  if (parts.length !== 2 || parts[0] !== 'p' || typeof parts[1] !== 'string' || parts[1].includes('\u0000')) throw new InvalidCursorError(`"after" ${MISUSE}`);
   return parts[1];
+}
+
+/** A UTC time to the microsecond (`2026-11-27T08:00:00.123456Z`) in a year PostgreSQL has (not 0). */
+function isStoreTime(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(value) || value.startsWith('0000')) return false;
+  const time = Date.parse(value);
+  // Date keeps milliseconds: the round trip compares all but the last three digits.
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 23) === value.slice(0, 23);
 }
 
 function encode(parts: unknown[]): string {

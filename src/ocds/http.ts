@@ -18,10 +18,14 @@ export type { OcdsSettings } from './settings';
  * - `after`: the cursor of the previous page. The next page's URL is in the `Link: <…>; rel="next"`
  *   header; no such header means this was the last page. An empty page has an empty list.
  * Releases come in the order the hub stored them (noticeRows.ts), records in project-code order.
+ * Paging parameters of other APIs (`page`, `offset`, `per_page`…) are refused with the one to use:
+ * ignored, `?page=2` would serve the first page again and look like an answer.
  * Errors before the first byte (a bad parameter: 400) go to the hub's JSON error handler.
  */
 
 const RELEASE_LIMITS = { default: 500, max: 5000 };
+const AFTER_INSTEAD = 'follow the Link rel="next" URL of each page, which carries "after" (the cursor of the next page)';
+const LIMIT_INSTEAD = 'set the page size with "limit"';
 const RECORD_LIMITS = { default: 100, max: 1000 };
 /** Packages change when a sync stores notices; partners and proxies may keep a page this long. */
 const CACHE_CONTROL = 'public, max-age=300';
@@ -60,7 +64,27 @@ class BadRequestError extends Error {
   readonly status = 400;
 }
 
+/** Paging parameters other APIs use, and what says the same here. */
+const FOREIGN_PAGING: Record<string, string> = {
+  page: AFTER_INSTEAD,
+  offset: AFTER_INSTEAD,
+  start: AFTER_INSTEAD,
+  cursor: AFTER_INSTEAD,
+  per_page: LIMIT_INSTEAD,
+  page_size: LIMIT_INSTEAD,
+  pageSize: LIMIT_INSTEAD,
+  size: LIMIT_INSTEAD,
+};
+
+function refuseForeignPaging(req: Request): void {
+  for (const name of Object.keys(req.query)) {
+    const instead = Object.hasOwn(FOREIGN_PAGING, name) ? FOREIGN_PAGING[name] : undefined;
+    if (instead) throw new BadRequestError(`"${name}" is not a parameter of this endpoint: ${instead}`);
+  }
+}
+
 function pageRequest(req: Request, limits: { default: number; max: number }): PageRequest {
+  refuseForeignPaging(req);
   const since = param(req, 'since');
   const limit = param(req, 'limit');
   const after = param(req, 'after');

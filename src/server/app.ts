@@ -18,6 +18,10 @@ import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { HubMetrics } from './metrics';
 import { ocdsRecordsHandler, ocdsReleasesHandler, type OcdsSettings } from '../ocds/http';
+import { databaseOutagePlugin, DATABASE_UNREACHABLE_MESSAGE, isDatabaseUnreachable, RETRY_AFTER_SECONDS } from './databaseOutage';
+import { databaseReadiness } from './databaseReadiness';
+import { queryStringJsonDepth, verifyJsonDepth } from './jsonDepth';
+import { methodNotAllowed, notFound } from './unknownRoutes';
 
 export interface AppOptions {
   /** The primary: admin fields, and everything that writes. */
@@ -63,8 +67,10 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
       // Admin fields are private with max-age 0, so they are never cached.
       ...(options.responseCache ? [responseCachePlugin()] : []),
       options.metrics.graphql,
+      databaseOutagePlugin(),
     ],
     formatError: errorFormatter(options.logger, options.production),
+    logger: options.logger,
   });
   await apollo.start();
 
@@ -84,24 +90,46 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
     }),
   );
-  app.get('/metrics', async (_req, res) => {
-    res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
-  });
-  app.get('/healthz', async (_req, res) => {
-    const alive = await databaseAnswers(options.knex);
-    res.status(alive ? 200 : 503).json({ status: alive ? 'ok' : 'database unavailable' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    const status = options.isReady() ? await databasesStatus(options.knex, options.readKnex) : 'starting';
-    res.status(status === 'ready' ? 200 : 503).json({ status });
-  });
+  const readOnly = methodNotAllowed(['GET', 'HEAD']);
+  app
+    .route('/metrics')
+    .get(async (_req, res) => {
+      res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+    })
+    .all(readOnly);
+  // Liveness: the process serves HTTP. It does not ask the database: restarting the hub would not
+  // bring a lost database back, and a restart loop would only add to an outage.
+  app
+    .route('/healthz')
+    .get((_req, res) => {
+      res.json({ status: 'ok' });
+    })
+    .all(readOnly);
+  // Ready needs both databases: the primary for syncs and admin work, the read replica (when there
+  // is one) for every public query.
+  const databases = [
+    { name: 'database', readiness: databaseReadiness(options.knex, options.logger) },
+    ...(options.readKnex ? [{ name: 'read database', readiness: databaseReadiness(options.readKnex, options.logger) }] : []),
+  ];
+  app
+    .route('/readyz')
+    .get(async (_req, res) => {
+      if (!options.isReady()) return void res.status(503).json({ status: 'starting' });
+      for (const { name, readiness } of databases) {
+        const state = await readiness.check();
+        if (!state.available) return void res.status(503).json({ status: 'unavailable', failing: name, reason: state.reason, since: state.since.toISOString() });
+      }
+      res.json({ status: 'ready' });
+    })
+    .all(readOnly);
   const readKnex = options.readKnex ?? options.knex;
-  app.get('/ocds/releases.json', ocdsReleasesHandler(readKnex, options.ocds));
-  app.get('/ocds/records.json', ocdsRecordsHandler(readKnex, options.ocds));
+  app.route('/ocds/releases.json').get(ocdsReleasesHandler(readKnex, options.ocds)).all(readOnly);
+  app.route('/ocds/records.json').get(ocdsRecordsHandler(readKnex, options.ocds)).all(readOnly);
   app.use(
     '/graphql',
     cors({ origin: corsOrigin(options.corsOrigins), methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
-    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    queryStringJsonDepth,
+    express.json({ limit: options.bodyLimit ?? '1mb', verify: verifyJsonDepth }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         createContext({
@@ -115,6 +143,8 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
   );
   // The portal last: static files only, so no file can shadow an API route above.
   app.use(portalFiles());
+  app.all('/', readOnly);
+  app.use(notFound);
   app.use(jsonErrors);
   return { app, apollo };
 }
@@ -177,12 +207,18 @@ function corsOrigin(origins: string[]): boolean | string[] {
 }
 
 /**
- * Errors raised before GraphQL runs (a body over the limit, a body that is not JSON) answer as
- * GraphQL-style JSON with the right status; Express's default page would show a stack trace.
+ * Errors raised outside GraphQL (a body over the limit, a body that is not JSON, a bad OCDS
+ * parameter, a database that does not answer) answer as GraphQL-style JSON with the right status;
+ * Express's default page would show a stack trace.
  */
-const jsonErrors: express.ErrorRequestHandler = (error, _req, res, next) => {
+const jsonErrors: express.ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
+  if (isDatabaseUnreachable(error)) {
+    res.status(503).set('retry-after', String(RETRY_AFTER_SECONDS));
+    return void res.json({ errors: [{ message: DATABASE_UNREACHABLE_MESSAGE, extensions: { code: 'DATABASE_UNAVAILABLE' } }] });
+  }
   const status = Number(error?.status ?? error?.statusCode) || 500;
+  if (status >= 500) req.log?.error({ err: error }, `${req.method} ${req.path} failed: ${error?.message ?? error}`);
   const message =
     error?.type === 'entity.too.large'
       ? `request body is larger than the ${error.limit} byte limit`
@@ -193,22 +229,3 @@ const jsonErrors: express.ErrorRequestHandler = (error, _req, res, next) => {
           : 'internal error';
   res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
 };
-
-/**
- * Ready needs both databases: the primary for syncs and admin work, the read replica (when there is
- * one) for every public query.
- */
-async function databasesStatus(primary: Knex, reads?: Knex): Promise<'ready' | 'database unavailable' | 'read database unavailable'> {
-  const [primaryAnswers, readsAnswer] = await Promise.all([databaseAnswers(primary), reads ? databaseAnswers(reads) : true]);
-  if (!primaryAnswers) return 'database unavailable';
-  return readsAnswer ? 'ready' : 'read database unavailable';
-}
-
-async function databaseAnswers(knex: Knex): Promise<boolean> {
-  try {
-    await Promise.race([knex.raw('select 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
-    return true;
-  } catch {
-    return false;
-  }
-}

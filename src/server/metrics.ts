@@ -1,7 +1,7 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
-import type { StreamSummary } from '../sync/engine';
+import type { StreamHttpRetry, StreamSummary } from '../sync/engine';
 
 /**
  * The hub's Prometheus metrics, in a registry of its own (several hubs in one process — tests,
@@ -30,6 +30,12 @@ export function createMetrics() {
     name: 'hub_sync_records_total',
     help: 'Records handled by sync runs, by stream and outcome (fetched, inserted, updated, unchanged, quarantined)',
     labelNames: ['stream', 'outcome'],
+    registers: [registry],
+  });
+  const syncHttpRetries = new Counter({
+    name: 'hub_sync_http_retries_total',
+    help: 'HTTP requests to feeds repeated after a failure (5xx, 429, timeout, broken body), by stream',
+    labelNames: ['stream'],
     registers: [registry],
   });
   const syncDuration = new Histogram({
@@ -72,6 +78,10 @@ export function createMetrics() {
         if (summary[outcome]) syncRecords.inc({ stream, outcome }, summary[outcome]);
       }
       syncDuration.observe({ stream }, summary.durationMs / 1000);
+    },
+    /** Counts one retry of a feed request. */
+    syncHttpRetried(retry: StreamHttpRetry) {
+      syncHttpRetries.inc({ stream: retry.stream });
     },
   };
 }

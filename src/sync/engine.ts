@@ -1,7 +1,7 @@
 import { ContractViolationError } from '../domain/contract';
 import type { Knex } from 'knex';
 import type { ConnectorDefinition, MappingContext, StreamDefinition } from './stream';
-import { createHttpClient, type HttpClient } from './http/httpClient';
+import { createHttpClient, type HttpClient, type HttpRetry } from './http/httpClient';
 import { validatorFor } from './validation';
 import { toDisclosureRow, type DisclosureRow } from './normalize';
 import { writeDisclosures } from './store/disclosureWriter';
@@ -37,6 +37,13 @@ export interface SyncStreamOptions {
   timeLimitMs?: number;
   signal?: AbortSignal;
   onProgress?: (progress: { fetched: number; total?: number }) => void;
+  /** Each HTTP retry of the stream's reads (with the default client), for logs and metrics. */
+  onHttpRetry?: (retry: StreamHttpRetry) => void;
+}
+
+/** An HTTP retry and the stream whose read it repeats (`connector/stream`). */
+export interface StreamHttpRetry extends HttpRetry {
+  stream: string;
 }
 
 export interface StreamSummary extends RunCounts {
@@ -93,7 +100,7 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
     // A file given on the command line replaces the stream's endpoint; everything else is the same.
     const pages = options.file
       ? localFilePages(options.file)
-      : stream.source.pages({ baseUrl: options.baseUrl, since, http: options.http ?? createHttpClient(), signal });
+      : stream.source.pages({ baseUrl: options.baseUrl, since, http: options.http ?? httpClientFor(name, options.onHttpRetry), signal });
     for await (const page of prefetching(pages)) {
       signal.throwIfAborted();
       const result = reader.process(page.records);
@@ -143,6 +150,11 @@ async function startRunHoldingLease(options: SyncStreamOptions, name: string, le
     await releaseLease(knex, leaseKey).catch(() => undefined);
     throw error;
   }
+}
+
+/** The stream's own client, so that each retry it reports names the stream. */
+function httpClientFor(stream: string, onHttpRetry: SyncStreamOptions['onHttpRetry']): HttpClient {
+  return createHttpClient({ onRetry: onHttpRetry && ((retry) => onHttpRetry({ ...retry, stream })) });
 }
 
 function startPosition(options: SyncStreamOptions, committed: string | undefined): string | undefined {

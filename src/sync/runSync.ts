@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { ConnectorDefinition, MappingContext, StreamDefinition } from './stream';
 import { selectStreams } from './selection';
-import { describeError, StreamBusyError, syncStream, type StreamSummary } from './engine';
+import { describeError, StreamBusyError, syncStream, type StreamHttpRetry, type StreamSummary } from './engine';
 import { zeroCounts, type RunTrigger } from './runs';
 import { settleDeferredRuns } from './runSettlement';
 import type { HttpClient } from './http/httpClient';
@@ -23,6 +23,7 @@ export interface RunSyncOptions {
   onStreamStart?: (name: string) => void;
   onProgress?: (name: string, progress: { fetched: number; total?: number }) => void;
   onStreamEnd?: (summary: StreamSummary) => void;
+  onHttpRetry?: (retry: StreamHttpRetry) => void;
 }
 
 /**
@@ -55,6 +56,7 @@ export async function runSync(options: RunSyncOptions): Promise<StreamSummary[]>
       timeLimitMs: options.timeLimitMs,
       signal: options.signal,
       onProgress: (p) => options.onProgress?.(name, p),
+      onHttpRetry: options.onHttpRetry,
     }));
     summaries.push(summary);
     options.onStreamEnd?.(summary);

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { ConnectorDefinition, MappingContext } from './stream';
 import { leaseCoordinator, pruneFireLeases } from './leaseCoordinator';
 import { selectStreams, fullName, streamVariable } from './selection';
-import { StreamBusyError, type StreamSummary } from './engine';
+import { StreamBusyError, type StreamHttpRetry, type StreamSummary } from './engine';
 import { runSync } from './runSync';
 import { fireOptions } from './fireOptions';
 import { scheduleReconciliations } from './reconcileTasks';
@@ -31,6 +31,7 @@ export interface SchedulerOptions {
   /** Lets the hub wait for a running scheduled sync before it closes the database. */
   track?: <T>(work: Promise<T>) => Promise<T>;
   onStreamEnd?: (summary: StreamSummary) => void;
+  onHttpRetry?: (retry: StreamHttpRetry) => void;
 }
 
 export interface Scheduler {

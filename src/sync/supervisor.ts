@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { ConnectorDefinition, MappingContext } from './stream';
-import type { StreamSummary } from './engine';
+import type { StreamHttpRetry, StreamSummary } from './engine';
 import { runSync, type RunSyncOptions } from './runSync';
 
 /**
@@ -22,6 +22,7 @@ export function createSyncSupervisor(options: {
   feedUrl: (connector: string) => string;
   mapping: MappingContext;
   onStreamEnd?: (summary: StreamSummary) => void;
+  onHttpRetry?: (retry: StreamHttpRetry) => void;
 }): SyncSupervisor {
   const stopping = new AbortController();
   const active = new Set<Promise<unknown>>();
@@ -46,6 +47,7 @@ export function createSyncSupervisor(options: {
           feedUrl: options.feedUrl,
           mapping: options.mapping,
           signal: stopping.signal,
+          onHttpRetry: options.onHttpRetry,
           onStreamEnd: (summary) => {
             options.onStreamEnd?.(summary);
             runOptions.onStreamEnd?.(summary);

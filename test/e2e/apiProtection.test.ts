@@ -2,6 +2,17 @@ import { auditServer } from 'graphql-http';
 import type { RunningHub } from '../../src/hub';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { graphql } from '../helpers/graphql';
+import {
+  answersOtherThanBadInput,
+  callsWithAfter,
+  callsWithEachStringArgument,
+  CRAFTED_CURSORS,
+  CURSOR_REFUSED,
+  cursorKind,
+  nulMessageFor,
+  SQL_TEXT,
+  unreachedFieldsWithArguments,
+} from '../helpers/clientMistakes';
 
 const ADMIN_TOKEN = 'test-admin-token-7f3a';
 const ALIVE = `{ disclosures(first: 1) { totalCount } }`;
@@ -129,6 +140,99 @@ describe('the API under hostile and careless requests', () => {
   test('batched requests are refused', async () => {
     const response = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: ALIVE }, { query: ALIVE }]) });
     expect(response.status).toBe(400);
+  });
+
+  /** Any entity's code, to reach Entity's own lists. */
+  async function someUscc(): Promise<string> {
+    const { body } = await graphql(hub.url, `{ entities(first: 1) { edges { node { uscc } } } }`);
+    return body.data.entities.edges[0].node.uscc;
+  }
+
+  test('a crafted or foreign "after" on every connection field is BAD_USER_INPUT, not an internal error', async () => {
+    const uscc = await someUscc();
+    const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const problems: string[] = [];
+    for (const [label, cursor] of Object.entries(CRAFTED_CURSORS)) {
+      const calls = callsWithAfter(cursor, uscc);
+      expect(calls.length).toBeGreaterThanOrEqual(14); // 12 lists on Query, 2 on Entity
+      problems.push(...(await answersOtherThanBadInput(hub.url, calls, () => CURSOR_REFUSED, auth)).map((p) => `${label}: ${p}`));
+    }
+    const real = await graphql(hub.url, `{ entities(first: 1) { pageInfo { endCursor } } disclosures(first: 1) { pageInfo { endCursor } } tradingProcesses(first: 1) { pageInfo { endCursor } } }`);
+    const given = { entities: real.body.data.entities.pageInfo.endCursor, disclosures: real.body.data.disclosures.pageInfo.endCursor, trading: real.body.data.tradingProcesses.pageInfo.endCursor };
+    for (const [kind, cursor] of Object.entries(given)) {
+      const foreign = callsWithAfter(cursor, uscc).filter((call) => cursorKind(call.field) !== kind);
+      problems.push(...(await answersOtherThanBadInput(hub.url, foreign, () => CURSOR_REFUSED, auth)).map((p) => `a cursor of ${kind}: ${p}`));
+    }
+    expect(problems).toEqual([]);
+    await expectStillServing();
+  });
+
+  test('a NUL character in any string argument is refused with the argument named', async () => {
+    expect(unreachedFieldsWithArguments()).toEqual([]);
+    const calls = callsWithEachStringArgument('a\u0000b', await someUscc());
+    expect(calls.length).toBeGreaterThanOrEqual(60);
+    expect(await answersOtherThanBadInput(hub.url, calls, nulMessageFor, { authorization: `Bearer ${ADMIN_TOKEN}` })).toEqual([]);
+    // Written in the query text as a GraphQL escape rather than passed as a variable: the same.
+    const literal = await graphql(hub.url, `{ disclosures(filter: { region: "石家庄\\u0000" }) { totalCount } }`);
+    expect(literal.body.errors[0]).toMatchObject({ message: expect.stringMatching(/"filter\.region" contains a NUL/), extensions: { code: 'BAD_USER_INPUT' } });
+    await expectStillServing();
+  });
+
+  test('a quarantine id that is not one is refused, not passed to the database', async () => {
+    const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const { body } = await graphql(hub.url, `mutation { replayQuarantined(ids: ["99999999999999999999999"]) { replayed } }`, undefined, auth);
+    expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/"ids" must be quarantine entry ids/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(JSON.stringify(body)).not.toMatch(SQL_TEXT);
+  });
+
+  test('syntax errors and the token limit are 400 with their reason, for both response media types', async () => {
+    for (const accept of ['application/json', 'application/graphql-response+json']) {
+      const syntax = await graphql(hub.url, `{ disclosures(`, undefined, { accept });
+      expect([accept, syntax.status, syntax.body.errors[0].extensions.code]).toEqual([accept, 400, 'GRAPHQL_PARSE_FAILED']);
+      expect(syntax.body.errors[0].message).toMatch(/^Syntax Error: Expected Name, found <EOF>/);
+      const tokens = await graphql(hub.url, `{ ${'totalCount '.repeat(3500)} }`, undefined, { accept });
+      expect([accept, tokens.status]).toEqual([accept, 400]);
+      expect(tokens.body.errors[0].message).toMatch(/^Token limit of 3000 exceeded/);
+      const invalid = await graphql(hub.url, `{ noSuchField }`, undefined, { accept });
+      expect([accept, invalid.status, invalid.body.errors[0].extensions.code]).toEqual([accept, 400, 'GRAPHQL_VALIDATION_FAILED']);
+    }
+    await expectStillServing();
+  });
+
+  test('variables nested deeper than the limit are refused with 400 before anything walks them', async () => {
+    const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    const query = `query($s: String) { disclosures(search: $s) { totalCount } }`;
+    const posted = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"query":${JSON.stringify(query)},"variables":{"x":${deep(100000)}}}` });
+    expect(posted.status).toBe(400);
+    expect(((await posted.json()) as any).errors[0].message).toMatch(/the request body nests JSON \d+ levels deep; at most 32/);
+    const got = await fetch(`${hub.url}/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(`{"x":${deep(100)}}`)}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(got.status).toBe(400);
+    expect(((await got.json()) as any).errors[0].message).toMatch(/the "variables" parameter nests JSON \d+ levels deep/);
+    // Brackets inside strings are text, not nesting, escaped quotes included.
+    const text = await graphql(hub.url, query, { s: '"['.repeat(40) });
+    expect(text.body.errors).toBeUndefined();
+    await expectStillServing();
+  });
+
+  test('a persisted query whose hash does not match its text is 400 with what to fix', async () => {
+    const { createHash } = await import('node:crypto');
+    const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update('something else').digest('hex') } };
+    const response = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ALIVE, extensions }) });
+    expect(response.status).toBe(400);
+    const body: any = await response.json();
+    expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/sha256Hash is not the SHA-256 of the query/), extensions: { code: 'BAD_REQUEST' } });
+  });
+
+  test('unknown routes are JSON 404 with the path, and a wrong method on a known route is 405 with Allow', async () => {
+    const missing = await fetch(`${hub.url}/no/such/thing?x=1`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await missing.json()).toEqual({ error: expect.stringMatching(/nothing is served at \/no\/such\/thing.*\/graphql/), path: '/no/such/thing' });
+    for (const path of ['/healthz', '/readyz', '/metrics', '/ocds/releases.json', '/']) {
+      const wrong = await fetch(`${hub.url}${path}`, { method: 'DELETE' });
+      expect([path, wrong.status, wrong.headers.get('allow')]).toEqual([path, 405, 'GET, HEAD']);
+      expect(await wrong.json()).toEqual({ error: expect.stringContaining('DELETE is not answered'), path });
+    }
   });
 
   test('the graphql-http server audit reports no failed MUST', async () => {

@@ -61,6 +61,14 @@ describe('hub CLI', () => {
     expect(result.stderr).toMatch(/no stream "credit\/nonsense"; known streams: .*environment\/air-hourly/);
   });
 
+  test('quarantine list and replay refuse a status or an id that does not exist: one line, exit 2', async () => {
+    const status = await runHub(['quarantine', 'list', '--status', 'bogus'], { HUB_DATA_DIR: dataDir });
+    expect([status.code, status.stderr]).toEqual([2, 'hub: --status "bogus" is not a quarantine status; use one of open, replayed, superseded, discarded, all\n']);
+    const replay = await runHub(['quarantine', 'replay', '999999999'], { HUB_DATA_DIR: dataDir });
+    expect([replay.code, replay.stderr]).toEqual([2, 'hub: no quarantine entry 999999999: see "hub quarantine list --status all" for the ids that exist\n']);
+    expect(replay.stdout).toBe('');
+  });
+
   test('a GBK-encoded CSV dump loads with correct Chinese text', async () => {
     const csv = [
       'stationCode,positionName,area,timePoint,so2,no2,pm10,co,o3,o3_8h,pm2_5',

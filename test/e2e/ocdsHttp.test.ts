@@ -109,13 +109,26 @@ describe.each(BACKENDS)('OCDS packages over HTTP and from the CLI on %s', (backe
   });
 
   test('bad parameters answer 400 with a message that says what to write', async () => {
-    for (const [query, message] of [
-      ['since=yesterday', /"since" must be a date/],
-      ['limit=0', /"limit" must be a whole number from 1 to 5000/],
-      ['after=bogus', /follow the Link rel="next" URL/],
+    const cursor = (parts: unknown[]) => `after=${Buffer.from(JSON.stringify(parts)).toString('base64url')}`;
+    const FOLLOW = /"after" is not a cursor of this list: follow the Link rel="next" URL/;
+    for (const [endpoint, query, message] of [
+      ['releases', 'since=yesterday', /"since" must be a date/],
+      ['releases', 'limit=0', /"limit" must be a whole number from 1 to 5000/],
+      ['releases', 'after=bogus', FOLLOW],
+      // Crafted cursors of the right shape whose values the database would refuse.
+      ['releases', cursor(['r', '1', 7]), FOLLOW],
+      ['releases', cursor(['r', '2026-02-31T00:00:00.000000Z', 7]), FOLLOW],
+      ['releases', cursor(['r', '0000-01-01T00:00:00.000000Z', 7]), FOLLOW],
+      ['releases', cursor(['r', '2026-11-01T00:00:00.000000Z', 1e300]), FOLLOW],
+      ['records', cursor(['p', 'SJZ\u0000']), FOLLOW],
+      ['records', cursor(['r', '2026-11-01T00:00:00.000000Z', 7]), FOLLOW],
+      // Paging parameters of other APIs would be ignored and serve the first page again.
+      ['releases', 'page=2', /"page" is not a parameter of this endpoint: follow the Link rel="next" URL of each page, which carries "after"/],
+      ['records', 'offset=100', /"offset" is not a parameter of this endpoint/],
+      ['records', 'per_page=10', /"per_page" is not a parameter of this endpoint: set the page size with "limit"/],
     ] as const) {
-      const page = await get<{ errors: Array<{ message: string }> }>(`${url}/ocds/releases.json?${query}`);
-      expect([query, page.status]).toEqual([query, 400]);
+      const page = await get<{ errors: Array<{ message: string }> }>(`${url}/ocds/${endpoint}.json?${query}`);
+      expect([endpoint, query, page.status]).toEqual([endpoint, query, 400]);
       expect(page.body.errors[0].message).toMatch(message);
     }
   });
@@ -142,7 +155,7 @@ describe.each(BACKENDS)('OCDS packages over HTTP and from the CLI on %s', (backe
 
     const missing = path.join(dir, 'no-such-dir', 'out.json');
     const refused = await runHub(['export', 'ocds', '--out', missing], env);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2); // a usage error: the command line names a place that cannot be written
     expect(refused.stderr).toBe(`hub: cannot write --out ${missing}: the directory ${path.dirname(missing)} does not exist\n`);
   }, 400000);
 });

@@ -2,7 +2,9 @@ import type { RunningHub } from '../../src/hub';
 import { BACKENDS } from '../helpers/testDatabase';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { graphql } from '../helpers/graphql';
+import { answersOtherThanBadInput, callsWithAfter, callsWithEachStringArgument, CRAFTED_CURSORS, CURSOR_REFUSED, nulMessageFor } from '../helpers/clientMistakes';
 
+const ADMIN_TOKEN = 'server-test-token-2b9e';
 const FIRST_QUERY = `{ disclosures(first: 5) { totalCount edges { node { id domain title publishedAt } } } }`;
 
 describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
@@ -10,7 +12,8 @@ describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
   let hub: RunningHub;
 
   beforeAll(async () => {
-    running = await startTestHub(backend);
+    // The admin token lets the argument probes below reach admin fields too.
+    running = await startTestHub(backend, { HUB_ADMIN_TOKEN: ADMIN_TOKEN });
     hub = running.hub;
   }, HUB_START_TIMEOUT_MS);
   afterAll(() => running?.stop());
@@ -108,6 +111,18 @@ describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
     expect(sqlish.body.data.disclosures.totalCount).toBe(0);
     const still = await graphql(hub.url, FIRST_QUERY);
     expect(still.body.data.disclosures.totalCount).toBeGreaterThan(0);
+  });
+
+  test('outside production too, a NUL in any string argument and a crafted cursor on any list are BAD_USER_INPUT without SQL text', async () => {
+    const { body } = await graphql(hub.url, `{ entities(first: 1) { edges { node { uscc } } } }`);
+    const uscc = body.data.entities.edges[0].node.uscc;
+    const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    expect(await answersOtherThanBadInput(hub.url, callsWithEachStringArgument('a\u0000b', uscc), nulMessageFor, auth)).toEqual([]);
+    const problems: string[] = [];
+    for (const [label, cursor] of Object.entries(CRAFTED_CURSORS)) {
+      problems.push(...(await answersOtherThanBadInput(hub.url, callsWithAfter(cursor, uscc), () => CURSOR_REFUSED, auth)).map((p) => `${label}: ${p}`));
+    }
+    expect(problems).toEqual([]);
   });
 
   test('relations load through DataLoaders: SQL statements per request do not grow with page size', async () => {

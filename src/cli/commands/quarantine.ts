@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Knex } from 'knex';
 import type { HubComponents } from '../../components';
 import { loadConfig } from '../../config/config';
 import { discardQuarantined, listQuarantine, replayQuarantined, type QuarantineQuery } from '../../sync/quarantineAdmin';
@@ -13,16 +14,21 @@ interface Scope {
   json?: boolean;
 }
 
+/** The states a quarantine entry goes through, and `all`; anything else would list nothing. */
+const STATUSES = ['open', 'replayed', 'superseded', 'discarded', 'all'];
+
 export function registerQuarantine(program: Command, { connectors }: HubComponents): void {
   const q = program.command('quarantine').description('records the engine rejected, with their reasons');
   q.command('list')
     .description('list quarantined records (open ones unless --status says otherwise)')
     .option('--stream <name>', 'only this stream, e.g. environment/air-hourly')
-    .option('--status <status>', 'open, replayed, superseded, discarded or all', 'open')
+    .option('--status <status>', `${STATUSES.slice(0, -1).join(', ')} or all`, 'open')
     .option('--limit <n>', 'at most this many', '100')
     .option('--json', 'print JSON (with payloads)')
     .action(async (o: Scope) => {
-      const entries = await withDatabase(loadConfig(), (db) => listQuarantine(db.knex, { stream: o.stream, status: o.status, limit: Number(o.limit) }), { migrate: true });
+      const status = requireStatus(o.status);
+      const limit = requireLimit(o.limit);
+      const entries = await withDatabase(loadConfig(), (db) => listQuarantine(db.knex, { stream: o.stream, status, limit }), { migrate: true });
       if (o.json) return void process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
       const rows = entries.map((e) => [e.id, e.stream, e.sourceKey ?? '', e.stage, e.seenCount, e.errors.map((x) => `${x.path || '/'}: ${x.message}`).join('; ')]);
       process.stdout.write(`${formatTable(['id', 'stream', 'source key', 'stage', 'seen', 'reasons'], rows)}\n`);
@@ -34,7 +40,14 @@ export function registerQuarantine(program: Command, { connectors }: HubComponen
     .action(async (ids: string[], o: Scope) => {
       const query = scope(ids, o);
       const config = loadConfig();
-      const result = await withDatabase(config, (db) => replayQuarantined(db.knex, connectors, { city: config.city }, query), { migrate: true });
+      const result = await withDatabase(
+        config,
+        async (db) => {
+          await requireOpenEntries(db.knex, query.ids ?? [], 'replayed');
+          return replayQuarantined(db.knex, connectors, { city: config.city }, query);
+        },
+        { migrate: true },
+      );
       process.stdout.write(`replayed ${result.replayed}; still failing ${result.stillFailing}\n`);
     });
   q.command('discard')
@@ -44,16 +57,53 @@ export function registerQuarantine(program: Command, { connectors }: HubComponen
     .action(async (ids: string[], o: Scope) => {
       const query = scope(ids, o);
       if (!query.ids?.length && !query.stream) throw new UsageError('name entry ids, or --stream <name> to discard all its open entries');
-      const n = await withDatabase(loadConfig(), (db) => discardQuarantined(db.knex, query), { migrate: true });
+      const n = await withDatabase(
+        loadConfig(),
+        async (db) => {
+          await requireOpenEntries(db.knex, query.ids ?? [], 'discarded');
+          return discardQuarantined(db.knex, query);
+        },
+        { migrate: true },
+      );
       process.stdout.write(`discarded ${n}\n`);
     });
+}
+
+function requireStatus(status = 'open'): string {
+  if (!STATUSES.includes(status)) throw new UsageError(`--status "${status}" is not a quarantine status; use one of ${STATUSES.join(', ')}`);
+  return status;
+}
+
+function requireLimit(limit = '100'): number {
+  const n = Number(limit);
+  if (!/^\d+$/.test(limit) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`--limit must be a whole number of 1 or more, got "${limit}"`);
+  return n;
 }
 
 function scope(ids: string[], o: Scope): QuarantineQuery {
   const numbers = ids.map((id) => {
     const n = Number(id);
-    if (!Number.isInteger(n) || n <= 0) throw new UsageError(`"${id}" is not a quarantine entry id (see "hub quarantine list")`);
+    if (!/^\d+$/.test(id) || !Number.isSafeInteger(n) || n <= 0) throw new UsageError(`"${id}" is not a quarantine entry id (see "hub quarantine list")`);
     return n;
   });
   return { ids: numbers, stream: o.stream };
+}
+
+/**
+ * Ids the user named must be entries that can still be acted on: otherwise the command would
+ * report "replayed 0" and exit 0, as if it had looked at them.
+ */
+async function requireOpenEntries(knex: Knex, ids: number[], action: string): Promise<void> {
+  if (!ids.length) return;
+  const found: Array<{ id: number; status: string }> = await knex('quarantine').whereIn('id', ids).select('id', 'status');
+  const statusOf = new Map(found.map((row) => [Number(row.id), row.status]));
+  const missing = ids.filter((id) => !statusOf.has(id));
+  if (missing.length) {
+    throw new UsageError(`no quarantine entry ${missing.join(', ')}: see "hub quarantine list --status all" for the ids that exist`);
+  }
+  const closed = ids.filter((id) => statusOf.get(id) !== 'open');
+  if (closed.length) {
+    const described = closed.map((id) => `${id} is ${statusOf.get(id)}`).join(', ');
+    throw new UsageError(`only open entries can be ${action}: ${described} (see "hub quarantine list")`);
+  }
 }

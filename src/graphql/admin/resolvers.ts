@@ -66,7 +66,16 @@ export const adminResolvers = {
   },
 };
 
-/** Ids arrive as GraphQL IDs (text); ones that are not whole numbers name no entry. */
+/**
+ * Ids arrive as GraphQL IDs (text). One that is not an entry id as `quarantine` lists them (a
+ * positive whole number within bigint range) is the caller's mistake, said as such rather than
+ * dropped or passed to the database to fail there.
+ */
 function selectionOf(args: QuarantineSelection) {
-  return { ids: (args.ids ?? []).map(Number).filter(Number.isInteger), stream: args.stream ?? undefined };
+  const ids = (args.ids ?? []).map((id) => {
+    const n = /^\d{1,16}$/.test(id) ? Number(id) : NaN;
+    if (!Number.isSafeInteger(n) || n <= 0) throw badInput(`"ids" must be quarantine entry ids as the quarantine query lists them, got ${JSON.stringify(id.slice(0, 40))}`);
+    return n;
+  });
+  return { ids, stream: args.stream ?? undefined };
 }

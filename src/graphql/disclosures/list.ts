@@ -40,7 +40,7 @@ export async function listDisclosures(knex: Knex, args: DisclosureListArgs, scop
   const page = base().select(DISCLOSURE_COLUMNS).select(knex.raw(`${rank.sql} AS rank`, rank.bindings));
   const direction = ascending ? 'asc' : 'desc';
   if (args.after) {
-    const [hit, publishedAt, id] = decodeCursor(args.after, ['number', 'string', 'number']);
+    const [hit, publishedAt, id] = decodeCursor(args.after, ['integer', 'instant', 'integer']);
     const after = ascending ? '>' : '<';
     page.whereRaw(`(${rank.sql} < ? OR (${rank.sql} = ? AND (d.published_at, d.id) ${after} (?::timestamptz, ?)))`, [
       ...rank.bindings, hit, ...rank.bindings, hit, publishedAt, id,

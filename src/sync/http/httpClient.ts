@@ -10,8 +10,18 @@ export interface HttpClientOptions {
   backoffMs?: number;
   /** Upper bound for one back-off delay, and for an honoured Retry-After. */
   maxBackoffMs?: number;
-  /** Called before each retry, so callers can log or count them. */
-  onRetry?: (info: { url: string; attempt: number; delayMs: number; reason: string }) => void;
+  /** Called before each retry, so callers can log or count them (the client knows no logger). */
+  onRetry?: (retry: HttpRetry) => void;
+}
+
+/** One retry about to happen: which request, which attempt failed and why, how long until the next. */
+export interface HttpRetry {
+  url: string;
+  /** The attempt that failed, from 1. */
+  attempt: number;
+  /** The back-off before the next attempt, as waited: capped at maxBackoffMs. */
+  delayMs: number;
+  reason: string;
 }
 
 /** A request that failed for good: after its retries, or at once when retrying cannot help. */
@@ -58,9 +68,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       if (!outcome.retryable || attempt === attempts) {
         throw new FetchError(`GET ${url} failed after ${attempt} attempt(s): ${outcome.reason}`, url, outcome.status);
       }
-      const delayMs = outcome.retryAfterMs ?? jitteredBackoff(backoffMs, attempt, maxBackoffMs);
+      const delayMs = Math.min(outcome.retryAfterMs ?? jitteredBackoff(backoffMs, attempt, maxBackoffMs), maxBackoffMs);
       onRetry?.({ url, attempt, delayMs, reason: outcome.reason });
-      await sleep(Math.min(delayMs, maxBackoffMs), undefined, { signal });
+      await sleep(delayMs, undefined, { signal });
     }
     throw new FetchError(`GET ${url} failed: ${lastReason}`, url);
   }
@@ -89,9 +99,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         reason = controller.signal.aborted ? `no answer within ${timeoutMs} ms` : networkReason(error);
       }
       if (!retryable || attempt >= attempts) throw new FetchError(`GET ${url} failed after ${attempt} attempt(s): ${reason}`, url);
-      const delayMs = retryAfterMs ?? jitteredBackoff(backoffMs, attempt, maxBackoffMs);
+      const delayMs = Math.min(retryAfterMs ?? jitteredBackoff(backoffMs, attempt, maxBackoffMs), maxBackoffMs);
       onRetry?.({ url, attempt, delayMs, reason });
-      await sleep(Math.min(delayMs, maxBackoffMs), undefined, { signal });
+      await sleep(delayMs, undefined, { signal });
     }
   }
 
