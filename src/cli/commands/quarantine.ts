@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Knex } from 'knex';
 import type { HubComponents } from '../../components';
-import { loadConfig } from '../../config/config';
+import { loadConfig, type HubConfig } from '../../config/config';
 import { discardQuarantined, listQuarantine, replayQuarantined, type QuarantineQuery } from '../../sync/quarantineAdmin';
 import { withDatabase } from '../database';
 import { formatTable } from '../table';
@@ -40,14 +40,7 @@ export function registerQuarantine(program: Command, { connectors }: HubComponen
     .action(async (ids: string[], o: Scope) => {
       const query = scope(ids, o);
       const config = loadConfig();
-      const result = await withDatabase(
-        config,
-        async (db) => {
-          await requireOpenEntries(db.knex, query.ids ?? [], 'replayed');
-          return replayQuarantined(db.knex, connectors, { city: config.city }, query);
-        },
-        { migrate: true },
-      );
+      const result = await onOpenEntries(config, query, 'replayed', (knex) => replayQuarantined(knex, connectors, { city: config.city }, query));
       process.stdout.write(`replayed ${result.replayed}; still failing ${result.stillFailing}\n`);
     });
   q.command('discard')
@@ -57,16 +50,21 @@ export function registerQuarantine(program: Command, { connectors }: HubComponen
     .action(async (ids: string[], o: Scope) => {
       const query = scope(ids, o);
       if (!query.ids?.length && !query.stream) throw new UsageError('name entry ids, or --stream <name> to discard all its open entries');
-      const n = await withDatabase(
-        loadConfig(),
-        async (db) => {
-          await requireOpenEntries(db.knex, query.ids ?? [], 'discarded');
-          return discardQuarantined(db.knex, query);
-        },
-        { migrate: true },
-      );
+      const n = await onOpenEntries(loadConfig(), query, 'discarded', (knex) => discardQuarantined(knex, query));
       process.stdout.write(`discarded ${n}\n`);
     });
+}
+
+/** Runs `work` on the store once every id named is an open entry (else a usage error names the others). */
+function onOpenEntries<T>(config: HubConfig, query: QuarantineQuery, verb: string, work: (knex: Knex) => Promise<T>): Promise<T> {
+  return withDatabase(
+    config,
+    async (db) => {
+      await requireOpenEntries(db.knex, query.ids ?? [], verb);
+      return work(db.knex);
+    },
+    { migrate: true },
+  );
 }
 
 function requireStatus(status = 'open'): string {
