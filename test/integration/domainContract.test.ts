@@ -28,7 +28,7 @@ describe('the stored contract of each domain', () => {
   });
 
   test('a snapshot stream whose removed status is not in its domain is refused when declared', () => {
-    const snapshot = stream({ ...airHourly, mode: 'snapshot', removedStatus: STATUS.removed });
+    const snapshot = stream({ ...airHourly, mode: 'snapshot', removedStatus: STATUS.removed, reconcile: 'off' });
     expect(() => connector({ name: 'environment', domain: 'ENVIRONMENT', streams: [snapshot] })).toThrow(
       'stream "environment/air-hourly": removedStatus "removed" is not one of the ENVIRONMENT domain\'s statuses (published)',
     );
