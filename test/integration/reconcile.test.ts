@@ -141,7 +141,7 @@ describe.each(BACKENDS)('reconciliation on %s', (backend) => {
 
     test('a stream read whole on every run is not reconciled twice: the command says so and what to run', async () => {
       const result = await runHub(['sync', '--reconcile', 'credit/serious-violations'], db.env);
-      expect(result.code).toBe(1);
+      expect(result.code).toBe(2); // a usage mistake, not an outage
       expect(result.stderr).toMatch(/credit\/serious-violations is a snapshot stream: every run reads the whole list.*"hub sync credit\/serious-violations"/);
     });
 
