@@ -30,7 +30,7 @@ export function registerSync(program: Command, components: HubComponents): void 
     .option('--json', 'print one JSON summary object per stream, as each stream ends, instead of the table')
     .addHelpText(
       'after',
-      '\nExit codes: 0 every stream synced (some records may be quarantined); 2 a stream failed, its summary says why (the other streams still ran); 1 the command could not run (wrong arguments, no database, a stream busy elsewhere).\nSIGINT or SIGTERM stops the sync: the page being written rolls back, the run is marked failed; a second signal quits at once.',
+      '\nExit codes: 0 every stream synced (some records may be quarantined); 2 a stream failed, its summary says why (the other streams still ran), or the command line was wrong; 1 the command could not run (no database, a stream busy elsewhere).\nSIGINT or SIGTERM stops the sync: the page being written rolls back, the run is marked failed; a second signal quits at once.',
     )
     .action(async (streams: string[], options: SyncOptions) => {
       if (options.since && !parseChinaTime(options.since)) {
