@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { HUB_COMPONENTS } from '../../app/components';
 import type { RunningHub } from '../../src/hub';
 import { fullName, selectStreams } from '../../src/sync/selection';
-import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, describeInBrowser, recordSession, type PageSession } from '../helpers/chromium';
+import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, describeInBrowser, expectSelfContained, recordSession, type PageSession } from '../helpers/chromium';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { graphql } from '../helpers/graphql';
 
@@ -59,10 +59,7 @@ describeOps(CHROMIUM ? 'the operations view at /ops in chromium' : 'the operatio
     session = undefined;
     await context?.close();
     if (!s) return;
-    const origin = new URL(hub.url).origin;
-    expect(s.requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
-    expect(s.failed).toEqual([]);
-    expect(s.consoleErrors).toEqual([]);
+    expectSelfContained(s, hub.url);
   });
 
   async function open(pathname: string): Promise<Page> {

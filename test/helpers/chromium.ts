@@ -57,3 +57,11 @@ export function recordSession(page: Page): PageSession {
   page.on('pageerror', (error) => s.consoleErrors.push(`uncaught: ${error.message}`));
   return s;
 }
+
+/** What every browser test checks of its page: nothing from another origin, no failed request, no console error. */
+export function expectSelfContained(session: PageSession, hubUrl: string): void {
+  const origin = new URL(hubUrl).origin;
+  expect(session.requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+  expect(session.failed).toEqual([]);
+  expect(session.consoleErrors).toEqual([]);
+}

@@ -16,20 +16,26 @@ export class ContractViolationError extends Error {
   override name = 'ContractViolationError';
 }
 
+/** Each domain's allowed values as sets, built once: the check runs for every record synced. */
+const ALLOWED = Object.fromEntries(
+  Object.entries(DOMAIN_CONTRACTS).map(([domain, c]) => [
+    domain,
+    { kinds: new Set<string>(Object.values(c.kinds)), statuses: new Set<string>(c.statuses), roles: new Set<string>(Object.values(c.roles)) },
+  ]),
+) as Record<Domain, { kinds: Set<string>; statuses: Set<string>; roles: Set<string> }>;
+
+const listed = (values: Set<string>) => [...values].join(', ') || 'none';
+
 /**
  * Why a mapped disclosure breaks its domain's contract, or null. Types catch this in TypeScript
  * connectors; this catches what types cannot (a value computed at run time, a JavaScript caller).
  */
 export function contractViolation(domain: Domain, input: Pick<DisclosureInput, 'kind' | 'status' | 'parties'>): string | null {
-  const contract = DOMAIN_CONTRACTS[domain];
-  const kinds = Object.values(contract.kinds);
-  if (!kinds.includes(input.kind)) return `kind "${input.kind}" is not one of the ${domain} domain's kinds (${kinds.join(', ')})`;
-  if (!contract.statuses.includes(input.status)) {
-    return `status "${input.status}" is not one of the ${domain} domain's statuses (${contract.statuses.join(', ')})`;
-  }
-  const roles = Object.values(contract.roles);
-  const stray = input.parties?.find((party) => !roles.includes(party.role));
-  if (stray) return `party role "${stray.role}" is not one of the ${domain} domain's roles (${roles.join(', ') || 'none'})`;
+  const allowed = ALLOWED[domain];
+  if (!allowed.kinds.has(input.kind)) return `kind "${input.kind}" is not one of the ${domain} domain's kinds (${listed(allowed.kinds)})`;
+  if (!allowed.statuses.has(input.status)) return `status "${input.status}" is not one of the ${domain} domain's statuses (${listed(allowed.statuses)})`;
+  const stray = input.parties?.find((party) => !allowed.roles.has(party.role));
+  if (stray) return `party role "${stray.role}" is not one of the ${domain} domain's roles (${listed(allowed.roles)})`;
   return null;
 }
 
