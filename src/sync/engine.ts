@@ -1,7 +1,7 @@
 import { ContractViolationError } from '../domain/contract';
 import type { Knex } from 'knex';
 import type { ConnectorDefinition, MappingContext, StreamDefinition } from './stream';
-import { createHttpClient, type HttpClient, type HttpRetry } from './http/httpClient';
+import { createHttpClient, FetchError, type HttpClient, type HttpRetry } from './http/httpClient';
 import { validatorFor } from './validation';
 import { toDisclosureRow, type DisclosureRow } from './normalize';
 import { writeDisclosures } from './store/disclosureWriter';
@@ -178,7 +178,8 @@ function describeFailure(error: unknown, limit: AbortSignal, timeLimitMs: number
 /** What failed, in words a user can act on; also for a stream that could not start (runSync.ts). */
 export function describeError(error: unknown): string {
   const message = serverMessage(error);
-  if (!isConnectionLost(error)) return message;
+  // A feed that cannot be reached fails with the same network codes; it says so itself.
+  if (error instanceof FetchError || !isConnectionLost(error)) return message;
   return `the database connection failed: ${message}; once the database is reachable, sync again: it resumes after the last committed page`;
 }
 

@@ -35,10 +35,10 @@ describe.each(BACKENDS)('records PostgreSQL cannot store, on %s', (backend) => {
   const sync = (extra = {}) => syncStream({ knex, connector: environment, stream: airHourly, baseUrl: feed.url, mapping: MAPPING, http: fastHttp(), ...extra });
 
   beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-unstorable-'));
     db = await createTestDatabase(backend);
     knex = db.knex;
     feed = await serveRecords('/environment/air-hourly', RECORDS, 4);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-unstorable-'));
   });
   afterAll(async () => {
     await feed?.close();
