@@ -4,7 +4,7 @@ import type { ConnectorDefinition, MappingContext, StreamDefinition } from './st
 import { createHttpClient, FetchError, type HttpClient, type HttpRetry } from './http/httpClient';
 import { validatorFor } from './validation';
 import { toDisclosureRow, type DisclosureRow } from './normalize';
-import { writeDisclosures } from './store/disclosureWriter';
+import { refusedRecord, writeDisclosuresRefusingBadRows } from './store/refusedRows';
 import { quarantineRecords, supersedeQuarantined, type RejectedRecord } from './store/quarantine';
 import { commitCursor, readCursor } from './store/syncState';
 import { addRunCounts, reapDeadRuns, startRun, zeroCounts, type RunCounts, type RunTrigger } from './runs';
@@ -111,10 +111,12 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
           // and the next run re-reads them: durability of each page's commit is not needed, and
           // waiting for the WAL flush on every page would cost more than anything else here.
           await trx.raw('SET LOCAL synchronous_commit = off');
-          const written = await writeDisclosures(trx, result.rows, runId);
-          await supersedeQuarantined(trx, name, result.rows.map((r) => r.source_key));
-          await quarantineRecords(trx, result.rejected, runId);
-          const batch = { fetched: page.records.length, quarantined: result.rejected.length, ...written };
+          const { counts: written, refused } = await writeDisclosuresRefusingBadRows(trx, result.rows, runId);
+          const stored = refused.length === 0 ? result.rows : result.rows.filter((row) => !refused.some((r) => r.row === row));
+          const rejected = [...result.rejected, ...refused.map((r) => refusedRecord(name, r, result.recordOf(r.row)))];
+          await supersedeQuarantined(trx, name, stored.map((r) => r.source_key));
+          await quarantineRecords(trx, rejected, runId);
+          const batch = { fetched: page.records.length, quarantined: rejected.length, ...written };
           await addRunCounts(trx, runId, batch, cursor);
           if (cursor !== undefined) await commitCursor(trx, name, cursor, runId);
           accumulate(counts, batch);
@@ -196,8 +198,10 @@ class PageProcessor {
     this.validate = validatorFor(stream.schema);
   }
 
-  process(records: unknown[]): { rows: DisclosureRow[]; rejected: RejectedRecord[]; cursor?: string } {
+  process(records: unknown[]): { rows: DisclosureRow[]; rejected: RejectedRecord[]; cursor?: string; recordOf: (row: DisclosureRow) => unknown } {
     const rows: DisclosureRow[] = [];
+    // The source record of each row, for a row the database refuses (quarantined with its payload).
+    const sources = new Map<DisclosureRow, unknown>();
     const rejected: RejectedRecord[] = [];
     let cursor: string | undefined;
     for (const record of records) {
@@ -216,12 +220,14 @@ class PageProcessor {
       cursor = maxCursor(cursor, this.stream.cursor?.(record));
       try {
         const input = this.stream.toDisclosure(record, this.mapping);
-        rows.push(toDisclosureRow(input, this.connector.domain, this.name, this.stream.key(record)));
+        const row = toDisclosureRow(input, this.connector.domain, this.name, this.stream.key(record));
+        rows.push(row);
+        sources.set(row, record);
       } catch (error) {
         if (error instanceof ContractViolationError) throw error;
         rejected.push({ stream: this.name, sourceKey, payload: record, stage: 'map', errors: [{ path: '', message: (error as Error).message }] });
       }
     }
-    return { rows, rejected, cursor };
+    return { rows, rejected, cursor, recordOf: (row) => sources.get(row) };
   }
 }

@@ -3,8 +3,8 @@ import type { Knex } from 'knex';
 import type { ConnectorDefinition, MappingContext } from './stream';
 import { selectStreams } from './selection';
 import { validatorFor } from './validation';
-import { toDisclosureRow } from './normalize';
-import { writeDisclosures } from './store/disclosureWriter';
+import { toDisclosureRow, type DisclosureRow } from './normalize';
+import { refusedRecord, writeDisclosuresRefusingBadRows } from './store/refusedRows';
 import { finishRun, startRun, addRunCounts } from './runs';
 import { escapeUnstorable, findUnstorableText, restoreEscapes } from './unstorableText';
 
@@ -76,16 +76,17 @@ export async function replayQuarantined(
     const validate = validatorFor(stream.schema);
     const runId = await startRun(knex, name, 'replay', 10 * 60 * 1000);
     await knex.transaction(async (trx) => {
-      const rows = [];
-      const fixedIds: number[] = [];
+      const rows: DisclosureRow[] = [];
+      const entryOf = new Map<DisclosureRow, number>();
       for (const entry of group) {
         // The stored payload has a NUL written as its escape: the record the source sent had the NUL.
         const payload = restoreEscapes(entry.payload);
         const errors = [...findUnstorableText(payload), ...validate(payload)];
         try {
           if (errors.length > 0) throw Object.assign(new Error('still invalid'), { errors });
-          rows.push(toDisclosureRow(stream.toDisclosure(payload, mapping), connector.domain, name, stream.key(payload)));
-          fixedIds.push(Number(entry.id));
+          const row = toDisclosureRow(stream.toDisclosure(payload, mapping), connector.domain, name, stream.key(payload));
+          rows.push(row);
+          entryOf.set(row, Number(entry.id));
         } catch (error) {
           if (error instanceof ContractViolationError) throw error;
           const reasons = (error as { errors?: unknown }).errors ?? [{ path: '', message: (error as Error).message }];
@@ -95,7 +96,13 @@ export async function replayQuarantined(
           result.stillFailing++;
         }
       }
-      const counts = await writeDisclosures(trx, rows, runId);
+      const { counts, refused } = await writeDisclosuresRefusingBadRows(trx, rows, runId);
+      for (const r of refused) {
+        const { errors, stage } = refusedRecord(name, r, undefined);
+        await trx('quarantine').where({ id: entryOf.get(r.row) }).update({ errors: JSON.stringify(escapeUnstorable(errors)), stage });
+        result.stillFailing++;
+      }
+      const fixedIds = rows.filter((row) => !refused.some((r) => r.row === row)).map((row) => entryOf.get(row)!);
       if (fixedIds.length) await trx('quarantine').whereIn('id', fixedIds).update({ status: 'replayed', resolved_at: trx.fn.now() });
       await addRunCounts(trx, runId, { fetched: group.length, ...counts, quarantined: group.length - fixedIds.length });
       result.replayed += fixedIds.length;

@@ -102,6 +102,24 @@ describe.each(BACKENDS)('records PostgreSQL cannot store, on %s', (backend) => {
     expect(entry.errors[0]).toMatchObject({ path: '/positionName' });
   });
 
+  test('a record the database refuses for another reason (a value too large for an index entry) is quarantined alone', async () => {
+    const file = path.join(dir, 'huge-area.jsonl');
+    // Random Chinese text does not compress, so its index entry (kind, region, …) is far too large.
+    let seed = 42;
+    const area = Array.from({ length: 6000 }, () => String.fromCharCode(0x4e00 + ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 20000))).join('');
+    fs.writeFileSync(file, [JSON.stringify(airReading(13, 7)), JSON.stringify(airReading(14, 7, { area })), ''].join('\n'));
+    const summary = await sync({ file });
+    expect(summary.error).toBeUndefined();
+    expect(summary).toMatchObject({ status: 'partial', fetched: 2, inserted: 1, quarantined: 1 });
+    const entry = await knex('quarantine').where({ source_key: '1014A@2026-09-30 07:00:00' }).first();
+    expect(entry.stage).toBe('store');
+    expect(entry.errors[0].message).toMatch(/^the database refused to store this record: .*index/);
+    expect(await knex('disclosures').where({ source_key: '1013A@2026-09-30 07:00:00' })).toHaveLength(1);
+    // A replay meets the same refusal and says so, without failing the other entries it replays.
+    expect(await replayQuarantined(knex, CONNECTORS, MAPPING, { ids: [Number(entry.id)] })).toEqual({ replayed: 0, stillFailing: 1 });
+    expect((await knex('quarantine').where({ id: entry.id }).first()).status).toBe('open');
+  });
+
   test('a binary file fails the run cleanly: failed with a reason naming the file, the lease released', async () => {
     const file = path.join(dir, 'export.json');
     fs.writeFileSync(file, zlib.gzipSync(Buffer.from(JSON.stringify([airReading(12, 6)]))));

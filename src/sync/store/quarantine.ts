@@ -9,7 +9,8 @@ export interface RejectedRecord {
   stream: string;
   sourceKey: string | null;
   payload: unknown;
-  stage: 'parse' | 'validate' | 'map';
+  /** `store`: valid and mapped, but the database refused the row (store/refusedRows.ts). */
+  stage: 'parse' | 'validate' | 'map' | 'store';
   errors: RecordError[];
 }
 
