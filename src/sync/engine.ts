@@ -11,6 +11,7 @@ import { addRunCounts, reapDeadRuns, startRun, zeroCounts, type RunCounts, type 
 import { extendLease, leaseHolder, releaseLease, tryAcquireLease } from './leases';
 import { settleDeferredRuns, settleRun } from './runSettlement';
 import { isConnectionLost, serverMessage } from '../db/connectionErrors';
+import { transactionFailingWithOwnError } from '../db/transaction';
 import { maxCursor, withLookBack } from './cursor';
 import { markMissingAsRemoved } from './store/snapshot';
 import { UnparsableRecord } from './sources/fileSource';
@@ -105,7 +106,7 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
       signal.throwIfAborted();
       const result = reader.process(page.records);
       cursor = maxCursor(cursor, result.cursor);
-      await knex.transaction((trx) =>
+      await transactionFailingWithOwnError(knex, (trx) =>
         cancelOnAbort(knex, trx, signal, async () => {
           // The cursor commits with the rows, so a commit lost in a server crash loses both together
           // and the next run re-reads them: durability of each page's commit is not needed, and

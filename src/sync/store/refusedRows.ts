@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { serverMessage } from '../../db/connectionErrors';
+import { transactionFailingWithOwnError } from '../../db/transaction';
 import type { DisclosureRow } from '../normalize';
 import { writeDisclosures, type WriteCounts } from './disclosureWriter';
 import type { RejectedRecord } from './quarantine';
@@ -16,11 +17,11 @@ export interface RefusedRow {
  * (unstorableText.ts); this catches the rest — a value too large for an index entry, a number out
  * of range. The batch is tried in a savepoint; if the database refuses it for its data, each row is
  * written in a savepoint of its own, and the refused ones are returned to be quarantined. Anything
- * else (a lost connection, a cancelled statement) still fails the page.
+ * else (a lost connection, a cancelled statement) still fails the page, with its own error.
  */
 export async function writeDisclosuresRefusingBadRows(trx: Knex.Transaction, rows: DisclosureRow[], runId: number): Promise<{ counts: WriteCounts; refused: RefusedRow[] }> {
   try {
-    return { counts: await trx.transaction((savepoint) => writeDisclosures(savepoint, rows, runId)), refused: [] };
+    return { counts: await transactionFailingWithOwnError(trx, (savepoint) => writeDisclosures(savepoint, rows, runId)), refused: [] };
   } catch (error) {
     if (!refusedForItsData(error)) throw error;
   }
@@ -28,7 +29,7 @@ export async function writeDisclosuresRefusingBadRows(trx: Knex.Transaction, row
   const refused: RefusedRow[] = [];
   for (const row of rows) {
     try {
-      const written = await trx.transaction((savepoint) => writeDisclosures(savepoint, [row], runId));
+      const written = await transactionFailingWithOwnError(trx, (savepoint) => writeDisclosures(savepoint, [row], runId));
       counts.inserted += written.inserted;
       counts.updated += written.updated;
       counts.unchanged += written.unchanged;
