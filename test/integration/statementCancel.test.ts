@@ -58,8 +58,13 @@ onServer('stopping a run cancels its statement on the server', () => {
   }
 
   /** The summary, or 'still waiting' if the run has not ended within `ms` of the stop. */
-  function within(ms: number, run: Promise<StreamSummary>): Promise<StreamSummary | 'still waiting'> {
-    return Promise.race([run, sleep(ms).then(() => 'still waiting' as const)]);
+  async function within(ms: number, run: Promise<StreamSummary>): Promise<StreamSummary | 'still waiting'> {
+    const timer = new AbortController();
+    try {
+      return await Promise.race([run, sleep(ms, 'still waiting' as const, { signal: timer.signal })]);
+    } finally {
+      timer.abort();
+    }
   }
 
   const sync = (extra = {}) => syncStream({ knex: db.knex, connector: environment, stream: airHourly, baseUrl: feed.url, mapping: MAPPING, http: fastHttp(), ...extra });
