@@ -57,6 +57,9 @@ export async function startHub(config: HubConfig, components: HubComponents, log
     const applied = await migrateLatest(db.knex);
     if (applied.length) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
     await reapDeadRuns(db.knex, 60000);
+    // After migrating, so a command arriving through the socket finds the schema current.
+    const sharedAt = await db.share?.();
+    if (sharedAt) logger.info({ socket: sharedAt }, `hub commands reach the embedded database through ${sharedAt}`);
     readDb = await openReadReplica(config, logger);
 
     if (!config.feedsUrl) {

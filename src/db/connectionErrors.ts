@@ -6,7 +6,7 @@ export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
 
-export function describeConnectionError(error: unknown, location: string, backend: 'postgres' | 'embedded' = 'postgres'): Error {
+export function describeConnectionError(error: unknown, location: string, backend: 'postgres' | 'embedded' | 'embedded-shared' = 'postgres'): Error {
   if (!(error instanceof Error)) return new DatabaseUnavailableError(`Cannot open the database at ${location}: ${String(error)}`);
   if (error.name === 'DataDirInUseError') return error;
   if (backend === 'embedded') {
@@ -16,6 +16,11 @@ export function describeConnectionError(error: unknown, location: string, backen
   }
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const why = reasons[code] ?? error.message;
+  if (backend === 'embedded-shared') {
+    return new DatabaseUnavailableError(
+      `Cannot reach the embedded database in ${location}: ${why}. If that server is stopping or very busy, run the command again.`,
+    );
+  }
   return new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${location}: ${why}. ${advice(code)}`);
 }
 
@@ -24,6 +29,8 @@ const reasons: Record<string, string> = {
   ENOTFOUND: 'the host name does not resolve',
   EAI_AGAIN: 'the host name could not be resolved right now',
   ETIMEDOUT: 'the connection timed out',
+  ENOENT: 'the socket file is gone',
+  ECONNRESET: 'the server closed the connection',
   '28P01': 'password authentication failed',
   '28000': 'the server refused this user',
   '3D000': 'the database does not exist',

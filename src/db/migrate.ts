@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { migrationSource } from '../../migrations';
 import { isServerPostgres } from './backend';
+import { isOneSession } from './oneSession';
 
 const migrationConfig: Knex.MigratorConfig = { migrationSource, tableName: 'knex_migrations' };
 
@@ -10,12 +11,13 @@ const MIGRATION_LOCK_KEY = 7_202_611_27;
 /**
  * Applies every pending migration; returns the names applied now. Replicas starting together on
  * one PostgreSQL queue on an advisory lock, so one migrates and the others then find nothing to
- * do — knex's own lock would make them fail instead. The embedded database has one process and one
- * connection, so it needs (and could not take) no such lock.
+ * do — knex's own lock would make them fail instead. The embedded database is one session, also
+ * when hub commands reach it through a running `hub serve`: an advisory lock there excludes no
+ * one, and knex's migration, one transaction, already runs alone in its turn on that session.
  */
 export async function migrateLatest(knex: Knex): Promise<string[]> {
   const latest = async () => ((await knex.migrate.latest(migrationConfig)) as [number, string[]])[1];
-  if (!isServerPostgres(knex)) return latest();
+  if (!isServerPostgres(knex) || isOneSession(knex)) return latest();
   return knex.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY]);
     return latest();

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { isServerPostgres } from '../db/backend';
+import { isOneSession } from '../db/oneSession';
 
 const RECANCEL_MS = 1000;
 
@@ -17,7 +18,7 @@ const RECANCEL_MS = 1000;
  */
 export async function cancelOnAbort<T>(knex: Knex, trx: Knex.Transaction, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
   signal.throwIfAborted();
-  if (!isServerPostgres(knex)) return work();
+  if (!isServerPostgres(knex) || isOneSession(knex)) return work();
   const { rows } = await trx.raw('SELECT pg_backend_pid() AS pid');
   const pid = Number(rows[0].pid);
   const cancel = () => void knex.raw('SELECT pg_cancel_backend(?)', [pid]).catch(() => undefined);
