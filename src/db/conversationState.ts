@@ -16,6 +16,8 @@ const HEADER_BYTES = 5;
 export class ConversationState {
   /** True when the client has nothing open: the session may pass to someone else. */
   idle = true;
+  /** True from a message sent until the backend's next ReadyForQuery, e.g. between Parse and Sync. */
+  midExchange = false;
   private header = Buffer.alloc(0);
   private type = 0;
   private bodyLeft = 0;
@@ -23,13 +25,17 @@ export class ConversationState {
   /** The client sent a message: it is busy until the backend says it is ready again. */
   sent(): void {
     this.idle = false;
+    this.midExchange = true;
   }
 
   received(chunk: Uint8Array): void {
     let at = 0;
     while (at < chunk.length) {
       if (this.bodyLeft > 0) {
-        if (this.type === READY_FOR_QUERY) this.idle = chunk[at] === IDLE; // its body is the status byte
+        if (this.type === READY_FOR_QUERY) {
+          this.idle = chunk[at] === IDLE; // its body is the status byte
+          this.midExchange = false;
+        }
         const taken = Math.min(this.bodyLeft, chunk.length - at);
         this.bodyLeft -= taken;
         at += taken;

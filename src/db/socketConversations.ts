@@ -8,7 +8,16 @@ interface Conversation {
   state: ConversationState;
   endTurn?: EndTurn;
   closed: boolean;
+  /** Runs out when the client keeps the turn but says nothing (see SILENT_TURN_MS). */
+  silence?: NodeJS.Timeout;
 }
+
+/**
+ * How long a client may hold the session mid-transaction without sending anything. A hub command
+ * sends a transaction's statements one after another; one that stalls (stopped in a debugger,
+ * frozen) would stall the server behind it, so its transaction is rolled back and it is dropped.
+ */
+export const SILENT_TURN_MS = 60000;
 
 const TERMINATE = 0x58; // 'X'
 const SYNC = Uint8Array.from([0x53, 0, 0, 0, 4]); // 'S', length 4
@@ -28,10 +37,12 @@ export class SocketConversations {
   constructor(
     private readonly pglite: PGlite,
     private readonly turns: Turns,
+    private readonly silentTurnMs = SILENT_TURN_MS,
   ) {}
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
     const conversation = this.conversation(handlerId);
+    clearTimeout(conversation.silence);
     const run = conversation.last.then(() => this.run(conversation, message, onData));
     conversation.last = run.catch(() => undefined);
     return run;
@@ -51,10 +62,8 @@ export class SocketConversations {
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
     const conversation = this.conversations.get(handlerId);
     if (!conversation) return;
-    conversation.closed = true;
-    await conversation.last;
     this.conversations.delete(handlerId);
-    if (conversation.endTurn) await this.abandon(conversation);
+    await this.end(conversation);
   }
 
   getQueueLength(): number {
@@ -89,13 +98,22 @@ export class SocketConversations {
       }),
     );
     if (conversation.state.idle) this.handOn(conversation);
+    else conversation.silence = setTimeout(() => void this.end(conversation), this.silentTurnMs).unref();
     return bytes;
+  }
+
+  /** No more of this client: what it left open is closed, and the session passes on. */
+  private async end(conversation: Conversation): Promise<void> {
+    clearTimeout(conversation.silence);
+    conversation.closed = true; // its next message, if any, is refused, and the handler closes it
+    await conversation.last;
+    if (conversation.endTurn) await this.abandon(conversation);
   }
 
   private async abandon(conversation: Conversation): Promise<void> {
     try {
       await this.pglite.runExclusive(async () => {
-        if (!conversation.state.idle) await this.pglite.execProtocolRaw(SYNC);
+        if (conversation.state.midExchange) await this.pglite.execProtocolRaw(SYNC);
         if (this.pglite.isInTransaction()) await this.pglite.execProtocolRaw(simpleQuery('ROLLBACK'));
       });
     } finally {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -129,4 +130,18 @@ describe('an embedded database shared over its socket', () => {
     expect(fs.existsSync(path.join(dataDir, '.s.PGSQL.5432'))).toBe(false);
     expect(fs.existsSync(path.join(dataDir, 'hub.lock'))).toBe(false);
   });
+
+  test('the address of a server that died is ignored: its lock is taken over and the files opened directly', async () => {
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    fs.writeFileSync(path.join(dataDir, 'hub.lock'), dead);
+    fs.writeFileSync(addressPath(dataDir), JSON.stringify({ pid: Number(dead), endpoint: { host: '127.0.0.1', port: 1 } }));
+    const reopened = await openDatabase({ dataDir, joinRunningHub: true });
+    try {
+      expect(reopened.backend).toBe('embedded');
+      expect(fs.existsSync(addressPath(dataDir))).toBe(false);
+      expect(await reopened.knex('counter').where({ id: 1 }).first('n')).toEqual({ n: 45 });
+    } finally {
+      await reopened.close();
+    }
+  }, 180000);
 });

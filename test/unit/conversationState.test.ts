@@ -24,13 +24,13 @@ describe('ConversationState', () => {
     const state = new ConversationState();
     state.sent();
     feed(state, selectOne, chunk);
-    expect(state.idle).toBe(false); // Parse … CommandComplete: the Sync's answer is still to come
+    expect(state).toMatchObject({ idle: false, midExchange: true }); // Parse … CommandComplete: the Sync's answer is still to come
     feed(state, ready('I'), chunk);
-    expect(state.idle).toBe(true);
+    expect(state).toMatchObject({ idle: true, midExchange: false });
 
     state.sent();
     feed(state, exchange(message('C', 'BEGIN\0'), ready('T')), chunk);
-    expect(state.idle).toBe(false); // inside BEGIN … COMMIT
+    expect(state).toMatchObject({ idle: false, midExchange: false }); // inside BEGIN … COMMIT, between statements
     state.sent();
     feed(state, exchange(message('E', 'SERROR\0\0'), ready('E')), chunk);
     expect(state.idle).toBe(false); // a failed transaction is still open until ROLLBACK
