@@ -88,15 +88,28 @@ function readLock(lockPath: string): HeldLock | undefined {
   }
 }
 
-function tryLink(draft: string, lockPath: string): boolean {
+/** Creates `name` as a copy of the finished draft, atomically; false if the name exists. */
+function tryLink(draft: string, name: string): boolean {
   try {
-    fs.linkSync(draft, lockPath);
+    fs.linkSync(draft, name);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (!NO_HARD_LINKS.has(code)) throw error;
+  }
+  // A file system without hard links (FAT, some network shares): an exclusive create is as
+  // exclusive, only a reader may for a moment find the file still empty.
+  try {
+    fs.writeFileSync(name, fs.readFileSync(draft), { flag: 'wx' });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
 }
+
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
 /**
  * Removes the dead owner's lock if this process wins the right to: creating the takeover marker
