@@ -85,6 +85,7 @@ export async function startHub(config: HubConfig, components: HubComponents, log
       isReady: () => ready,
       sync,
       creditChinaTemplate: config.creditChinaTemplate,
+      city: config.city,
       adminToken: config.adminToken,
       production: config.production,
       introspection: config.introspection,

@@ -1,4 +1,4 @@
-import { DEFAULT_CITY, gb11714CheckCharacter, usccCheckCharacter, type District } from '../../src/connectorKit';
+import { DEFAULT_CITY, gb11714CheckCharacter, usccCheckCharacter, type Division } from '../../src/connectorKit';
 import { random, type Random } from './random';
 
 /**
@@ -30,7 +30,7 @@ export interface Person {
 }
 
 /** The demo world is the default city's: its enterprises sit in that city's districts. */
-export type { District };
+export type District = Division;
 export const CITY = DEFAULT_CITY.name;
 export const PROVINCE = DEFAULT_CITY.province;
 export const DISTRICTS: readonly District[] = DEFAULT_CITY.districts;
@@ -39,14 +39,95 @@ export const DISTRICTS: readonly District[] = DEFAULT_CITY.districts;
 export const POPULATION_SIZE = 1200;
 export const CORE_SIZE = 40;
 
-const TRADE_NAMES = ['恒信', '华远', '鑫泰', '润德', '冀中', '太行', '滹沱', '正元', '博远', '盛达', '永昌', '宏图', '天元', '中冀', '德润', '聚源', '金石', '新奥', '燕赵', '常山', '赵州', '弘毅', '君乐', '以岭', '神威', '东方', '华北', '长城', '开元', '通达'];
+/**
+ * The city's economy (docs/standards/city.md): oil extraction and oilfield services, refining and
+ * petrochemicals, natural gas, agriculture and dairy, logistics, and the construction and services
+ * every city has. A sector groups industries so that feeds can ask for "a company that would hold a
+ * gas licence" or "a tendering agency" rather than name industries one by one.
+ */
+export const SECTORS = ['oilfield', 'petrochemical', 'gas', 'utility', 'agriculture', 'dairy', 'food', 'logistics', 'construction', 'manufacturing', 'services', 'technology', 'agency'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** Industry (the label in a company's name) → its sector, with weights that make oil and farming common. */
+export const INDUSTRIES: Readonly<Record<string, { sector: Sector; weight: number }>> = {
+  石油工程技术服务: { sector: 'oilfield', weight: 6 },
+  油田化学: { sector: 'oilfield', weight: 3 },
+  钻井工程: { sector: 'oilfield', weight: 3 },
+  石油装备制造: { sector: 'oilfield', weight: 3 },
+  石油炼制: { sector: 'petrochemical', weight: 2 },
+  石油化工: { sector: 'petrochemical', weight: 4 },
+  精细化工: { sector: 'petrochemical', weight: 2 },
+  燃气: { sector: 'gas', weight: 2 },
+  热力: { sector: 'utility', weight: 2 },
+  水务: { sector: 'utility', weight: 1 },
+  农业科技: { sector: 'agriculture', weight: 3 },
+  牧业: { sector: 'agriculture', weight: 2 },
+  乳业: { sector: 'dairy', weight: 2 },
+  粮油加工: { sector: 'food', weight: 2 },
+  食品: { sector: 'food', weight: 2 },
+  物流: { sector: 'logistics', weight: 4 },
+  道路运输: { sector: 'logistics', weight: 2 },
+  建筑工程: { sector: 'construction', weight: 5 },
+  市政工程: { sector: 'construction', weight: 2 },
+  交通建设: { sector: 'construction', weight: 1 },
+  园林绿化: { sector: 'construction', weight: 1 },
+  建材: { sector: 'construction', weight: 1 },
+  机械制造: { sector: 'manufacturing', weight: 2 },
+  环保科技: { sector: 'technology', weight: 2 },
+  信息技术: { sector: 'technology', weight: 2 },
+  医药: { sector: 'services', weight: 1 },
+  // Individual businesses' trades (SHOPS): not drawn for companies.
+  餐饮服务: { sector: 'services', weight: 0 },
+  零售: { sector: 'services', weight: 0 },
+  机动车维修: { sector: 'services', weight: 0 },
+  生活服务: { sector: 'services', weight: 0 },
+  商贸: { sector: 'services', weight: 3 },
+  餐饮管理: { sector: 'services', weight: 2 },
+  物业服务: { sector: 'services', weight: 2 },
+  房地产开发: { sector: 'services', weight: 1 },
+  招标代理: { sector: 'agency', weight: 1 },
+  工程咨询: { sector: 'agency', weight: 1 },
+};
+
+/** The sector of an industry label. */
+export function sectorOf(industry: string): Sector {
+  return INDUSTRIES[industry]?.sector ?? 'services';
+}
+
+/** Industry labels of some sectors, for feeds that pick companies by sector. */
+export function industriesIn(...sectors: Sector[]): string[] {
+  return Object.entries(INDUSTRIES).filter(([, i]) => sectors.includes(i.sector)).map(([name]) => name);
+}
+
+const WEIGHTED_INDUSTRIES = Object.entries(INDUSTRIES).flatMap(([name, { weight }]) => Array<string>(weight).fill(name));
+
+// Fictional trade names (docs/standards/city.md): none is a real enterprise's or brand's, which
+// test/unit/fictionalNames.test.ts checks against a list of well-known names.
+const TRADE_NAMES = ['庆恒', '萨源', '油城', '鹤鸣', '百湖', '嫩源', '松辽', '泽润', '恒信', '华远', '鑫泰', '润德', '正元', '博远', '盛达', '永昌', '天元', '德润', '聚源', '金石', '弘毅', '开元', '通达', '瑞丰', '庆润', '沃野', '黑土', '雪原', '澄湖', '北垣'];
 const SECOND_CHARS = ['瑞', '丰', '源', '达', '兴', '盛', '泰', '安', '和', '宇'];
-const INDUSTRIES = ['建筑工程', '环保科技', '医药', '食品', '物流', '化工', '钢铁', '热力', '水务', '建材', '房地产开发', '机械制造', '电子科技', '纺织', '市政工程', '园林绿化', '信息技术', '餐饮管理', '商贸', '交通建设'];
 const SUFFIXES = ['有限公司', '有限公司', '有限责任公司', '股份有限公司', '集团有限公司'];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗', '梁', '宋', '郑', '谢', '韩', '唐', '冯', '于', '董', '萧'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '华', '建国', '志强', '海燕', '春梅', '国华', '立新', '红霞', '文博', '子轩', '浩然', '雨萱'];
-const STREETS = ['中山路', '建设大街', '裕华路', '槐安路', '和平路', '胜利大街', '体育大街', '友谊大街', '红旗大街', '石获路', '珠峰大街', '黄河大道', '长江大道', '北二环东路', '南二环西路'];
-const SHOPS = ['面馆', '便利店', '五金店', '修车铺', '理发店', '水果店', '早点铺', '烟酒店', '粮油店', '服装店'];
+// Plausible street names, not a survey of the city's (docs/standards/city.md).
+const STREETS = ['东风路', '纬二路', '世纪大道', '兴化路', '乘风街', '创业大街', '湖滨路', '建设路', '学府街', '奋斗路', '团结路', '新村路', '开发路', '龙南街', '让胡路大街'];
+/** An individual business's shop and the industry it trades in (a licence must fit it). */
+const SHOPS: Readonly<Record<string, string>> = {
+  面馆: '餐饮服务',
+  早点铺: '餐饮服务',
+  便利店: '零售',
+  烟酒店: '零售',
+  粮油店: '零售',
+  水果店: '零售',
+  服装店: '零售',
+  五金店: '零售',
+  修车铺: '机动车维修',
+  理发店: '生活服务',
+};
+
+/** A public office landline in the city's area code: published business contact, not personal data. */
+export function officePhone(r: Random): string {
+  return `${DEFAULT_CITY.phoneAreaCode}-${r.int(4000000, 6999999)}`;
+}
 
 export function enterprise(index: number, seed: number): Enterprise {
   const r = random(seed, 'enterprise', index);
@@ -54,12 +135,13 @@ export function enterprise(index: number, seed: number): Enterprise {
   const kind = index < CORE_SIZE ? 0 : r.next();
   const category = kind < 0.8 ? '企业' : kind < 0.95 ? '个体工商户' : '农民专业合作社';
   const legalRep = person(r, seed, district);
-  const industry = r.pick(INDUSTRIES);
+  const shop = r.pick(Object.keys(SHOPS));
+  const industry = category === '企业' ? r.pick(WEIGHTED_INDUSTRIES) : category === '个体工商户' ? SHOPS[shop] : r.pick(['农业科技', '牧业']);
   const name =
     category === '企业'
-      ? `${index < CORE_SIZE ? '石家庄' : r.pick(['石家庄', '河北', '石家庄市'])}${TRADE_NAMES[index % TRADE_NAMES.length]}${index >= TRADE_NAMES.length ? r.pick(SECOND_CHARS) : ''}${industry}${r.pick(SUFFIXES)}`
+      ? `${index < CORE_SIZE ? '大庆' : r.pick(['大庆', '黑龙江', '大庆市'])}${TRADE_NAMES[index % TRADE_NAMES.length]}${index >= TRADE_NAMES.length ? r.pick(SECOND_CHARS) : ''}${industry}${r.pick(SUFFIXES)}`
       : category === '个体工商户'
-        ? `${district.name}${legalRep.name.slice(0, 1)}记${r.pick(SHOPS)}`
+        ? `${district.name}${legalRep.name.slice(0, 1)}记${shop}`
         : `${district.name}${r.pick(['丰收', '金穗', '绿源', '惠农', '兴旺'])}${r.pick(['蔬菜', '果品', '养殖', '农机'])}专业合作社`;
   return {
     index,

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { DEFAULT_CITY, type CitySetting } from './city';
+import type { CitySetting } from './city';
+import { loadCity } from './cityFile';
 
 /**
  * Everything the hub reads from its environment, parsed once. docs/design.md fixes the variable names;
@@ -54,6 +55,7 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const production = env.NODE_ENV === 'production';
+  const city = loadCity(env, (message) => new ConfigError(message));
   return {
     production,
     introspection: onOff(env.HUB_INTROSPECTION, 'HUB_INTROSPECTION') ?? !production,
@@ -61,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     sampleScale: positiveInt(env.HUB_SAMPLE_SCALE ?? '300', 'HUB_SAMPLE_SCALE'),
     responseCache: onOff(env.HUB_RESPONSE_CACHE, 'HUB_RESPONSE_CACHE') ?? true,
     ocdsPrefix: ocdsPrefix(nonEmpty(env.HUB_OCDS_PREFIX) ?? 'ocds-213czf'),
-    publisherName: nonEmpty(env.HUB_PUBLISHER_NAME) ?? '石家庄市公共资源交易中心',
+    publisherName: nonEmpty(env.HUB_PUBLISHER_NAME) ?? city.ocdsPublisher,
     publicUrl: publicUrl(nonEmpty(env.HUB_PUBLIC_URL)),
     databaseUrl: nonEmpty(env.DATABASE_URL),
     databaseReadUrl: readReplicaUrl(nonEmpty(env.DATABASE_READ_URL), nonEmpty(env.DATABASE_URL)),
@@ -72,7 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     feedUrls: feedOverrides(env),
     adminToken: nonEmpty(env.HUB_ADMIN_TOKEN),
     scheduleEnabled: (env.HUB_SCHEDULE ?? '').toLowerCase() !== 'off',
-    city: DEFAULT_CITY,
+    city,
     logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
     creditChinaTemplate:
       nonEmpty(env.HUB_CREDIT_CHINA_URL) ?? 'https://www.creditchina.gov.cn/xinyongxinxi/index.html?keyword={uscc}',

@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import type { ConnectorDefinition } from '../sync/stream';
 import type { StreamSummary } from '../sync/engine';
 import type { QuarantineQuery, ReplayResult } from '../sync/quarantineAdmin';
+import type { CitySetting } from '../config/city';
+import { regionVocabulary, type RegionVocabulary } from '../domain/region';
 import type { AdminAccess } from './admin/auth';
 import { createDisclosureLoaders } from './disclosures/loaders';
 import { createEntityLoaders } from './entity/loaders';
@@ -26,6 +28,8 @@ export interface HubContext {
   primary: Knex;
   loaders: Loaders;
   creditChinaUrl: (uscc: string) => string;
+  /** The deployment city's places: region arguments are read in its vocabulary. */
+  regions: RegionVocabulary;
   admin: AdminAccess;
   sync: SyncService;
 }
@@ -35,6 +39,7 @@ export interface ContextOptions {
   /** The primary when `knex` is a read replica; unset, `knex` is the primary. */
   primary?: Knex;
   creditChinaTemplate: string;
+  city: CitySetting;
   admin: AdminAccess;
   sync: SyncService;
 }
@@ -61,6 +66,7 @@ export function createContext(options: ContextOptions): HubContext {
     primary: options.primary ?? options.knex,
     loaders: createLoaders(options.knex),
     creditChinaUrl: (uscc) => options.creditChinaTemplate.replace('{uscc}', encodeURIComponent(uscc)),
+    regions: regionVocabulary(options.city),
     admin: options.admin,
     sync: options.sync,
   };

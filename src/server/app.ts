@@ -1,3 +1,4 @@
+import type { CitySetting } from '../config/city';
 import express from 'express';
 import cors from 'cors';
 import type { Knex } from 'knex';
@@ -37,6 +38,8 @@ export interface AppOptions {
   isReady: () => boolean;
   sync: SyncService;
   creditChinaTemplate: string;
+  /** The city the deployment serves: region arguments are read in its vocabulary. */
+  city: CitySetting;
   adminToken?: string;
   production: boolean;
   introspection: boolean;
@@ -136,6 +139,7 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
           knex: readKnex,
           primary: options.knex,
           creditChinaTemplate: options.creditChinaTemplate,
+          city: options.city,
           admin: adminAccess(req.headers.authorization, options.adminToken),
           sync: options.sync,
         }),

@@ -221,7 +221,7 @@ class PageProcessor {
       cursor = maxCursor(cursor, this.stream.cursor?.(record));
       try {
         const input = this.stream.toDisclosure(record, this.mapping);
-        const row = toDisclosureRow(input, this.connector.domain, this.name, this.stream.key(record));
+        const row = toDisclosureRow(input, { domain: this.connector.domain, stream: this.name, sourceKey: this.stream.key(record) }, this.mapping);
         rows.push(row);
         sources.set(row, record);
       } catch (error) {

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import stringify from 'safe-stable-stringify';
 import { ContractViolationError, contractViolation, type Domain } from '../domain/contract';
 import { validateUscc } from '../domain/uscc';
-import type { DisclosureInput } from './stream';
+import { regionVocabulary } from '../domain/region';
+import { sourceLink } from './sourceLink';
+import type { DisclosureInput, MappingContext } from './stream';
 
 /** A disclosure as the store keeps it: the unified record plus identity, subject check and hash. */
 export interface DisclosureRow {
@@ -38,12 +40,22 @@ export interface PartyRow {
   entity_uscc: string | null;
 }
 
+/** Where a mapped record comes from: its connector's domain, its stream and its key at the source. */
+export interface RowOrigin {
+  domain: Domain;
+  /** The stream's full name, connector/stream. */
+  stream: string;
+  sourceKey: string;
+}
+
 /**
  * The stored row of a mapped record. A mapping that breaks its domain's contract (an unknown kind,
  * status or role) throws ContractViolationError: that is a connector bug, not a bad record, so the
- * run fails naming the stream instead of quarantining every record one by one.
+ * run fails naming the stream instead of quarantining every record one by one. The deployment's
+ * city places the region in its vocabulary and gives the source link a mapping left out.
  */
-export function toDisclosureRow(input: DisclosureInput, domain: Domain, stream: string, sourceKey: string): DisclosureRow {
+export function toDisclosureRow(input: DisclosureInput, origin: RowOrigin, context: MappingContext): DisclosureRow {
+  const { domain, stream, sourceKey } = origin;
   const violation = contractViolation(domain, input);
   if (violation) throw new ContractViolationError(`${stream} wrote a disclosure its contract does not allow: ${violation}; fix the stream's mapping`);
   const subject = checkSubject(input.subject);
@@ -54,12 +66,12 @@ export function toDisclosureRow(input: DisclosureInput, domain: Domain, stream: 
     source_key: sourceKey,
     title: input.title,
     publisher: input.publisher ?? null,
-    region: input.region ?? null,
+    region: regionVocabulary(context.city).resolve(input.region)?.name ?? null,
     published_at: requireDate(input.publishedAt, 'publishedAt'),
     source_updated_at: requireDate(input.updatedAt ?? input.publishedAt, 'updatedAt'),
     status: input.status,
     ...subject,
-    source_url: input.sourceUrl ?? null,
+    source_url: input.sourceUrl ?? sourceLink(context.city, origin, input),
     attributes: input.attributes,
     personal: input.personal ?? null,
     search_text: searchText(input),

@@ -84,7 +84,7 @@ export async function replayQuarantined(
         const errors = [...findUnstorableText(payload), ...validate(payload)];
         try {
           if (errors.length > 0) throw Object.assign(new Error('still invalid'), { errors });
-          const row = toDisclosureRow(stream.toDisclosure(payload, mapping), connector.domain, name, stream.key(payload));
+          const row = toDisclosureRow(stream.toDisclosure(payload, mapping), { domain: connector.domain, stream: name, sourceKey: stream.key(payload) }, mapping);
           rows.push(row);
           entryOf.set(row, Number(entry.id));
         } catch (error) {

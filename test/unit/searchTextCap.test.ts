@@ -1,5 +1,6 @@
 import { SEARCH_TEXT_MAX_CHARS, toDisclosureRow } from '../../src/sync/normalize';
 import type { DisclosureInput } from '../../src/sync/stream';
+import { MAPPING } from '../helpers/mapping';
 
 // The attributes do not matter here; the cast spares a full air-quality reading.
 const input = (title: string, extra: string[] = []): DisclosureInput => ({
@@ -13,7 +14,7 @@ const input = (title: string, extra: string[] = []): DisclosureInput => ({
 
 describe('search text', () => {
   test('is cut at the documented number of characters, the title first', () => {
-    const row = toDisclosureRow(input('行政处罚决定书', ['事实'.repeat(100_000)]), 'ENVIRONMENT', 'environment/air-hourly', 'k');
+    const row = toDisclosureRow(input('行政处罚决定书', ['事实'.repeat(100_000)]), { domain: 'ENVIRONMENT', stream: 'environment/air-hourly', sourceKey: 'k' }, MAPPING);
     expect(SEARCH_TEXT_MAX_CHARS).toBe(10_000);
     expect(row.search_text).toHaveLength(SEARCH_TEXT_MAX_CHARS);
     expect(row.search_text.startsWith('行政处罚决定书\n事实')).toBe(true);
@@ -21,11 +22,11 @@ describe('search text', () => {
 
   test('is never cut inside a character outside the BMP, which would leave half a surrogate pair', () => {
     const title = `${'a'.repeat(SEARCH_TEXT_MAX_CHARS - 1)}𠮷𠮷`;
-    const row = toDisclosureRow(input(title), 'ENVIRONMENT', 'environment/air-hourly', 'k');
+    const row = toDisclosureRow(input(title), { domain: 'ENVIRONMENT', stream: 'environment/air-hourly', sourceKey: 'k' }, MAPPING);
     expect(row.search_text).toBe('a'.repeat(SEARCH_TEXT_MAX_CHARS - 1));
   });
 
   test('short text is kept whole', () => {
-    expect(toDisclosureRow(input('处罚', ['良']), 'ENVIRONMENT', 'environment/air-hourly', 'k').search_text).toBe('处罚\n良');
+    expect(toDisclosureRow(input('处罚', ['良']), { domain: 'ENVIRONMENT', stream: 'environment/air-hourly', sourceKey: 'k' }, MAPPING).search_text).toBe('处罚\n良');
   });
 });

@@ -35,7 +35,7 @@ export const emissions = stream<EmissionRecord>({
   lookBackMs: 2 * 24 * 3600 * 1000,
   // Units mark results invalid or enter manual ones weeks late; the stream is large, so weekly.
   reconcile: { schedule: '50 4 * * 0', windowDays: 30 },
-  toDisclosure: (r) => {
+  toDisclosure: (r, { city }) => {
     const computed = emissionExceedance(r.JCND, r.BZXZ);
     const sourceFlag = readExceedanceFlag(r.SFCB);
     const disagreement = flagDisagreement(sourceFlag, computed.exceeds);
@@ -45,7 +45,8 @@ export const emissions = stream<EmissionRecord>({
       kind: ENVIRONMENT.kinds.emission,
       title: `${r.QYMC} ${r.PFKBH} ${r.PFKMC} ${r.JCXM} ${r.JCND} ${unit}${computed.exceeds ? `，超标${computed.multiple.toFixed(2)}倍` : ''}`,
       publisher: r.QYMC,
-      region: '石家庄市',
+      // The unit's district when the feed gives it: the region filter then finds it with the district's other records.
+      region: r.SSQX ?? city.name,
       publishedAt: requireChinaTime(r.JCSJ, 'JCSJ'),
       status: STATUS.published,
       subject: { uscc: r.TYSHXYDM, name: r.QYMC },

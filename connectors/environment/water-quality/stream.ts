@@ -45,7 +45,7 @@ export const waterQuality = stream<WaterQualityRecord>({
   lookBackMs: 3 * DAY_MS,
   // Monthly and quarterly assessments recheck results a season back.
   reconcile: { schedule: '20 5 * * 0', windowDays: 90 },
-  toDisclosure: (r) => {
+  toDisclosure: (r, { city }) => {
     const { values, belowDetectionLimit } = readValues(r);
     const waterBody = r.SZLX === '河流' ? 'river' : 'lake';
     const targetClass = parseTargetClass(r.SZMB);
@@ -63,8 +63,8 @@ export const waterQuality = stream<WaterQualityRecord>({
     return {
       kind: ENVIRONMENT.kinds.water,
       title: `${sectionName(r)} ${samplingTime.slice(0, 10)} 水质${classText(assessment.class)}${failures.length > 0 ? `，${failures.join('，')}` : ''}`,
-      publisher: '石家庄市生态环境局',
-      region: '石家庄市',
+      publisher: city.authorities.ecology,
+      region: r.SSQX ?? city.name,
       publishedAt: requireChinaTime(r.CYSJ, 'CYSJ'),
       status: STATUS.published,
       attributes: {

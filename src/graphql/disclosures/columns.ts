@@ -50,6 +50,8 @@ export interface DisclosureFields {
   sourceUrl: string | null;
   /** Not a field: what `subject` is resolved from. */
   storedSubject: StoredSubject;
+  /** Not a field: what `division` is resolved from (the stored region, a division's name). */
+  storedRegion: string | null;
 }
 
 export function disclosureFields(row: DisclosureRow): DisclosureFields {
@@ -64,6 +66,7 @@ export function disclosureFields(row: DisclosureRow): DisclosureFields {
     status: stateOfStatus(row.status),
     sourceUrl: row.source_url,
     storedSubject: { entityUscc: row.entity_uscc, uscc: row.subject_uscc, name: row.subject_name, reason: row.subject_uscc_reason },
+    storedRegion: row.region,
   };
 }
 

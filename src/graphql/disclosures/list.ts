@@ -4,6 +4,7 @@ import { serveDisclosure } from '../servedKinds';
 import { connectionOf, countRows, type Connection } from '../shared/connection';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { pageSize } from '../shared/pageSize';
+import { withCanonicalRegion } from '../shared/region';
 import type { DisclosureScope } from '../shared/scope';
 import { applyFilter, DISCLOSURE_COLUMNS, type DisclosureFilter, type DisclosureRow } from './columns';
 import { applySearch, titleHit } from './search';
@@ -60,11 +61,13 @@ export async function listDisclosures(knex: Knex, args: DisclosureListArgs, scop
 
 /**
  * A domain query's resolver: the shared disclosure list, narrowed by the scope the query makes of
- * its own arguments (search and orderBy pass through where the query has them).
+ * its own arguments (search and orderBy pass through where the query has them). A region, as a
+ * query's own argument or in its filter, is read in the city's vocabulary first.
  */
 export function scopedList<A>(toScope: (args: A) => DisclosureScope) {
   return (_: unknown, args: A & Omit<DisclosureListArgs, 'filter'>, ctx: HubContext) => {
-    const { filter, scope } = toScope(args);
+    const own = args as A & { region?: string | null; filter?: { region?: string | null } | null };
+    const { filter, scope } = toScope({ ...withCanonicalRegion(own, ctx.regions), filter: withCanonicalRegion(own.filter, ctx.regions) });
     return listDisclosures(ctx.knex, { first: args.first, after: args.after, search: args.search, orderBy: args.orderBy, filter }, scope);
   };
 }

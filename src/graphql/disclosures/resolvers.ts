@@ -3,6 +3,7 @@ import { flaggedEntity, type EntityView } from '../entity/served';
 import { linkedEntity } from '../entity/loaders';
 import { serveDisclosure } from '../servedKinds';
 import { badInput } from '../shared/badInput';
+import { withCanonicalRegion } from '../shared/region';
 import { DISCLOSURE_COLUMNS, type StoredSubject } from './columns';
 import { listDisclosures, type DisclosureListArgs } from './list';
 import type { ServedDisclosure } from './served';
@@ -28,14 +29,15 @@ async function oneDisclosure(_: unknown, { id }: { id: string }, ctx: HubContext
 /** Disclosures across domains: the list, one by id, counts, and the interface's relations. */
 export const disclosureResolvers = {
   Query: {
-    disclosures: (_: unknown, args: DisclosureListArgs, ctx: HubContext) => listDisclosures(ctx.knex, args),
+    disclosures: (_: unknown, args: DisclosureListArgs, ctx: HubContext) => listDisclosures(ctx.knex, { ...args, filter: withCanonicalRegion(args.filter, ctx.regions) }),
     disclosure: oneDisclosure,
-    stats: (_: unknown, args: StatsArgs, ctx: HubContext) => disclosureStats(ctx.knex, args),
+    stats: (_: unknown, args: StatsArgs, ctx: HubContext) => disclosureStats(ctx.knex, { ...args, filter: withCanonicalRegion(args.filter, ctx.regions) }),
   },
-  // The schema is built with inheritResolversFromInterfaces: every concrete type gets these two.
+  // The schema is built with inheritResolversFromInterfaces: every concrete type gets these.
   Disclosure: {
     __resolveType: (d: ServedDisclosure) => d.__typename,
     subject: (d: ServedDisclosure, _: unknown, ctx: HubContext) => subjectOf(d.storedSubject, ctx),
+    division: (d: ServedDisclosure, _: unknown, ctx: HubContext) => ctx.regions.resolve(d.storedRegion),
     revisions: (d: ServedDisclosure, _: unknown, ctx: HubContext) => ctx.loaders.disclosures.revisions.load(Number(d.id)),
   },
 };

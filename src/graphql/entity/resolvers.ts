@@ -3,6 +3,7 @@ import type DataLoader from 'dataloader';
 import type { Knex } from 'knex';
 import { normalizeUscc } from '../../domain/uscc';
 import type { HubContext } from '../context';
+import { withCanonicalRegion } from '../shared/region';
 import { listDisclosures, type DisclosureListArgs, type PageArgs } from '../disclosures/list';
 import { pageSize } from '../shared/pageSize';
 import { listEntities, type EntityListArgs } from './list';
@@ -63,7 +64,8 @@ export const entityResolvers = {
   },
   Entity: {
     creditChinaUrl: (e: EntityView, _: unknown, ctx: HubContext) => (e.usccValid ? ctx.creditChinaUrl(e.uscc) : null),
-    disclosures: (e: EntityView, args: DisclosureListArgs, ctx: HubContext) => listDisclosures(ctx.knex, args, involving(e, ctx.knex)),
+    disclosures: (e: EntityView, args: DisclosureListArgs, ctx: HubContext) =>
+      listDisclosures(ctx.knex, { ...args, filter: withCanonicalRegion(args.filter, ctx.regions) }, involving(e, ctx.knex)),
     names: (e: EntityView, _: unknown, ctx: HubContext) => aspect(e, ctx.loaders.entities.names, [e.name]),
     disclosureCounts: (e: EntityView, _: unknown, ctx: HubContext) => aspect(e, ctx.loaders.entities.domainCounts, []),
     creditSummary: (e: EntityView, _: unknown, ctx: HubContext) => aspect(e, ctx.loaders.entities.creditSummary, NO_CREDIT_RECORD),
