@@ -38,7 +38,7 @@ export interface TradingNoticeAttributes {
   amendment: { id: string; date: string; rationale: string | null; amendsNoticeId: string | null } | null;
   cancellation: { reason: string | null; status: 'cancelled' | 'unsuccessful' } | null;
   parties: TradingParty[];
-  /** The contact person is named as published; the phone is masked (the original is in `personal`). */
+  /** The contact person and an office line as published; a mobile number masked (the original is in `personal`). */
   contact: { name: string | null; phone: string | null } | null;
 }
 

@@ -81,7 +81,8 @@ describe('trading notice → disclosure', () => {
     expect((d.attributes as unknown as TradingNoticeAttributes).contact).toEqual({ name: '王芳', phone: '138****5678' });
     const visible = JSON.stringify([d.title, d.attributes, d.searchText, d.parties, d.subject]);
     expect(findUnmaskedPersonalInfo(visible)).toEqual([]);
-    expect(toTradingDisclosure(notice({ contactPhone: '0311-86123456' })).attributes.contact).toEqual({ name: '王芳', phone: '031*-****3456' });
+    // An office line is the organisation's published contact (docs/standards/privacy.md): served as published.
+    expect(toTradingDisclosure(notice({ contactPhone: '0459-4612345' })).attributes.contact).toEqual({ name: '王芳', phone: '0459-4612345' });
     expect(toTradingDisclosure(notice({ contactPhone: undefined, contactPerson: undefined })).personal).toBeNull();
   });
 

@@ -1,4 +1,4 @@
-import { maskPersonalInfo, type TradingNoticeAttributes } from '../../../src/connectorKit';
+import { maskContactPhone, type TradingNoticeAttributes } from '../../../src/connectorKit';
 import { amendmentOf, awardsOf, cancellationOf, contractsOf, tenderBlock, tenderersOf, type NoticeContext } from './ocdsBlocks';
 import type { ResolvedNoticeType } from './noticeType';
 import { ocdsParties, type NoticeParty } from './parties';
@@ -40,10 +40,10 @@ export function attributesOf(
 }
 
 /**
- * The contact as published, with the phone masked. Office lines are masked too: a notice does not
- * say whether 138… is the office's phone or the clerk's own, and when unsure we hide more.
+ * The contact as published: the organisation's business contact is public, a mobile number in it is
+ * a natural person's and is masked (docs/standards/privacy.md).
  */
 function contactOf(person: string | undefined, phone: string | undefined): TradingNoticeAttributes['contact'] {
   if (!person && !phone) return null;
-  return { name: person?.trim() || null, phone: phone ? maskPersonalInfo(phone, 'phone') : null };
+  return { name: person?.trim() || null, phone: phone ? maskContactPhone(phone) : null };
 }
