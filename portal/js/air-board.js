@@ -39,7 +39,7 @@ function loadAir() {
 /** 数据更新于… above the board, and the warning when a city's readings are older than the feed's period. */
 function showAge(el, ages) {
   clear(el);
-  const line = dataAgeLine(ages, '个城市');
+  const line = dataAgeLine(ages, { unit: '个', noun: '城市' });
   if (line) el.appendChild(line);
   el.hidden = !line;
 }

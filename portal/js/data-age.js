@@ -7,9 +7,10 @@ import { formatDuration, formatInstant } from './format.js';
 
 /**
  * One line for a view: the newest `asOf` among its items, and a warning naming how many are
- * stale. `what` names the items ("个城市", "个断面"). Null when the API gave no age.
+ * stale. `items` names them with their measure word ({ unit: '个', noun: '城市' }). Null when the
+ * API gave no age.
  */
-export function dataAgeLine(ages, what) {
+export function dataAgeLine(ages, items) {
   const known = ages.filter((age) => age && age.asOf);
   if (!known.length) return null;
   const newest = known.reduce((a, b) => (Date.parse(b.asOf) > Date.parse(a.asOf) ? b : a));
@@ -21,7 +22,8 @@ export function dataAgeLine(ages, what) {
   line.setAttribute('role', 'note');
   line.insertBefore(h('span', { class: 'stale-mark', 'aria-hidden': 'true' }, '⚠ '), line.firstChild);
   const single = known.length === 1;
-  const which = single ? '' : stale.length === known.length ? '全部 ' + known.length + ' ' + what + '的' : known.length + ' ' + what + '中有 ' + stale.length + ' 个的';
+  const counted = (n) => n + ' ' + items.unit + items.noun;
+  const which = single ? '' : stale.length === known.length ? '全部 ' + counted(known.length) + '的' : counted(known.length) + '中有 ' + stale.length + ' ' + items.unit + '的';
   line.appendChild(
     h('strong', { class: 'stale-warning' },
       '。' + which + '数据已超过更新周期（' + formatDuration(oldest.periodSeconds) + '），' + (single ? '' : '最久的') +

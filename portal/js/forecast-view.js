@@ -6,7 +6,7 @@ import { POLLUTANTS, WARNING_LEVELS } from './labels.js';
 import { formatChinaTime } from './format.js';
 import { colourBadge } from './badges.js';
 import { externalLink } from './links.js';
-import { dataAgeLine } from './data-age.js';
+import { dataAgeLine, staleMark } from './data-age.js';
 
 /** Enough of the newest forecasts to hold every city's latest (one a day per city). */
 const FORECASTS_ASKED = 60;
@@ -20,6 +20,11 @@ export function startForecasts() {
       clear(list);
       const forecasts = latestPerCity(data.disclosures.edges.map((edge) => edge.node));
       forecasts.forEach((forecast) => list.appendChild(forecastCard(forecast)));
+      const age = $('forecast-age');
+      clear(age);
+      const line = dataAgeLine(forecasts.map((f) => f.dataAge), { unit: '份', noun: '预报' });
+      if (line) age.appendChild(line);
+      age.hidden = !line;
       status.textContent = forecasts.length ? '共 ' + forecasts.length + ' 个城市的最新预报，预报有预警建议的城市排在前面。' : '暂无空气质量预报。';
       list.dataset.loaded = 'true';
     })
@@ -44,9 +49,9 @@ function forecastCard(forecast) {
   const headingId = 'forecast-' + forecast.id;
   return h(
     'li',
-    { class: 'forecast-card', dataset: { city: forecast.city.name, id: forecast.id }, 'aria-labelledby': headingId },
+    { class: 'forecast-card', dataset: { city: forecast.city.name, id: forecast.id, stale: Boolean(forecast.dataAge && forecast.dataAge.stale) }, 'aria-labelledby': headingId },
     h('div', { class: 'forecast-head' }, h('h3', { id: headingId }, forecast.city.name), h('span', { class: 'muted' }, formatChinaTime(forecast.issuedAt) + ' 发布')),
-    dataAgeLine([forecast.dataAge], '份预报'),
+    staleMark(forecast.dataAge),
     forecast.warning ? warningCalledFor(forecast.warning) : null,
     h('ol', { class: 'forecast-days' }, forecast.days.map(forecastDay)),
     source ? h('p', { class: 'card-links' }, source) : null,
@@ -67,7 +72,9 @@ function warningCalledFor(warning) {
 function forecastDay(day) {
   const { low, high } = day.category;
   const categories = low.category === high.category ? [categoryBadge(low)] : [categoryBadge(low), ' 至 ', categoryBadge(high)];
-  const pollutant = day.primaryPollutant ? POLLUTANTS[day.primaryPollutant] || day.primaryPollutant : day.primaryPollutantText;
+  // With no primary pollutant a forecast writes a dash or nothing: that is 无.
+  const written = /[A-Za-z0-9\u4e00-\u9fff]/.test(day.primaryPollutantText || '') ? day.primaryPollutantText : null;
+  const pollutant = day.primaryPollutant ? POLLUTANTS[day.primaryPollutant] || day.primaryPollutant : written;
   return h(
     'li',
     { class: 'forecast-day', dataset: { date: day.date, high: day.aqi.high } },

@@ -1,7 +1,7 @@
 /** The operations the portal sends: small selections, pages of 20, well inside the API's depth and cost limits. */
-import { API_SERVES_DATA_AGE } from './settings.js';
+import { API_SERVES_DATA_AGE } from './api-features.js';
 
-/** How old a board's data is; asked for only where the API serves it (settings.js). */
+/** How old a board's data is; asked for only where the API serves it (api-features.js). */
 const DATA_AGE = API_SERVES_DATA_AGE ? ' dataAge { asOf seconds periodSeconds stale }' : '';
 const FORECAST_DAY_ADVICE = API_SERVES_DATA_AGE ? ' healthEffect advice' : '';
 

@@ -7,13 +7,5 @@ export const PAGE_SIZE = 20;
 
 export const AIR_REFRESH_MS = 5 * 60 * 1000; // latestAirQuality is cached for 300 s
 
-/**
- * Whether the API serves `dataAge` (on CityAirQuality, AqiForecast and WaterQualityReport) and the
- * forecast days' `healthEffect` and `advice`: the portal asks for them, shows "数据更新于…" and
- * warns when data is older than its feed's period. Off until schema/environment.graphql has them,
- * because asking for a field the schema lacks fails the whole query.
- */
-export const API_SERVES_DATA_AGE = false;
-
 /** Lists beside a detail (trading processes, PPP projects) are shorter, so the detail stays in view. */
 export const DETAIL_LIST_SIZE = 10;

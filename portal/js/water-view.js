@@ -58,7 +58,7 @@ function showSections(connection, filter) {
     : '没有符合条件的断面。';
   const age = $('water-age');
   clear(age);
-  const line = dataAgeLine(reports.map((r) => r.dataAge), '个断面');
+  const line = dataAgeLine(reports.map((r) => r.dataAge), { unit: '个', noun: '断面' });
   if (line) age.appendChild(line);
   age.hidden = !line;
 }
