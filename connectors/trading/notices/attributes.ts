@@ -1,4 +1,4 @@
-import { maskPersonalInfo, type TradingNoticeAttributes } from '../../../src/connectorKit';
+import { maskPersonalInfo, type NoticeLot, type TradingNoticeAttributes } from '../../../src/connectorKit';
 import { amendmentOf, awardsOf, cancellationOf, contractsOf, tenderBlock, tenderersOf, type NoticeContext } from './ocdsBlocks';
 import type { ResolvedNoticeType } from './noticeType';
 import { ocdsParties, type NoticeParty } from './parties';
@@ -8,6 +8,7 @@ import { isoOf } from './time';
 export function attributesOf(
   c: NoticeContext,
   noticeType: ResolvedNoticeType,
+  lot: NoticeLot | null,
   parties: readonly NoticeParty[],
   updatedAt: Date | undefined,
 ): TradingNoticeAttributes {
@@ -23,6 +24,7 @@ export function attributesOf(
     ocdsTag: noticeType.info.ocdsTag,
     projectCode: c.projectCode,
     projectName: r.projectName.trim(),
+    lot,
     tradeType: { type: c.trade.type, name: c.trade.name, procurement: c.trade.procurement },
     sourceAmountUnit: r.amountUnit ?? null,
     region: r.region?.trim() || null,
@@ -40,8 +42,10 @@ export function attributesOf(
 }
 
 /**
- * The contact as published, with the phone masked. Office lines are masked too: a notice does not
- * say whether 138… is the office's phone or the clerk's own, and when unsure we hide more.
+ * The contact as published. The person is the buyer's or the agency's business contact for the
+ * notice, which the organisation publishes so that bidders can reach it: the name is public and is
+ * served in full. The phone goes through the shared masking rule (maskPersonalInfo), which decides
+ * what of a number is personal; the original stays in `personal`.
  */
 function contactOf(person: string | undefined, phone: string | undefined): TradingNoticeAttributes['contact'] {
   if (!person && !phone) return null;
