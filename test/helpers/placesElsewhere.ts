@@ -11,6 +11,9 @@ export const CITIES_ELSEWHERE: readonly string[] = [
   '兰州', '西宁', '银川', '乌鲁木齐',
   // other large cities
   '包头', '大连', '吉林市', '苏州', '无锡', '宁波', '厦门', '青岛', '洛阳',
+  // provinces, autonomous regions and their abbreviations a made-up name is most likely to borrow
+  '冀', '滹沱', '裕华', '桥西', '山西', '内蒙古', '辽宁', '吉林', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南',
+  '湖北', '湖南', '广东', '广西', '海南', '四川', '贵州', '云南', '西藏', '陕西', '甘肃', '青海', '宁夏', '新疆',
 ];
 
 /** The names of other provinces' cities the text contains; empty when it names none. */
