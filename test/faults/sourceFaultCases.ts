@@ -1,0 +1,56 @@
+import type { FaultPlan } from '../../samples/kit/faults';
+import { ATTEMPTS, type SyncOptions } from './sourceFaultSync';
+
+/** A fault of the sample feed server (samples/kit/faults.ts), as the suite switches it on. */
+export interface SourceFault {
+  name: string;
+  plan: FaultPlan;
+  sync?: SyncOptions;
+}
+
+/** A fault that ends a run: what the failed stream's summary says. */
+export interface FailingSourceFault extends SourceFault {
+  reason: RegExp;
+  /** The streams it fails (default: all). */
+  fails?: string[];
+}
+
+/**
+ * Fewer failures than the engine's attempts, so its retries absorb them: the run itself must end
+ * with exactly the rows of a clean sync. A request the server answers too slowly is aborted at the
+ * engine's time limit and retried; one answered slowly within it is only waited for.
+ */
+export const ABSORBED: SourceFault[] = [
+  { name: 'HTTP 500 errors', plan: { errors: ATTEMPTS - 2 } },
+  { name: '429 throttling with Retry-After', plan: { throttled: ATTEMPTS - 2 } },
+  { name: 'truncated answers (half a JSON page, a CSV export cut inside a row)', plan: { truncated: ATTEMPTS - 2 } },
+  // 1.5 s, not less: two spurious timeouts on a busy machine would use up the spare attempts.
+  { name: 'answers slower than the request time limit', plan: { slow: ATTEMPTS - 2, slowMs: 5000 }, sync: { requestTimeoutMs: 1500 } },
+  { name: 'every answer slow, within the request time limit', plan: { slow: 1000, slowMs: 150 } },
+];
+
+/**
+ * Faults that outlast the engine's attempts, or its run's time limit: the stream they hit fails
+ * part-way, keeping the pages committed before the fault, and a rerun must complete it.
+ */
+export const FAILING: FailingSourceFault[] = [
+  { name: 'HTTP 500 errors', plan: { errors: ATTEMPTS }, reason: /HTTP 500/ },
+  { name: '429 throttling with Retry-After', plan: { throttled: ATTEMPTS }, reason: /HTTP 429/ },
+  { name: 'truncated answers', plan: { truncated: ATTEMPTS }, reason: /not valid JSON|cut short/ },
+  {
+    name: 'answers slower than the request time limit',
+    plan: { slow: ATTEMPTS, slowMs: 4000 },
+    sync: { requestTimeoutMs: 1000 },
+    reason: /no (complete )?answer within 1000 ms/,
+  },
+  { name: 'a source that goes down', plan: { down: true }, reason: /HTTP 503/ },
+  {
+    // After its first page, each page waits 400 ms, and more pages are left than fit in 1.5 s. The
+    // CSV export is one request: one wait, then it streams, so it may well finish in time.
+    name: 'a source too slow for the run time limit',
+    plan: { slow: 1000, slowMs: 400 },
+    sync: { runTimeLimitMs: 1500 },
+    reason: /passed its time limit/,
+    fails: ['environment/air-hourly', 'credit/serious-violations'],
+  },
+];
