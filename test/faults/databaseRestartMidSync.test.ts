@@ -35,7 +35,8 @@ withCluster(`PostgreSQL restarted in the middle of hub sync${unavailable ? ` (sk
   beforeAll(async () => {
     cluster = await createCluster();
     feeds = await startSampleFeeds({ scale: SCALE });
-    // The third page of air readings is held: when it is asked for, the first page is committed.
+    // The third page of air readings is held: when it is asked for, the first page is committed
+    // (the second is fetched while the first is written, the third only once it is: src/sync/prefetch.ts).
     gate = await startFeedGate(feeds.url, { path: '/environment/air-hourly', fromRequest: 3 });
     faultedUrl = await createClusterDatabase(cluster, 'faulted');
     const cleanUrl = await createClusterDatabase(cluster, 'clean');

@@ -21,19 +21,20 @@ export interface Fingerprint {
 }
 
 export async function fingerprint(knex: Knex): Promise<Fingerprint> {
-  const disclosures = await knex('disclosures').orderBy(['stream', 'source_key']).select('stream', 'source_key', 'kind', 'status', 'content_hash', 'version');
+  const disclosures = await knex('disclosures').select('stream', 'source_key', 'kind', 'status', 'content_hash', 'version');
   const revisions = await countByStream(knex, 'revisions');
   const parties = await countByStream(knex, 'disclosure_parties');
   const quarantine = await knex('quarantine').select('stream', 'source_key', 'payload_hash', 'stage', 'status');
-  const entities = await knex('entities').orderBy('uscc').select('uscc', 'name');
+  const entities = await knex('entities').select('uscc', 'name');
   const cursors = await knex('sync_state').orderBy('stream').select('stream', 'cursor');
   return {
-    disclosures: disclosures.map((d) => `${d.stream}|${d.source_key}|${d.kind}|${d.status}|${d.content_hash}|v${d.version}`),
+    // Sorted here, not by the database: the two backends may collate keys differently.
+    disclosures: disclosures.map((d) => `${d.stream}|${d.source_key}|${d.kind}|${d.status}|${d.content_hash}|v${d.version}`).sort(),
     parties: Object.fromEntries(parties),
     revisions: Object.fromEntries(revisions),
-    // A keyless entry is the record's content; sorted in JS so both backends order alike.
+    // A keyless entry is identified by its content.
     quarantine: quarantine.map((q) => `${q.stream}|${q.source_key ?? `payload:${q.payload_hash}`}|${q.payload_hash}|${q.stage}|${q.status}`).sort(),
-    entities: entities.map((e) => `${e.uscc}|${e.name}`),
+    entities: entities.map((e) => `${e.uscc}|${e.name}`).sort(),
     cursors: Object.fromEntries(cursors.map((c) => [c.stream, c.cursor])),
   };
 }
@@ -45,23 +46,35 @@ async function countByStream(knex: Knex, table: 'revisions' | 'disclosure_partie
 }
 
 /**
- * A database a fault stopped part-way holds a part of the clean sync and nothing else: every row
- * it stored is the clean row (no half-written or doubled version), every quarantine entry is one
- * the clean sync has too, and no record is marked removed that the clean sync keeps listed.
- * Returns what is wrong, so a failure names the rows.
+ * A database a fault stopped part-way holds what a clean sync would have, and nothing else: each
+ * row it stored is a clean row — of the edition it was read from, or, for a row that read never
+ * reached, of the one before (`allowed` lists those states) — never a half-written or doubled
+ * version, each quarantine entry is one a clean sync has too, and no record has more revisions or
+ * parties than a clean sync gives it. Returns what is wrong, so a failure names the rows.
  */
-export function outsideOf(partial: Fingerprint, clean: Fingerprint): string[] {
-  const cleanRows = new Set(clean.disclosures);
-  const cleanQuarantine = new Set(clean.quarantine);
+export function outsideOf(partial: Fingerprint, ...allowed: Fingerprint[]): string[] {
+  const rows = new Set(allowed.flatMap((state) => state.disclosures));
+  const entries = new Set(allowed.flatMap((state) => state.quarantine));
   return [
-    ...partial.disclosures.filter((row) => !cleanRows.has(row)).map((row) => `disclosure not in the clean sync: ${row}`),
-    ...partial.quarantine.filter((entry) => !cleanQuarantine.has(entry)).map((entry) => `quarantine entry not in the clean sync: ${entry}`),
+    ...partial.disclosures.filter((row) => !rows.has(row)).map((row) => `disclosure not in a clean sync: ${row}`),
+    ...partial.quarantine.filter((entry) => !entries.has(entry)).map((entry) => `quarantine entry not in a clean sync: ${entry}`),
     ...(['parties', 'revisions'] as const).flatMap((what) =>
       Object.entries(partial[what])
-        .filter(([stream, n]) => n > (clean[what][stream] ?? 0))
-        .map(([stream, n]) => `${stream} has ${n} ${what}, the clean sync ${clean[what][stream] ?? 0}`),
+        .filter(([stream, n]) => n > Math.max(...allowed.map((state) => state[what][stream] ?? 0)))
+        .map(([stream, n]) => `${stream} has ${n} ${what}, a clean sync at most ${Math.max(...allowed.map((state) => state[what][stream] ?? 0))}`),
     ),
   ];
+}
+
+/**
+ * Rows of `stream` in `status` that `before` did not have so: for a snapshot list whose read did
+ * not complete, the entries it marked removed, which must be none.
+ */
+export function newlyInStatus(partial: Fingerprint, before: Fingerprint, stream: string, status: string): string[] {
+  // A source key may hold "|" itself: the status is counted from the end of the line.
+  const inStatus = (state: Fingerprint) => state.disclosures.filter((row) => row.startsWith(`${stream}|`) && row.split('|').at(-3) === status);
+  const already = new Set(inStatus(before));
+  return inStatus(partial).filter((row) => !already.has(row));
 }
 
 /**

@@ -23,8 +23,9 @@ describe.each(BACKENDS)('hub serve stopped by SIGTERM in the middle of a sync, o
 
   beforeAll(async () => {
     feeds = await startSampleFeeds({ scale: 1500 });
-    // The second page of air readings is held: when it is asked for, the first is committed.
-    gate = await startFeedGate(feeds.url, { path: '/environment/air-hourly', fromRequest: 2 });
+    // The third page of air readings is held: when it is asked for, the first is committed (the
+    // second is fetched while the first is written, the third only once it is: src/sync/prefetch.ts).
+    gate = await startFeedGate(feeds.url, { path: '/environment/air-hourly', fromRequest: 3 });
     db = await createTestDatabase(backend);
     await db.close(); // the server opens it
   }, CEILING_MS);

@@ -33,3 +33,8 @@ export const SMALL_PAGE_CONNECTORS: ConnectorDefinition[] = CONNECTORS.map((conn
     .filter((s) => SMALL_PAGE_SOURCES[`${connector.name}/${s.name}`])
     .map((s) => ({ ...s, source: SMALL_PAGE_SOURCES[`${connector.name}/${s.name}`] })),
 })).filter((connector) => connector.streams.length > 0);
+
+/** The status a snapshot stream gives an entry that left its list, by stream. */
+export const REMOVED_STATUS: Record<string, string> = Object.fromEntries(
+  SMALL_PAGE_CONNECTORS.flatMap((c) => c.streams.filter((s) => s.mode === 'snapshot').map((s) => [`${c.name}/${s.name}`, String(s.removedStatus)])),
+);

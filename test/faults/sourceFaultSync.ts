@@ -15,6 +15,8 @@ export interface SyncOptions {
   requestTimeoutMs?: number;
   /** The time limit of each run. */
   runTimeLimitMs?: number;
+  /** Read every stream whole, ignoring cursors: how a new edition's corrections are seen. */
+  full?: boolean;
 }
 
 /**
@@ -72,6 +74,7 @@ export async function syncWithFaultArmed(knex: Knex, feeds: RunningFeedServer, p
       selectors: FAULT_STREAMS,
       http: httpClient(options.requestTimeoutMs),
       timeLimitMs: options.runTimeLimitMs,
+      full: options.full,
       onStreamStart: (name) => {
         if (ONE_REQUEST_STREAMS.has(name)) arm(name);
       },

@@ -1,29 +1,32 @@
+import type { Knex } from 'knex';
 import type { RunningFeedServer } from '../../samples/kit/feedServer';
+import type { StreamSummary } from '../../src/sync/engine';
 import { startSampleFeeds } from '../helpers/feeds';
 import { BACKENDS, createTestDatabase, type TestBackend, type TestDatabase } from '../helpers/testDatabase';
-import { CASE_TIMEOUT_MS, cleanFingerprint, SAMPLE_SCALE, SETUP_TIMEOUT_MS } from './cleanReference';
+import { CASE_TIMEOUT_MS, cleanReference, SAMPLE_SCALE, setEdition, SETUP_TIMEOUT_MS, type CleanReference } from './cleanReference';
 import { emptyStore } from './emptyStore';
-import { expectConverged, fingerprint, leftOver, outsideOf, unbalancedLedgers, type Fingerprint } from './fingerprint';
-import { FAULT_STREAMS } from './smallPageStreams';
-import { FAILING } from './sourceFaultCases';
+import { expectConverged, fingerprint, leftOver, newlyInStatus, outsideOf, unbalancedLedgers, type Fingerprint } from './fingerprint';
+import { FAULT_STREAMS, REMOVED_STATUS } from './smallPageStreams';
+import { FAILING, type FailingSourceFault } from './sourceFaultCases';
 import { syncFaultStreams, syncWithFaultArmed } from './sourceFaultSync';
 
 /**
  * Source faults that outlast the engine's retries: the streams they hit fail part-way, with the
- * reason, keeping exactly the rows committed before the fault (a part of the clean sync, nothing
- * else: no half page, no entry of a snapshot list marked removed by an incomplete read). Their
- * runs are ended and their leases released by the sync itself. A rerun with the fault cleared then
- * converges to exactly the rows of a clean sync.
+ * reason. What they leave is what a clean sync has, and nothing else: no half page, no doubled
+ * row or revision, and no entry of a snapshot list marked removed by a read that did not complete.
+ * The sync itself ends their runs and releases their leases. A rerun with the fault cleared then
+ * converges to exactly the rows of a clean sync. Each case runs twice: into an empty store, and
+ * with the feed's next edition read over the first.
  */
 describe.each(BACKENDS)('source faults that fail the run, on %s', (backend: TestBackend) => {
   let feeds: RunningFeedServer;
   let db: TestDatabase;
-  let clean: Fingerprint;
+  let clean: CleanReference;
 
   beforeAll(async () => {
     feeds = await startSampleFeeds({ scale: SAMPLE_SCALE });
     db = await createTestDatabase(backend);
-    clean = await cleanFingerprint(db.knex, feeds);
+    clean = await cleanReference(db.knex, feeds);
   }, SETUP_TIMEOUT_MS);
   beforeEach(() => emptyStore(db.knex));
   afterAll(async () => {
@@ -31,34 +34,60 @@ describe.each(BACKENDS)('source faults that fail the run, on %s', (backend: Test
     await db?.destroy();
   }, SETUP_TIMEOUT_MS);
 
-  test.each(FAILING)('$name', async ({ plan, sync, reason, fails = FAULT_STREAMS }) => {
-    const { summaries } = await syncWithFaultArmed(db.knex, feeds, plan, sync);
-    const failed = summaries.filter((s) => s.status === 'failed');
-    expect(failed.map((s) => `${s.connector}/${s.stream}`)).toEqual(expect.arrayContaining(fails));
-    for (const summary of failed) expect(summary.error).toMatch(reason);
-
-    // Stopped part-way: some rows are stored, not all, and each is the clean sync's row.
-    const partial = await fingerprint(db.knex);
+  test.each(FAILING)('$name', async (fault) => {
+    await setEdition(feeds, 1);
+    expectFailedWith(fault, (await syncWithFaultArmed(db.knex, feeds, fault.plan, fault.sync)).summaries);
+    const partial = await expectCutShort(db.knex, [clean.first]);
     expect(partial.disclosures.length).toBeGreaterThan(0);
-    expect(partial.disclosures.length).toBeLessThan(clean.disclosures.length);
-    expect(outsideOf(partial, clean)).toEqual([]);
-    expect(await leftOver(db.knex)).toEqual({ running: [], leases: [] });
-    expect(await unbalancedLedgers(db.knex)).toEqual([]);
+    expect(partial.disclosures.length).toBeLessThan(clean.first.disclosures.length);
+    await syncFaultStreams(db.knex, feeds);
+    await expectConverged(db.knex, clean.first);
 
-    const rerun = await syncFaultStreams(db.knex, feeds);
-    expect(rerun.filter((s) => s.status === 'failed')).toEqual([]);
-    await expectConverged(db.knex, clean);
+    await setEdition(feeds, 2);
+    const next = await syncWithFaultArmed(db.knex, feeds, fault.plan, { ...fault.sync, full: true });
+    expectFailedWith(fault, next.summaries);
+    expect(await expectCutShort(db.knex, [clean.first, clean.next], next.summaries)).not.toEqual(clean.next);
+    await syncFaultStreams(db.knex, feeds, { full: true });
+    await expectConverged(db.knex, clean.next);
   }, CASE_TIMEOUT_MS);
 
   // A flaky source: which requests fail is random, so whatever the sync under it did, the same must hold.
   test('a random share of requests failing (errorRate)', async () => {
-    const { summaries } = await syncWithFaultArmed(db.knex, feeds, { errorRate: 0.6 });
-    for (const summary of summaries.filter((s) => s.status === 'failed')) expect(summary.error).toMatch(/HTTP 500/);
-    expect(outsideOf(await fingerprint(db.knex), clean)).toEqual([]);
-    expect(await leftOver(db.knex)).toEqual({ running: [], leases: [] });
-    expect(await unbalancedLedgers(db.knex)).toEqual([]);
-
+    await setEdition(feeds, 1);
+    await syncWithFaultArmed(db.knex, feeds, { errorRate: 0.6 });
+    await expectCutShort(db.knex, [clean.first]);
     await syncFaultStreams(db.knex, feeds);
-    await expectConverged(db.knex, clean);
+    await expectConverged(db.knex, clean.first);
+
+    await setEdition(feeds, 2);
+    const next = await syncWithFaultArmed(db.knex, feeds, { errorRate: 0.6 }, { full: true });
+    for (const summary of next.summaries.filter((s) => s.status === 'failed')) expect(summary.error).toMatch(/HTTP 500/);
+    await expectCutShort(db.knex, [clean.first, clean.next], next.summaries);
+    await syncFaultStreams(db.knex, feeds, { full: true });
+    await expectConverged(db.knex, clean.next);
   }, CASE_TIMEOUT_MS);
 });
+
+function expectFailedWith(fault: FailingSourceFault, summaries: StreamSummary[]): void {
+  const failed = summaries.filter((s) => s.status === 'failed');
+  expect(failed.map((s) => `${s.connector}/${s.stream}`)).toEqual(expect.arrayContaining(fault.fails ?? FAULT_STREAMS));
+  for (const summary of failed) expect(summary.error).toMatch(fault.reason);
+}
+
+/**
+ * The store after a sync a fault cut short: within the clean states `allowed`, no list entry
+ * marked removed by a failed read (`summaries`: that sync's), every run ended, every lease
+ * released, every row counted once. Returns its fingerprint.
+ */
+async function expectCutShort(knex: Knex, allowed: Fingerprint[], summaries: StreamSummary[] = []): Promise<Fingerprint> {
+  const state = await fingerprint(knex);
+  expect(outsideOf(state, ...allowed)).toEqual([]);
+  const before = allowed[0];
+  for (const s of summaries.filter((x) => x.status === 'failed')) {
+    const stream = `${s.connector}/${s.stream}`;
+    if (REMOVED_STATUS[stream]) expect(newlyInStatus(state, before, stream, REMOVED_STATUS[stream])).toEqual([]);
+  }
+  expect(await leftOver(knex)).toEqual({ running: [], leases: [] });
+  expect(await unbalancedLedgers(knex)).toEqual([]);
+  return state;
+}
