@@ -74,6 +74,10 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
     ],
     formatError: errorFormatter(options.logger, options.production),
     logger: options.logger,
+    // The hub stops on SIGTERM and SIGINT itself (hub.close(): HTTP, syncs, then the database).
+    // Apollo's own handler, on outside tests, re-raised the signal once Apollo had stopped, killing
+    // the process (exit 143) whether or not the hub's stop had ended its runs and closed the database.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
