@@ -87,16 +87,16 @@ describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
   test('filters, search and stats answer from stored rows', async () => {
     const { body } = await graphql(
       hub.url,
-      `{ city: disclosures(first: 1, filter: { region: "张家口市", kind: "air-quality-hourly" }) { totalCount edges { node { title } } }
-         search: disclosures(first: 1, search: "张家口", filter: { kind: "air-quality-hourly" }) { totalCount }
+      `{ city: disclosures(first: 1, filter: { region: "齐齐哈尔市", kind: "air-quality-hourly" }) { totalCount edges { node { title } } }
+         search: disclosures(first: 1, search: "齐齐哈尔", filter: { kind: "air-quality-hourly" }) { totalCount }
          stats(groupBy: REGION, filter: { kind: "air-quality-hourly" }) { key count } }`,
     );
     expect(body.errors).toBeUndefined();
     expect(body.data.city.totalCount).toBeGreaterThan(0);
-    expect(body.data.city.edges[0].node.title).toContain('张家口市');
+    expect(body.data.city.edges[0].node.title).toContain('齐齐哈尔市');
     expect(body.data.search.totalCount).toBe(body.data.city.totalCount);
     const buckets = body.data.stats;
-    expect(buckets.find((b: any) => b.key === '张家口市').count).toBe(body.data.city.totalCount);
+    expect(buckets.find((b: any) => b.key === '齐齐哈尔市').count).toBe(body.data.city.totalCount);
   });
 
   test('bad input gets a clear error, not a crash', async () => {

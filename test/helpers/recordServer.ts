@@ -37,7 +37,7 @@ export function airReading(station: number, hour: number, overrides: Record<stri
   return {
     stationCode: `${1000 + station}A`,
     positionName: `监测站${station}`,
-    area: '石家庄市',
+    area: '大庆市',
     timePoint: `2026-09-30 ${String(hour).padStart(2, '0')}:00:00`,
     so2: '8',
     no2: '35',

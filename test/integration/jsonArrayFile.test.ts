@@ -34,7 +34,7 @@ describe('JSON array files', () => {
     const out = fs.openSync(file, 'w');
     fs.writeSync(out, '[\n');
     for (let start = 0; start < count; start += 10_000) {
-      const lines = Array.from({ length: Math.min(10_000, count - start) }, (_, i) => JSON.stringify({ id: start + i, station: '1029A', pm2_5: '44' }));
+      const lines = Array.from({ length: Math.min(10_000, count - start) }, (_, i) => JSON.stringify({ id: start + i, station: '2319A', pm2_5: '44' }));
       fs.writeSync(out, `${start ? ',\n' : ''}${lines.join(',\n')}`);
     }
     fs.writeSync(out, '\n]\n');
@@ -60,7 +60,7 @@ describe('JSON array files', () => {
   });
 
   test('the encoding is sniffed: UTF-8 with a BOM and GB18030 read the same', async () => {
-    const records = [{ area: '石家庄市', positionName: '职工医院' }];
+    const records = [{ area: '大庆市', positionName: '东风新村' }];
     const text = JSON.stringify(records);
     const withBom = write('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
     const gbk = write('gbk.json', iconv.encode(text, 'gb18030'));

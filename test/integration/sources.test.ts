@@ -58,7 +58,7 @@ describe('sources', () => {
   test('a JSON Lines dump streams in pages; a broken line becomes a record to quarantine', async () => {
     const file = path.join(dir, 'dump.jsonl');
     const { records } = await readAll(httpPages({ path: '/environment/air-hourly', pageSize: 100 }), feeds.url);
-    fs.writeFileSync(file, [...records.slice(0, 5).map((r) => JSON.stringify(r)), '{"stationCode": "1029A", "area": ', ''].join('\n'));
+    fs.writeFileSync(file, [...records.slice(0, 5).map((r) => JSON.stringify(r)), '{"stationCode": "2319A", "area": ', ''].join('\n'));
     const pages = [];
     for await (const page of filePages(file, { pageSize: 2 })) pages.push(page.records.length);
     expect(pages).toEqual([2, 2, 2]);
@@ -100,19 +100,19 @@ describe('engine guards', () => {
   test('a JSON Lines file loads through the engine; the broken line is quarantined with its line number', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-jsonl-'));
     const file = path.join(dir, 'corrections.jsonl');
-    const good = { stationCode: '1029A', positionName: '职工医院', area: '石家庄市', timePoint: '2026-09-30 23:00:00', so2: '8', no2: '35', pm10: '70', co: '0.7', o3: '20', o3_8h: '18', pm2_5: '44' };
-    fs.writeFileSync(file, `${JSON.stringify(good)}\n{"stationCode": "1030A",\n`);
+    const good = { stationCode: '2319A', positionName: '东风新村', area: '大庆市', timePoint: '2026-09-30 23:00:00', so2: '8', no2: '35', pm10: '70', co: '0.7', o3: '20', o3_8h: '18', pm2_5: '44' };
+    fs.writeFileSync(file, `${JSON.stringify(good)}\n{"stationCode": "2320A",\n`);
     const summary = await run({ file });
     expect(summary).toMatchObject({ fetched: 2, inserted: 1, quarantined: 1 });
     const entry = await db.knex('quarantine').where({ stage: 'parse' }).first();
     expect(entry.errors[0].message).toMatch(/^corrections\.jsonl line 2 is not JSON: /);
-    expect(entry.payload.raw).toBe('{"stationCode": "1030A",');
+    expect(entry.payload.raw).toBe('{"stationCode": "2320A",');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('a JSON array file loads through the engine; a truncated one fails the run, naming the file', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-json-'));
-    const record = (timePoint: string) => ({ stationCode: '1029A', positionName: '职工医院', area: '石家庄市', timePoint, so2: '8', no2: '35', pm10: '70', co: '0.7', o3: '20', o3_8h: '18', pm2_5: '44' });
+    const record = (timePoint: string) => ({ stationCode: '2319A', positionName: '东风新村', area: '大庆市', timePoint, so2: '8', no2: '35', pm10: '70', co: '0.7', o3: '20', o3_8h: '18', pm2_5: '44' });
     const whole = path.join(dir, 'hours.json');
     fs.writeFileSync(whole, JSON.stringify([record('2026-09-30 21:00:00'), record('2026-09-30 22:00:00')]));
     expect(await run({ file: whole })).toMatchObject({ status: 'ok', fetched: 2, inserted: 2 });
