@@ -137,14 +137,14 @@ describePortal(CHROMIUM ? 'the portal at / in chromium' : 'the portal at / in ch
     expect(await page.locator('#search-results .card').count()).toBe(20);
   });
 
-  test('the air-quality board shows 11 city tiles in the HJ 633 colours of their AQI levels, on screen too', async () => {
+  test('the air-quality board shows the province’s 13 unit tiles in the HJ 633 colours of their AQI levels, on screen too', async () => {
     const { page } = await openPortal();
     const api = await graphql(hub.url, '{ latestAirQuality { city aqi { aqi level color } } }');
     const cities: { city: string; aqi: { aqi: number; level: number; color: string } }[] = api.body.data.latestAirQuality;
-    expect(cities).toHaveLength(11);
+    expect(cities).toHaveLength(13);
 
     const tiles = page.locator('#air-board .aqi-tile');
-    expect(await tiles.count()).toBe(11);
+    expect(await tiles.count()).toBe(13);
     const shown = await tiles.evaluateAll((elements) =>
       elements.map((el) => ({
         city: el.querySelector('.aqi-city')!.textContent,
