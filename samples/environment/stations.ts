@@ -29,18 +29,18 @@ interface UnitStations {
 
 /** By unit name; every prefecture of the city setting needs an entry (checked below). */
 const UNITS: Readonly<Record<string, UnitStations>> = {
-  哈尔滨市: { longitude: 126.63, latitude: 45.75, baseline: 74, names: ['监测中心', '松北新区', '开发区', '体育公园', '城东水厂'] },
-  齐齐哈尔市: { longitude: 123.96, latitude: 47.35, baseline: 48, names: ['监测中心', '龙沙公园', '富拉尔基'] },
-  鸡西市: { longitude: 130.97, latitude: 45.3, baseline: 50, names: ['监测中心', '鸡冠区', '城子河'] },
-  鹤岗市: { longitude: 130.3, latitude: 47.35, baseline: 44, names: ['监测中心', '南山', '工农区'] },
-  双鸭山市: { longitude: 131.16, latitude: 46.65, baseline: 46, names: ['监测中心', '尖山区', '宝山'] },
-  大庆市: { longitude: 125.1, latitude: 46.59, baseline: 50, names: ['监测中心', '东风新村', '龙凤湿地', '让胡路', '红岗', '高新区'] },
-  伊春市: { longitude: 128.84, latitude: 47.73, baseline: 30, names: ['监测中心', '林都公园'] },
-  佳木斯市: { longitude: 130.32, latitude: 46.8, baseline: 52, names: ['监测中心', '江畔', '东风区'] },
-  七台河市: { longitude: 131.0, latitude: 45.77, baseline: 52, names: ['监测中心', '新兴区', '桃山'] },
-  牡丹江市: { longitude: 129.63, latitude: 44.55, baseline: 46, names: ['监测中心', '江滨', '江南'] },
-  黑河市: { longitude: 127.53, latitude: 50.25, baseline: 28, names: ['监测中心', '爱辉'] },
-  绥化市: { longitude: 126.97, latitude: 46.65, baseline: 64, names: ['监测中心', '北林', '开发区'] },
+  哈尔滨市: { longitude: 126.63, latitude: 45.75, baseline: 74, names: ['松花江畔', '松北新区', '开发区', '体育公园', '城东水厂'] },
+  齐齐哈尔市: { longitude: 123.96, latitude: 47.35, baseline: 48, names: ['嫩江公园', '龙沙公园', '富拉尔基'] },
+  鸡西市: { longitude: 130.97, latitude: 45.3, baseline: 50, names: ['鸡冠山', '鸡冠区', '城子河'] },
+  鹤岗市: { longitude: 130.3, latitude: 47.35, baseline: 44, names: ['鹤立', '南山', '工农区'] },
+  双鸭山市: { longitude: 131.16, latitude: 46.65, baseline: 46, names: ['七星', '尖山区', '宝山'] },
+  大庆市: { longitude: 125.1, latitude: 46.59, baseline: 50, names: ['萨尔图', '东风新村', '龙凤湿地', '让胡路', '红岗', '高新区'] },
+  伊春市: { longitude: 128.84, latitude: 47.73, baseline: 30, names: ['伊春河畔', '林都公园'] },
+  佳木斯市: { longitude: 130.32, latitude: 46.8, baseline: 52, names: ['西林', '江畔', '东风区'] },
+  七台河市: { longitude: 131.0, latitude: 45.77, baseline: 52, names: ['倭肯河', '新兴区', '桃山'] },
+  牡丹江市: { longitude: 129.63, latitude: 44.55, baseline: 46, names: ['牡丹江畔', '江南', '爱民'] },
+  黑河市: { longitude: 127.53, latitude: 50.25, baseline: 28, names: ['黑龙江畔', '爱辉'] },
+  绥化市: { longitude: 126.97, latitude: 46.65, baseline: 64, names: ['北林', '开发区', '绥化学院'] },
   大兴安岭地区: { longitude: 124.12, latitude: 50.42, baseline: 22, names: ['加格达奇', '松岭'] },
 };
 
