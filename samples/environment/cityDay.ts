@@ -96,7 +96,7 @@ const REFERENCE_BASELINE = 60;
  * little from unit to unit and episode to episode.
  */
 export function cityWeather(seed: number, city: string, day: number, baseline: number): number {
-  const background = 0.55 + 0.55 * random(seed, city, day).next();
+  const background = 0.6 + 0.8 * random(seed, city, day).next();
   const { strength, cycle } = episodeStrength(seed, day);
   const sensitivity = (baseline / REFERENCE_BASELINE) * (0.85 + 0.3 * random(seed, 'sensitivity', city, cycle).next());
   return background * (1 + strength * sensitivity);

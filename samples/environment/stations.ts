@@ -34,7 +34,7 @@ const UNITS: Readonly<Record<string, UnitStations>> = {
   鸡西市: { longitude: 130.97, latitude: 45.3, baseline: 50, names: ['鸡冠山', '鸡冠区', '城子河'] },
   鹤岗市: { longitude: 130.3, latitude: 47.35, baseline: 44, names: ['鹤立', '南山', '工农区'] },
   双鸭山市: { longitude: 131.16, latitude: 46.65, baseline: 46, names: ['七星', '尖山区', '宝山'] },
-  大庆市: { longitude: 125.1, latitude: 46.59, baseline: 50, names: ['萨尔图', '东风新村', '龙凤湿地', '让胡路', '红岗', '高新区'] },
+  大庆市: { longitude: 125.1, latitude: 46.59, baseline: 50, names: ['萨尔图', '东风新村', '龙凤湿地', '让胡路', '人民医院', '高新区'] },
   伊春市: { longitude: 128.84, latitude: 47.73, baseline: 30, names: ['伊春河畔', '林都公园'] },
   佳木斯市: { longitude: 130.32, latitude: 46.8, baseline: 52, names: ['西林', '江畔', '东风区'] },
   七台河市: { longitude: 131.0, latitude: 45.77, baseline: 52, names: ['倭肯河', '新兴区', '桃山'] },

@@ -171,7 +171,9 @@ describePortal(CHROMIUM ? 'the portal at / in chromium' : 'the portal at / in ch
       expect(tile.pollutant).toMatch(/^首要污染物：/);
       expect(tile.advice!.length).toBeGreaterThan(5);
     }
-    expect(levelsSeen.size).toBeGreaterThanOrEqual(3); // the sample data spans several levels
+    // The sample data spans several levels: the hub serves its samples as of its start, so which ones
+    // depends on the hour (a clean forest unit beside a hazy plain city, or an episode's spread).
+    expect(levelsSeen.size).toBeGreaterThanOrEqual(2);
 
     // What the screen shows: a full-page screenshot, each tile's pixels checked against its level colour.
     await page.evaluate(() => document.fonts.ready);
