@@ -5,9 +5,19 @@
  * checked attributes, never as HTML.
  */
 import { startAirBoard } from './js/air-board.js';
+import { startForecasts } from './js/forecast-view.js';
+import { startWarnings } from './js/warning-view.js';
+import { startWater } from './js/water-view.js';
 import { startSearch } from './js/search.js';
 import { startEnterpriseProfile } from './js/enterprise-profile.js';
+import { startTrading } from './js/trading-view.js';
+import { startPpp } from './js/ppp-view.js';
 
 startAirBoard();
+startForecasts();
+startWarnings();
+startWater();
 startSearch();
 startEnterpriseProfile();
+startTrading();
+startPpp();

@@ -6,6 +6,7 @@ import { AIR_REFRESH_MS } from './settings.js';
 import { POLLUTANTS } from './labels.js';
 import { formatChinaTime, shortTime } from './format.js';
 import { hexColour, textColourOn } from './colour-contrast.js';
+import { dataAgeLine, staleMark } from './data-age.js';
 
 /** HJ 633-2012 表示颜色 by level, the fallback when the API's colour is not #RRGGBB. */
 const AQI_COLOURS = { 1: '#00E400', 2: '#FFFF00', 3: '#FF7E00', 4: '#FF0000', 5: '#99004C', 6: '#7E0023' };
@@ -26,12 +27,21 @@ function loadAir() {
       const cities = data.latestAirQuality || [];
       cities.forEach((city) => board.appendChild(airTile(city)));
       status.textContent = describeBoard(cities);
+      showAge($('air-age'), cities.map((city) => city.dataAge));
       board.dataset.loaded = 'true';
     })
     .catch((error) => {
       status.textContent = '';
       showError($('air-error'), messageOf(error));
     });
+}
+
+/** 数据更新于… above the board, and the warning when a city's readings are older than the feed's period. */
+function showAge(el, ages) {
+  clear(el);
+  const line = dataAgeLine(ages, { unit: '个', noun: '城市' });
+  if (line) el.appendChild(line);
+  el.hidden = !line;
 }
 
 /** How many cities, and the hour (or the span of hours) their readings are for. */
@@ -51,7 +61,7 @@ function airTile(city) {
   const pollutants = (aqi.primaryPollutants || []).map((p) => POLLUTANTS[p] || p);
   const tile = h(
     'li',
-    { class: 'aqi-tile aqi-level-' + level, dataset: { city: city.city, aqi: aqi.aqi, level, colour } },
+    { class: 'aqi-tile aqi-level-' + level, dataset: { city: city.city, aqi: aqi.aqi, level, colour, stale: Boolean(city.dataAge && city.dataAge.stale) } },
     h(
       'div',
       { class: 'aqi-head' },
@@ -69,6 +79,7 @@ function airTile(city) {
     h('p', { class: 'aqi-advice' }, h('span', { class: 'label' }, '建议：'), aqi.advice),
     h('details', { class: 'aqi-effect' }, h('summary', null, '健康影响'), h('p', null, aqi.healthEffect)),
     h('p', { class: 'aqi-stations' }, city.stationCount + ' 个监测点均值'),
+    staleMark(city.dataAge),
   );
   tile.style.backgroundColor = colour;
   tile.style.color = textColourOn(colour);

@@ -56,3 +56,10 @@ export function hideError(el) {
   el.textContent = '';
   el.hidden = true;
 }
+
+/** A message with the reasons under it as a list, e.g. why a code cannot be looked up. */
+export function showErrorList(el, message, reasons) {
+  clear(el);
+  append(el, [h('p', { class: 'notice-lead' }, message), reasons.length ? h('ul', { class: 'notice-reasons' }, reasons.map((r) => h('li', null, r))) : null]);
+  el.hidden = false;
+}

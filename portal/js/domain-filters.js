@@ -1,18 +1,21 @@
-/** The rows of domain buttons (全部 / 信用 / 交易 / …) above a list: one pressed at a time. */
+/**
+ * The rows of filter buttons above a list (全部 / 信用 / 交易 / …): one pressed at a time. Each
+ * button carries its value in an attribute, data-domain by default.
+ */
 
-/** Calls choose(domain) when a button is clicked, after marking it the pressed one ('' is 全部). */
-export function whenDomainChosen(group, choose) {
+/** Calls choose(value) when a button is clicked, after marking it the pressed one ('' is 全部). */
+export function whenDomainChosen(group, choose, attribute = 'data-domain') {
   group.addEventListener('click', (event) => {
-    const button = event.target.closest('button[data-domain]');
+    const button = event.target.closest('button[' + attribute + ']');
     if (!button) return;
-    const domain = button.getAttribute('data-domain');
-    setPressed(group, domain);
-    choose(domain);
+    const value = button.getAttribute(attribute);
+    setPressed(group, attribute, value);
+    choose(value);
   });
 }
 
-function setPressed(group, domain) {
+function setPressed(group, attribute, value) {
   group.querySelectorAll('button').forEach((button) => {
-    button.setAttribute('aria-pressed', button.getAttribute('data-domain') === domain ? 'true' : 'false');
+    button.setAttribute('aria-pressed', button.getAttribute(attribute) === value ? 'true' : 'false');
   });
 }

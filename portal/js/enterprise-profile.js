@@ -1,13 +1,15 @@
 /**
- * 企业信用档案: opening a profile by code, from the form, a subject link or the address
- * (#uscc=…, so a profile can be linked and the back button works).
+ * 企业信用档案: opening a profile by code, from the form, the search box, a subject link or the
+ * address (#uscc=…, so a profile can be linked and the back button works). The code's check
+ * (usccCheck) comes with the profile, so a wrong code is answered with why it is wrong.
  */
-import { $, clear, showError, hideError } from './dom.js';
+import { $, clear, showError, showErrorList, hideError } from './dom.js';
 import { gql, messageOf } from './api-client.js';
 import { PROFILE_QUERY } from './queries.js';
 import { PAGE_SIZE } from './settings.js';
-import { normaliseUscc, usccProblem } from './uscc.js';
+import { joinCodeGroups, normaliseUscc } from './uscc.js';
 import { renderProfile } from './profile-view.js';
+import { showNormalisation, problemsOf } from './uscc-check-view.js';
 
 /** The code shown (or being loaded), and which load is the latest: older answers are dropped. */
 const profile = { uscc: null, generation: 0 };
@@ -16,7 +18,7 @@ const profile = { uscc: null, generation: 0 };
 export function startEnterpriseProfile() {
   $('entity-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    openProfile($('entity-input').value, { push: true, focus: false });
+    openEnterprise($('entity-input').value, { push: true, focus: false });
   });
   document.addEventListener('click', openFromSubjectLink);
   window.addEventListener('hashchange', profileFromHash);
@@ -32,66 +34,73 @@ function openFromSubjectLink(event) {
   if (!link) return;
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
-  openProfile(link.dataset.uscc, { push: true, focus: true });
+  openEnterprise(link.dataset.uscc, { push: true, focus: true });
 }
 
 function profileFromHash() {
   const match = /^#uscc=([^&]*)$/.exec(location.hash);
   if (!match) return;
-  const code = normaliseUscc(decodeURIComponent(match[1]));
-  if (code === profile.uscc) return;
-  openProfile(code, { push: false, focus: true });
+  const text = decodeURIComponent(match[1]);
+  if (normaliseUscc(text) === profile.uscc) return;
+  openEnterprise(text, { push: false, focus: true });
 }
 
 /**
+ * Looks a code up as typed and shows the profile, or why there is none.
  * @param options.push record the profile in the address (#uscc=…)
- * @param options.focus move the reader to the profile once shown
+ * @param options.focus move the reader to the profile (or the reason) once shown
  */
-function openProfile(text, options = {}) {
-  const code = normaliseUscc(text);
+export function openEnterprise(text, options = {}) {
+  const sent = joinCodeGroups(text);
   const input = $('entity-input');
-  input.value = code;
-  const problem = usccProblem(code);
-  if (problem) {
-    showError($('entity-error'), problem);
-    input.setAttribute('aria-invalid', 'true');
+  input.value = sent.trim();
+  if (!sent.trim()) {
+    showError($('entity-error'), '请输入统一社会信用代码。');
+    markInvalid(true);
     input.focus();
     return Promise.resolve();
   }
-  input.removeAttribute('aria-invalid');
-  if (code === profile.uscc && !$('profile').hidden && !$('profile').hasAttribute('aria-busy')) {
+  if (normaliseUscc(sent) === profile.uscc && !$('profile').hidden && !$('profile').hasAttribute('aria-busy')) {
     // Already shown: just take the reader there.
     if (options.focus) focusProfile();
     return Promise.resolve();
   }
-  if (options.push) {
-    const hash = '#uscc=' + encodeURIComponent(code);
-    if (location.hash !== hash) history.pushState(null, '', hash);
-  }
-  return loadProfile(code, options.focus);
+  return loadProfile(sent, sent !== String(text || ''), options);
 }
 
-function loadProfile(code, focus) {
+function loadProfile(sent, groupsJoined, options) {
   const generation = ++profile.generation;
   const article = $('profile');
   const status = $('entity-status');
   hideError($('entity-error'));
-  profile.uscc = code;
-  status.textContent = '正在查询 ' + code + ' ……';
+  profile.uscc = normaliseUscc(sent);
+  status.textContent = '正在查询 ' + sent.trim() + ' ……';
   article.setAttribute('aria-busy', 'true');
-  return gql(PROFILE_QUERY, { uscc: code, first: PAGE_SIZE })
+  return gql(PROFILE_QUERY, { uscc: sent, first: PAGE_SIZE })
     .then((data) => {
       if (generation !== profile.generation) return;
+      const check = data.usccCheck;
+      delete $('entity-error').dataset.problems;
+      $('entity-input').value = check.normalized;
+      showNormalisation($('entity-check'), check, groupsJoined);
       clear(article);
       status.textContent = '';
+      markInvalid(!check.valid);
       if (!data.entity) {
         article.hidden = true;
-        showError($('entity-error'), '未找到统一社会信用代码为 ' + code + ' 的企业或机构。');
+        profile.uscc = null;
+        showNotFound(check);
+        if (options.focus) $('entity-input').focus();
         return;
       }
-      renderProfile(article, data.entity);
+      profile.uscc = check.normalized;
+      if (options.push) {
+        const hash = '#uscc=' + encodeURIComponent(check.normalized);
+        if (location.hash !== hash) history.pushState(null, '', hash);
+      }
+      renderProfile(article, data.entity, check);
       article.hidden = false;
-      if (focus) focusProfile();
+      if (options.focus) focusProfile();
     })
     .catch((error) => {
       if (generation !== profile.generation) return;
@@ -103,6 +112,25 @@ function loadProfile(code, focus) {
     .then(() => {
       if (generation === profile.generation) article.removeAttribute('aria-busy');
     });
+}
+
+/** No enterprise has the code: say so, and when the code itself is wrong, why. */
+function showNotFound(check) {
+  const error = $('entity-error');
+  const problems = problemsOf(check);
+  if (!problems.length) {
+    showError(error, '未找到统一社会信用代码为 ' + check.normalized + ' 的企业或机构。');
+    return;
+  }
+  const shown = check.normalized ? '“' + check.normalized + '”' : '';
+  showErrorList(error, '统一社会信用代码' + shown + '有误，未找到对应的企业或机构：', problems);
+  error.dataset.problems = check.problems.map((p) => p.kind).join(' ');
+}
+
+function markInvalid(invalid) {
+  const input = $('entity-input');
+  if (invalid) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
 }
 
 function focusProfile() {

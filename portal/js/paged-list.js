@@ -1,4 +1,4 @@
-/** A paged list of disclosure cards: the search results, and a profile's recent disclosures. */
+/** A paged list: disclosure cards (the search results, a profile's disclosures) or any connection's items. */
 import { clear, hideError, showError } from './dom.js';
 import { messageOf } from './api-client.js';
 import { resultCard } from './result-card.js';
@@ -12,8 +12,9 @@ export class PagedList {
    * @param options.fetchPage (after) => Promise<connection | null>
    * @param options.describe (total, shown) => the status line
    * @param options.ownUscc the profile the list belongs to, whose own name needs no link
+   * @param options.renderItem (node, term) => the list item; a disclosure card by default
    */
-  constructor({ list, status, error, more, fetchPage, describe, ownUscc }) {
+  constructor({ list, status, error, more, fetchPage, describe, ownUscc, renderItem }) {
     this.list = list;
     this.status = status;
     this.error = error;
@@ -21,6 +22,7 @@ export class PagedList {
     this.fetchPage = fetchPage;
     this.describe = describe;
     this.ownUscc = ownUscc || null;
+    this.renderItem = renderItem || ((node, term) => resultCard(node, term, this.ownUscc));
     this.term = '';
     this.generation = 0;
     this.shown = 0;
@@ -79,7 +81,7 @@ export class PagedList {
   }
 
   showPage(connection) {
-    connection.edges.forEach((edge) => this.list.appendChild(resultCard(edge.node, this.term, this.ownUscc)));
+    connection.edges.forEach((edge) => this.list.appendChild(this.renderItem(edge.node, this.term)));
     this.shown += connection.edges.length;
     this.endCursor = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
     this.status.dataset.total = String(connection.totalCount);

@@ -1,10 +1,10 @@
-/** The building blocks of a profile's sections. */
+/** The building blocks of a profile's sections, and of the other views' details. */
 import { h } from './dom.js';
 
-/** A titled section; its id (profile-<id>) lets readers and tests find it. */
-export function profileSection(title, id) {
-  const headingId = 'profile-' + id + '-title';
-  return h('section', { class: 'profile-section', id: 'profile-' + id, 'aria-labelledby': headingId }, h('h4', { id: headingId }, title));
+/** A titled section of a profile or a detail; its id (<prefix><id>, profile-<id> by default) lets readers and tests find it. */
+export function profileSection(title, id, prefix = 'profile-') {
+  const headingId = prefix + id + '-title';
+  return h('section', { class: 'profile-section', id: prefix + id, 'aria-labelledby': headingId }, h('h4', { id: headingId }, title));
 }
 
 /** What an empty section says instead. */

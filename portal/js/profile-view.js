@@ -6,12 +6,14 @@ import { formatChinaTime, formatDate, formatNumber, formatWan, isPresent } from 
 import { domainBadge, okFlag, badFlag } from './badges.js';
 import { profileSection, none, table } from './profile-blocks.js';
 import { recentDisclosures } from './profile-disclosures.js';
+import { checkVerdict, divisionText, registrationText } from './uscc-check-view.js';
 
-export function renderProfile(article, entity) {
+/** `check`: the API's usccCheck of the code, which says why a flagged code fails. */
+export function renderProfile(article, entity, check) {
   const counts = {};
   (entity.disclosureCounts || []).forEach((c) => { counts[c.domain] = c.count; });
   append(article, [
-    identity(entity),
+    identity(entity, check),
     domainCounts(counts),
     creditSummary(entity.creditSummary),
     tradingAwards(entity.tradingAwards),
@@ -21,7 +23,9 @@ export function renderProfile(article, entity) {
   ]);
 }
 
-function identity(entity) {
+function identity(entity, check) {
+  const registration = check ? registrationText(check) : null;
+  const division = check ? divisionText(check) : null;
   const chinaLink = externalLink(entity.creditChinaUrl, '在“信用中国”查看', '在信用中国网站查看' + entity.name + '的信用信息（新窗口）');
   if (chinaLink) chinaLink.className = 'credit-china-link';
   return h(
@@ -37,11 +41,15 @@ function identity(entity) {
       h('dt', null, '代码校验'),
       h(
         'dd',
-        null,
-        entity.usccValid
-          ? okFlag('校验通过（GB 32100-2015）', { valid: 'true' })
-          : badFlag('校验未通过' + (entity.usccReason ? '：' + entity.usccReason : ''), { valid: 'false' }),
+        { id: 'profile-check' },
+        check
+          ? checkVerdict(check)
+          : entity.usccValid
+            ? okFlag('校验通过（GB 32100-2015）', { valid: 'true' })
+            : badFlag('校验未通过' + (entity.usccReason ? '：' + entity.usccReason : ''), { valid: 'false' }),
       ),
+      registration ? [h('dt', null, '登记管理部门'), h('dd', null, registration)] : null,
+      division ? [h('dt', null, '登记地'), h('dd', { id: 'profile-division' }, division)] : null,
       h('dt', null, '信用中国'),
       h('dd', null, chinaLink || '—'),
     ),

@@ -1,4 +1,4 @@
-/** 信息检索: keyword search over titles and texts, with a domain filter. */
+/** 信息检索: keyword search over titles and texts, with a domain filter; a code typed in opens that enterprise. */
 import { $ } from './dom.js';
 import { gql } from './api-client.js';
 import { SEARCH_QUERY } from './queries.js';
@@ -7,6 +7,8 @@ import { DOMAINS } from './labels.js';
 import { formatNumber } from './format.js';
 import { PagedList } from './paged-list.js';
 import { whenDomainChosen } from './domain-filters.js';
+import { looksLikeUscc } from './uscc.js';
+import { openEnterprise } from './enterprise-profile.js';
 
 /** Wires the form and the filters, and lists the newest disclosures. */
 export function startSearch() {
@@ -26,7 +28,14 @@ export function startSearch() {
 
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    search.term = keyword();
+    const typed = keyword();
+    // A unified social credit code is not searched as words: it is the enterprise's own page.
+    if (looksLikeUscc(typed)) {
+      $('search-status').textContent = '“' + typed + '”是统一社会信用代码，已在“企业信用档案”中查询该企业。';
+      openEnterprise(typed, { push: true, focus: true });
+      return;
+    }
+    search.term = typed;
     run();
   });
   whenDomainChosen($('search-filters'), (domain) => {

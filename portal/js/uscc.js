@@ -1,4 +1,7 @@
-/** Unified social credit codes (GB 32100-2015): the portal only tidies what was typed; the API checks it. */
+/**
+ * Unified social credit codes (GB 32100-2015): the portal only tidies what was typed; the API
+ * (usccCheck) checks it and says why a code is wrong.
+ */
 
 /** Blanks anywhere (including full-width ones) are dropped, full-width letters and digits folded, case raised. */
 export function normaliseUscc(text) {
@@ -8,10 +11,15 @@ export function normaliseUscc(text) {
     .toUpperCase();
 }
 
-/** Why the code cannot be looked up, or null when it can. */
-export function usccProblem(code) {
-  if (!code) return '请输入统一社会信用代码。';
-  if (!/^[0-9A-Z]+$/.test(code)) return '统一社会信用代码只包含数字和大写字母，请检查输入。';
-  if (code.length !== 18) return '统一社会信用代码应为 18 位，当前输入为 ' + code.length + ' 位。';
-  return null;
+/**
+ * What is sent to the API: blanks and hyphens between characters are dropped (people copy codes
+ * written in groups, "9123 0602 …"), the rest is left for the API to normalise and report.
+ */
+export function joinCodeGroups(text) {
+  return String(text || '').replace(/(\S)[\s\u3000\-－]+(?=\S)/g, '$1');
+}
+
+/** Whether a keyword typed into the search box is a code: 18 letters and digits, the division digits in place. */
+export function looksLikeUscc(text) {
+  return /^[0-9A-Z]{2}[0-9]{6}[0-9A-Z]{10}$/.test(normaliseUscc(text));
 }

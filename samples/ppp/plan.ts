@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
-import { CORE_SIZE, DISTRICTS, enterprise, person, pickEnterprise, variantOfCode, type Enterprise } from '../kit/population';
+import { CORE_SIZE, DISTRICTS, enterprise, officePhone, person, pickEnterprise, variantOfCode, type Enterprise } from '../kit/population';
 import { random, type Random } from '../kit/random';
-import { fenFromWanYuan } from '../../src/connectorKit';
+import { fenFromWanYuan, NEW_MECHANISM, underNewMechanism } from '../../src/connectorKit';
 import { PROJECT_TYPES, type ProjectType } from './projectTypes';
 import { CITY_REGION, DISTRICT_REGIONS, equityRepresentative, fullName, implementingAgency, type PublicBody, type Region } from './governmentBodies';
 import { chinaTime } from '../kit/timeline';
@@ -15,6 +15,8 @@ import { STAGE } from './stages';
  */
 export interface ProjectPlan {
   index: number;
+  /** The platform's id of the project (32 hex digits): what its project page is addressed by. */
+  projRid: string;
   projNo: string;
   name: string;
   region: Region;
@@ -50,19 +52,22 @@ const MISSING_AGENCY_CODE_RATE = 0.02;
 
 export function projectPlan(index: number, seed: number): ProjectPlan {
   const r = random(seed, PROJECTS_PATH, index);
-  const type = r.pick(PROJECT_TYPES);
-  const region = type.cityOnly || r.chance(0.2) ? CITY_REGION : r.pick(DISTRICT_REGIONS);
-  const initialStage = handoverPossible(type) && r.chance(0.03) ? STAGE.handover : r.pick(INITIAL_STAGES);
+  const initialStage = r.chance(0.03) ? STAGE.handover : r.pick(INITIAL_STAGES);
   const initiatedOn = initiationDate(initialStage, r);
+  const newMechanism = underNewMechanism(initiatedOn.toISODate()!);
+  const type = r.pick(PROJECT_TYPES.filter((t) => fits(t, initialStage, newMechanism)));
+  const region = regionFor(type, r);
   return {
     index,
+    projRid: projectId(index, seed),
     projNo: `${region.code}${initiatedOn.year}${String(index + 1).padStart(6, '0')}`,
     name: `${fullName(region)}${type.title(r)}PPP项目`,
     region,
     type,
     investmentFen: investmentFen(type, r),
-    operateMode: r.pick(type.operateModes),
-    returnMode: r.pick(type.returnModes),
+    // Under the new mechanism only users pay, and the project is a franchise handed back at the end.
+    operateMode: r.pick(newMechanism ? type.operateModes.filter((m) => NEW_MECHANISM.operateModes.includes(m)) : type.operateModes),
+    returnMode: newMechanism ? r.pick(NEW_MECHANISM.returnModes) : r.pick(type.returnModes),
     // A project in handover has served its term: of the sample's terms only the shortest (10 years) has by now.
     termYears: initialStage === STAGE.handover ? 10 : r.int(type.termYears[0], type.termYears[1]),
     initiatedOn,
@@ -80,23 +85,46 @@ export function projectPlan(index: number, seed: number): ProjectPlan {
   };
 }
 
+/**
+ * Whether a kind of project can be one listed at this stage: a project in handover has served a
+ * 10-year term; one initiated under the new mechanism must have a franchise mode its users pay for.
+ */
+function fits(type: ProjectType, stage: number, newMechanism: boolean): boolean {
+  if (stage === STAGE.handover && type.termYears[0] > 10) return false;
+  if (!newMechanism) return true;
+  return (
+    type.returnModes.some((m) => NEW_MECHANISM.returnModes.includes(m)) && type.operateModes.some((m) => NEW_MECHANISM.operateModes.includes(m))
+  );
+}
+
+/** The city level a fifth of the time where the kind allows it, else one of its districts or counties. */
+function regionFor(type: ProjectType, r: Random): Region {
+  const local = DISTRICT_REGIONS.filter((d) => type.levels.includes(d.level));
+  if (type.levels.includes('city') && (local.length === 0 || r.chance(0.2))) return CITY_REGION;
+  return r.pick(local);
+}
+
+/** The platform's project id: 32 hex digits, fixed for the project whatever its stage. */
+function projectId(index: number, seed: number): string {
+  const r = random(seed, 'ppp-project-id', index);
+  return Array.from({ length: 32 }, () => r.int(0, 15).toString(16)).join('');
+}
+
 /** The district a region's people live in: a random one for city-level projects. */
 export function districtOf(region: Region, r: Random) {
   return DISTRICTS.find((d) => d.code === region.code) ?? r.pick(DISTRICTS);
 }
 
-/** A contact person at the implementing agency; the number is a mobile or the office line. */
+/**
+ * The agency's contact person for the project and the number it publishes: mostly the office line
+ * (0459), sometimes the person's mobile, now and then both in one field.
+ */
 export function contactFor(region: Region, r: Random, seed: number): { name: string; phone: string } {
   const someone = person(r, seed, districtOf(region, r));
-  if (r.chance(0.45)) return { name: someone.name, phone: `0311-${r.pick(['8', '6'])}${String(r.int(0, 9999999)).padStart(7, '0')}` };
-  const mobile = someone.phone;
-  const phone = r.chance(0.15) ? `${mobile.slice(0, 3)}-${mobile.slice(3, 7)}-${mobile.slice(7)}` : mobile;
-  return { name: someone.name, phone };
-}
-
-/** Only a project whose term can be 10 years can have finished it by now. */
-function handoverPossible(type: ProjectType): boolean {
-  return type.termYears[0] <= 10;
+  const office = officePhone(r);
+  const mobile = r.chance(0.15) ? `${someone.phone.slice(0, 3)}-${someone.phone.slice(3, 7)}-${someone.phone.slice(7)}` : someone.phone;
+  const roll = r.next();
+  return { name: someone.name, phone: roll < 0.55 ? office : roll < 0.9 ? mobile : `${office}，${mobile}` };
 }
 
 /** Projects still in identification were initiated lately; those in execution years ago. */

@@ -9,7 +9,7 @@ import { PROJECTS_PATH } from '../../connectors/ppp/projects/path';
 import type { PppProjectRecord } from '../../connectors/ppp/projects/schema';
 
 /**
- * The sample PPP project library of 石家庄市, as the library's API lists it: ascending by update
+ * The sample PPP project library of 大庆市, as the library's API lists it: ascending by update
  * time, filtered by `since`. Later editions move projects through their stages, so a re-sync sees
  * revisions of the same projects rather than new ones (editions.ts, lifecycle.ts).
  *

@@ -13,6 +13,7 @@ export function sourceRecord(plan: ProjectPlan, state: ProjectState): PppProject
   const code = (value: string) => (plan.numericCodes ? Number(value) : value);
   const date = (d: DateTime) => d.toFormat(plan.slashedDates ? 'yyyy/M/d' : 'yyyy-MM-dd');
   return {
+    projRid: plan.projRid,
     projNo: plan.projNo,
     projName: plan.name,
     distProvinceName: PROVINCE,

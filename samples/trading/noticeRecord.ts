@@ -1,35 +1,40 @@
-import { person, variantOfCode } from '../kit/population';
+import { variantOfCode } from '../kit/population';
 import { random, type Random } from '../kit/random';
 import type { FeedOptions } from '../kit/feed';
-import { NOTICE_TYPES, type AmountUnit } from '../../src/connectorKit';
-import { bidDeadlineAt, type ProcessFacts } from './processFacts';
-import type { PlanStep } from './plans';
+import { DEFAULT_CITY, NOTICE_TYPES, type AmountUnit } from '../../src/connectorKit';
+import { bidDeadlineAt, contactOf, type LotFacts, type ProcessFacts } from './processFacts';
+import { stepsOf, type PlanStep } from './plans';
 import type { TradingNoticeRecord } from '../../connectors/trading/notices/schema';
 import { MINUTES_PER_DAY } from '../kit/timeline';
 import { localDate, localDateTime, startOfDay } from './platformClock';
 import { stepMinute } from './schedule';
 
-export const PLATFORM = '石家庄市公共资源交易中心';
+/** The city's trading centre publishes the notices. */
+export const PLATFORM = DEFAULT_CITY.authorities.tradingCentre;
 const STREAM = '/trading/notices';
-const URL_DIRECTORIES: Readonly<Record<string, string>> = { 工程建设: 'jsgc', 政府采购: 'zfcg', 土地使用权: 'tdjy', 产权交易: 'cqjy' };
 
 /**
- * Step `step` of a process as the platform writes it. Every notice repeats the project's identity
- * and parties; the fields of its type come on top. The ways real platforms differ from notice to
- * notice are drawn per notice: an older notice with no type code, a code written oddly or wrongly,
- * a project code in another case.
+ * Step `step` of one lot of a project as the platform writes it. Every notice repeats the
+ * project's identity, its lot and its parties; the fields of its type come on top. The ways real
+ * platforms differ from notice to notice are drawn per notice: an older notice with no type code,
+ * a code written oddly or wrongly, a project code in another case. The feed gives no link: the
+ * hub builds it from the platform's address pattern (city.sourceLinks.trading).
  */
-export function noticeRecord(facts: ProcessFacts, step: number, o: FeedOptions): TradingNoticeRecord {
-  const s = facts.plan.steps[step];
-  const r = random(o.seed, STREAM, 'notice', facts.process, step);
-  const time = stepMinute(facts.process, step);
-  const noticeId = noticeIdOf(facts, step);
+export function noticeRecord(facts: ProcessFacts, lot: number, step: number, o: FeedOptions): TradingNoticeRecord {
+  const s = stepsOf(facts.plan, lot)[step];
+  const lotFacts = facts.lots[lot];
+  const r = random(o.seed, STREAM, 'notice', facts.process, lot, step);
+  const time = stepMinute(facts.process, lot, step);
+  const noticeId = noticeIdOf(facts, lot, step);
+  const subject = lotFacts.divided ? `${facts.projectName}（${lotFacts.name}）` : facts.projectName;
   const record: TradingNoticeRecord = {
     noticeId,
     ...typeFields(s, r),
-    noticeTitle: s.type === 'amendment' ? `关于${facts.projectName}的${s.typeName}` : `${facts.projectName}${s.typeName}`,
+    noticeTitle: s.type === 'amendment' ? `关于${subject}的${s.typeName}` : `${subject}${s.typeName}`,
     projectCode: writtenProjectCode(facts.projectCode, r),
     projectName: facts.projectName,
+    lotCode: lotFacts.code,
+    lotName: lotFacts.name,
     tradeType: facts.plan.tradeType,
     procurementMethod: facts.plan.method,
     ...(facts.plan.category ? { purchaseCategory: facts.plan.category } : {}),
@@ -40,19 +45,18 @@ export function noticeRecord(facts: ProcessFacts, step: number, o: FeedOptions):
     buyerCode: writtenCode(facts.buyer.uscc, r),
     ...(facts.agency ? { agencyName: facts.agency.name, agencyCode: writtenCode(facts.agency.uscc, r) } : {}),
     amountUnit: facts.unit,
-    ...stepFields(facts, step, time, r),
+    ...stepFields(facts, lotFacts, s, step, time, r),
     contactPerson: facts.contact.name,
     contactPhone: facts.contact.phone,
     publishTime: localDateTime(time),
-    url: `https://ggzy.sjz.example/jyxx/${URL_DIRECTORIES[facts.plan.tradeType]}/${noticeId}.html`,
   };
-  return corrected(record, facts, step, time, o);
+  return corrected(record, facts, lot, step, time, o);
 }
 
-/** The platform's notice number: publication day, process and step. */
-export function noticeIdOf(facts: ProcessFacts, step: number): string {
-  const day = localDate(stepMinute(facts.process, step)).replace(/-/g, '');
-  return `GG${day}${String(facts.process).padStart(5, '0')}${step}`;
+/** The platform's notice number: publication day, project, lot and step. */
+export function noticeIdOf(facts: ProcessFacts, lot: number, step: number): string {
+  const day = localDate(stepMinute(facts.process, lot, step)).replace(/-/g, '');
+  return `GG${day}${String(facts.process).padStart(5, '0')}${lot}${step}`;
 }
 
 /** Notices from before the platform coded types carry only a name, a few not even that. */
@@ -62,52 +66,51 @@ function typeFields(s: PlanStep, r: Random): Pick<TradingNoticeRecord, 'noticeTy
   return roll < 0.97 ? { noticeTypeName: s.typeName } : {};
 }
 
-function stepFields(facts: ProcessFacts, step: number, time: number, r: Random): Partial<TradingNoticeRecord> {
-  const s = facts.plan.steps[step];
+function stepFields(facts: ProcessFacts, lot: LotFacts, s: PlanStep, step: number, time: number, r: Random): Partial<TradingNoticeRecord> {
   const unit = facts.unit;
-  const winner = facts.bids[0];
+  const winner = lot.bids[0];
   const winners = () => [{ name: winner.bidder.name, code: writtenCode(winner.bidder.uscc, r), amount: writtenAmount(winner.amount, unit, r) }];
   const daysBefore = (days: number) => localDate(time - days * MINUTES_PER_DAY);
   switch (s.type) {
     case 'tender':
-      return { budget: writtenAmount(facts.budget, unit, r), bidDeadline: deadlineOf(facts, step) };
+      return { budget: writtenAmount(lot.budget, unit, r), bidDeadline: deadlineOf(facts, lot, step) };
     case 'qualification':
-      return { budget: writtenAmount(facts.budget, unit, r), tenderers: facts.bids.map((b) => ({ name: b.bidder.name, ...bidderCode(b.bidder.uscc, r) })) };
+      return { budget: writtenAmount(lot.budget, unit, r), tenderers: lot.bids.map((b) => ({ name: b.bidder.name, ...bidderCode(b.bidder.uscc, r) })) };
     case 'amendment':
       return {
-        amendedNoticeId: noticeIdOf(facts, 0),
+        amendedNoticeId: noticeIdOf(facts, lot.index, 0),
         amendReason: s.reason,
-        ...(s.extendsDeadline ? { bidDeadline: deadlineOf(facts, step) } : {}),
+        ...(s.extendsDeadline ? { bidDeadline: deadlineOf(facts, lot, step) } : {}),
       };
     case 'candidates':
       return {
-        tenderers: facts.bids.slice(0, 3).map((b, i) => ({ rank: i + 1, name: b.bidder.name, ...bidderCode(b.bidder.uscc, r), bidAmount: writtenAmount(b.amount, unit, r) })),
+        tenderers: lot.bids.slice(0, 3).map((b, i) => ({ rank: i + 1, name: b.bidder.name, ...bidderCode(b.bidder.uscc, r), bidAmount: writtenAmount(b.amount, unit, r) })),
       };
     case 'award':
-      return { budget: writtenAmount(facts.budget, unit, r), winners: winners(), awardDate: daysBefore(1) };
+      return { budget: writtenAmount(lot.budget, unit, r), winners: winners(), awardDate: daysBefore(1) };
     case 'contract':
-      return { ...contractFields(facts, r), winners: winners(), signDate: daysBefore(2) };
+      return { ...contractFields(facts, lot, r), winners: winners(), signDate: daysBefore(2) };
     case 'implementation':
-      return { ...contractFields(facts, r), winners: winners(), acceptanceDate: daysBefore(3), acceptanceResult: r.chance(0.95) ? '合格' : '不合格' };
+      return { ...contractFields(facts, lot, r), winners: winners(), acceptanceDate: daysBefore(3), acceptanceResult: r.chance(0.95) ? '合格' : '不合格' };
     case 'cancellation':
       return { cancelReason: s.reason };
   }
 }
 
 /** The contract as its notice gave it: signed two days before that notice, starting the day after. */
-function contractFields(facts: ProcessFacts, r: Random): Partial<TradingNoticeRecord> {
-  const contractStep = facts.plan.steps.findIndex((s) => s.type === 'contract');
-  const signed = startOfDay(stepMinute(facts.process, contractStep)) - 2 * MINUTES_PER_DAY;
+function contractFields(facts: ProcessFacts, lot: LotFacts, r: Random): Partial<TradingNoticeRecord> {
+  const contractStep = stepsOf(facts.plan, lot.index).findIndex((s) => s.type === 'contract');
+  const signed = startOfDay(stepMinute(facts.process, lot.index, contractStep)) - 2 * MINUTES_PER_DAY;
   return {
-    contractNo: facts.contractNo,
-    contractAmount: writtenAmount(facts.bids[0].amount, facts.unit, r),
+    contractNo: lot.contractNo,
+    contractAmount: writtenAmount(lot.bids[0].amount, facts.unit, r),
     contractStart: localDate(signed + MINUTES_PER_DAY),
-    contractEnd: localDate(signed + (1 + facts.contractDays) * MINUTES_PER_DAY),
+    contractEnd: localDate(signed + (1 + lot.contractDays) * MINUTES_PER_DAY),
   };
 }
 
-function deadlineOf(facts: ProcessFacts, step: number): string {
-  return localDateTime(bidDeadlineAt(facts, step));
+function deadlineOf(facts: ProcessFacts, lot: LotFacts, step: number): string {
+  return localDateTime(bidDeadlineAt(facts, lot.index, step));
 }
 
 /**
@@ -144,9 +147,9 @@ function writtenAmount(amount: number, unit: AmountUnit, r: Random): number | st
  * A later edition corrects about one notice in twenty: the platform changes the contact and sets
  * updateTime, keeping the publication time (and so the notice's place in the list).
  */
-function corrected(record: TradingNoticeRecord, facts: ProcessFacts, step: number, time: number, o: FeedOptions): TradingNoticeRecord {
-  const r = random(o.seed, STREAM, 'edition', o.edition, facts.process, step);
+function corrected(record: TradingNoticeRecord, facts: ProcessFacts, lot: number, step: number, time: number, o: FeedOptions): TradingNoticeRecord {
+  const r = random(o.seed, STREAM, 'edition', o.edition, facts.process, lot, step);
   if (o.edition <= 1 || !r.chance(0.05)) return record;
-  const contact = person(r, o.seed);
+  const contact = contactOf(r, o.seed);
   return { ...record, contactPerson: contact.name, contactPhone: contact.phone, updateTime: localDateTime(startOfDay(time) + MINUTES_PER_DAY + 9 * 60) };
 }

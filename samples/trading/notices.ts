@@ -9,8 +9,8 @@ import { firstIndexAtOrAfter, slotAt } from './schedule';
 const PATH = '/trading/notices';
 
 /**
- * The sample platform's notice list: processes (plans.ts) as sequences of notices, in publication
- * order (schedule.ts), each notice computed from (seed, index) alone.
+ * The sample platform's notice list: projects (plans.ts) and their lots as sequences of notices, in
+ * publication order (schedule.ts), each notice computed from (seed, index) alone.
  */
 export const tradingNoticesSample: IndexedFeed = {
   path: PATH,
@@ -22,7 +22,7 @@ export const tradingNoticesSample: IndexedFeed = {
   },
   record(index, o) {
     const slot = slotAt(index);
-    return maybeMalformed(noticeRecord(processFacts(slot.process, o.seed), slot.step, o), PATH, index, o, MALFORMATIONS);
+    return maybeMalformed(noticeRecord(processFacts(slot.process, o.seed), slot.lot, slot.step, o), PATH, index, o, MALFORMATIONS);
   },
 };
 
@@ -33,7 +33,7 @@ const MALFORMATIONS: readonly Malformation[] = [
   // An amount written as prose.
   (bad) => void (bad.budget = '约120万元'),
   // A credit code cut short.
-  (bad) => void (bad.buyerCode = String(bad.buyerCode ?? '111301000000000000').trim().slice(0, 15)),
+  (bad) => void (bad.buyerCode = String(bad.buyerCode ?? '112306000000000000').trim().slice(0, 15)),
   // A list field holding a note instead of a list.
   (bad) => void (bad.tenderers = '详见附件'),
 ];

@@ -2,11 +2,15 @@ import type { NoticeType, ProcessStageName } from '../../src/connectorKit';
 import { MINUTES_PER_DAY } from '../kit/timeline';
 
 /**
- * How the sample platform's processes run: each plan is a sequence of notices over days, the way
+ * How the sample platform's projects run: each plan is a sequence of notices over days, the way
  * the law paces them (招标 ≥ 20 days to the deadline, 磋商/谈判 ≥ 10, 询价 ≥ 3 working days; 中标候选人
  * 公示 3 days; contracts within 30 days of the result). Every 14 days the platform starts one
- * process of each plan, each on its own weekday and hour, so notices interleave as they do on a
+ * project of each plan, each on its own weekday and hour, so notices interleave as they do on a
  * real platform (schedule.ts turns this into index order).
+ *
+ * Most projects are one lot; a few are divided into lots (标段 for works, 包 for purchases), each
+ * lot a contracting process of its own: it is tendered with the others, but has its own notices,
+ * bidders, award and contract, and may fail while the others go on.
  */
 export interface PlanStep {
   type: NoticeType;
@@ -37,11 +41,18 @@ export interface Plan {
   startDay: number;
   /** Days from the first notice to the bid deadline (09:30); an extension adds EXTENSION_DAYS. */
   deadlineDays: number;
+  /** Lots (标段/包) the project is divided into; absent: one, an undivided project. */
+  lots?: number;
+  /** The notices of every lot. */
   steps: readonly PlanStep[];
+  /** Lots whose notices differ from `steps`, by lot index (a package that fails while the others are awarded). */
+  lotSteps?: Readonly<Record<number, readonly PlanStep[]>>;
 }
 
 export const CYCLE_DAYS = 14;
 export const EXTENSION_DAYS = 7;
+/** A clerk publishes the notices of a project's lots one after another, this many minutes apart. */
+export const LOT_GAP_MINUTES = 6;
 
 export const PLANS: readonly Plan[] = [
   {
@@ -59,12 +70,13 @@ export const PLANS: readonly Plan[] = [
     ],
   },
   {
-    name: 'goods, open tender, deadline extended, accepted',
+    name: 'goods in two packages, open tender, deadline extended: one accepted, one failed',
     tradeType: '政府采购',
     method: '公开招标',
     category: '货物',
     startDay: 1,
     deadlineDays: 20,
+    lots: 2,
     steps: [
       { type: 'tender', day: 0, at: '10:05', typeName: '公开招标公告', stageAfter: 'tender' },
       { type: 'amendment', day: 6, at: '16:40', typeName: '更正公告', stageAfter: 'tender', extendsDeadline: true, reason: '投标截止时间及开标时间延期' },
@@ -72,6 +84,13 @@ export const PLANS: readonly Plan[] = [
       { type: 'contract', day: 33, at: '14:10', typeName: '合同公告', stageAfter: 'contract' },
       { type: 'implementation', day: 62, at: '10:15', typeName: '验收结果公告', stageAfter: 'implementation' },
     ],
+    lotSteps: {
+      1: [
+        { type: 'tender', day: 0, at: '10:05', typeName: '公开招标公告', stageAfter: 'tender' },
+        { type: 'amendment', day: 6, at: '16:40', typeName: '更正公告', stageAfter: 'tender', extendsDeadline: true, reason: '投标截止时间及开标时间延期' },
+        { type: 'cancellation', day: 29, at: '11:20', typeName: '废标公告', stageAfter: 'cancelled', reason: '本包实质性响应招标文件的供应商不足三家' },
+      ],
+    },
   },
   {
     name: 'works, prequalification, to contract',
@@ -135,11 +154,12 @@ export const PLANS: readonly Plan[] = [
     ],
   },
   {
-    name: 'works, open tender, changed, to contract',
+    name: 'works in three sections, open tender, changed, to contract',
     tradeType: '工程建设',
     method: '公开招标',
     startDay: 9,
     deadlineDays: 21,
+    lots: 3,
     steps: [
       { type: 'tender', day: 0, at: '09:25', typeName: '招标公告', stageAfter: 'tender' },
       { type: 'amendment', day: 9, at: '17:10', typeName: '变更公告', stageAfter: 'tender', extendsDeadline: true, reason: '招标文件工程量清单变更，投标截止时间顺延' },
@@ -161,12 +181,13 @@ export const PLANS: readonly Plan[] = [
     ],
   },
   {
-    name: 'services, competitive negotiation, to contract',
+    name: 'services in four packages, competitive negotiation, to contract',
     tradeType: '政府采购',
     method: '竞争性谈判',
     category: '服务',
     startDay: 11,
     deadlineDays: 10,
+    lots: 4,
     steps: [
       { type: 'tender', day: 0, at: '10:40', typeName: '竞争性谈判公告', stageAfter: 'tender' },
       { type: 'award', day: 12, at: '15:15', typeName: '成交结果公告', stageAfter: 'award' },
@@ -175,9 +196,19 @@ export const PLANS: readonly Plan[] = [
   },
 ];
 
-/** Minutes from the start of its cycle to a step of a plan. */
-export function stepOffsetMinutes(plan: Plan, step: number): number {
-  const s = plan.steps[step];
+/** How many lots a plan's projects have: one unless the plan divides them. */
+export function lotCountOf(plan: Plan): number {
+  return plan.lots ?? 1;
+}
+
+/** The notices of one lot of a plan's projects. */
+export function stepsOf(plan: Plan, lot: number): readonly PlanStep[] {
+  return plan.lotSteps?.[lot] ?? plan.steps;
+}
+
+/** Minutes from the start of its cycle to a step of a lot of a plan. */
+export function stepOffsetMinutes(plan: Plan, lot: number, step: number): number {
+  const s = stepsOf(plan, lot)[step];
   const [hours, minutes] = s.at.split(':').map(Number);
-  return (plan.startDay + s.day) * MINUTES_PER_DAY + hours * 60 + minutes;
+  return (plan.startDay + s.day) * MINUTES_PER_DAY + hours * 60 + minutes + lot * LOT_GAP_MINUTES;
 }

@@ -1,18 +1,20 @@
-import { CORE_SIZE, enterprise, person, pickEnterprise, type Enterprise } from '../kit/population';
+import { officePhone, person, type Enterprise } from '../kit/population';
 import { random, type Random } from '../kit/random';
 import type { AmountUnit } from '../../src/connectorKit';
 import { BUYERS, type Buyer } from './buyers';
-import { EXTENSION_DAYS, type Plan } from './plans';
+import { AGENCY_INDUSTRIES, bidderIndustries, pickFirm } from './firms';
+import { EXTENSION_DAYS, lotCountOf, stepsOf, type Plan } from './plans';
 import { MINUTES_PER_DAY } from '../kit/timeline';
 import { localDate, startOfDay } from './platformClock';
 import { planOf, stepMinute } from './schedule';
 
 /**
- * What every notice of one process agrees on: who buys and who runs it, what it is, the money,
- * who bids and who wins. Computed from (seed, process) alone, so each notice of the process can be
- * generated on its own and still tell the same story.
+ * What every notice of one project agrees on: who buys and who runs it, what it is, its lots, and
+ * for each lot the money, who bids and who wins. Computed from (seed, project) alone, so each
+ * notice can be generated on its own and still tell the same story.
  */
 export interface ProcessFacts {
+  /** The project's index (schedule.ts). */
   process: number;
   plan: Plan;
   /** When its first notice is published (minutes, platformClock.ts). */
@@ -22,13 +24,27 @@ export interface ProcessFacts {
   buyer: Buyer;
   agency: Enterprise | null;
   unit: AmountUnit;
-  /** Budget, 招标控制价 or 起始价, in `unit`. */
+  /** The business contact the notices give: the agency's clerk, or the buyer's when it runs the process itself. */
+  contact: { name: string; phone: string };
+  /** One lot for an undivided project; several when the plan divides it. */
+  lots: readonly LotFacts[];
+}
+
+/** One lot (标段/包) of a project: a contracting process of its own. */
+export interface LotFacts {
+  index: number;
+  /** 标段(包)编号: the project code and a three-digit number, as platforms number them. */
+  code: string;
+  /** 标段(包)名称: the project's name for an undivided project, else 第二标段 / 第2包. */
+  name: string;
+  /** Whether the project is divided, so that titles name the lot. */
+  divided: boolean;
+  /** Budget, 招标控制价 or 起始价, in the project's unit. */
   budget: number;
   /** Bids in rank order: the first wins. */
   bids: ReadonlyArray<{ bidder: Enterprise; amount: number }>;
   contractNo: string;
   contractDays: number;
-  contact: { name: string; phone: string };
 }
 
 const STREAM = '/trading/notices';
@@ -39,17 +55,20 @@ interface TradeProfile {
   /** Budget range as [least, decades above it]: amounts spread log-uniformly, as real ones do. */
   budget: [number, number];
   bidders: [number, number];
-  /** Industries of the population that bid for it; any company when none fits. */
-  industries: readonly string[];
   sale: boolean;
+  /** What a lot is called: 标段 in works, 包 in purchases. */
+  lotWord: '标段' | '包';
 }
 
 const PROFILES: Readonly<Record<Plan['tradeType'], TradeProfile>> = {
-  工程建设: { codePrefix: 'SJZJS', unit: '万元', budget: [200, 2], bidders: [3, 7], industries: ['建筑工程', '市政工程', '园林绿化', '交通建设', '建材'], sale: false },
-  政府采购: { codePrefix: 'SJZCG', unit: '元', budget: [50000, 2.5], bidders: [3, 6], industries: ['医药', '电子科技', '机械制造', '信息技术', '商贸', '物流', '环保科技', '餐饮管理'], sale: false },
-  土地使用权: { codePrefix: 'SJZTD', unit: '万元', budget: [3000, 1.3], bidders: [1, 3], industries: ['房地产开发'], sale: true },
-  产权交易: { codePrefix: 'SJZCQ', unit: '元', budget: [20000, 1.5], bidders: [1, 4], industries: [], sale: true },
+  工程建设: { codePrefix: 'DQJS', unit: '万元', budget: [200, 2], bidders: [3, 7], sale: false, lotWord: '标段' },
+  政府采购: { codePrefix: 'DQCG', unit: '元', budget: [50000, 2.5], bidders: [3, 6], sale: false, lotWord: '包' },
+  土地使用权: { codePrefix: 'DQTD', unit: '万元', budget: [3000, 1.3], bidders: [1, 3], sale: true, lotWord: '包' },
+  产权交易: { codePrefix: 'DQCQ', unit: '元', budget: [20000, 1.5], bidders: [1, 4], sale: true, lotWord: '包' },
 };
+
+/** Some notices give the office's landline in the city's area code; the rest a clerk's mobile. */
+const OFFICE_LINE_SHARE = 0.6;
 
 /**
  * Notices of a process sit close together in the feed, so the facts of recent processes are kept
@@ -74,30 +93,52 @@ function computeFacts(process: number, seed: number): ProcessFacts {
   const plan = planOf(process);
   const profile = PROFILES[plan.tradeType];
   const r = random(seed, STREAM, 'process', process);
-  const start = stepMinute(process, 0);
+  const start = stepMinute(process, 0, 0);
   const year = Number(localDate(start).slice(0, 4));
   const code = `${profile.codePrefix}-${year}-${String(process + 1).padStart(4, '0')}`;
   const { buyer, item } = buyerAndItem(plan, r);
-  const agency = !profile.sale && r.chance(0.85) ? pickCompany(r, seed, [], []) : null;
+  // 85% of purchases go through a tendering agency; the others the buyer runs itself (自行招标).
+  const agency = !profile.sale && r.chance(0.85) ? pickFirm(r, seed, AGENCY_INDUSTRIES, []) : null;
+  const projectName = projectNameOf(plan, buyer, item, year, process);
+  const count = lotCountOf(plan);
+  const lots = Array.from({ length: count }, (_, lot) => lotFacts(plan, profile, { code, projectName, item, lot, count }, r, seed, agency));
+  return { process, plan, start, projectCode: code, projectName, buyer, agency, unit: profile.unit, contact: contactOf(r, seed), lots };
+}
+
+interface LotPlace {
+  code: string;
+  projectName: string;
+  item: string;
+  lot: number;
+  count: number;
+}
+
+function lotFacts(plan: Plan, profile: TradeProfile, place: LotPlace, r: Random, seed: number, agency: Enterprise | null): LotFacts {
+  const lotCode = `${place.code}-${String(place.lot + 1).padStart(3, '0')}`;
   const budget = roundAmount(profile.budget[0] * 10 ** (r.next() * profile.budget[1]), profile.unit);
-  const bids = bidsFor(plan, profile, budget, r, seed, agency);
-  const contact = person(r, seed);
   return {
-    process,
-    plan,
-    start,
-    projectCode: code,
-    projectName: projectNameOf(plan, buyer, item, year, process),
-    buyer,
-    agency,
-    unit: profile.unit,
+    index: place.lot,
+    code: lotCode,
+    name: place.count > 1 ? lotLabel(profile, place.lot) : place.projectName,
+    divided: place.count > 1,
     budget,
-    bids,
-    contractNo: `${code}-HT01`,
-    contractDays: contractDaysOf(plan, r),
-    // Some notices give the office line (0311 is 石家庄's area code), most a mobile number.
-    contact: { name: contact.name, phone: r.chance(0.3) ? `0311-8${String(r.int(0, 9999999)).padStart(7, '0')}` : contact.phone },
+    bids: bidsFor(plan, profile, bidderIndustries(plan, place.item), budget, r, seed, agency),
+    contractNo: `${lotCode}-HT01`,
+    contractDays: contractDaysOf(plan, place.lot, r),
   };
+}
+
+const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 第二标段 in works, 第2包 in purchases, as platforms name lots. */
+function lotLabel(profile: TradeProfile, lot: number): string {
+  return profile.lotWord === '标段' ? `第${CHINESE_ORDINALS[lot]}标段` : `第${lot + 1}包`;
+}
+
+/** The business contact a notice gives: a named clerk, on the office's line or a mobile. */
+export function contactOf(r: Random, seed: number): ProcessFacts['contact'] {
+  const clerk = person(r, seed);
+  return { name: clerk.name, phone: r.chance(OFFICE_LINE_SHARE) ? officePhone(r) : clerk.phone };
 }
 
 function buyerAndItem(plan: Plan, r: Random): { buyer: Buyer; item: string } {
@@ -118,7 +159,7 @@ function projectNameOf(plan: Plan, buyer: Buyer, item: string, year: number, pro
     case '政府采购':
       return `${buyer.name}${year}年${item}采购项目`;
     case '土地使用权':
-      return `${item}（石自然资储〔${year}〕${process + 1}号）国有建设用地使用权`;
+      return `${item}（庆自然资告字〔${year}〕${process + 1}号）国有建设用地使用权`;
     default:
       return `${buyer.name}${item}处置项目`;
   }
@@ -129,11 +170,19 @@ function projectNameOf(plan: Plan, buyer: Buyer, item: string, year: number, pro
  * where the method says so (询价, 竞价, sales); elsewhere the evaluation score does, which the
  * feed does not show, so the rank order is as drawn.
  */
-function bidsFor(plan: Plan, profile: TradeProfile, budget: number, r: Random, seed: number, agency: Enterprise | null): ProcessFacts['bids'] {
+function bidsFor(
+  plan: Plan,
+  profile: TradeProfile,
+  industries: readonly string[],
+  budget: number,
+  r: Random,
+  seed: number,
+  agency: Enterprise | null,
+): LotFacts['bids'] {
   const count = r.int(profile.bidders[0], profile.bidders[1]);
   const taken = agency ? [agency.index] : [];
   const bids = Array.from({ length: count }, () => {
-    const bidder = pickCompany(r, seed, profile.industries, taken);
+    const bidder = pickFirm(r, seed, industries, taken);
     taken.push(bidder.index);
     const factor = profile.sale ? 1 + 0.5 * r.next() : 0.82 + 0.16 * r.next();
     return { bidder, amount: roundAmount(budget * factor, profile.unit) };
@@ -143,33 +192,11 @@ function bidsFor(plan: Plan, profile: TradeProfile, budget: number, r: Random, s
   return bids;
 }
 
-/**
- * A company of the shared population, preferring the industries that bid for the trade, never
- * one already in the process: pickEnterprise keeps the big local firms frequent, as on real
- * platforms. Individual businesses (个体工商户) and cooperatives do not bid for public contracts here.
- */
-function pickCompany(r: Random, seed: number, industries: readonly string[], taken: readonly number[]): Enterprise {
-  let fallback: Enterprise | undefined;
-  for (let attempt = 0; attempt < 25; attempt++) {
-    const candidate = pickEnterprise(r, seed);
-    if (candidate.category !== '企业' || taken.includes(candidate.index)) continue;
-    if (industries.length === 0 || industries.includes(candidate.industry)) return candidate;
-    fallback ??= candidate;
-  }
-  if (fallback) return fallback;
-  // The core firms are all companies; walk them from a random start to find one not taken.
-  const first = r.int(0, CORE_SIZE - 1);
-  for (let k = 0; k < CORE_SIZE; k++) {
-    const index = (first + k) % CORE_SIZE;
-    if (!taken.includes(index)) return enterprise(index, seed);
-  }
-  return enterprise(first, seed);
-}
-
 /** A contract that is accepted later runs until shortly before its acceptance. */
-function contractDaysOf(plan: Plan, r: Random): number {
-  const contract = plan.steps.find((s) => s.type === 'contract');
-  const implementation = plan.steps.find((s) => s.type === 'implementation');
+function contractDaysOf(plan: Plan, lot: number, r: Random): number {
+  const steps = stepsOf(plan, lot);
+  const contract = steps.find((s) => s.type === 'contract');
+  const implementation = steps.find((s) => s.type === 'implementation');
   if (contract && implementation) return implementation.day - contract.day - 5;
   return plan.tradeType === '工程建设' ? r.int(120, 540) : r.int(30, 365);
 }
@@ -179,8 +206,8 @@ function roundAmount(value: number, unit: AmountUnit): number {
   return unit === '万元' ? Math.round(value * 100) / 100 : Math.round(value);
 }
 
-/** The bid deadline (09:30) after the extensions of the process's amendments up to a step. */
-export function bidDeadlineAt(facts: ProcessFacts, step: number): number {
-  const extensions = facts.plan.steps.slice(0, step + 1).filter((s) => s.extendsDeadline).length;
+/** The bid deadline (09:30) of a lot after the extensions of its amendments up to a step; a project's lots are tendered together. */
+export function bidDeadlineAt(facts: ProcessFacts, lot: number, step: number): number {
+  const extensions = stepsOf(facts.plan, lot).slice(0, step + 1).filter((s) => s.extendsDeadline).length;
   return startOfDay(facts.start) + (facts.plan.deadlineDays + extensions * EXTENSION_DAYS) * MINUTES_PER_DAY + 9 * 60 + 30;
 }

@@ -1,22 +1,24 @@
-import { CYCLE_DAYS, PLANS, stepOffsetMinutes, type Plan } from './plans';
+import { CYCLE_DAYS, lotCountOf, PLANS, stepOffsetMinutes, stepsOf, type Plan } from './plans';
 import { MINUTES_PER_DAY } from '../kit/timeline';
 
 /**
- * Index order of the sample feed: notice i ↔ (process, step), ascending by publication time, so
- * any page is computed without the ones before it (as air-hourly maps i → (hour, station)).
+ * Index order of the sample feed: notice i ↔ (project, lot, step), ascending by publication time,
+ * so any page is computed without the ones before it (as air-hourly maps i → (hour, station)).
  *
- * Process p runs plan p mod P, starting in cycle ⌊p / P⌋ (a cycle is CYCLE_DAYS long). A step's
- * offset within its process is fixed by its plan, so every cycle window holds the same notices at
- * the same minutes of the window: step s of plan k falls at phase (offset mod cycle) of window
- * (cycle + ⌊offset / cycle⌋). Sorting one window's (plan, step) pairs by phase therefore orders
- * the whole feed. The first windows lack the late steps of processes that would have begun before
- * the feed's first day, so they hold fewer notices; from window MAX_SHIFT on every window is full.
+ * Project p runs plan p mod P, starting in cycle ⌊p / P⌋ (a cycle is CYCLE_DAYS long). A step's
+ * offset within its project is fixed by its plan and lot, so every cycle window holds the same
+ * notices at the same minutes of the window: step s of lot l of plan k falls at phase (offset mod
+ * cycle) of window (cycle + ⌊offset / cycle⌋). Sorting one window's (plan, lot, step) triples by
+ * phase therefore orders the whole feed. The first windows lack the late steps of projects that
+ * would have begun before the feed's first day, so they hold fewer notices; from window MAX_SHIFT
+ * on every window is full.
  */
 
 const CYCLE_MINUTES = CYCLE_DAYS * MINUTES_PER_DAY;
 
 interface Entry {
   plan: number;
+  lot: number;
   step: number;
   /** Minute of the window it falls in. */
   phase: number;
@@ -25,11 +27,13 @@ interface Entry {
 }
 
 const ENTRIES: readonly Entry[] = PLANS.flatMap((plan, k) =>
-  plan.steps.map((_, step) => {
-    const offset = stepOffsetMinutes(plan, step);
-    return { plan: k, step, phase: offset % CYCLE_MINUTES, shift: Math.floor(offset / CYCLE_MINUTES) };
-  }),
-).sort((a, b) => a.phase - b.phase || a.plan - b.plan || a.step - b.step);
+  Array.from({ length: lotCountOf(plan) }, (_, lot) =>
+    stepsOf(plan, lot).map((_, step) => {
+      const offset = stepOffsetMinutes(plan, lot, step);
+      return { plan: k, lot, step, phase: offset % CYCLE_MINUTES, shift: Math.floor(offset / CYCLE_MINUTES) };
+    }),
+  ).flat(),
+).sort((a, b) => a.phase - b.phase || a.plan - b.plan || a.lot - b.lot || a.step - b.step);
 
 const MAX_SHIFT = Math.max(...ENTRIES.map((e) => e.shift));
 const RAMP: readonly Entry[][] = Array.from({ length: MAX_SHIFT }, (_, w) => ENTRIES.filter((e) => e.shift <= w));
@@ -52,7 +56,10 @@ function windowOf(index: number): number {
 }
 
 export interface NoticeSlot {
+  /** The project (one project of each plan starts every cycle). */
   process: number;
+  /** Its lot, 0 for the first (or only) one. */
+  lot: number;
   step: number;
   /** When the notice is published, in minutes after the sample's first midnight (platformClock.ts). */
   minute: number;
@@ -63,7 +70,7 @@ export function slotAt(index: number): NoticeSlot {
   const window = windowOf(index);
   const entry = entriesOf(window)[index - windowStart(window)];
   const cycle = window - entry.shift;
-  return { process: cycle * PLANS.length + entry.plan, step: entry.step, minute: window * CYCLE_MINUTES + entry.phase };
+  return { process: cycle * PLANS.length + entry.plan, lot: entry.lot, step: entry.step, minute: window * CYCLE_MINUTES + entry.phase };
 }
 
 /** The first index published at or after a minute. */
@@ -79,7 +86,7 @@ export function planOf(process: number): Plan {
   return PLANS[process % PLANS.length];
 }
 
-/** When step `step` of process `process` is published (minutes, platformClock.ts). */
-export function stepMinute(process: number, step: number): number {
-  return Math.floor(process / PLANS.length) * CYCLE_MINUTES + stepOffsetMinutes(planOf(process), step);
+/** When step `step` of lot `lot` of project `process` is published (minutes, platformClock.ts). */
+export function stepMinute(process: number, lot: number, step: number): number {
+  return Math.floor(process / PLANS.length) * CYCLE_MINUTES + stepOffsetMinutes(planOf(process), lot, step);
 }

@@ -43,8 +43,10 @@ export type {
 } from './waterQuality';
 
 export {
+  containsMobileNumber,
   findUnmaskedPersonalInfo,
   maskAddress,
+  maskContactPhone,
   maskIdNumber,
   maskPersonalInfo,
   maskPersonalInfoInText,

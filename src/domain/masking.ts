@@ -1,11 +1,14 @@
 /**
- * Masking of a natural person's personal information (docs/standards/credit-publicity.md,
- * "Privacy"): ID numbers, phone numbers and home addresses are stored for matching but never served
- * publicly.
+ * Masking of a natural person's personal information, by the hub's one privacy rule
+ * (docs/standards/privacy.md): a natural person's ID number, mobile number and home address are
+ * stored for matching but never served publicly; an organisation's published business contact
+ * (its office line, the contact person it names for a notice or a project) is public and served
+ * as published.
  *
- * Rule from the standard: ID number keeps its first 6 and last 4 characters, phone its first 3 and
- * last 4. Everything else here (addresses, short values, free-text scanning) is our reading and is
- * documented where it is decided.
+ * Forms from the standard (STANDARDS §3): an ID number keeps its first 6 and last 4 characters, a
+ * phone number its first 3 and last 4 digits. Everything else here (addresses, short values,
+ * free-text scanning, telling a mobile from an office line) is our reading and is documented where
+ * it is decided.
  */
 
 export type PersonalInfoKind = 'idNumber' | 'phone' | 'address';
@@ -153,8 +156,22 @@ function findAll(text: string): Found[] {
   for (const m of text.matchAll(MOBILE)) {
     found.push({ kind: 'phone', start: m.index ?? 0, text: m[0] });
   }
+  const identifiers = hexIdentifiers(text);
   // The digit look-arounds make an ID and a phone unable to overlap; sort to restore text order.
-  return found.sort((a, b) => a.start - b.start);
+  return found.filter((f) => !identifiers.some(([start, end]) => f.start >= start && f.start < end)).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A hexadecimal identifier of 32 characters or more (a platform's project id such as
+ * 91fe736c280a47b183e2727b40cc8dc4, a content hash), standing alone. Its digit runs can look like a
+ * phone or ID number, but they are part of the identifier: masking one would break the link or
+ * hash that carries it, and a leak scan would report a leak that is not one.
+ */
+const HEX_IDENTIFIER = /(?<![0-9A-Za-z])[0-9A-Fa-f]{32,}(?![0-9A-Za-z])/g;
+
+/** The [start, end) spans of the hexadecimal identifiers in the text. */
+function hexIdentifiers(text: string): Array<[number, number]> {
+  return [...text.matchAll(HEX_IDENTIFIER)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
 }
 
 /**
@@ -176,4 +193,23 @@ export function maskPersonalInfoInText(text: string): string {
     cursor = f.start + f.text.length;
   }
   return out + text.slice(cursor);
+}
+
+/**
+ * The phone field of a published business contact (a trading notice's contact, a PPP project's
+ * contact at its implementing agency): office lines are the organisation's and stay as published
+ * (0459-4612345); every mobile number in the field is a natural person's and is masked with
+ * maskPhone (13812345678 → 138****5678), wherever it stands and however it is separated. The rest
+ * of the text (separators, extensions, a second office line) is kept as written.
+ *
+ * Decision: a number counts as a mobile by its form (1[3-9] and 11 digits, optionally +86/0086),
+ * since nothing else in a feed says whose it is; any other number is an office or service line.
+ */
+export function maskContactPhone(phone: string): string {
+  return phone.trim().replace(MOBILE, (mobile) => maskPhone(mobile));
+}
+
+/** Whether the text holds an unmasked mainland mobile number (in any of the forms MOBILE reads). */
+export function containsMobileNumber(text: string): boolean {
+  return new RegExp(MOBILE.source).test(text);
 }

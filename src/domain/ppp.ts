@@ -1,7 +1,7 @@
 /**
  * Rules of the PPP project library (财政部 PPP 综合信息平台项目库, docs/standards/ppp.md): code tables,
- * demonstration listings, investment units and contact masking. Pure functions, one concept per
- * file; this module is the PPP domain's entry.
+ * demonstration listings, investment units, the published contact and the policy a record must
+ * fit. Pure functions, one concept per file; this module is the PPP domain's entry.
  */
 export {
   PPP_EXAMPLE_FLAGS,
@@ -27,5 +27,8 @@ export type { Demonstration, DemonstrationListing } from './pppDemonstration';
 
 export { FEN_PER_WAN_YUAN, fenFromWanYuan, fenToWanYuan } from './pppInvestment';
 
-export { maskContact, maskContactPhone, maskPersonName } from './pppContact';
-export type { ContactMasking, MaskedContact } from './pppContact';
+export { projectContact } from './pppContact';
+export type { ProjectContact, PublishedContact } from './pppContact';
+
+export { constructionWord, EXISTING_ASSET_MODES, NEW_MECHANISM, pppPolicyConflicts, underNewMechanism } from './pppPolicy';
+export type { PolicyFacts, PppPolicyConflict } from './pppPolicy';

@@ -1,7 +1,8 @@
 /**
  * Public resource trading rules (docs/standards/trading-ocds.md): pure functions, no I/O. The
- * trading connector maps notices with them; the GraphQL TradingProcess and the OCDS export group
- * stored notices by `attributes.projectCode` and call processStage.
+ * trading connector maps notices with them; the GraphQL TradingProcess groups stored notices by
+ * project and lot (`attributes.projectCode`, `attributes.lot`) and calls processStage; the OCDS
+ * export makes one contracting process of each project, its lots in `tender.lots`.
  */
 export {
   NOTICE_TYPES,
@@ -25,10 +26,12 @@ export type { TradeTypeInfo, TradeTypeKey, TradingRole } from './tradingTradeTyp
 export { procurementCategoryOf, procurementMethodOf } from './tradingProcurement';
 export type { OcdsMethod, OcdsProcurementCategory, ProcurementMethod } from './tradingProcurement';
 
-export { awardIdOf, contractIdOf, normalizeProjectCode, ocdsPartyId } from './tradingIdentity';
+export { awardIdOf, contractIdOf, normalizeLotCode, normalizeProjectCode, ocdsPartyId, processIdOf } from './tradingIdentity';
+export type { ProcessIdentity } from './tradingIdentity';
 
 export type {
   Money,
+  NoticeLot,
   PartyRef,
   Period,
   TradingAward,

@@ -1,14 +1,15 @@
 import { normalizeUscc, validateUscc } from './uscc';
 
 /**
- * Identities that tie the notices of one contracting process together. Notices are grouped by
- * project code, so every notice must carry it in one form; the OCDS compiled record merges awards,
- * contracts and parties by id, so those ids must come out the same from every notice.
+ * Identities that tie the notices of one contracting process together. A process is one lot
+ * (标段/包) of a project: notices are grouped by project code and lot code, so every notice must
+ * carry both in one form; the OCDS compiled record of a project merges lots, awards, contracts and
+ * parties by id, so those ids must come out the same from every notice.
  */
 
 /**
  * A project code (项目编号/招标编号) in one form: half-width, no surrounding blanks, upper case.
- * Platforms write the same code as "sjzcg-2026-0012", " SJZCG-2026-0012" or "SJZCG－2026－0012"
+ * Platforms write the same code as "dqcg-2026-0012", " DQCG-2026-0012" or "DQCG－2026－0012"
  * on different notices of one process.
  */
 export function normalizeProjectCode(code: string): string {
@@ -17,6 +18,35 @@ export function normalizeProjectCode(code: string): string {
     .replace(/\u3000/g, ' ')
     .trim()
     .toUpperCase();
+}
+
+/** A lot code (标段(包)编号), written as unevenly as project codes, in the same one form. */
+export function normalizeLotCode(code: string): string {
+  return normalizeProjectCode(code);
+}
+
+/**
+ * Which process a notice belongs to: its project and, when the platform divides the project into
+ * lots, the lot. A notice without a lot code is about a project that is not divided (or about the
+ * whole of it): its process is the project itself.
+ */
+export interface ProcessIdentity {
+  /** Normalised project code. */
+  projectCode: string;
+  /** Normalised lot code, or null for an undivided project. */
+  lotCode: string | null;
+}
+
+/**
+ * The process's own identifier: the lot code when it already begins with the project code (as
+ * platforms number lots: DQJS-2026-0012-001), else the two joined; the project code for an
+ * undivided project. Awards and contracts are named after it, so they are unique within a project.
+ */
+export function processIdOf(process: ProcessIdentity): string {
+  const project = normalizeProjectCode(process.projectCode);
+  if (!process.lotCode) return project;
+  const lot = normalizeLotCode(process.lotCode);
+  return lot.startsWith(project) ? lot : `${project}-${lot}`;
 }
 
 /**
@@ -30,14 +60,14 @@ export function ocdsPartyId(name: string, uscc?: string | null): string {
 }
 
 /**
- * The award of a process. Lots (标段/包) are not modelled: one award per process, so the pending
- * award of the candidate publicity and the active award of the result notice are the same award.
+ * The award of a process: one per lot, so the pending award of a lot's candidate publicity and the
+ * active award of its result notice are the same award, and two lots' awards never merge.
  */
-export function awardIdOf(projectCode: string): string {
-  return `${normalizeProjectCode(projectCode)}-award`;
+export function awardIdOf(process: ProcessIdentity): string {
+  return `${processIdOf(process)}-award`;
 }
 
-/** The contract's own number when the notice gives one, else one derived from the project. */
-export function contractIdOf(projectCode: string, contractNo?: string | null): string {
-  return contractNo?.trim() || `${normalizeProjectCode(projectCode)}-contract`;
+/** The contract's own number when the notice gives one, else one derived from the process. */
+export function contractIdOf(process: ProcessIdentity, contractNo?: string | null): string {
+  return contractNo?.trim() || `${processIdOf(process)}-contract`;
 }

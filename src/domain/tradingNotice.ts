@@ -22,9 +22,15 @@ export interface TradingNoticeAttributes {
     from: 'code' | 'name' | 'title';
   };
   ocdsTag: OcdsReleaseTag;
-  /** Normalised (normalizeProjectCode): group notices into processes by it. */
+  /** Normalised (normalizeProjectCode): the project the notice's process belongs to. */
   projectCode: string;
   projectName: string;
+  /**
+   * The lot (标段/包) the notice is about: a process is one lot of a project, so notices are grouped
+   * into processes by project code and lot code. Null when the notice names no lot: the project is
+   * not divided, and the project itself is the process.
+   */
+  lot: NoticeLot | null;
   tradeType: { type: TradeTypeKey; name: string; procurement: boolean };
   /** The unit the source wrote its amounts in; every amount below is converted to 万元. */
   sourceAmountUnit: AmountUnit | null;
@@ -38,8 +44,15 @@ export interface TradingNoticeAttributes {
   amendment: { id: string; date: string; rationale: string | null; amendsNoticeId: string | null } | null;
   cancellation: { reason: string | null; status: 'cancelled' | 'unsuccessful' } | null;
   parties: TradingParty[];
-  /** The contact person is named as published; the phone is masked (the original is in `personal`). */
+  /** The contact person and an office line as published; a mobile number masked (the original is in `personal`). */
   contact: { name: string | null; phone: string | null } | null;
+}
+
+export interface NoticeLot {
+  /** 标段(包)编号, normalised (normalizeLotCode). */
+  code: string;
+  /** 标段(包)名称 as the platform wrote it. */
+  name: string | null;
 }
 
 export interface Money {
@@ -57,12 +70,17 @@ export interface PartyRef {
   name: string;
 }
 
+/**
+ * The tender as one notice states it. It is the project's tender (its id is the project code); for a
+ * notice about a lot, status and value are the lot's (the OCDS export puts them in `tender.lots`).
+ */
 export interface TradingTender {
-  /** The project code: the tender of a process is identified by it. */
+  /** The project code: the tender of a project is identified by it, whatever lot a notice is about. */
   id: string;
   title: string;
+  /** The status this notice leaves its lot's (or undivided project's) tender in. */
   status: OcdsTenderStatus;
-  /** Budget / 招标控制价 / 起始价, when the notice gives it. */
+  /** Budget / 招标控制价 / 起始价 of the notice's lot (or undivided project), when the notice gives it. */
   value: Money | null;
   procurementMethod: OcdsMethod | null;
   procurementMethodDetails: string | null;

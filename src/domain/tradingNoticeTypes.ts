@@ -178,7 +178,7 @@ const PROJECT_NAME_END = /(?:项目|工程|标段|地块|包)(?!.*(?:项目|工�
 /**
  * The notice type named by a type field or a title, for sources without a type code.
  *
- * Titles are "<project name><notice type>" (石家庄市第一医院门诊楼装修改造工程中标候选人公示), and
+ * Titles are "<project name><notice type>" (大庆市人民医院门诊楼装修改造工程中标候选人公示), and
  * project names may contain notice words themselves (合同能源管理项目招标公告), so: an exact name,
  * else the longest synonym the text ends with, else keyword rules on the part after the project
  * name, else keyword rules on the whole text. Undefined when nothing names a type.

@@ -30,6 +30,8 @@ export interface HubContext {
   creditChinaUrl: (uscc: string) => string;
   /** The deployment city's places: region arguments are read in its vocabulary. */
   regions: RegionVocabulary;
+  /** The deployment city itself, for answers that name its places (usccCheck). */
+  city: CitySetting;
   admin: AdminAccess;
   sync: SyncService;
 }
@@ -67,6 +69,7 @@ export function createContext(options: ContextOptions): HubContext {
     loaders: createLoaders(options.knex),
     creditChinaUrl: (uscc) => options.creditChinaTemplate.replace('{uscc}', encodeURIComponent(uscc)),
     regions: regionVocabulary(options.city),
+    city: options.city,
     admin: options.admin,
     sync: options.sync,
   };

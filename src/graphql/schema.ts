@@ -12,6 +12,7 @@ import { feedResolvers } from './feeds/resolvers';
 import { operationsResolvers } from './admin/operations';
 import { pppResolvers } from './ppp/resolvers';
 import { tradingResolvers } from './trading/resolvers';
+import { usccResolvers } from './uscc/resolvers';
 import { refuseNulInArguments } from './nulArguments';
 
 export const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
@@ -42,6 +43,7 @@ export function buildSchema(): GraphQLSchema {
       tradingResolvers,
       pppResolvers,
       environmentResolvers,
+      usccResolvers,
       adminResolvers,
       feedResolvers,
       operationsResolvers,

@@ -6,14 +6,15 @@ import { valueOf } from './value';
 
 /**
  * Awards of a notice: the candidate publicity's pending award (the first-ranked candidate) and the
- * result notice's active one share an id (one award per process, tradingIdentity.ts), so the
- * compiled release shows one award that became active.
+ * result notice's active one share an id (one award per lot, tradingIdentity.ts), so the compiled
+ * release shows one award per lot that became active, each naming its lot in `relatedLots`.
  */
-export function awardsOf(awards: readonly TradingAward[], documents?: Document[]): Award[] {
+export function awardsOf(awards: readonly TradingAward[], relatedLots: string[] | undefined, documents?: Document[]): Award[] {
   return awards.map((award) =>
     compact<Award>({
       id: award.id,
       status: award.status,
+      relatedLots,
       date: orAbsent(award.date),
       value: valueOf(award.value),
       suppliers: nonEmpty(award.suppliers.map(referenceOf)),

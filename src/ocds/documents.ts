@@ -1,5 +1,6 @@
 import type { NoticeType } from '../domain/trading';
 import { compact, orAbsent } from './compact';
+import { relatedLotsOf } from './lots';
 import type { StoredNotice } from './storedNotice';
 import type { Document } from './types';
 
@@ -23,14 +24,17 @@ const NOTICE_DOCUMENTS: Readonly<Record<NoticeType, { section: DocumentSection; 
 
 /**
  * The notice itself as an OCDS document, filed in the section of the release its type speaks
- * about, so a partner can open the platform's page. Its id is the notice id: a corrected notice
- * replaces its document in a compiled release instead of adding a second one.
+ * about, so a partner can open the platform's page, and naming the lot it is about. Its id is the
+ * notice id: a corrected notice replaces its document in a compiled release instead of adding a
+ * second one. Its url is the notice's stored link: the platform's own, or the one the hub built
+ * from the platform's address pattern (city.sourceLinks.trading) when the feed gave none.
  */
 export function noticeDocument(notice: StoredNotice): { section: DocumentSection; document: Document } {
   const a = notice.attributes;
   const { section, documentType } = NOTICE_DOCUMENTS[a.noticeType.type];
   const document = compact<Document>({
     id: a.noticeId,
+    relatedLots: relatedLotsOf(a),
     documentType,
     title: notice.title,
     // Why the process ended is said only in the cancellation notice; OCDS 1.1 has no field for it.

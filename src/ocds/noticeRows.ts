@@ -1,5 +1,7 @@
 import { TRADING } from '../domain/contract';
 import type { Knex } from 'knex';
+import type { TradingParty } from '../domain/trading';
+import { partyDirectory, type PartyDirectory } from './partyDirectory';
 import type { StoredNotice } from './storedNotice';
 
 /**
@@ -34,6 +36,11 @@ export interface NoticeRow extends StoredNotice {
   storedAt: Date;
 }
 
+/** A notice with the directory of its project's organisations (partyDirectory.ts), read from every notice of the project. */
+export interface NoticeInProject extends NoticeRow {
+  directory: PartyDirectory;
+}
+
 function procurementNotices(knex: Knex, filter: NoticeFilter): Knex.QueryBuilder {
   const q = knex('disclosures as d')
     .where('d.kind', TRADING.kinds.notice)
@@ -66,19 +73,39 @@ export interface StoreOrderRange extends NoticeFilter {
   batchSize?: number;
 }
 
-/** Notices in store order, a batch per query. */
-export async function* noticesInStoreOrder(knex: Knex, range: StoreOrderRange): AsyncGenerator<NoticeRow[]> {
+/**
+ * Notices in store order, a batch per query, each with its project's party directory: one more
+ * query per batch reads the parties of every notice of the batch's projects, whenever stored, so a
+ * release names an organisation as the project's other releases do.
+ */
+export async function* noticesInStoreOrder(knex: Knex, range: StoreOrderRange): AsyncGenerator<NoticeInProject[]> {
   const batchSize = range.batchSize ?? 500;
   let after = range.after;
   for (;;) {
     const q = selectNotice(procurementNotices(knex, range), knex);
     if (after) q.whereRaw('(d.stored_at, d.id) > (?::timestamptz, ?)', [after.storedAt, after.id]);
     if (range.upTo) q.whereRaw('(d.stored_at, d.id) <= (?::timestamptz, ?)', [range.upTo.storedAt, range.upTo.id]);
-    const rows = (await q.orderBy([{ column: 'd.stored_at' }, { column: 'd.id' }]).limit(batchSize)).map(toNoticeRow);
-    if (rows.length > 0) yield rows;
+    const rows: NoticeRow[] = (await q.orderBy([{ column: 'd.stored_at' }, { column: 'd.id' }]).limit(batchSize)).map(toNoticeRow);
+    if (rows.length > 0) {
+      const directories = await projectDirectories(knex, [...new Set(rows.map((row) => row.attributes.projectCode))]);
+      yield rows.map((row) => ({ ...row, directory: directories.get(row.attributes.projectCode) ?? partyDirectory([row.attributes.parties]) }));
+    }
     if (rows.length < batchSize) return;
     after = rows[rows.length - 1].key;
   }
+}
+
+/** The party directory of each project, from the parties of all its stored procurement notices. */
+async function projectDirectories(knex: Knex, codes: readonly string[]): Promise<Map<string, PartyDirectory>> {
+  const rows = await procurementNotices(knex, {})
+    .whereRaw(`${PROJECT_CODE} IN (${codes.map(() => '?').join(', ')})`, [...codes])
+    .select(knex.raw(`${PROJECT_CODE} AS project_code`), knex.raw(`d.attributes->'parties' AS parties`));
+  const byCode = new Map<string, TradingParty[][]>();
+  for (const row of rows) {
+    const parties: TradingParty[] | null = typeof row.parties === 'string' ? JSON.parse(row.parties) : row.parties;
+    byCode.set(row.project_code, [...(byCode.get(row.project_code) ?? []), parties ?? []]);
+  }
+  return new Map([...byCode].map(([code, lists]) => [code, partyDirectory(lists)]));
 }
 
 /**

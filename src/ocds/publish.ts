@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
-import { noticesOfProcesses, processCodesPage, type NoticeFilter, type NoticeRow } from './noticeRows';
+import { noticesOfProcesses, processCodesPage, type NoticeFilter, type NoticeInProject, type NoticeRow } from './noticeRows';
+import { LOTS_EXTENSION } from './lots';
 import { writePackage, type TextSink } from './packageWriter';
+import { partyDirectory } from './partyDirectory';
 import { buildRecord } from './record';
 import { buildRelease } from './release';
 import type { OcdsSettings } from './settings';
@@ -24,23 +26,27 @@ export interface ExportSummary {
 /** Batches of processes to put in a record package: a page of project codes each. */
 export type ProcessBatches = AsyncIterable<readonly string[]>;
 
+/** Every package declares the lots extension: a project with lots puts them in `tender.lots` (lots.ts). */
 export function packageHead(target: PackageTarget): PackageHead {
-  return { uri: target.uri, version: '1.1', publisher: { name: target.settings.publisherName } };
+  return { uri: target.uri, version: '1.1', extensions: [LOTS_EXTENSION], publisher: { name: target.settings.publisherName } };
 }
 
 /** The release package: one release per stored notice the batches bring (noticesInStoreOrder). */
-export async function writeReleasePackage(target: PackageTarget, notices: AsyncIterable<NoticeRow[]>): Promise<ExportSummary> {
+export async function writeReleasePackage(target: PackageTarget, notices: AsyncIterable<NoticeInProject[]>): Promise<ExportSummary> {
   const tally = new Tally();
   async function* releases(): AsyncGenerator<Release> {
     for await (const batch of notices) {
-      for (const row of batch) yield tally.release(buildRelease(row, target.settings.ocdsPrefix), row);
+      for (const row of batch) yield tally.release(buildRelease(row, target.settings.ocdsPrefix, row.directory), row);
     }
   }
   await writePackage(target.sink, packageHead(target), 'releases', releases(), () => tally.publishedDate());
   return tally.summary();
 }
 
-/** The record package: one record per process, with every release of the process. */
+/**
+ * The record package: one record per contracting process — a project, with all its lots — with
+ * every release of the project, its organisations resolved over all of them (partyDirectory.ts).
+ */
 export async function writeRecordPackage(knex: Knex, target: PackageTarget, processes: ProcessBatches): Promise<ExportSummary> {
   const tally = new Tally();
   async function* records(): AsyncGenerator<OcdsRecord> {
@@ -48,7 +54,8 @@ export async function writeRecordPackage(knex: Knex, target: PackageTarget, proc
       const notices = await noticesOfProcesses(knex, codes);
       for (const code of codes) {
         const rows = notices.get(code) ?? [];
-        if (rows.length > 0) yield buildRecord(rows.map((row) => tally.release(buildRelease(row, target.settings.ocdsPrefix), row)));
+        const directory = partyDirectory(rows.map((row) => row.attributes.parties));
+        if (rows.length > 0) yield buildRecord(rows.map((row) => tally.release(buildRelease(row, target.settings.ocdsPrefix, directory), row)));
       }
     }
   }

@@ -1,22 +1,25 @@
 import { TRADING } from '../domain/contract';
 import type { TradingNoticeAttributes } from '../domain/trading';
 import { compact, nonEmpty, orAbsent } from './compact';
+import { lotOf } from './lots';
 import { partyInRole, referenceOf } from './parties';
 import type { Amendment, Document, Tender } from './types';
 import { periodOf, valueOf } from './value';
 
 /**
- * The tender block of a release. Every notice of a process restates the tender (its id is the
- * project code) with the status the notice leaves it in; the rest appears where the notice says it:
- * the budget, the method, the bid deadline, the firms it names as tenderers, an amendment.
+ * The tender block of a release. Every notice of a project restates the tender (its id is the
+ * project code); the rest appears where the notice says it: the method, the bid deadline, the firms
+ * it names as tenderers, an amendment. The status the notice leaves the tender in and the budget are
+ * its lot's when it is about a lot (lots.ts), else the undivided project's tender's.
  */
 export function tenderOf(attributes: TradingNoticeAttributes, releaseId: string, documents?: Document[]): Tender {
   const t = attributes.tender;
+  const lot = lotOf(attributes);
   return compact<Tender>({
     id: t.id,
     title: t.title,
-    status: t.status,
-    value: valueOf(t.value),
+    status: lot ? undefined : t.status,
+    value: lot ? undefined : valueOf(t.value),
     procurementMethod: orAbsent(t.procurementMethod),
     procurementMethodDetails: orAbsent(t.procurementMethodDetails),
     mainProcurementCategory: orAbsent(t.mainProcurementCategory),
@@ -25,6 +28,7 @@ export function tenderOf(attributes: TradingNoticeAttributes, releaseId: string,
     tenderers: nonEmpty((attributes.tenderers ?? []).map(referenceOf)),
     amendments: nonEmpty(amendmentsOf(attributes, releaseId)),
     documents: nonEmpty(documents),
+    lots: lot ? [lot] : undefined,
   });
 }
 

@@ -29,6 +29,8 @@ export interface Party extends OrganizationReference {
 
 export interface Document {
   id: string;
+  /** Lots extension: the lot the notice is about. */
+  relatedLots?: string[];
   documentType: string;
   title: string;
   description?: string;
@@ -47,10 +49,18 @@ export interface Amendment {
   releaseID: string;
 }
 
+/** A lot of the tender (OCDS lots extension, lots.ts). */
+export interface Lot {
+  id: string;
+  title?: string;
+  status?: string;
+  value?: Value;
+}
+
 export interface Tender {
   id: string;
   title: string;
-  status: string;
+  status?: string;
   value?: Value;
   procurementMethod?: string;
   procurementMethodDetails?: string;
@@ -60,11 +70,15 @@ export interface Tender {
   tenderers?: OrganizationReference[];
   amendments?: Amendment[];
   documents?: Document[];
+  /** Lots extension: the lots the notice speaks about. */
+  lots?: Lot[];
 }
 
 export interface Award {
   id: string;
   status: 'pending' | 'active';
+  /** Lots extension: the lot awarded. */
+  relatedLots?: string[];
   date?: string;
   value?: Value;
   suppliers?: OrganizationReference[];
@@ -115,5 +129,7 @@ export interface OcdsRecord {
 export interface PackageHead {
   uri: string;
   version: '1.1';
+  /** The extensions the releases use, by the URL of their extension.json (lots.ts). */
+  extensions: string[];
   publisher: { name: string };
 }

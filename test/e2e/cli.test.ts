@@ -74,9 +74,9 @@ describe('hub CLI', () => {
   test('a GBK-encoded CSV dump loads with correct Chinese text', async () => {
     const csv = [
       'stationCode,positionName,area,timePoint,so2,no2,pm10,co,o3,o3_8h,pm2_5',
-      '2319A,东风新村,大庆市,2026-10-01 08:00:00,9,41,88,0.8,30,25,61',
-      '2320A,高新区,大庆市,2026/10/01 08:00,11,44,97,0.9,27,22,—',
-      '2321A,龙凤湿地,大庆市,2026-10-01 08:00:00,abc,44,97,0.9,27,22,70',
+      '1029A,东风新村,大庆市,2026-10-01 08:00:00,9,41,88,0.8,30,25,61',
+      '1030A,高新区,大庆市,2026/10/01 08:00,11,44,97,0.9,27,22,—',
+      '1031A,龙凤,大庆市,2026-10-01 08:00:00,abc,44,97,0.9,27,22,70',
     ].join('\r\n');
     const file = path.join(dataDir, 'air-export-gbk.csv');
     fs.writeFileSync(file, iconv.encode(csv, 'gbk'));
@@ -89,7 +89,7 @@ describe('hub CLI', () => {
       const rows = await db.knex('disclosures').where('source_key', 'like', '%2026-10-01%').orderBy('source_key').select('title', 'attributes');
       expect(rows.map((r: any) => r.attributes.station.name)).toEqual(['东风新村', '高新区']);
       expect(rows[0].title).toContain('大庆市东风新村站');
-      const bad = await db.knex('quarantine').where('source_key', 'like', '2321A%').first();
+      const bad = await db.knex('quarantine').where('source_key', 'like', '1031A%').first();
       expect(bad.errors[0].message).toContain('"so2" is "abc"');
     } finally {
       await db.close();

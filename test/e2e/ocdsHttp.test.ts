@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { RunningHub } from '../../src/hub';
 import { OCDS_SCHEMA_DIR, ocdsValidators } from '../../src/ocds/schemaValidator';
 import type { OcdsRecord, Release } from '../../src/ocds/types';
+import { LOTS_EXTENSION } from '../../src/ocds/lots';
 import { BACKENDS } from '../helpers/testDatabase';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { runHub } from '../helpers/cli';
@@ -72,6 +73,9 @@ describe.each(BACKENDS)('OCDS packages over HTTP and from the CLI on %s', (backe
     const tags = new Set(served.flatMap((r) => r.tag));
     for (const tag of ['tender', 'award', 'contract']) expect(tags).toContain(tag);
     for (const r of served) expect(r.ocid.startsWith(`${PREFIX}-`)).toBe(true);
+    // Lots come from the lots extension, which the package declares.
+    expect((page.body as any).extensions).toEqual([LOTS_EXTENSION]);
+    expect((page.body as any).publisher).toEqual({ name: '大庆市公共资源交易中心' });
   });
 
   test('paging releases with limit and the next links visits every release once, each page valid', async () => {
@@ -96,6 +100,16 @@ describe.each(BACKENDS)('OCDS packages over HTTP and from the CLI on %s', (backe
     expect(records.map((r) => r.ocid).sort()).toEqual([...new Set(served.map((r) => r.ocid))].sort());
     expect(records.reduce((n, r) => n + r.releases.length, 0)).toBe(served.length);
     for (const record of records) expect(record.compiledRelease.tag).toEqual(['compiled']);
+    // One record per project: a project divided into lots lists them all, and names each organisation once.
+    expect(records.filter((r) => (r.compiledRelease.tender?.lots?.length ?? 0) > 1).length).toBeGreaterThan(2);
+    for (const { compiledRelease: compiled } of records) {
+      const lotIds = new Set((compiled.tender?.lots ?? []).map((l) => l.id));
+      expect(lotIds.size).toBe(compiled.tender?.lots?.length ?? 0);
+      for (const award of compiled.awards ?? []) expect(award.relatedLots!.every((id) => lotIds.has(id))).toBe(true);
+      const ids = (compiled.parties ?? []).map((p) => p.id);
+      const names = (compiled.parties ?? []).map((p) => p.name);
+      expect([compiled.ocid, ids.length - new Set(ids).size, names.length - new Set(names).size]).toEqual([compiled.ocid, 0, 0]);
+    }
   });
 
   test('since selects what the hub stored from then on: nothing yet from tomorrow', async () => {
@@ -120,7 +134,7 @@ describe.each(BACKENDS)('OCDS packages over HTTP and from the CLI on %s', (backe
       ['releases', cursor(['r', '2026-02-31T00:00:00.000000Z', 7]), FOLLOW],
       ['releases', cursor(['r', '0000-01-01T00:00:00.000000Z', 7]), FOLLOW],
       ['releases', cursor(['r', '2026-11-01T00:00:00.000000Z', 1e300]), FOLLOW],
-      ['records', cursor(['p', 'SJZ\u0000']), FOLLOW],
+      ['records', cursor(['p', 'DQ\u0000']), FOLLOW],
       ['records', cursor(['r', '2026-11-01T00:00:00.000000Z', 7]), FOLLOW],
       // Paging parameters of other APIs would be ignored and serve the first page again.
       ['releases', 'page=2', /"page" is not a parameter of this endpoint: follow the Link rel="next" URL of each page, which carries "after"/],

@@ -6,6 +6,7 @@ import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, describeInBrowser, expectSelfC
 import type { RunningHub } from '../../src/hub';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { graphql } from '../helpers/graphql';
+import { usccCheckCharacter } from '../../src/domain/uscc';
 
 /** The portal at `/` in a real browser: Debian's chromium driven by playwright-core (helpers/chromium.ts). */
 const describePortal = describeInBrowser('test/e2e/portal.test.ts');
@@ -122,11 +123,13 @@ describePortal(CHROMIUM ? 'the portal at / in chromium' : 'the portal at / in ch
     expect(await page.title()).toBe('政务公开信息门户');
     await expect(page.locator('h1').textContent()).resolves.toBe('政务公开信息门户');
     // Landmarks and labelled controls.
-    for (const name of ['空气质量实时播报', '信息检索', '企业信用档案', '关于本站']) {
+    for (const name of ['空气质量实时播报', '空气质量预报', '重污染天气预警', '地表水水质', '信息检索', '企业信用档案', '公共资源交易项目', 'PPP项目库', '关于本站']) {
       expect(await page.getByRole('heading', { name, exact: true }).count()).toBe(1);
     }
     expect(await page.getByLabel('关键词').count()).toBe(1);
     expect(await page.getByLabel('统一社会信用代码').count()).toBe(1);
+    for (const label of ['项目名称或编号', '交易项目阶段', 'PPP项目阶段']) expect(await page.getByLabel(label, { exact: true }).count()).toBe(1);
+    for (const group of ['按领域筛选', '筛选监测断面']) expect(await page.getByRole('group', { name: group, exact: true }).count()).toBe(1);
     // The landing page's endpoint list lives on in the footer.
     const footer = await page.locator('footer').textContent();
     for (const endpoint of ['/graphql', '/healthz', '/readyz', '/metrics', '/ocds/releases.json']) expect(footer).toContain(endpoint);
@@ -179,7 +182,9 @@ describePortal(CHROMIUM ? 'the portal at / in chromium' : 'the portal at / in ch
     await page.evaluate(() => document.fonts.ready);
     await page.evaluate(() => window.scrollTo(0, 0));
     const file = path.join(SCREENSHOT_DIR, 'portal-1280x800.png');
-    await page.screenshot({ path: file, fullPage: true });
+    // The page from its top to the board's end: the views below it would only make the image to decode larger.
+    const boardEnd = await page.locator('#air').evaluate((el) => Math.ceil(el.getBoundingClientRect().bottom + window.scrollY));
+    await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: boardEnd } });
     const png = readPng(fs.readFileSync(file));
     const boxes = await tiles.evaluateAll((elements) =>
       elements.map((el) => {
@@ -203,7 +208,7 @@ describePortal(CHROMIUM ? 'the portal at / in chromium' : 'the portal at / in ch
       }
       expect(matching / total).toBeGreaterThan(0.6);
     }
-  });
+  }, 120000);
 
   test('a two-character Chinese search lists results containing it, highlighted, and pages with 加载更多', async () => {
     const { page } = await openPortal();
@@ -338,12 +343,17 @@ describePortal(CHROMIUM ? 'the portal at / in chromium' : 'the portal at / in ch
     const { page } = await openPortal();
     await page.fill('#entity-input', 'abc');
     await page.press('#entity-input', 'Enter');
-    await expect(page.locator('#entity-error').textContent()).resolves.toContain('应为 18 位');
+    await page.waitForFunction(() => document.querySelector('#entity-error')!.textContent!.includes('应为 18 位'));
+    expect(await page.locator('#entity-error').textContent()).toBe('统一社会信用代码“ABC”有误，未找到对应的企业或机构：统一社会信用代码应为 18 位，当前为 3 位。');
     expect(await page.locator('#entity-input').getAttribute('aria-invalid')).toBe('true');
 
-    await page.fill('#entity-input', '91130100000000000X');
+    // A well-formed code no enterprise has: not found, and nothing wrong with the code itself.
+    const unknown = '91230602MA00000X1' + usccCheckCharacter('91230602MA00000X1');
+    await page.fill('#entity-input', unknown);
     await page.press('#entity-input', 'Enter');
     await page.waitForFunction(() => document.querySelector('#entity-error')!.textContent!.includes('未找到'));
+    expect(await page.locator('#entity-error').textContent()).toBe(`未找到统一社会信用代码为 ${unknown} 的企业或机构。`);
+    expect(await page.locator('#entity-input').getAttribute('aria-invalid')).toBeNull();
     expect(await page.locator('#profile').isHidden()).toBe(true);
 
     // The API refusing a request: its message is shown, readable.

@@ -10,11 +10,22 @@ import { PPP_OPERATE_MODES, PPP_RETURN_MODES, PPP_STAGES } from '../../src/domai
 import { DEFAULT_FEED_OPTIONS } from '../../samples/kit/feedServer';
 import { BACKENDS } from '../helpers/testDatabase';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
+import { citiesElsewhereIn } from '../helpers/placesElsewhere';
+import { DEFAULT_CITY } from '../../src/config/city';
+import { containsMobileNumber, maskContactPhone } from '../../src/domain/masking';
+import { ppp } from '../../connectors/ppp';
+import { PROJECTS_PATH } from '../../connectors/ppp/projects/path';
+import type { PppProjectRecord } from '../../connectors/ppp/projects/schema';
+import { runSync } from '../../src/sync/runSync';
+import { serveRecords } from '../helpers/recordServer';
+import { fastHttp } from '../helpers/feeds';
+import { MAPPING } from '../helpers/mapping';
 
 const SCALE = 500;
 
 const PROJECT_FIELDS = `
-  id title publisher publishedAt status projNo
+  id title publisher publishedAt status projNo sourceUrl
+  division { name code }
   stage { code name }
   location { province city district }
   industry { primary secondary }
@@ -28,11 +39,12 @@ const PROJECT_FIELDS = `
   implementingAgency { name uscc usccValid }
   partners { name uscc usccValid }
   contractSignedOn
-  contact { name phone }`;
+  contact { name phone }
+  policyConflicts { rule basis explanation }`;
 
 /** The page query; the page size is a variable, as armor's cost estimate multiplies by a literal `first`. */
-const PROJECTS = (fields = PROJECT_FIELDS) => `query($first: Int, $after: String, $stage: String, $operateMode: String, $returnMode: String, $region: String) {
-  pppProjects(first: $first, after: $after, stage: $stage, operateMode: $operateMode, returnMode: $returnMode, region: $region) {
+const PROJECTS = (fields = PROJECT_FIELDS) => `query($first: Int, $after: String, $stage: String, $operateMode: String, $returnMode: String, $region: String, $policyConflict: Boolean) {
+  pppProjects(first: $first, after: $after, stage: $stage, operateMode: $operateMode, returnMode: $returnMode, region: $region, policyConflict: $policyConflict) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${fields} } } } }`;
 
 describe.each(BACKENDS)('PPP projects over HTTP on %s', (backend) => {
@@ -44,6 +56,12 @@ describe.each(BACKENDS)('PPP projects over HTTP on %s', (backend) => {
   let projects: any[] = [];
 
   const ids = (nodes: any[]) => nodes.map((n) => n.id).sort();
+  /** The sample library's valid-looking records, by project number: what each served project came from. */
+  const sampleRecords = new Map<string, PppProjectRecord>();
+  for (let i = 0; i < SCALE; i++) {
+    const record = pppProjectsSample.record(i, { ...DEFAULT_FEED_OPTIONS, scale: SCALE }) as PppProjectRecord;
+    if (typeof record.projNo === 'string') sampleRecords.set(record.projNo.trim(), record);
+  }
 
   beforeAll(async () => {
     running = await startTestHub(backend, { HUB_SAMPLE_SCALE: String(SCALE) });
@@ -203,14 +221,103 @@ describe.each(BACKENDS)('PPP projects over HTTP on %s', (backend) => {
     expect(undescribed(sdl.definitions)).toEqual([]);
   });
 
-  test('no response contains an unmasked mobile or ID number; contacts are masked', () => {
-    const withContact = projects.filter((p) => p.contact);
-    expect(withContact.length).toBeGreaterThan(SCALE * 0.5);
-    for (const { contact } of withContact) {
-      if (contact.name) expect(contact.name).toMatch(/^[^*]{1,2}\*(、[^*]{1,2}\*)*$|^\*$/);
-      if (contact.phone) expect(contact.phone).toMatch(/\*{4}/);
+  test('every project is in 大庆市: a division of the city, a finance bureau of it, no other province’s city in any name', () => {
+    const divisions = new Map([[DEFAULT_CITY.name, DEFAULT_CITY.code], ...DEFAULT_CITY.districts.map((d) => [d.name, d.code] as const)]);
+    for (const p of projects) {
+      expect(p.location).toMatchObject({ province: '黑龙江省', city: '大庆市' });
+      expect(p.division).toEqual({ name: p.location.district ?? '大庆市', code: divisions.get(p.location.district ?? '大庆市') });
+      expect(p.projNo.startsWith(p.division.code)).toBe(true);
+      expect(p.publisher).toBe(p.location.district ? `大庆市${p.location.district}财政局` : DEFAULT_CITY.authorities.finance);
+      const names = [p.title, p.publisher, p.implementingAgency.name, p.governmentParticipation?.equityRepresentative?.name ?? '', ...p.partners.map((b: any) => b.name)];
+      expect([p.projNo, citiesElsewhereIn(names.join('|'))]).toEqual([p.projNo, []]);
     }
+  });
+
+  test('stats by region: every PPP key is one of 大庆市’s divisions, and the counts add up', async () => {
+    const { stats } = await data(`{ stats(groupBy: REGION, filter: { domain: PPP }) { key count } }`);
+    const divisions = new Set([DEFAULT_CITY.name, ...DEFAULT_CITY.districts.map((d) => d.name)]);
+    expect(stats.length).toBeGreaterThan(5);
+    for (const bucket of stats) expect(divisions.has(bucket.key)).toBe(true);
+    expect(stats.reduce((n: number, b: any) => n + b.count, 0)).toBe(projects.length);
+  });
+
+  test('a search for 大庆 finds the PPP projects; a region filter takes any spelling or the code', async () => {
+    const found = await data(`{ disclosures(first: 5, search: "大庆", filter: { domain: PPP }) { totalCount edges { node { domain } } } }`);
+    expect(found.disclosures.totalCount).toBe(projects.length);
+    const [district, code] = [DEFAULT_CITY.districts[4].name, DEFAULT_CITY.districts[4].code];
+    const expected = projects.filter((p) => p.location.district === district).length;
+    expect(expected).toBeGreaterThan(0);
+    for (const region of [district, code, `大庆市${district}`]) {
+      const { pppProjects } = await data(PROJECTS('id'), { first: 1, region });
+      expect([region, pppProjects.totalCount]).toEqual([region, expected]);
+    }
+  });
+
+  test('every project links to its page on the platform, addressed by the platform’s project id', () => {
+    for (const p of projects) {
+      const record = sampleRecords.get(p.projNo)!;
+      expect(p.sourceUrl).toBe(DEFAULT_CITY.sourceLinks.ppp.replace('{key}', record.projRid));
+      expect(p.sourceUrl).toMatch(/^https:\/\/www\.cpppc\.org:8082\/inforpublic\/homepage\.html#\/projectDetail\/[0-9a-f]{32}$/);
+    }
+  });
+
+  test('a contact is the agency’s: the person and an office line served in full, a mobile number masked', () => {
+    const withContact = projects.filter((p) => p.contact?.phone);
+    expect(withContact.length).toBeGreaterThan(SCALE * 0.5);
+    let officeLines = 0;
+    for (const p of withContact) {
+      const record = sampleRecords.get(p.projNo)!;
+      expect(p.contact).toEqual({ name: record.linkUname, phone: maskContactPhone(record.linkTel!) });
+      if (!containsMobileNumber(record.linkTel!)) {
+        expect(p.contact.phone).toBe(record.linkTel);
+        expect(p.contact.phone).toMatch(/^0459-\d{7,8}$/);
+        officeLines++;
+      } else {
+        expect(p.contact.phone).toMatch(/1\d\d-?\*{4}-?\d{4}/);
+      }
+    }
+    expect(officeLines).toBeGreaterThan(withContact.length * 0.4);
+  });
+
+  test('the sample library fits PPP policy: no project is flagged', async () => {
+    for (const p of projects) expect([p.projNo, p.policyConflicts]).toEqual([p.projNo, []]);
+    const flagged = await data(PROJECTS('id'), { first: 1, policyConflict: true });
+    expect(flagged.pppProjects.totalCount).toBe(0);
+    const fitting = await data(PROJECTS('id'), { first: 1, policyConflict: false });
+    expect(fitting.pppProjects.totalCount).toBe(projects.length);
+  });
+
+  test('no response contains an unmasked mobile or ID number', () => {
     expect(responses.length).toBeGreaterThan(10);
     for (const text of responses) expect(findUnmaskedPersonalInfo(text)).toEqual([]);
+  });
+
+  // Last: it adds projects to the library the tests above counted.
+  test('a project entered against policy is served with its conflicts, and found by policyConflict', async () => {
+    const template = [...sampleRecords.values()].find((r) => String(r.projState) === '3' && typeof r.investCount === 'number')!;
+    const record: PppProjectRecord = {
+      ...template,
+      projRid: 'c'.repeat(32),
+      projNo: '2306042024900001',
+      projName: '大庆市让胡路区第五小学新建工程PPP项目',
+      distName: '让胡路区',
+      startTime: '2024-04-01',
+      returnMode: '1',
+      operateMode: '7',
+    };
+    const server = await serveRecords(PROJECTS_PATH, [record], 10);
+    try {
+      const [summary] = await runSync({ knex: hub.db.knex, connectors: [ppp], feedUrl: () => server.url, mapping: MAPPING, selectors: ['ppp/projects'], http: fastHttp() });
+      expect(summary).toMatchObject({ inserted: 1, quarantined: 0 });
+    } finally {
+      await server.close();
+    }
+    const { pppProjects } = await data(PROJECTS('projNo sourceUrl policyConflicts { rule basis explanation }'), { first: 10, policyConflict: true });
+    expect(pppProjects.totalCount).toBe(1);
+    const [{ node }] = pppProjects.edges;
+    expect(node.projNo).toBe('2306042024900001');
+    expect(node.sourceUrl).toBe(DEFAULT_CITY.sourceLinks.ppp.replace('{key}', 'c'.repeat(32)));
+    expect(node.policyConflicts.map((c: any) => c.rule)).toEqual(['NEW_MECHANISM_RETURN_MODE', 'NEW_MECHANISM_OPERATE_MODE', 'EXISTING_ASSET_MODE_FOR_CONSTRUCTION']);
+    expect(node.policyConflicts[0]).toMatchObject({ basis: expect.stringContaining('国办函〔2023〕115号'), explanation: expect.stringContaining('其回报机制为政府付费') });
   });
 });

@@ -7,12 +7,13 @@ import type { RunningHub } from '../../src/hub';
 import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
 import { NOTICE_TYPES, processStage, type NoticeType } from '../../src/domain/trading';
 import { BACKENDS } from '../helpers/testDatabase';
+import { citiesElsewhereIn } from '../helpers/placesElsewhere';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 
 const STAGES = ['TENDER', 'QUALIFICATION', 'AWARD', 'CONTRACT', 'IMPLEMENTATION', 'CANCELLED'];
 
 const NOTICE_FIELDS = `
-  id title status publishedAt noticeId projectCode projectName ocdsTag sourceAmountUnit region
+  id title publisher status publishedAt noticeId projectCode projectName lotCode lotName ocdsTag sourceAmountUnit region
   noticeType { code name type from }
   tradeType { type name procurement }
   tender { id title status value { amountWan currency } procurementMethod procurementMethodDetails mainProcurementCategory tenderPeriod { startDate endDate } }
@@ -23,16 +24,21 @@ const NOTICE_FIELDS = `
   cancellation { reason status }
   parties { id name roles identifier { scheme id legalName } uscc { code valid reason } }
   contact { name phone }
-  process { projectCode stage noticeCount }`;
+  process { projectCode lotCode stage noticeCount }
+  project { projectCode lotCount }`;
 
 const PROCESS_FIELDS = `
-  projectCode projectName stage amended cancelled noticeCount firstNoticeAt lastNoticeAt
+  projectCode projectName lotCode lotName stage amended cancelled noticeCount firstNoticeAt lastNoticeAt
+  project { projectCode lotCount }
   tradeType { type procurement }
   buyer { id name roles uscc { code valid } }
   awards { id status value { amountWan } suppliers { id name } }
   contracts { id awardId value { amountWan } implementation { milestones { status } } }
   contractValue { amountWan currency }
-  notices { id publishedAt projectCode noticeType { type } awards { status value { amountWan } } contracts { id value { amountWan } } }`;
+  notices { id publishedAt projectCode lotCode noticeType { type } awards { status value { amountWan } } contracts { id value { amountWan } } }`;
+
+/** A process is a lot of a project: the two codes together name it. */
+const processKey = (p: { projectCode: string; lotCode: string | null }) => `${p.projectCode}/${p.lotCode ?? ''}`;
 
 describe.each(BACKENDS)('trading notices and processes over HTTP on %s', (backend) => {
   let running: TestHub;
@@ -57,7 +63,7 @@ describe.each(BACKENDS)('trading notices and processes over HTTP on %s', (backen
       await pageAll('disclosures', `query($first: Int, $after: String) { disclosures(first: $first, after: $after, filter: { kind: "trading-notice" }) {
         totalCount pageInfo { hasNextPage endCursor } edges { node { __typename domain kind ... on TradingNotice { ${NOTICE_FIELDS} } } } } }`, { first: 100 })
     ).nodes;
-    processes = (await pageAll('tradingProcesses', processPage(), { first: 100 }, (p) => p.projectCode)).nodes;
+    processes = (await pageAll('tradingProcesses', processPage(), { first: 100 }, processKey)).nodes;
   }, HUB_START_TIMEOUT_MS);
   afterAll(() => running?.stop());
 
@@ -66,25 +72,48 @@ describe.each(BACKENDS)('trading notices and processes over HTTP on %s', (backen
     for (const n of notices) expect([n.__typename, n.domain, n.kind]).toEqual(['TradingNotice', 'TRADING', 'trading-notice']);
   });
 
-  test('processes group exactly the notices sharing a project code, oldest notice first', () => {
-    const byCode = new Map<string, any[]>();
-    for (const n of notices) byCode.set(n.projectCode, [...(byCode.get(n.projectCode) ?? []), n]);
-    expect(processes.length).toBe(byCode.size);
+  test('processes group exactly the notices sharing a project and a lot code, oldest notice first', () => {
+    const byKey = new Map<string, any[]>();
+    for (const n of notices) byKey.set(processKey(n), [...(byKey.get(processKey(n)) ?? []), n]);
+    expect(processes.length).toBe(byKey.size);
     expect(processes.length).toBeGreaterThan(100);
     expect(processes.some((p) => p.noticeCount >= 5)).toBe(true);
     for (const p of processes) {
-      const group = byCode.get(p.projectCode)!;
+      const group = byKey.get(processKey(p))!;
       expect(group).toBeDefined();
       expect(p.noticeCount).toBe(group.length);
       expect(p.notices.map((n: any) => n.id).sort()).toEqual(group.map((n) => n.id).sort());
       const times = p.notices.map((n: any) => Date.parse(n.publishedAt));
       expect(times).toEqual([...times].sort((a, b) => a - b));
-      for (const n of p.notices) expect(n.projectCode).toBe(p.projectCode);
+      for (const n of p.notices) expect(processKey(n)).toBe(processKey(p));
       expect(Date.parse(p.firstNoticeAt)).toBe(times[0]);
       expect(Date.parse(p.lastNoticeAt)).toBe(times.at(-1));
+      expect(p.lotName).toBe(group[0].lotName);
     }
     // Each notice's own `process` is the process it is listed under.
-    for (const n of notices) expect(n.process.projectCode).toBe(n.projectCode);
+    for (const n of notices) expect(processKey(n.process)).toBe(processKey(n));
+  });
+
+  test('a project divided into lots is several processes under one project, which lists them all', async () => {
+    const lotsOf = new Map<string, string[]>();
+    for (const p of processes) lotsOf.set(p.projectCode, [...(lotsOf.get(p.projectCode) ?? []), p.lotCode]);
+    const divided = [...lotsOf].filter(([, lots]) => lots.length > 1);
+    expect(divided.length).toBeGreaterThan(3);
+    for (const p of processes) expect(p.project).toEqual({ projectCode: p.projectCode, lotCount: lotsOf.get(p.projectCode)!.length });
+    for (const n of notices) expect(n.project).toEqual({ projectCode: n.projectCode, lotCount: lotsOf.get(n.projectCode)!.length });
+    const [code, lots] = divided[0];
+    const { tradingProject: project } = await data(
+      `query($c: String!) { tradingProject(projectCode: $c) { projectCode projectName lotCount noticeCount buyer { name } tradeType { type } lots { projectCode lotCode lotName stage noticeCount } } }`,
+      { c: code.toLowerCase() },
+    );
+    expect(project.projectCode).toBe(code);
+    expect(project.lotCount).toBe(lots.length);
+    expect(project.lots.map((l: any) => l.lotCode)).toEqual([...lots].sort());
+    const own = processes.filter((p) => p.projectCode === code);
+    expect(project.noticeCount).toBe(own.reduce((n, p) => n + p.noticeCount, 0));
+    expect(project.buyer.name).toBe(own[0].buyer.name);
+    for (const lot of project.lots) expect(lot.stage).toBe(own.find((p) => p.lotCode === lot.lotCode).stage);
+    expect((await data(`{ tradingProject(projectCode: "NO-SUCH-CODE") { projectCode } }`)).tradingProject).toBeNull();
   });
 
   test('a process\'s stage, amended and cancelled flags are processStage of its notices', () => {
@@ -96,26 +125,26 @@ describe.each(BACKENDS)('trading notices and processes over HTTP on %s', (backen
     // The sample reaches every stage, amended or not, so the comparison covers all branches.
     expect(new Set(processes.map((p) => p.stage))).toEqual(new Set(STAGES));
     expect(new Set(processes.map((p) => p.amended))).toEqual(new Set([true, false]));
-    const byCode = new Map(processes.map((p) => [p.projectCode, p.stage]));
-    for (const n of notices) expect(n.process.stage).toBe(byCode.get(n.projectCode));
+    const byKey = new Map(processes.map((p) => [processKey(p), p.stage]));
+    for (const n of notices) expect(n.process.stage).toBe(byKey.get(processKey(n)));
   });
 
   test('paging tradingProcesses visits every process once, latest activity first', async () => {
-    const { nodes, pages } = await pageAll('tradingProcesses', processPage('projectCode lastNoticeAt'), { first: 17 }, (p) => p.projectCode);
+    const { nodes, pages } = await pageAll('tradingProcesses', processPage('projectCode lotCode lastNoticeAt'), { first: 17 }, processKey);
     expect(pages).toBeGreaterThan(5);
-    expect(new Set(nodes.map((p) => p.projectCode))).toEqual(new Set(processes.map((p) => p.projectCode)));
+    expect(new Set(nodes.map(processKey))).toEqual(new Set(processes.map(processKey)));
     const times = nodes.map((p) => Date.parse(p.lastNoticeAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
   test('the stage filter returns exactly the processes in that stage, over every page', async () => {
     for (const stage of STAGES) {
-      const expected = processes.filter((p) => stageOf(p).stage.toUpperCase() === stage).map((p) => p.projectCode);
+      const expected = processes.filter((p) => stageOf(p).stage.toUpperCase() === stage).map(processKey);
       expect(expected.length).toBeGreaterThan(0);
-      const { nodes, totalCount } = await pageAll('tradingProcesses', processPage('projectCode stage'), { first: 7, stage }, (p) => p.projectCode);
+      const { nodes, totalCount } = await pageAll('tradingProcesses', processPage('projectCode lotCode stage'), { first: 7, stage }, processKey);
       expect(nodes.every((p) => p.stage === stage)).toBe(true);
       expect(totalCount).toBe(expected.length);
-      expect(nodes.map((p) => p.projectCode).sort()).toEqual(expected.sort());
+      expect(nodes.map(processKey).sort()).toEqual(expected.sort());
     }
   });
 
@@ -125,32 +154,54 @@ describe.each(BACKENDS)('trading notices and processes over HTTP on %s', (backen
     const [code] = [...counts].sort((a, b) => b[1] - a[1])[0];
     const expected = processes.filter((p) => p.buyer?.uscc?.code === code);
     expect(expected.length).toBeGreaterThan(1);
-    const byBuyer = await pageAll('tradingProcesses', processPage('projectCode stage noticeCount buyer { uscc { code } roles }'), { first: 5, buyerUscc: ` ${code.toLowerCase()} ` }, (p) => p.projectCode);
-    expect(byBuyer.nodes.map((p) => p.projectCode).sort()).toEqual(expected.map((p) => p.projectCode).sort());
+    const byBuyer = await pageAll('tradingProcesses', processPage('projectCode lotCode stage noticeCount buyer { uscc { code } roles }'), { first: 5, buyerUscc: ` ${code.toLowerCase()} ` }, processKey);
+    expect(byBuyer.nodes.map(processKey).sort()).toEqual(expected.map(processKey).sort());
     for (const p of byBuyer.nodes) {
       expect(p.buyer.uscc.code).toBe(code);
       expect(p.buyer.roles.some((r: string) => r === 'buyer' || r === 'transferor')).toBe(true);
       // Whole processes: every notice counts, not only those naming the buyer.
-      expect(p.noticeCount).toBe(processes.find((q) => q.projectCode === p.projectCode).noticeCount);
+      expect(p.noticeCount).toBe(processes.find((q) => processKey(q) === processKey(p)).noticeCount);
     }
     const stage = expected[0].stage;
     const both = await data(processPage(), { first: 100, buyerUscc: code, stage });
     expect(both.tradingProcesses.totalCount).toBe(expected.filter((p) => p.stage === stage).length);
 
-    // A project code is searchable text of its notices: the search finds its whole process.
-    const target = processes.find((p) => p.noticeCount >= 4)!;
-    const found = await data(processPage('projectCode noticeCount stage'), { first: 10, search: target.projectCode });
-    expect(found.tradingProcesses.edges.map((e: any) => e.node)).toEqual([{ projectCode: target.projectCode, noticeCount: target.noticeCount, stage: target.stage }]);
+    // A lot code is searchable text of its notices: the search finds its whole process, and only it.
+    const target = processes.find((p) => p.noticeCount >= 4 && p.project.lotCount > 1)!;
+    const found = await data(processPage('projectCode lotCode noticeCount stage'), { first: 10, search: target.lotCode });
+    expect(found.tradingProcesses.edges.map((e: any) => e.node)).toEqual([{ projectCode: target.projectCode, lotCode: target.lotCode, noticeCount: target.noticeCount, stage: target.stage }]);
+    // A project code finds every lot of its project.
+    const ofProject = await data(processPage('projectCode lotCode'), { first: 10, search: target.projectCode });
+    expect(ofProject.tradingProcesses.totalCount).toBe(target.project.lotCount);
     const none = await data(processPage('projectCode'), { first: 10, search: "'; DROP TABLE disclosures; --" });
     expect(none.tradingProcesses.totalCount).toBe(0);
   });
 
-  test('tradingProcess finds a process by its code in any case or width, and null for an unknown one', async () => {
-    const target = processes.find((p) => p.stage === 'CONTRACT')!;
-    const fullWidth = target.projectCode.toLowerCase().replace(/-/g, '－');
-    const result = await data(`query($c: String!) { one: tradingProcess(projectCode: $c) { ${PROCESS_FIELDS} } none: tradingProcess(projectCode: "NO-SUCH-CODE") { projectCode } }`, { c: ` ${fullWidth} ` });
-    expect(result.one).toEqual(target);
+  test('tradingProcess finds a process by its codes in any case or width, and null for an unknown one', async () => {
+    const fullWidth = (code: string) => ` ${code.toLowerCase().replace(/-/g, '－')} `;
+    const lot = processes.find((p) => p.stage === 'CONTRACT' && p.project.lotCount > 1)!;
+    const byLot = await data(`query($c: String!, $l: String) { one: tradingProcess(projectCode: $c, lotCode: $l) { ${PROCESS_FIELDS} } }`, {
+      c: fullWidth(lot.projectCode),
+      l: fullWidth(lot.lotCode),
+    });
+    expect(byLot.one).toEqual(lot);
+    // An undivided project's one process needs no lot code.
+    const single = processes.find((p) => p.stage === 'CONTRACT' && p.project.lotCount === 1)!;
+    const result = await data(`query($c: String!) { one: tradingProcess(projectCode: $c) { ${PROCESS_FIELDS} } none: tradingProcess(projectCode: "NO-SUCH-CODE") { projectCode } }`, {
+      c: fullWidth(single.projectCode),
+    });
+    expect(result.one).toEqual(single);
     expect(result.none).toBeNull();
+  });
+
+  test('tradingProcess of a project divided into lots, without a lot code, says which lots there are', async () => {
+    const divided = processes.find((p) => p.project.lotCount > 1)!;
+    const lots = processes.filter((p) => p.projectCode === divided.projectCode).map((p) => p.lotCode).sort();
+    const { body } = await ask(`query($c: String!) { tradingProcess(projectCode: $c) { projectCode } }`, { c: divided.projectCode });
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0].message).toBe(
+      `project ${divided.projectCode} is divided into ${lots.length} lots (${lots.join(', ')}): give lotCode to choose one, or ask tradingProject(projectCode) for all of them`,
+    );
   });
 
   test('notices carry their type, OCDS tag and blocks as their type says, amounts in 万元', () => {
@@ -175,7 +226,8 @@ describe.each(BACKENDS)('trading notices and processes over HTTP on %s', (backen
       }
       if (type === 'contract' || type === 'implementation') {
         expect(n.contracts).toHaveLength(1);
-        expect(n.contracts[0].awardId).toBe(`${n.projectCode}-award`);
+        // The award is the lot's: each lot is awarded on its own.
+        expect(n.contracts[0].awardId).toBe(`${n.lotCode}-award`);
         expect(n.contracts[0].implementation === null).toBe(type === 'contract');
       } else {
         expect(n.contracts).toEqual([]);
@@ -267,10 +319,25 @@ describe.each(BACKENDS)('trading notices and processes over HTTP on %s', (backen
     expect(missing).toEqual([]);
   });
 
-  test('no response contains an unmasked mobile or ID number; contact phones are masked', () => {
-    const withContact = notices.filter((n) => n.contact?.phone);
+  test('a search for 大庆 finds the trading notices: they are set in the city', async () => {
+    const { disclosures } = await data(`{ disclosures(first: 5, search: "大庆", filter: { domain: TRADING }) { totalCount edges { node { title } } } }`);
+    expect(disclosures.totalCount).toBeGreaterThan(notices.length / 2);
+    for (const { node } of disclosures.edges) expect(node.title).toContain('大庆');
+  });
+
+  test('no title, publisher or party names a place of another province', () => {
+    for (const n of notices) {
+      const text = [n.title, n.publisher, n.projectName, n.lotName, n.region, ...n.parties.map((p: any) => p.name)].join(' ');
+      expect([n.noticeId, citiesElsewhereIn(text)]).toEqual([n.noticeId, []]);
+    }
+  });
+
+  test('the contact person, a published business contact, is served in full; no response contains an unmasked mobile or ID number', () => {
+    const withContact = notices.filter((n) => n.contact?.name);
     expect(withContact.length).toBeGreaterThan(100);
-    for (const n of withContact) expect(n.contact.phone).toMatch(/\*{4}/);
+    for (const n of withContact) expect(n.contact.name).toMatch(/^[\u4e00-\u9fa5]{2,4}$/);
+    // A mobile contact is masked, an office line served as published (docs/standards/privacy.md).
+    for (const n of notices.filter((n) => n.contact?.phone)) expect(n.contact.phone).toMatch(/^1\d\d\*{4}\d{4}$|^0\d{2,3}-\d{7,8}$/);
     expect(responses.length).toBeGreaterThan(10);
     for (const text of responses) expect(findUnmaskedPersonalInfo(text)).toEqual([]);
   });

@@ -27,7 +27,7 @@ export const CRAFTED_CURSORS: Record<string, string> = {
   'an id past bigint': base64url(JSON.stringify([0, '2026-11-01T00:00:00.000Z', 1e300])),
   'a fractional rank': base64url(JSON.stringify([0.5, '2026-11-01T00:00:00.000Z', 7])),
   'a NUL in a code': base64url(JSON.stringify(['9113\u00000000'])),
-  'a NUL in a project code': base64url(JSON.stringify(['2026-11-01T00:00:00.000Z', 'SJZ\u0000'])),
+  'a NUL in a project code': base64url(JSON.stringify(['2026-11-01T00:00:00.000Z', 'DQ\u0000', ''])),
 };
 
 /** Which kind of cursor a list gives out: lists of one kind accept each other's cursors. */

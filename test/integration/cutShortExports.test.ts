@@ -157,7 +157,7 @@ describe.each(BACKENDS)('a run over a cut-short export on %s', (backend) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-cut-short-run-'));
     const file = path.join(dir, 'air.csv');
     const header = 'stationCode,positionName,area,timePoint,so2,no2,pm10,co,o3,o3_8h,pm2_5';
-    fs.writeFileSync(file, `${header}\r\n2319A,东风新村,大庆市,2026-10-01 08:00:00,9,41,88,0.8,30,25,61\r\n2320A,高新区,大庆市,2026-10-01 08:00:00,11,4`);
+    fs.writeFileSync(file, `${header}\r\n1029A,东风新村,大庆市,2026-10-01 08:00:00,9,41,88,0.8,30,25,61\r\n1030A,高新区,大庆市,2026-10-01 08:00:00,11,4`);
     try {
       const summary = await syncStream({ knex, connector: environment, stream: airHourly, baseUrl: feeds.url, mapping: MAPPING, file });
       expect(summary.status).toBe('failed');

@@ -28,7 +28,7 @@ const SAMPLES = [
   '大庆市东风新村站 2026-11-01 08时 空气质量 AQI 61 良',
   'ÄÖ Ü x\ty\nz  double  space',
   'Mixed CASE Ascii and 中文 with 𠮷 and 😀 outside the BMP',
-  '冀环罚〔2026〕12号 关于河北某某化工有限公司（统一社会信用代码 91130100MA0XXXXX1）超标排放的处罚',
+  '庆环罚〔2026〕12号 关于大庆某某化工有限公司（统一社会信用代码 91230600MA0XXXXX1）超标排放的处罚',
   '  leading and trailing  ',
 ];
 

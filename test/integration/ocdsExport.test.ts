@@ -7,11 +7,13 @@ import { isMalformed } from '../../samples/kit/feed';
 import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../samples/kit/feedServer';
 import { runSync } from '../../src/sync/runSync';
 import { loadConfig } from '../../src/config/config';
-import { normalizeProjectCode, toWanYuan, tradeTypeOf, wanYuanToYuan } from '../../src/domain/trading';
+import { normalizeLotCode, normalizeProjectCode, toWanYuan, tradeTypeOf, wanYuanToYuan } from '../../src/domain/trading';
+import { validateUscc } from '../../src/domain/uscc';
 import { noticesInStoreOrder, processCodesPage, storeOrderPageEnd, type StoreKey } from '../../src/ocds/noticeRows';
 import { sinkOf } from '../../src/ocds/packageWriter';
 import { allProcesses, writeRecordPackage, writeReleasePackage, type ExportSummary, type PackageTarget } from '../../src/ocds/publish';
 import { OCDS_SCHEMA_DIR, ocdsValidators } from '../../src/ocds/schemaValidator';
+import { LOTS_EXTENSION } from '../../src/ocds/lots';
 import type { OcdsRecord, Release } from '../../src/ocds/types';
 import { MAPPING } from '../helpers/mapping';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
@@ -68,7 +70,8 @@ describe.each(BACKENDS)('OCDS export of synced trading notices on %s', (backend)
 
   test('the release package is valid against the official OCDS 1.1.5 schema', () => {
     expect(validators.releasePackage(releases.json)).toEqual([]);
-    expect(releases.json).toMatchObject({ version: '1.1', publisher: { name: '石家庄市公共资源交易中心' } });
+    expect(releases.json).toMatchObject({ version: '1.1', publisher: { name: '大庆市公共资源交易中心' } });
+    expect((releases.json as any).extensions).toEqual([LOTS_EXTENSION]);
   });
 
   test('one release per stored procurement notice, with every stage of a process among them', () => {
@@ -81,7 +84,7 @@ describe.each(BACKENDS)('OCDS export of synced trading notices on %s', (backend)
   });
 
   test('every ocid has the configured prefix; land and property sales are left out', () => {
-    for (const r of releases.json.releases) expect(r.ocid).toMatch(/^ocds-t3st01-SJZ(JS|CG)-\d{4}-\d{4}$/);
+    for (const r of releases.json.releases) expect(r.ocid).toMatch(/^ocds-t3st01-DQ(JS|CG)-\d{4}-\d{4}$/);
     expect(served.length).toBeGreaterThan(procurement.length);
   });
 
@@ -95,7 +98,9 @@ describe.each(BACKENDS)('OCDS export of synced trading notices on %s', (backend)
     const budgets = procurement.filter((r) => r.budget !== undefined && r.noticeTypeCode === '01');
     expect(new Set(budgets.map((r) => r.amountUnit))).toEqual(new Set(['元', '万元']));
     for (const record of budgets) {
-      expect(byId.get(record.noticeId)!.tender!.value).toEqual({ amount: wanYuanToYuan(toWanYuan(record.budget!, record.amountUnit)), currency: 'CNY' });
+      // The budget is the lot's: the notice is about one lot.
+      const [lot] = byId.get(record.noticeId)!.tender!.lots!;
+      expect(lot).toMatchObject({ id: normalizeLotCode(record.lotCode!), value: { amount: wanYuanToYuan(toWanYuan(record.budget!, record.amountUnit)), currency: 'CNY' } });
     }
   });
 
@@ -113,15 +118,75 @@ describe.each(BACKENDS)('OCDS export of synced trading notices on %s', (backend)
     }
   });
 
-  test('a compiled release says where its process ended', () => {
+  test('a compiled release says where each lot of its project ended', () => {
     for (const { releases: list, compiledRelease: compiled } of records.json.records) {
-      const tags = new Set(list.flatMap((r) => r.tag));
-      if (tags.has('tenderCancellation')) expect(['cancelled', 'unsuccessful']).toContain(compiled.tender!.status);
-      if (tags.has('contract')) expect(compiled.contracts).toHaveLength(1);
-      if (tags.has('implementation')) expect(compiled.contracts![0].implementation?.milestones?.length).toBe(1);
-      // The candidates' pending award becomes the result's active award: one award, never two.
-      expect(compiled.awards?.length ?? 0).toBeLessThanOrEqual(1);
-      if (list.some((r) => r.awards?.some((a) => a.status === 'active'))) expect(compiled.awards![0].status).toBe('active');
+      const lotsWith = (tag: string) => new Set(list.filter((r) => r.tag.includes(tag as never)).flatMap((r) => r.tender!.lots!.map((l) => l.id)));
+      for (const lot of compiled.tender!.lots!) {
+        if (lotsWith('tenderCancellation').has(lot.id)) expect(['cancelled', 'unsuccessful']).toContain(lot.status);
+      }
+      expect(compiled.contracts?.length ?? 0).toBe(lotsWith('contract').size || lotsWith('implementation').size);
+      if (lotsWith('implementation').size > 0) expect(compiled.contracts!.some((c) => c.implementation?.milestones?.length === 1)).toBe(true);
+      // A lot's pending award becomes its active award: one award per awarded lot, never two.
+      const awardedLots = (compiled.awards ?? []).map((a) => a.relatedLots![0]);
+      expect(new Set(awardedLots).size).toBe(awardedLots.length);
+      for (const award of compiled.awards ?? []) {
+        const active = list.some((r) => r.awards?.some((a) => a.id === award.id && a.status === 'active'));
+        expect(award.status).toBe(active ? 'active' : 'pending');
+      }
+    }
+  });
+
+  test('a project divided into lots is one record with every lot in tender.lots; awards and documents name their lot', () => {
+    const lotsOf = new Map<string, Set<string>>();
+    for (const r of procurement) lotsOf.set(normalizeProjectCode(r.projectCode), new Set([...(lotsOf.get(normalizeProjectCode(r.projectCode)) ?? []), normalizeLotCode(r.lotCode!)]));
+    let divided = 0;
+    for (const { ocid, compiledRelease: compiled } of records.json.records) {
+      const lots = lotsOf.get(ocid.replace(/^ocds-t3st01-/, ''))!;
+      expect(compiled.tender!.lots!.map((l) => l.id).sort()).toEqual([...lots].sort());
+      if (lots.size > 1) divided++;
+      const ids = new Set(compiled.tender!.lots!.map((l) => l.id));
+      for (const award of compiled.awards ?? []) expect(award.relatedLots!.every((id) => ids.has(id))).toBe(true);
+      for (const document of compiled.tender!.documents ?? []) expect(document.relatedLots!.every((id) => ids.has(id))).toBe(true);
+    }
+    expect(divided).toBeGreaterThan(3);
+  });
+
+  test('no organisation is listed twice in any release\'s parties, compiled or not; a code given anywhere in the project identifies it everywhere', () => {
+    const all = [...releases.json.releases, ...records.json.records.flatMap((r) => [...r.releases, r.compiledRelease])];
+    for (const release of all) {
+      const ids = (release.parties ?? []).map((p) => p.id);
+      const names = (release.parties ?? []).map((p) => p.name.normalize('NFKC'));
+      expect([release.ocid, release.id, ids.length - new Set(ids).size, names.length - new Set(names).size]).toEqual([release.ocid, release.id, 0, 0]);
+      const partyIds = new Set(ids);
+      const references = [release.buyer, release.tender?.procuringEntity, ...(release.tender?.tenderers ?? []), ...(release.awards ?? []).flatMap((a) => a.suppliers ?? [])];
+      for (const ref of references.filter(Boolean)) expect(partyIds.has(ref!.id)).toBe(true);
+    }
+    // A name-based id remains only for an organisation no notice of its project gave a valid code for.
+    const coded = new Set<string>();
+    const uncoded = new Set<string>();
+    for (const r of procurement) {
+      const named = [{ name: r.buyerName, code: r.buyerCode }, { name: r.agencyName, code: r.agencyCode }, ...(r.tenderers ?? []), ...(r.winners ?? [])];
+      for (const p of named) {
+        if (!p.name) continue;
+        const key = `${normalizeProjectCode(r.projectCode)} ${p.name}`;
+        (p.code && validateUscc(p.code).valid ? coded : uncoded).add(key);
+      }
+    }
+    for (const { ocid, compiledRelease } of records.json.records) {
+      for (const party of compiledRelease.parties ?? []) {
+        const key = `${ocid.replace(/^ocds-t3st01-/, '')} ${party.name}`;
+        expect([key, party.id.startsWith('NAME-')]).toEqual([key, !coded.has(key)]);
+      }
+    }
+    // The sample names some firms without a good code on one notice and with it on another.
+    expect([...uncoded].filter((key) => coded.has(key)).length).toBeGreaterThan(5);
+  });
+
+  test('each notice\'s document links to the notice on the platform, by the platform\'s address pattern', () => {
+    for (const release of releases.json.releases) {
+      const documents = [...(release.tender?.documents ?? []), ...(release.awards ?? []).flatMap((a) => a.documents ?? []), ...(release.contracts ?? []).flatMap((c) => [...(c.documents ?? []), ...(c.implementation?.documents ?? [])])];
+      expect(documents).toHaveLength(1);
+      expect(documents[0].url).toBe(`http://ggzy.daqing.gov.cn/jyxx/${documents[0].id}.html`);
     }
   });
 

@@ -9,8 +9,10 @@ import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '.
 import { runSync } from '../../src/sync/runSync';
 import { listQuarantine } from '../../src/sync/quarantineAdmin';
 import { validatorFor } from '../../src/sync/validation';
-import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
-import { PPP_OPERATE_MODES, PPP_RETURN_MODES, PPP_STAGES, maskContactPhone } from '../../src/domain/ppp';
+import { containsMobileNumber, findUnmaskedPersonalInfo, maskContactPhone } from '../../src/domain/masking';
+import { PPP_OPERATE_MODES, PPP_RETURN_MODES, PPP_STAGES } from '../../src/domain/ppp';
+import { DEFAULT_CITY } from '../../src/config/city';
+import { serveRecords } from '../helpers/recordServer';
 import { parseChinaTime } from '../../src/domain/chinaTime';
 import { MAPPING } from '../helpers/mapping';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
@@ -22,16 +24,16 @@ const feedOptions = (edition: number): FeedOptions => ({ ...DEFAULT_FEED_OPTIONS
 const malformedCount = Array.from({ length: SCALE }, (_, i) => i).filter((i) => isMalformed(PROJECTS_PATH, i, feedOptions(1))).length;
 const validate = validatorFor(pppProjectRecordSchema);
 
-/** The feed's valid records at an edition, by project number: what the store should reflect. */
+/** The feed's valid records at an edition, by the platform's project id (the key): what the store should reflect. */
 function sourceRecords(edition: number): Map<string, PppProjectRecord> {
   const records = Array.from({ length: SCALE }, (_, i) => pppFeeds[0].record(i, feedOptions(edition)) as PppProjectRecord);
-  return new Map(records.filter((r) => validate(r).length === 0).map((r) => [r.projNo, r]));
+  return new Map(records.filter((r) => validate(r).length === 0).map((r) => [r.projRid, r]));
 }
 
 /** How many valid projects an edition changed: each is one update and one revision. */
 function changesBetween(before: number, after: number): number {
   const old = sourceRecords(before);
-  return [...sourceRecords(after).values()].filter((r) => JSON.stringify(r) !== JSON.stringify(old.get(r.projNo))).length;
+  return [...sourceRecords(after).values()].filter((r) => JSON.stringify(r) !== JSON.stringify(old.get(r.projRid))).length;
 }
 
 describe.each(BACKENDS)('PPP connector on %s', (backend) => {
@@ -84,6 +86,19 @@ describe.each(BACKENDS)('PPP connector on %s', (backend) => {
       expect(new Date(row.published_at).getTime()).toBe(parseChinaTime(r.startTime)!.getTime());
       expect(new Date(row.source_updated_at).getTime()).toBe(parseChinaTime(r.updateTime)!.getTime());
       expect(a.partners).toHaveLength((r.socialCapitalList ?? []).length);
+    }
+  });
+
+  test('every project is in 大庆市: its region one of the city’s divisions, its source link the platform’s project page', async () => {
+    const divisions = new Set([DEFAULT_CITY.name, ...DEFAULT_CITY.districts.map((d) => d.name)]);
+    const source = sourceRecords(1);
+    for (const row of await rows()) {
+      expect(divisions.has(row.region)).toBe(true);
+      // The key is the platform's project id, and the city's pattern makes the project page of it.
+      expect(row.source_key).toBe(source.get(row.source_key)!.projRid);
+      expect(row.source_url).toBe(DEFAULT_CITY.sourceLinks.ppp.replace('{key}', row.source_key));
+      expect(row.source_url).toMatch(/^https:\/\/www\.cpppc\.org:8082\/inforpublic\/homepage\.html#\/projectDetail\/[0-9a-f]{32}$/);
+      expect(row.attributes.policyConflicts).toEqual([]);
     }
   });
 
@@ -178,22 +193,47 @@ describe.each(BACKENDS)('PPP connector on %s', (backend) => {
     await setFaults(feeds, { edition: 1 });
   });
 
-  test('no unmasked phone in what is served; `personal` keeps the originals', async () => {
+  test('the contact is served as the agency publishes it but for mobiles; `personal` keeps only a masked mobile’s original', async () => {
     const stored = await rows();
+    // The store reflects the last edition synced above.
+    const source = sourceRecords(3);
     for (const row of stored) {
       expect(findUnmaskedPersonalInfo(JSON.stringify(row.attributes))).toEqual([]);
       expect(findUnmaskedPersonalInfo(row.title)).toEqual([]);
       expect(findUnmaskedPersonalInfo(row.search_text)).toEqual([]);
-      expect(row.attributes.contact.phone).toBe(maskContactPhone(row.personal.linkTel));
-      expect(row.attributes.contact.name).toBe(`${row.personal.linkUname.slice(0, 1)}*`);
+      const r = source.get(row.source_key)!;
+      expect(row.attributes.contact).toEqual({ name: r.linkUname, phone: maskContactPhone(r.linkTel!) });
+      expect(row.personal).toEqual(containsMobileNumber(r.linkTel!) ? { linkTel: r.linkTel } : null);
     }
-    const withMobile = stored.filter((row) => findUnmaskedPersonalInfo(row.personal.linkTel).length > 0);
+    const withMobile = stored.filter((row) => row.personal !== null);
     expect(withMobile.length).toBeGreaterThan(0);
+    const withOfficeLine = stored.filter((row) => /^0459-\d{7,8}$/.test(row.attributes.contact.phone));
+    expect(withOfficeLine.length).toBeGreaterThan(stored.length * 0.4);
     const snapshots = await knex('revisions').select('snapshot');
     for (const { snapshot } of snapshots) {
       expect(snapshot.personal).toBeUndefined();
       // The served fields only: the snapshot's content_hash is hex, whose digit runs can look like numbers.
       expect(findUnmaskedPersonalInfo(JSON.stringify([snapshot.title, snapshot.attributes, snapshot.subject_name]))).toEqual([]);
     }
+  });
+
+  test('a record that contradicts PPP policy is stored and flagged, not quarantined', async () => {
+    const template = [...sourceRecords(1).values()].find((r) => Number(r.projState) === 3)!;
+    const conflicting: PppProjectRecord[] = [
+      { ...template, projRid: 'a'.repeat(32), projNo: '2306022024900001', projName: '大庆市萨尔图区第二小学新建工程PPP项目', startTime: '2024-04-01', returnMode: '1', operateMode: '1' },
+      { ...template, projRid: 'b'.repeat(32), projNo: '2306032019900002', projName: '大庆市龙凤区第一幼儿园建设工程PPP项目', startTime: '2019-04-01', returnMode: '1', operateMode: '7' },
+    ];
+    const server = await serveRecords(PROJECTS_PATH, conflicting, 10);
+    try {
+      const summary = await runSync({ knex, connectors: [ppp], feedUrl: () => server.url, mapping: MAPPING, selectors: [STREAM], http: fastHttp(), full: true }).then((s) => s[0]);
+      expect(summary).toMatchObject({ fetched: 2, inserted: 2, quarantined: 0 });
+    } finally {
+      await server.close();
+    }
+    const flagged = await knex('disclosures').where({ stream: STREAM }).whereIn('source_key', ['a'.repeat(32), 'b'.repeat(32)]).orderBy('source_key');
+    expect(flagged.map((row) => row.attributes.policyConflicts.map((c: { rule: string }) => c.rule))).toEqual([
+      ['NEW_MECHANISM_RETURN_MODE'],
+      ['EXISTING_ASSET_MODE_FOR_CONSTRUCTION'],
+    ]);
   });
 });

@@ -100,8 +100,8 @@ describe('engine guards', () => {
   test('a JSON Lines file loads through the engine; the broken line is quarantined with its line number', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-jsonl-'));
     const file = path.join(dir, 'corrections.jsonl');
-    const good = { stationCode: '2319A', positionName: '东风新村', area: '大庆市', timePoint: '2026-09-30 23:00:00', so2: '8', no2: '35', pm10: '70', co: '0.7', o3: '20', o3_8h: '18', pm2_5: '44' };
-    fs.writeFileSync(file, `${JSON.stringify(good)}\n{"stationCode": "2320A",\n`);
+    const good = { stationCode: '1029A', positionName: '东风新村', area: '大庆市', timePoint: '2026-09-30 23:00:00', so2: '8', no2: '35', pm10: '70', co: '0.7', o3: '20', o3_8h: '18', pm2_5: '44' };
+    fs.writeFileSync(file, `${JSON.stringify(good)}\n{"stationCode": "1030A",\n`);
     const summary = await run({ file });
     expect(summary).toMatchObject({ fetched: 2, inserted: 1, quarantined: 1 });
     const entry = await db.knex('quarantine').where({ stage: 'parse' }).first();
@@ -112,7 +112,7 @@ describe('engine guards', () => {
 
   test('a JSON array file loads through the engine; a truncated one fails the run, naming the file', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-json-'));
-    const record = (timePoint: string) => ({ stationCode: '2319A', positionName: '东风新村', area: '大庆市', timePoint, so2: '8', no2: '35', pm10: '70', co: '0.7', o3: '20', o3_8h: '18', pm2_5: '44' });
+    const record = (timePoint: string) => ({ stationCode: '1029A', positionName: '东风新村', area: '大庆市', timePoint, so2: '8', no2: '35', pm10: '70', co: '0.7', o3: '20', o3_8h: '18', pm2_5: '44' });
     const whole = path.join(dir, 'hours.json');
     fs.writeFileSync(whole, JSON.stringify([record('2026-09-30 21:00:00'), record('2026-09-30 22:00:00')]));
     expect(await run({ file: whole })).toMatchObject({ status: 'ok', fetched: 2, inserted: 2 });

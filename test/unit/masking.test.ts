@@ -1,6 +1,8 @@
 import {
+  containsMobileNumber,
   findUnmaskedPersonalInfo,
   maskAddress,
+  maskContactPhone,
   maskIdNumber,
   maskPersonalInfo,
   maskPersonalInfoInText,
@@ -53,12 +55,44 @@ describe('maskPhone', () => {
   });
 });
 
+describe('maskContactPhone: an organisation’s published contact phone (docs/standards/privacy.md)', () => {
+  it('an office line is the organisation’s and is served as published', () => {
+    expect(maskContactPhone('0459-4612345')).toBe('0459-4612345');
+    expect(maskContactPhone(' (0459) 4612345 转 801 ')).toBe('(0459) 4612345 转 801');
+    expect(maskContactPhone('400-810-5959')).toBe('400-810-5959');
+  });
+
+  it('a mobile number is a natural person’s and is masked, in any of its written forms', () => {
+    expect(maskContactPhone('13812345678')).toBe('138****5678');
+    expect(maskContactPhone('138-1234-5678')).toBe('138-****-5678');
+    expect(maskContactPhone('+86 13812345678')).toBe('+86 138****5678');
+  });
+
+  it('a field with both keeps the office line and masks the mobile, separators as written', () => {
+    expect(maskContactPhone('0459-4612345，13812345678')).toBe('0459-4612345，138****5678');
+    expect(maskContactPhone('13812345678/0459-4612345')).toBe('138****5678/0459-4612345');
+    expect(findUnmaskedPersonalInfo(maskContactPhone('0459-4612345、139 1234 5678'))).toEqual([]);
+  });
+
+  it('containsMobileNumber tells a field holding a mobile from one of office lines only', () => {
+    expect(containsMobileNumber('0459-4612345，13812345678')).toBe(true);
+    expect(containsMobileNumber('0459-4612345')).toBe(false);
+    expect(containsMobileNumber('138****5678')).toBe(false);
+  });
+
+  it('maskPhone stays the rule for a natural person’s own number, whatever its kind', () => {
+    expect(maskPhone('0459-4612345')).toBe('045*-***2345');
+  });
+});
+
 describe('maskAddress', () => {
   it.each([
     ['广东省深圳市南山区科技园路1号', '广东省深圳市南山区****'],
     ['北京市朝阳区建国路88号3单元502', '北京市朝阳区****'],
     ['上海市浦东新区张江镇科苑路', '上海市浦东新区****'],
-    ['河北省石家庄市正定县常山路5号', '河北省石家庄市正定县****'],
+    ['黑龙江省大庆市萨尔图区东风路12号3栋2单元501室', '黑龙江省大庆市萨尔图区****'],
+    ['黑龙江省大庆市杜尔伯特蒙古族自治县泰康镇团结路8号', '黑龙江省大庆市杜尔伯特蒙古族自治县****'],
+    ['大庆市肇源县建设路5号', '大庆市肇源县****'],
     ['江苏省苏州市昆山市玉山镇人民路1号', '江苏省苏州市昆山市****'],
     ['新疆维吾尔自治区乌鲁木齐市天山区解放路1号', '新疆维吾尔自治区乌鲁木齐市天山区****'],
     ['吉林省延边朝鲜族自治州延吉市人民路', '吉林省延边朝鲜族自治州延吉市****'],
@@ -140,6 +174,14 @@ describe('findUnmaskedPersonalInfo', () => {
       '编号138123456789', // 12 digits
     ].join('；');
     expect(findUnmaskedPersonalInfo(text)).toEqual([]);
+  });
+
+  it('does not take the digits of a hexadecimal identifier (a platform id, a hash) for a number', () => {
+    const id = 'a14050318263b2306021978031512360cc8dc4';
+    expect(findUnmaskedPersonalInfo(`https://www.cpppc.org:8082/inforpublic/homepage.html#/projectDetail/${id}`)).toEqual([]);
+    expect(maskPersonalInfoInText(`项目${id}`)).toBe(`项目${id}`);
+    // A shorter run of hex letters and digits is not an identifier: the number in it is still found.
+    expect(findUnmaskedPersonalInfo('ab14050318263cd')).toEqual(['14050318263']);
   });
 
   it('requires a real birth date in an ID number', () => {

@@ -2,7 +2,7 @@ import { compileRelease, mergeValue, type Json } from '../../src/ocds/merge';
 import { buildRecord } from '../../src/ocds/record';
 import type { Release } from '../../src/ocds/types';
 
-const OCID = 'ocds-213czf-SJZCG-2026-0012';
+const OCID = 'ocds-213czf-DQCG-2026-0012';
 
 function release(id: string, date: string, fields: Partial<Release> = {}): Release {
   return { ocid: OCID, id, date, tag: ['tender'], initiationType: 'tender', language: 'zh', ...fields };
@@ -37,7 +37,7 @@ describe('OCDS merge', () => {
   });
 
   test('a pending award and the active award that follows it compile to one active award; parties merge by id', () => {
-    const supplier = { id: 'CN-USCC-914403001922038216', name: '石家庄恒信医药有限公司' };
+    const supplier = { id: 'CN-USCC-9123060416180339XJ', name: '大庆恒信医药有限公司' };
     const candidates = release('C', '2026-03-20T17:00:00+08:00', {
       tag: ['award'],
       parties: [{ ...supplier, roles: ['tenderer'] }, { id: 'B', name: '买方', roles: ['buyer'] }],

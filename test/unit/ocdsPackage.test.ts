@@ -2,6 +2,8 @@ import { PassThrough, Writable } from 'node:stream';
 import { loadConfig, ConfigError } from '../../src/config/config';
 import { InvalidCursorError, parseRecordCursor, parseReleaseCursor, recordCursor, releaseCursor } from '../../src/ocds/cursor';
 import { OutputClosedError, sinkOf, writePackage } from '../../src/ocds/packageWriter';
+import { LOTS_EXTENSION } from '../../src/ocds/lots';
+import { packageHead } from '../../src/ocds/publish';
 
 async function* items<T>(list: T[]): AsyncGenerator<T> {
   yield* list;
@@ -15,7 +17,7 @@ function collect(): { stream: PassThrough; text: () => string } {
 }
 
 describe('OCDS package writing', () => {
-  const head = { uri: 'urn:uuid:00000000-0000-4000-8000-000000000000', version: '1.1' as const, publisher: { name: '石家庄市公共资源交易中心' } };
+  const head = { uri: 'urn:uuid:00000000-0000-4000-8000-000000000000', version: '1.1' as const, extensions: [LOTS_EXTENSION], publisher: { name: '大庆市公共资源交易中心' } };
 
   test('a package is one JSON document with its list and, after it, the publishedDate', async () => {
     const out = collect();
@@ -42,12 +44,25 @@ describe('OCDS package writing', () => {
   });
 });
 
+describe('OCDS package head', () => {
+  test('declares the lots extension, in the version made for OCDS 1.1.5, and names the configured publisher', () => {
+    const settings = loadConfig({});
+    const uri = 'urn:uuid:00000000-0000-4000-8000-000000000000';
+    expect(packageHead({ uri, settings, sink: { write: async () => undefined } })).toEqual({
+      uri,
+      version: '1.1',
+      extensions: ['https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json'],
+      publisher: { name: '大庆市公共资源交易中心' },
+    });
+  });
+});
+
 describe('OCDS page cursors', () => {
   test('cursors round-trip and a cursor of the other list, or none at all, is refused', () => {
     const key = { storedAt: '2026-11-27T08:01:02.123456Z', id: 42 };
     expect(parseReleaseCursor(releaseCursor(key))).toEqual(key);
-    expect(parseRecordCursor(recordCursor('SJZCG-2026-0012'))).toBe('SJZCG-2026-0012');
-    expect(() => parseReleaseCursor(recordCursor('SJZCG-2026-0012'))).toThrow(InvalidCursorError);
+    expect(parseRecordCursor(recordCursor('DQCG-2026-0012'))).toBe('DQCG-2026-0012');
+    expect(() => parseReleaseCursor(recordCursor('DQCG-2026-0012'))).toThrow(InvalidCursorError);
     expect(() => parseRecordCursor('not-a-cursor')).toThrow(/Link rel="next"/);
   });
 });
@@ -55,9 +70,10 @@ describe('OCDS page cursors', () => {
 describe('OCDS settings', () => {
   test('the ocid prefix defaults to the documentation placeholder and must look like a registered one', () => {
     expect(loadConfig({}).ocdsPrefix).toBe('ocds-213czf');
-    expect(loadConfig({}).publisherName).toBe('石家庄市公共资源交易中心');
+    // The publisher is the city's trading centre (src/config/cities/daqing.ts).
+    expect(loadConfig({}).publisherName).toBe('大庆市公共资源交易中心');
     expect(loadConfig({ HUB_OCDS_PREFIX: 'ocds-abc123' }).ocdsPrefix).toBe('ocds-abc123');
-    expect(() => loadConfig({ HUB_OCDS_PREFIX: 'sjz-123' })).toThrow(ConfigError);
+    expect(() => loadConfig({ HUB_OCDS_PREFIX: 'dq-123' })).toThrow(ConfigError);
   });
 
   test('the public URL is an http(s) URL, kept without a trailing slash', () => {

@@ -10,6 +10,10 @@ import { validatorFor } from '../../src/sync/validation';
 import { validateUscc } from '../../src/domain/uscc';
 import { parseChinaTime } from '../../src/domain/chinaTime';
 import { MAPPING } from '../helpers/mapping';
+import { citiesElsewhereIn } from '../helpers/placesElsewhere';
+import { attributesOf } from '../../src/domain/contract';
+import { constructionWord, EXISTING_ASSET_MODES, NEW_MECHANISM } from '../../src/domain/ppp';
+import { DEFAULT_CITY } from '../../src/config/city';
 
 const SCALE = 600;
 const options = (extra: Partial<FeedOptions> = {}): FeedOptions => ({ ...DEFAULT_FEED_OPTIONS, scale: SCALE, ...extra });
@@ -55,9 +59,12 @@ describe('PPP sample library', () => {
     }
   });
 
-  it('projects are 石家庄市 projects of the usual kinds, sizes and terms, in every stage', () => {
+  it('projects are 大庆市 projects of the city, its districts and counties, of the usual kinds, sizes and terms, in every stage', () => {
     const list = valid(options());
-    expect(new Set(list.map((r) => r.distCityName))).toEqual(new Set(['石家庄市']));
+    const divisions = new Map(DEFAULT_CITY.districts.map((d) => [d.name, d.code]));
+    expect(new Set(list.map((r) => r.distProvinceName))).toEqual(new Set(['黑龙江省']));
+    expect(new Set(list.map((r) => r.distCityName))).toEqual(new Set(['大庆市']));
+    expect(new Set(list.map((r) => r.distName || '大庆市'))).toEqual(new Set(['大庆市', ...divisions.keys()]));
     expect(new Set(list.map((r) => String(r.projState)))).toEqual(new Set(['0', '1', '2', '3', '4']));
     for (const r of list) {
       // 千万 to 百亿 元, in 分.
@@ -65,11 +72,46 @@ describe('PPP sample library', () => {
       expect(r.investCount).toBeLessThanOrEqual(5e10 * 100);
       expect(r.cooperationTerm).toBeGreaterThanOrEqual(10);
       expect(r.cooperationTerm).toBeLessThanOrEqual(30);
-      expect(r.projName).toMatch(/^石家庄市.+PPP项目$/);
+      expect(r.projName).toMatch(/^大庆市.+PPP项目$/);
+      expect(r.projName.startsWith(`大庆市${r.distName ?? ''}`)).toBe(true);
+      // The project number starts with its division's code: 2306xx, then the year it began.
+      expect(r.projNo).toBe(`${r.distName ? divisions.get(r.distName) : '230600'}${r.startTime.slice(0, 4)}${r.projNo.slice(10)}`);
       expect(time(r.startTime)).toBeLessThan(time(r.updateTime));
     }
     const industries = new Set(list.map((r) => r.industryOptionalName));
-    for (const kind of ['污水处理', '垃圾处理', '市政道路', '轨道交通', '义务教育', '医院', '养老业', '海绵城市', '供热']) expect(industries).toContain(kind);
+    for (const kind of ['供热', '供水', '污水处理', '市政道路', '其他', '现代农业', '农村供水', '养老业', '医院', '义务教育']) expect(industries).toContain(kind);
+    expect(list.filter((r) => r.projName.includes('油田矿区')).length).toBeGreaterThan(0);
+  });
+
+  it('no project, agency, partner or equity representative names another province’s city', () => {
+    for (const r of valid(options({ edition: 3 }))) {
+      const names = [r.projName, r.implOrgName, r.implPlanInfo?.govInvestOrgName ?? '', ...(r.socialCapitalList ?? []).map((p) => p.socialCapitalName)];
+      expect([r.projNo, citiesElsewhereIn(names.join('|'))]).toEqual([r.projNo, []]);
+    }
+  });
+
+  it('the platform’s project id is 32 hex digits, one per project, the same in every edition', () => {
+    const first = valid(options());
+    const ids = first.map((r) => r.projRid);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    const later = new Map(valid(options({ edition: 4 })).map((r) => [r.projNo, r.projRid]));
+    for (const r of first) expect(later.get(r.projNo)).toBe(r.projRid);
+  });
+
+  it('the samples fit PPP policy: since the 2023 reform only user-pays franchises; O&M only for existing assets', () => {
+    const list = valid(options({ scale: 2000 }));
+    const recent = list.filter((r) => r.startTime.replace(/\//g, '-') >= '2024');
+    expect(recent.length).toBeGreaterThan(50);
+    for (const r of list.filter((x) => parseChinaTime(x.startTime)! >= parseChinaTime(NEW_MECHANISM.from)!)) {
+      expect([r.projNo, String(r.returnMode)]).toEqual([r.projNo, '2']);
+      expect(NEW_MECHANISM.operateModes).toContain(String(r.operateMode));
+    }
+    const existingAssetProjects = list.filter((r) => EXISTING_ASSET_MODES.operateModes.includes(String(r.operateMode)));
+    expect(existingAssetProjects.length).toBeGreaterThan(0);
+    for (const r of existingAssetProjects) expect([r.projName, constructionWord(r.projName)]).toEqual([r.projName, undefined]);
+    // What the hub would flag: nothing in the sample.
+    for (const r of list) expect([r.projNo, attributesOf(pppProjects.toDisclosure(r, MAPPING), 'ppp-project').policyConflicts]).toEqual([r.projNo, []]);
   });
 
   it('the stage decides what a record carries: a plan from 准备, partners and a contract from 执行', () => {
@@ -87,7 +129,7 @@ describe('PPP sample library', () => {
     const population = new Map(Array.from({ length: POPULATION_SIZE }, (_, i) => enterprise(i, DEFAULT_FEED_OPTIONS.seed)).map((e) => [e.uscc, e]));
     const agencyCodes = list.map((r) => r.implOrgCode).filter((c): c is string => !!c && validateUscc(c).valid);
     expect(agencyCodes.length).toBeGreaterThan(list.length * 0.8);
-    for (const code of agencyCodes) expect(validateUscc(code).normalized).toMatch(/^11130[01]/);
+    for (const code of agencyCodes) expect(validateUscc(code).normalized).toMatch(/^112306/);
     const partners = list.flatMap((r) => r.socialCapitalList ?? []);
     const known = partners.filter((p) => population.has(validateUscc(p.socialCapitalCode!).normalized));
     expect(known.length).toBeGreaterThan(partners.length * 0.9);
@@ -104,10 +146,13 @@ describe('PPP sample library', () => {
     expect(wrong.length).toBeLessThan(codes.length * 0.05);
   });
 
-  it('contacts are personal information: a mobile or an office line, with a name', () => {
+  it('contacts are the agency’s: a named person with the office line (0459), sometimes a mobile, now and then both', () => {
     const list = valid(options());
-    expect(list.filter((r) => /^1\d{2}-?\d{4}-?\d{4}$/.test(r.linkTel!)).length).toBeGreaterThan(0);
-    expect(list.filter((r) => /^0311-\d{8}$/.test(r.linkTel!)).length).toBeGreaterThan(0);
+    const office = /^0459-\d{7,8}$/;
+    const mobile = /^1\d{2}-?\d{4}-?\d{4}$/;
+    expect(list.filter((r) => office.test(r.linkTel!)).length).toBeGreaterThan(list.length * 0.4);
+    expect(list.filter((r) => mobile.test(r.linkTel!)).length).toBeGreaterThan(0);
+    expect(list.filter((r) => /^0459-\d{7,8}，1\d{2}-?\d{4}-?\d{4}$/.test(r.linkTel!)).length).toBeGreaterThan(0);
     for (const r of list) expect(r.linkUname).toMatch(/^\p{Script=Han}{2,3}$/u);
   });
 

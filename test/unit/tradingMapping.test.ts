@@ -1,10 +1,11 @@
 import { toTradingDisclosure } from '../../connectors/trading/notices/toDisclosure';
 import type { TradingNoticeRecord } from '../../connectors/trading/notices/schema';
-import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
+import { findUnmaskedPersonalInfo, maskPersonalInfo } from '../../src/domain/masking';
 import type { TradingNoticeAttributes } from '../../src/domain/trading';
 
-const BUYER = { buyerName: '石家庄市第一医院', buyerCode: '121301001234567899' };
-const SUPPLIER = { name: '石家庄恒信医药有限公司', code: '914403001922038216' };
+const BUYER = { buyerName: '大庆市人民医院', buyerCode: '122306003141592683' };
+const SUPPLIER = { name: '大庆恒信医药有限公司', code: '9123060416180339XJ' };
+const AGENCY = { agencyName: '大庆庆恒招标代理有限公司', agencyCode: '91230602MA1B2C3D8C' };
 
 /** A 政府采购 notice of one process; tests override the fields of the type they look at. */
 function notice(fields: Partial<TradingNoticeRecord>): TradingNoticeRecord {
@@ -12,22 +13,22 @@ function notice(fields: Partial<TradingNoticeRecord>): TradingNoticeRecord {
     noticeId: 'GG202603020001201',
     noticeTypeCode: '01',
     noticeTypeName: '公开招标公告',
-    noticeTitle: '石家庄市第一医院医用直线加速器采购项目公开招标公告',
-    projectCode: 'SJZCG-2026-0012',
-    projectName: '石家庄市第一医院医用直线加速器采购项目',
+    noticeTitle: '大庆市人民医院医用直线加速器采购项目公开招标公告',
+    projectCode: 'DQCG-2026-0012',
+    projectName: '大庆市人民医院医用直线加速器采购项目',
+    lotCode: 'DQCG-2026-0012-001',
+    lotName: '大庆市人民医院医用直线加速器采购项目',
     tradeType: '政府采购',
     procurementMethod: '公开招标',
     purchaseCategory: '货物',
-    region: '石家庄市',
-    platformName: '石家庄市公共资源交易中心',
+    region: '大庆市',
+    platformName: '大庆市公共资源交易中心',
     ...BUYER,
-    agencyName: '河北冀中信息技术有限公司',
-    agencyCode: '91130102MA0CJ8TX1K',
+    ...AGENCY,
     amountUnit: '元',
     contactPerson: '王芳',
     contactPhone: '13812345678',
     publishTime: '2026-03-02 09:12:00',
-    url: 'https://ggzy.sjz.example/jyxx/zfcg/GG202603020001201.html',
     ...fields,
   };
 }
@@ -39,25 +40,27 @@ describe('trading notice → disclosure', () => {
     const d = toTradingDisclosure(notice({ budget: '13,850,000.00', bidDeadline: '2026-03-23 09:30' }));
     expect(d).toMatchObject({
       kind: 'trading-notice',
-      title: '石家庄市第一医院医用直线加速器采购项目公开招标公告',
-      publisher: '石家庄市公共资源交易中心',
+      title: '大庆市人民医院医用直线加速器采购项目公开招标公告',
+      publisher: '大庆市公共资源交易中心',
       status: 'published',
-      subject: { name: '石家庄市第一医院', uscc: '121301001234567899' },
-      sourceUrl: 'https://ggzy.sjz.example/jyxx/zfcg/GG202603020001201.html',
+      subject: { name: '大庆市人民医院', uscc: BUYER.buyerCode },
+      // No link in the feed: the engine builds one from the platform's address pattern.
+      sourceUrl: null,
     });
     expect(d.publishedAt.toISOString()).toBe('2026-03-02T01:12:00.000Z');
     const a = d.attributes as unknown as TradingNoticeAttributes;
     expect(a).toMatchObject({
       noticeType: { code: '01', name: '公开招标公告', type: 'tender', from: 'code' },
       ocdsTag: 'tender',
-      projectCode: 'SJZCG-2026-0012',
+      projectCode: 'DQCG-2026-0012',
+      lot: { code: 'DQCG-2026-0012-001', name: '大庆市人民医院医用直线加速器采购项目' },
       tradeType: { type: 'governmentProcurement', name: '政府采购', procurement: true },
       sourceAmountUnit: '元',
       publishedAt: '2026-03-02T09:12:00+08:00',
     });
     expect(a.tender).toEqual({
-      id: 'SJZCG-2026-0012',
-      title: '石家庄市第一医院医用直线加速器采购项目',
+      id: 'DQCG-2026-0012',
+      title: '大庆市人民医院医用直线加速器采购项目',
       status: 'active',
       value: { amountWan: 1385, currency: 'CNY' },
       procurementMethod: 'open',
@@ -68,20 +71,28 @@ describe('trading notice → disclosure', () => {
   });
 
   it('buyer and agency are parties with OCDS roles; the engine gets the codes as written', () => {
-    const d = toTradingDisclosure(notice({ agencyCode: ' 91130102ma0cj8tx1k ' }));
+    const d = toTradingDisclosure(notice({ agencyCode: ' 91230602ma1b2c3d8c ' }));
     expect(d.parties).toEqual([
-      { role: 'buyer', name: '石家庄市第一医院', uscc: '121301001234567899' },
-      { role: 'procuringEntity', name: '河北冀中信息技术有限公司', uscc: ' 91130102ma0cj8tx1k ' },
+      { role: 'buyer', name: '大庆市人民医院', uscc: BUYER.buyerCode },
+      { role: 'procuringEntity', name: AGENCY.agencyName, uscc: ' 91230602ma1b2c3d8c ' },
     ]);
   });
 
-  it('the phone is personal: kept in `personal`, masked in attributes, nowhere in title or search text', () => {
+  it('the contact person is the organisation\'s published business contact: served in full, as published', () => {
+    for (const contactPerson of ['王芳', '欧阳建国']) {
+      expect(attributesOf(notice({ contactPerson })).contact?.name).toBe(contactPerson);
+    }
+    expect(attributesOf(notice({ contactPerson: ' 王芳 ' })).contact?.name).toBe('王芳');
+  });
+
+  it('the phone goes through the masking rule: a mobile is masked, the original kept in `personal` only', () => {
     const d = toTradingDisclosure(notice({}));
     expect(d.personal).toEqual({ contactPhone: '13812345678' });
     expect((d.attributes as unknown as TradingNoticeAttributes).contact).toEqual({ name: '王芳', phone: '138****5678' });
     const visible = JSON.stringify([d.title, d.attributes, d.searchText, d.parties, d.subject]);
     expect(findUnmaskedPersonalInfo(visible)).toEqual([]);
-    expect(toTradingDisclosure(notice({ contactPhone: '0311-86123456' })).attributes.contact).toEqual({ name: '王芳', phone: '031*-****3456' });
+    // An office line is the organisation's published contact (docs/standards/privacy.md): served as published.
+    expect(attributesOf(notice({ contactPhone: '0459-4612345' })).contact).toEqual({ name: '王芳', phone: '0459-4612345' });
     expect(toTradingDisclosure(notice({ contactPhone: undefined, contactPerson: undefined })).personal).toBeNull();
   });
 
@@ -91,16 +102,16 @@ describe('trading notice → disclosure', () => {
         noticeTypeCode: '04',
         noticeTypeName: '中标候选人公示',
         tenderers: [
-          { rank: 2, name: '河北太行电子科技有限公司', code: '91130104MA0D4R2X7B', bidAmount: '1290000.00' },
+          { rank: 2, name: '大庆华远机械制造有限公司', code: '91230603141421351U', bidAmount: '1290000.00' },
           { rank: 1, ...SUPPLIER, bidAmount: '1,250,000.00' },
         ],
       }),
     );
-    expect(d.subject?.name).toBe('石家庄市第一医院');
+    expect(d.subject?.name).toBe('大庆市人民医院');
     const a = d.attributes as unknown as TradingNoticeAttributes;
     expect(a.ocdsTag).toBe('award');
     expect(a.awards).toEqual([
-      { id: 'SJZCG-2026-0012-award', status: 'pending', date: null, suppliers: [{ id: 'CN-USCC-914403001922038216', name: SUPPLIER.name }], value: { amountWan: 125, currency: 'CNY' } },
+      { id: 'DQCG-2026-0012-001-award', status: 'pending', date: null, suppliers: [{ id: `CN-USCC-${SUPPLIER.code}`, name: SUPPLIER.name }], value: { amountWan: 125, currency: 'CNY' } },
     ]);
     expect(a.tenderers.map((t) => [t.rank, t.bidValue?.amountWan])).toEqual([[2, 129], [1, 125]]);
     expect(d.parties?.filter((p) => p.role === 'tenderer')).toHaveLength(2);
@@ -115,24 +126,24 @@ describe('trading notice → disclosure', () => {
     const a = d.attributes as unknown as TradingNoticeAttributes;
     expect(a.tender.status).toBe('complete');
     expect(a.awards).toEqual([
-      { id: 'SJZCG-2026-0012-award', status: 'active', date: '2026-04-01T00:00:00+08:00', suppliers: [{ id: 'CN-USCC-914403001922038216', name: SUPPLIER.name }], value: { amountWan: 125, currency: 'CNY' } },
+      { id: 'DQCG-2026-0012-001-award', status: 'active', date: '2026-04-01T00:00:00+08:00', suppliers: [{ id: `CN-USCC-${SUPPLIER.code}`, name: SUPPLIER.name }], value: { amountWan: 125, currency: 'CNY' } },
     ]);
     const supplier = a.parties.find((p) => p.roles.includes('supplier'));
     expect(supplier).toEqual({
-      id: 'CN-USCC-914403001922038216',
+      id: `CN-USCC-${SUPPLIER.code}`,
       name: SUPPLIER.name,
       roles: ['supplier'],
-      identifier: { scheme: 'CN-USCC', id: '914403001922038216', legalName: SUPPLIER.name },
-      uscc: { code: '914403001922038216', valid: true, reason: null },
+      identifier: { scheme: 'CN-USCC', id: SUPPLIER.code, legalName: SUPPLIER.name },
+      uscc: { code: SUPPLIER.code, valid: true, reason: null },
     });
   });
 
   it('a winner with a bad code keeps it, flagged, with no identifier and a name-based id', () => {
-    const a = attributesOf(notice({ noticeTypeCode: '05', winners: [{ name: SUPPLIER.name, code: '914403001922038217', amount: 100 }] }));
+    const a = attributesOf(notice({ noticeTypeCode: '05', winners: [{ name: SUPPLIER.name, code: '9123060416180339X1', amount: 100 }] }));
     expect(a.parties.find((p) => p.roles.includes('supplier'))).toMatchObject({
       id: `NAME-${SUPPLIER.name}`,
       identifier: null,
-      uscc: { code: '914403001922038217', valid: false, reason: expect.stringMatching(/check character/) },
+      uscc: { code: '9123060416180339X1', valid: false, reason: expect.stringMatching(/check character/) },
     });
     expect(a.awards[0].suppliers[0].id).toBe(`NAME-${SUPPLIER.name}`);
   });
@@ -148,7 +159,7 @@ describe('trading notice → disclosure', () => {
         noticeTypeCode: '06',
         noticeTypeName: '合同公告',
         winners: [{ ...SUPPLIER }],
-        contractNo: 'SJZCG-2026-0012-HT01',
+        contractNo: 'DQCG-2026-0012-001-HT01',
         contractAmount: '1250000.00',
         signDate: '2026-04-10',
         contractStart: '2026-04-11',
@@ -158,8 +169,8 @@ describe('trading notice → disclosure', () => {
     expect(d.subject?.name).toBe(SUPPLIER.name);
     expect((d.attributes as unknown as TradingNoticeAttributes).contracts).toEqual([
       {
-        id: 'SJZCG-2026-0012-HT01',
-        awardID: 'SJZCG-2026-0012-award',
+        id: 'DQCG-2026-0012-001-HT01',
+        awardID: 'DQCG-2026-0012-001-award',
         status: 'active',
         value: { amountWan: 125, currency: 'CNY' },
         period: { startDate: '2026-04-11T00:00:00+08:00', endDate: '2026-07-10T00:00:00+08:00' },
@@ -193,20 +204,20 @@ describe('trading notice → disclosure', () => {
   it('a cancellation is stored cancelled, with its reason; 废标 is unsuccessful, 终止 cancelled', () => {
     const failed = toTradingDisclosure(notice({ noticeTypeCode: '08', noticeTypeName: '废标公告', cancelReason: '有效供应商不足三家' }));
     expect(failed.status).toBe('cancelled');
-    expect(failed.subject?.name).toBe('石家庄市第一医院');
+    expect(failed.subject?.name).toBe('大庆市人民医院');
     expect((failed.attributes as unknown as TradingNoticeAttributes).cancellation).toEqual({ reason: '有效供应商不足三家', status: 'unsuccessful' });
     expect(attributesOf(notice({ noticeTypeCode: '08', noticeTypeName: '终止公告' })).cancellation?.status).toBe('cancelled');
   });
 
   it('without a type code the type is read from the name, else from the title', () => {
     expect(attributesOf(notice({ noticeTypeCode: undefined, noticeTypeName: '成交结果公告' })).noticeType).toEqual({ code: '05', name: '成交结果公告', type: 'award', from: 'name' });
-    const byTitle = attributesOf(notice({ noticeTypeCode: undefined, noticeTypeName: undefined, noticeTitle: '石家庄市第一医院医用直线加速器采购项目终止公告' }));
+    const byTitle = attributesOf(notice({ noticeTypeCode: undefined, noticeTypeName: undefined, noticeTitle: '大庆市人民医院医用直线加速器采购项目终止公告' }));
     expect(byTitle.noticeType).toEqual({ code: '08', name: '终止/废标公告', type: 'cancellation', from: 'title' });
   });
 
   it('a notice whose type nothing names is refused with the words it had', () => {
-    expect(() => toTradingDisclosure(notice({ noticeTypeCode: undefined, noticeTypeName: '公示', noticeTitle: '关于石家庄市第一医院的通知' }))).toThrow(
-      /notice type unknown: no noticeTypeCode, and neither noticeTypeName "公示" nor noticeTitle "关于石家庄市第一医院的通知" names one/,
+    expect(() => toTradingDisclosure(notice({ noticeTypeCode: undefined, noticeTypeName: '公示', noticeTitle: '关于大庆市人民医院的通知' }))).toThrow(
+      /notice type unknown: no noticeTypeCode, and neither noticeTypeName "公示" nor noticeTitle "关于大庆市人民医院的通知" names one/,
     );
   });
 
@@ -218,15 +229,16 @@ describe('trading notice → disclosure', () => {
         purchaseCategory: undefined,
         noticeTypeCode: '05',
         noticeTypeName: '挂牌出让结果公示',
-        buyerName: '石家庄市自然资源和规划局',
+        buyerName: '大庆市自然资源局',
+        buyerCode: '112306002718281848',
         agencyName: undefined,
         agencyCode: undefined,
         amountUnit: '万元',
-        winners: [{ name: '石家庄润德房地产开发有限公司', code: SUPPLIER.code, amount: 56000.5 }],
+        winners: [{ name: '大庆润德房地产开发有限公司', code: '9123060517320508XC', amount: 56000.5 }],
       }),
     );
     expect(d.parties?.map((p) => p.role)).toEqual(['transferor', 'transferee']);
-    expect(d.subject?.name).toBe('石家庄润德房地产开发有限公司');
+    expect(d.subject?.name).toBe('大庆润德房地产开发有限公司');
     const a = d.attributes as unknown as TradingNoticeAttributes;
     expect(a.tradeType).toEqual({ type: 'landUseRights', name: '土地使用权', procurement: false });
     expect(a.tender).toMatchObject({ procurementMethod: 'open', mainProcurementCategory: null });
@@ -234,7 +246,7 @@ describe('trading notice → disclosure', () => {
   });
 
   it('project codes written differently on different notices come out as one', () => {
-    expect(attributesOf(notice({ projectCode: ' sjzcg－2026－0012 ' })).projectCode).toBe('SJZCG-2026-0012');
+    expect(attributesOf(notice({ projectCode: ' dqcg－2026－0012 ' })).projectCode).toBe('DQCG-2026-0012');
   });
 
   it('an amount without a unit anywhere is refused, naming the field', () => {
@@ -247,5 +259,28 @@ describe('trading notice → disclosure', () => {
     expect(d.publishedAt.toISOString()).toBe('2026-03-02T01:12:00.000Z');
     expect(d.updatedAt?.toISOString()).toBe('2026-03-03T01:00:00.000Z');
     expect((d.attributes as unknown as TradingNoticeAttributes).updatedAt).toBe('2026-03-03T09:00:00+08:00');
+  });
+  it('a notice about a lot keeps the lot: its award and contract are the lot\'s, and two lots never share one', () => {
+    const lot = (lotCode: string, lotName: string) =>
+      attributesOf(notice({ noticeTypeCode: '05', noticeTypeName: '中标公告', lotCode, lotName, winners: [{ ...SUPPLIER, amount: '900000' }] }));
+    const first = lot(' dqcg－2026－0012－001 ', '第1包');
+    const second = lot('DQCG-2026-0012-002', '第2包');
+    expect(first.lot).toEqual({ code: 'DQCG-2026-0012-001', name: '第1包' });
+    expect([first.projectCode, second.projectCode]).toEqual(['DQCG-2026-0012', 'DQCG-2026-0012']);
+    expect(first.awards[0].id).toBe('DQCG-2026-0012-001-award');
+    expect(second.awards[0].id).toBe('DQCG-2026-0012-002-award');
+    const contract = attributesOf(notice({ noticeTypeCode: '06', lotCode: 'DQCG-2026-0012-002', winners: [SUPPLIER] }));
+    expect(contract.contracts[0]).toMatchObject({ id: 'DQCG-2026-0012-002-contract', awardID: 'DQCG-2026-0012-002-award' });
+  });
+
+  it('a notice without a lot code is about an undivided project: no lot, the project\'s own award', () => {
+    const a = attributesOf(notice({ noticeTypeCode: '05', lotCode: undefined, lotName: '第1包', winners: [SUPPLIER] }));
+    expect(a.lot).toBeNull();
+    expect(a.awards[0].id).toBe('DQCG-2026-0012-award');
+  });
+
+  it('the lot is searchable: its code and name are in the search text', () => {
+    const d = toTradingDisclosure(notice({ lotCode: 'DQCG-2026-0012-002', lotName: '第2包' }));
+    expect(d.searchText).toEqual(expect.arrayContaining(['DQCG-2026-0012-002', '第2包']));
   });
 });

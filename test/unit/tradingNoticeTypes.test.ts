@@ -71,27 +71,27 @@ describe('notice type catalogue', () => {
 
 describe('classifyNoticeType', () => {
   it.each<[string, NoticeType]>([
-    ['石家庄市第一医院门诊楼装修改造工程招标公告', 'tender'],
-    ['石家庄市教育局2026年中小学教室照明改造设备采购项目公开招标公告', 'tender'],
-    ['石家庄市长安区人民政府辖区垃圾分类收运服务采购项目竞争性磋商公告', 'tender'],
-    ['正定新区太行大街以东地块国有建设用地使用权挂牌出让公告（石自然资储〔2026〕12号）', 'tender'],
-    ['石家庄市长安区人民政府长安公园提升改造工程资格预审公告', 'tender'],
-    ['石家庄市长安区人民政府长安公园提升改造工程资格预审结果公示', 'qualification'],
-    ['关于石家庄市水务局民心河生态补水管网改造工程的更正公告', 'amendment'],
-    ['石家庄市公安局执法记录仪采购项目变更公告（第二次）', 'amendment'],
-    ['石家庄市第一医院医用直线加速器采购项目中标结果更正公告', 'amendment'],
-    ['石家庄市交通运输局滹沱河特大桥养护维修工程中标候选人公示', 'candidates'],
-    ['西二环辅路改造工程评标结果公示', 'candidates'],
-    ['石家庄市人民医院彩色多普勒超声诊断仪采购项目中标公告', 'award'],
-    ['石家庄市图书馆数字资源采购服务项目成交结果公告', 'award'],
-    ['石家庄市交通运输局滹沱河特大桥养护维修工程中标结果公示', 'award'],
-    ['裕华区槐安路以南地块国有建设用地使用权挂牌出让结果公示', 'award'],
-    ['石家庄市机关事务管理局闲置办公设备处置项目成交公告', 'award'],
-    ['石家庄市疾病预防控制中心疫苗冷链配送服务采购项目合同公告', 'contract'],
-    ['石家庄市第一中学理化生实验室设备采购项目验收结果公告', 'implementation'],
-    ['中华大街道路提升改造工程合同履约信息公开', 'implementation'],
-    ['石家庄市生态环境局走航监测设备采购项目废标公告', 'cancellation'],
-    ['石家庄市公安局警用无人机采购项目终止公告', 'cancellation'],
+    ['大庆市人民医院门诊楼装修改造工程招标公告', 'tender'],
+    ['大庆市教育局2026年中小学教室照明改造设备采购项目公开招标公告', 'tender'],
+    ['大庆市萨尔图区人民政府辖区垃圾分类收运服务采购项目竞争性磋商公告', 'tender'],
+    ['大庆高新区湖滨路以东地块国有建设用地使用权挂牌出让公告（庆自然资告字〔2026〕12号）', 'tender'],
+    ['大庆市萨尔图区人民政府街心公园提升改造工程资格预审公告', 'tender'],
+    ['大庆市萨尔图区人民政府街心公园提升改造工程资格预审结果公示', 'qualification'],
+    ['关于大庆市水务局东城水库供水管网改造工程的更正公告', 'amendment'],
+    ['大庆市公安局执法记录仪采购项目变更公告（第二次）', 'amendment'],
+    ['大庆市人民医院医用直线加速器采购项目中标结果更正公告', 'amendment'],
+    ['大庆市交通运输局农村公路养护维修工程（第二标段）中标候选人公示', 'candidates'],
+    ['乘风街辅路改造工程评标结果公示', 'candidates'],
+    ['大庆市中医医院彩色多普勒超声诊断仪采购项目中标公告', 'award'],
+    ['大庆市图书馆数字资源采购服务项目成交结果公告', 'award'],
+    ['大庆市交通运输局农村公路养护维修工程中标结果公示', 'award'],
+    ['龙凤区乘风街以南地块国有建设用地使用权挂牌出让结果公示', 'award'],
+    ['大庆市机关事务服务中心闲置办公设备处置项目成交公告', 'award'],
+    ['大庆市疾病预防控制中心疫苗冷链配送服务采购项目（第2包）合同公告', 'contract'],
+    ['大庆市第一中学理化生实验室设备采购项目验收结果公告', 'implementation'],
+    ['世纪大道道路提升改造工程合同履约信息公开', 'implementation'],
+    ['大庆市生态环境局走航监测设备采购项目废标公告', 'cancellation'],
+    ['大庆市公安局警用无人机采购项目终止公告', 'cancellation'],
     ['市直学校学生课桌椅采购项目招标失败公告', 'cancellation'],
     ['城市照明节能改造工程流标公告', 'cancellation'],
   ])('%s → %s', (title, type) => {
@@ -99,7 +99,7 @@ describe('classifyNoticeType', () => {
   });
 
   it('reads the part after the project name, so notice words inside the name do not mislead', () => {
-    expect(classifyNoticeType('石家庄学院合同能源管理项目招标公告')?.type).toBe('tender');
+    expect(classifyNoticeType('大庆师范学院合同能源管理项目招标公告')?.type).toBe('tender');
     expect(classifyNoticeType('不动产变更登记系统采购项目公开招标')?.type).toBe('tender');
     expect(classifyNoticeType('竣工验收备案系统升级项目中标公示')?.type).toBe('award');
   });
@@ -115,7 +115,7 @@ describe('classifyNoticeType', () => {
 
   it('is undefined when nothing names a notice type', () => {
     expect(classifyNoticeType('')).toBeUndefined();
-    expect(classifyNoticeType('石家庄市交通运输局通知')).toBeUndefined();
+    expect(classifyNoticeType('大庆市交通运输局通知')).toBeUndefined();
   });
 });
 

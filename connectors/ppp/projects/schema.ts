@@ -54,13 +54,18 @@ const partnerSchema = Type.Object({
  */
 export const pppProjectRecordSchema = Type.Object(
   {
+    /** The platform's id of the project: its detail page (projectDetail/<id>) and the hub's key. */
+    projRid: Type.String({
+      pattern: '^\\s*[0-9A-Fa-f]{32}\\s*$',
+      description: "The platform's project id: 32 hexadecimal digits, such as 91fe736c280a47b183e2727b40cc8dc4",
+    }),
     projNo: Type.String({
       pattern: '^[0-9A-Za-z-]{6,32}$',
-      description: 'A project number of 6–32 digits, letters or dashes, such as 1301232016000042',
+      description: 'A project number of 6–32 digits, letters or dashes, such as 2306222016000042',
     }),
     projName: Type.String({ minLength: 2, description: 'A project name of at least two characters' }),
-    distProvinceName: Type.String({ minLength: 2, description: 'A province name such as 河北省' }),
-    distCityName: Type.String({ minLength: 2, description: 'A city name such as 石家庄市' }),
+    distProvinceName: Type.String({ minLength: 2, description: 'A province name such as 黑龙江省' }),
+    distCityName: Type.String({ minLength: 2, description: 'A city name such as 大庆市' }),
     /** Empty or null for a city-level (市本级) project. */
     distName: Type.Optional(Nullable(Type.String())),
     industryRequiredName: Type.String({ minLength: 1, description: 'A first-level industry such as 市政工程' }),
@@ -80,7 +85,7 @@ export const pppProjectRecordSchema = Type.Object(
     /** 1 demonstration project, 2 none. */
     example: code(['1', '2'], '1 for a demonstration project, 2 for none'),
     exampleList: Type.Optional(Nullable(Type.Array(demonstrationListingSchema))),
-    /** Contact person and phone: personal information. */
+    /** The agency's contact person and phone: public, except a mobile number (docs/standards/privacy.md). */
     linkUname: Type.Optional(Nullable(Type.String())),
     linkTel: Type.Optional(Nullable(Type.String())),
     /** 实施机构: the government body that implements the project. */
@@ -96,7 +101,7 @@ export const pppProjectRecordSchema = Type.Object(
   },
   {
     $comment:
-      'One project of the 财政部 PPP 综合信息平台项目库 as its public API returns it (STANDARDS.md §5). investCount is in 分 (1 万元 = 1,000,000 分). Codes are strings such as "1"; re-serialised dumps write them as numbers, which are accepted. implOrg*, implPlanInfo.govInvest*, socialCapitalList, contractSignTime and updateTime are named by us (connectors/ppp/README.md).',
+      'One project of the 财政部 PPP 综合信息平台项目库 as its public API returns it (STANDARDS.md §5). projRid is the platform\'s project id (proj_rid in its search results). investCount is in 分 (1 万元 = 1,000,000 分). Codes are strings such as "1"; re-serialised dumps write them as numbers, which are accepted. projRid, implOrg*, implPlanInfo.govInvest*, socialCapitalList, contractSignTime and updateTime are named by us (connectors/ppp/README.md).',
   },
 );
 

@@ -6,13 +6,15 @@ import { projectToDisclosure } from './toDisclosure';
 /**
  * The PPP project library: one record per project, changed in place as the project moves through
  * its stages. A stage change is a new revision of the same project, so the key is the project
- * number alone and the cursor is the library's update time.
+ * alone and the cursor is the library's update time. The key is the platform's own project id
+ * (projRid): it is what the platform's project page is addressed by, so the engine's source link
+ * (city.sourceLinks.ppp, `…#/projectDetail/{key}`) opens the project.
  */
 export const pppProjects = stream<PppProjectRecord>({
   name: 'projects',
   schema: pppProjectRecordSchema,
-  // Letters in a project number are case-insensitive; one form keeps a dump and the API one record.
-  key: (r) => r.projNo.trim().toUpperCase(),
+  // The platform writes its ids in lower-case hex; one form keeps a dump and the API one record.
+  key: (r) => r.projRid.trim().toLowerCase(),
   // Canonical form, so "2026/1/5 9:00" from a dump and "2026-01-05 09:00:00" compare as one time.
   cursor: (r) => formatChinaTime(requireChinaTime(r.updateTime, 'updateTime')),
   source: httpPages({ path: PROJECTS_PATH, pageSize: 500, sinceParam: 'since', recordsField: 'data', totalField: 'total' }),

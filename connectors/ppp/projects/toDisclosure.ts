@@ -7,13 +7,16 @@ import {
   decodeStage,
   fenToWanYuan,
   formatChinaTime,
-  maskContact,
   normalizeUscc,
   PPP,
+  pppPolicyConflicts,
+  projectContact,
   requireChinaTime,
   STATUS,
+  type CitySetting,
   type DecodedCode,
   type DisclosureOf,
+  type MappingContext,
 } from '../../../src/connectorKit';
 import type { ImplementationPlan, PppProjectRecord } from './schema';
 
@@ -28,25 +31,31 @@ interface Body {
  *
  * The title is the project's name as published, without its stage: the stage is an attribute that
  * moves (准备 → 采购 → 执行), and a title that moved with it would read as a renamed project in
- * history and in search. Either way a stage change is a revision of the same row, keyed by projNo.
+ * history and in search. Either way a stage change is a revision of the same row (keyed by projRid).
+ *
+ * A record that contradicts PPP policy (a new-mechanism project paid by the government, O&M for a
+ * construction project) is stored and served with the conflict in `policyConflicts`, not rejected:
+ * see pppPolicy.ts.
  */
-export function projectToDisclosure(r: PppProjectRecord): DisclosureOf<typeof PPP.kinds.project> {
+export function projectToDisclosure(r: PppProjectRecord, { city }: MappingContext): DisclosureOf<typeof PPP.kinds.project> {
   const stage = decodeStage(r.projState);
   const region = text(r.distName) ?? r.distCityName.trim();
   const agency = body(r.implOrgName, r.implOrgCode);
   const partners = (r.socialCapitalList ?? []).map((p) => body(p.socialCapitalName, p.socialCapitalCode));
   const government = governmentParticipation(r.implPlanInfo);
-  const contact = maskContact(r.linkUname, r.linkTel);
+  const contact = projectContact(r.linkUname, r.linkTel);
   const operateMode = decodeOperateMode(r.operateMode);
   const returnMode = decodeReturnMode(r.returnMode);
   const procurementMethod = purchaseWay(r.implPlanInfo);
   const demonstration = decodeDemonstration(r.example, r.exampleList);
   const updateTime = requireChinaTime(r.updateTime, 'updateTime');
   const startTime = requireChinaTime(r.startTime, 'startTime');
+  const name = r.projName.trim();
+  const initiatedOn = dateOnly(startTime);
   return {
     kind: PPP.kinds.project,
-    title: r.projName.trim(),
-    publisher: financeBureau(r),
+    title: name,
+    publisher: financeBureau(r, city),
     region,
     publishedAt: startTime,
     updatedAt: updateTime,
@@ -67,14 +76,15 @@ export function projectToDisclosure(r: PppProjectRecord): DisclosureOf<typeof PP
       operateMode,
       returnMode,
       cooperationTermYears: r.cooperationTerm,
-      initiatedOn: dateOnly(startTime),
+      initiatedOn,
       demonstration,
       procurementMethod,
       governmentParticipation: government,
       implementingAgency: displayed(agency),
       partners: partners.map(displayed),
       contractSignedOn: r.contractSignTime ? dateOnly(requireChinaTime(r.contractSignTime, 'contractSignTime')) : null,
-      contact: contact.masked,
+      contact: contact.served,
+      policyConflicts: pppPolicyConflicts({ name, initiatedOn, returnMode, operateMode }),
       updateTime: formatChinaTime(updateTime),
     },
     personal: contact.personal,
@@ -124,10 +134,14 @@ function displayed(b: Body): Body {
 
 /**
  * Local finance departments (财政部门) enter and publish their projects on the platform, so the
- * publisher is the finance bureau of the project's level, by its full name (石家庄市正定县财政局).
+ * publisher is the finance bureau of the project's level: the city's own (大庆市财政局, from the
+ * city setting) for a city-level project of the city, else by its full name (大庆市肇源县财政局).
  */
-function financeBureau(r: PppProjectRecord): string {
-  return `${r.distCityName.trim()}${text(r.distName) ?? ''}财政局`;
+function financeBureau(r: PppProjectRecord, city: CitySetting): string {
+  const district = text(r.distName);
+  const cityName = r.distCityName.trim();
+  if (!district && cityName === city.name) return city.authorities.finance;
+  return `${cityName}${district ?? ''}财政局`;
 }
 
 function dateOnly(date: Date): string {

@@ -1,4 +1,4 @@
-import { maskPersonalInfo, type TradingNoticeAttributes } from '../../../src/connectorKit';
+import { maskContactPhone, type NoticeLot, type TradingNoticeAttributes } from '../../../src/connectorKit';
 import { amendmentOf, awardsOf, cancellationOf, contractsOf, tenderBlock, tenderersOf, type NoticeContext } from './ocdsBlocks';
 import type { ResolvedNoticeType } from './noticeType';
 import { ocdsParties, type NoticeParty } from './parties';
@@ -8,6 +8,7 @@ import { isoOf } from './time';
 export function attributesOf(
   c: NoticeContext,
   noticeType: ResolvedNoticeType,
+  lot: NoticeLot | null,
   parties: readonly NoticeParty[],
   updatedAt: Date | undefined,
 ): TradingNoticeAttributes {
@@ -23,6 +24,7 @@ export function attributesOf(
     ocdsTag: noticeType.info.ocdsTag,
     projectCode: c.projectCode,
     projectName: r.projectName.trim(),
+    lot,
     tradeType: { type: c.trade.type, name: c.trade.name, procurement: c.trade.procurement },
     sourceAmountUnit: r.amountUnit ?? null,
     region: r.region?.trim() || null,
@@ -40,10 +42,11 @@ export function attributesOf(
 }
 
 /**
- * The contact as published, with the phone masked. Office lines are masked too: a notice does not
- * say whether 138… is the office's phone or the clerk's own, and when unsure we hide more.
+ * The contact as published. The person is the buyer's or the agency's business contact for the
+ * notice, which the organisation publishes so that bidders can reach it: served in full, as its
+ * office line is; a mobile number in it is a natural person's and is masked (docs/standards/privacy.md).
  */
 function contactOf(person: string | undefined, phone: string | undefined): TradingNoticeAttributes['contact'] {
   if (!person && !phone) return null;
-  return { name: person?.trim() || null, phone: phone ? maskPersonalInfo(phone, 'phone') : null };
+  return { name: person?.trim() || null, phone: phone ? maskContactPhone(phone) : null };
 }

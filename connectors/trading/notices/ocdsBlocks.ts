@@ -8,6 +8,7 @@ import {
   type Money,
   type NoticeTypeInfo,
   type Period,
+  type ProcessIdentity,
   type TradeTypeInfo,
   type TradingAward,
   type TradingContract,
@@ -29,6 +30,8 @@ export interface NoticeContext {
   trade: TradeTypeInfo;
   /** Normalised project code. */
   projectCode: string;
+  /** The process the notice is about: its project and, when the project is divided, its lot. */
+  process: ProcessIdentity;
   /** ISO publication time. */
   publishedAt: string;
 }
@@ -65,20 +68,21 @@ export function tenderersOf(c: NoticeContext): TradingTenderer[] {
 
 /**
  * A candidate publicity proposes the first-ranked candidate (the law has the buyer award to it):
- * a pending award. The result notice makes the award active, with its winners.
+ * a pending award. The result notice makes the award active, with its winners. Each lot is awarded
+ * on its own: the award is the lot's (awardIdOf).
  */
 export function awardsOf(c: NoticeContext): TradingAward[] {
   if (c.type.type === 'candidates') {
     const first = firstRanked(c.record.tenderers ?? []);
     if (!first) return [];
     const value = money(first.bidAmount, c.record, 'tenderers/bidAmount');
-    return [{ id: awardIdOf(c.projectCode), status: 'pending', date: null, suppliers: [partyRef(first.name, first.code)], value }];
+    return [{ id: awardIdOf(c.process), status: 'pending', date: null, suppliers: [partyRef(first.name, first.code)], value }];
   }
   if (c.type.type !== 'award') return [];
   const winners = c.record.winners ?? [];
   return [
     {
-      id: awardIdOf(c.projectCode),
+      id: awardIdOf(c.process),
       status: 'active',
       date: optionalIsoTime(c.record.awardDate, 'awardDate') ?? c.publishedAt,
       suppliers: winners.map((w) => partyRef(w.name, w.code)),
@@ -90,13 +94,13 @@ export function awardsOf(c: NoticeContext): TradingAward[] {
 export function contractsOf(c: NoticeContext): TradingContract[] {
   if (c.type.type !== 'contract' && c.type.type !== 'implementation') return [];
   const r = c.record;
-  const id = contractIdOf(c.projectCode, r.contractNo);
+  const id = contractIdOf(c.process, r.contractNo);
   const start = optionalIsoTime(r.contractStart, 'contractStart');
   const end = optionalIsoTime(r.contractEnd, 'contractEnd');
   return [
     {
       id,
-      awardID: awardIdOf(c.projectCode),
+      awardID: awardIdOf(c.process),
       status: 'active',
       value: money(r.contractAmount, r, 'contractAmount'),
       period: start || end ? { ...(start ? { startDate: start } : {}), ...(end ? { endDate: end } : {}) } : null,

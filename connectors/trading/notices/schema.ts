@@ -48,9 +48,16 @@ export const tradingNoticeRecordSchema = Type.Object(
     ),
     noticeTypeName: Type.Optional(Type.String({ minLength: 2 })),
     noticeTitle: Type.String({ minLength: 4, description: 'A notice title of at least 4 characters' }),
-    /** 项目编号/招标编号: shared by every notice of one process. */
-    projectCode: Type.String({ minLength: 3, description: 'A project or tender code (项目编号/招标编号) such as SJZCG-2026-0012' }),
+    /** 项目编号/招标编号: shared by every notice of one project, whatever lot it is about. */
+    projectCode: Type.String({ minLength: 3, description: 'A project or tender code (项目编号/招标编号) such as DQCG-2026-0012' }),
     projectName: Type.String({ minLength: 2 }),
+    /**
+     * 标段(包)编号: the lot the notice is about. Notices of one process share project and lot code;
+     * a notice without one is about an undivided project.
+     */
+    lotCode: Type.Optional(Type.String({ minLength: 1, description: 'A lot code (标段(包)编号) such as DQJS-2026-0012-001' })),
+    /** 标段(包)名称. */
+    lotName: Type.Optional(Type.String({ minLength: 1 })),
     /** 交易类型. */
     tradeType: StringEnum(['工程建设', '政府采购', '土地使用权', '产权交易'], { description: 'One of 工程建设, 政府采购, 土地使用权, 产权交易' }),
     /** 采购方式/招标方式/出让方式 (公开招标, 竞争性磋商, 挂牌出让 …). */
@@ -85,9 +92,9 @@ export const tradingNoticeRecordSchema = Type.Object(
     amendReason: Type.Optional(Type.String()),
     cancelReason: Type.Optional(Type.String()),
     contactPerson: Type.Optional(Type.String()),
-    /** Personal information: stored for matching, served masked. */
+    /** The office's or the clerk's line: stored as written, served through maskPersonalInfo. */
     contactPhone: Type.Optional(
-      Type.String({ pattern: '^[0-9+() -]{7,20}$', description: 'A telephone number such as 0311-86123456 or 13812345678' }),
+      Type.String({ pattern: '^[0-9+() -]{7,20}$', description: 'A telephone number such as 0459-4612345 or 13812345678' }),
     ),
     publishTime: localTime,
     /** Set when the platform corrected the notice after publishing it. */
@@ -96,7 +103,7 @@ export const tradingNoticeRecordSchema = Type.Object(
   },
   {
     $comment:
-      'One notice of a public resource trading platform (公共资源交易平台) as its list API writes it: 招标/采购公告, 资格预审结果, 更正公告, 中标候选人公示, 中标/成交结果公告, 合同公告, 履约/验收信息, 终止/废标公告. Notices of one process share projectCode. Amounts are in amountUnit (元 or 万元) unless their text names the unit; times are local China time.',
+      'One notice of a public resource trading platform (公共资源交易平台) as its list API writes it: 招标/采购公告, 资格预审结果, 更正公告, 中标候选人公示, 中标/成交结果公告, 合同公告, 履约/验收信息, 终止/废标公告. Notices of one process share projectCode and lotCode. Amounts are in amountUnit (元 or 万元) unless their text names the unit; times are local China time.',
   },
 );
 

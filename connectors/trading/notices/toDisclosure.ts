@@ -1,4 +1,5 @@
 import {
+  normalizeLotCode,
   normalizeProjectCode,
   requireChinaTime,
   STATUS,
@@ -6,6 +7,7 @@ import {
   TRADING,
   type DisclosureInput,
   type DisclosureOf,
+  type NoticeLot,
   type NoticeType,
   type TradeTypeInfo,
 } from '../../../src/connectorKit';
@@ -25,7 +27,9 @@ export function toTradingDisclosure(record: TradingNoticeRecord): DisclosureOf<t
   const published = requireChinaTime(record.publishTime, 'publishTime');
   const updated = record.updateTime ? requireChinaTime(record.updateTime, 'updateTime') : undefined;
   const parties = noticeParties(record, trade);
-  const context = { record, type: noticeType.info, trade, projectCode: normalizeProjectCode(record.projectCode), publishedAt: isoOf(published) };
+  const projectCode = normalizeProjectCode(record.projectCode);
+  const lot = lotOf(record);
+  const context = { record, type: noticeType.info, trade, projectCode, process: { projectCode, lotCode: lot?.code ?? null }, publishedAt: isoOf(published) };
   return {
     kind: TRADING.kinds.notice,
     title: record.noticeTitle.trim(),
@@ -39,9 +43,9 @@ export function toTradingDisclosure(record: TradingNoticeRecord): DisclosureOf<t
     parties: disclosureParties(parties),
     sourceUrl: record.url?.trim() || null,
     // Spread: an interface has no index signature, its copy is a plain record.
-    attributes: { ...attributesOf(context, noticeType, parties, updated) },
+    attributes: { ...attributesOf(context, noticeType, lot, parties, updated) },
     personal: record.contactPhone ? { contactPhone: record.contactPhone } : null,
-    searchText: [context.projectCode, record.projectName, record.noticeTypeName, trade.name, record.procurementMethod, record.contractNo, record.amendReason, record.cancelReason],
+    searchText: [projectCode, record.projectName, lot?.code, lot?.name, record.noticeTypeName, trade.name, record.procurementMethod, record.contractNo, record.amendReason, record.cancelReason],
   };
 }
 
@@ -54,6 +58,12 @@ export function toTradingDisclosure(record: TradingNoticeRecord): DisclosureOf<t
 function subjectOf(type: NoticeType, record: TradingNoticeRecord): DisclosureInput['subject'] {
   const winner = ABOUT_THE_WINNER.has(type) ? record.winners?.[0] : undefined;
   return winner ? { name: winner.name.trim(), uscc: winner.code ?? null } : { name: record.buyerName.trim(), uscc: record.buyerCode ?? null };
+}
+
+/** The lot a notice names by its code; a name without a code cannot place it, so only the code counts. */
+function lotOf(record: TradingNoticeRecord): NoticeLot | null {
+  const code = record.lotCode?.trim();
+  return code ? { code: normalizeLotCode(code), name: record.lotName?.trim() || null } : null;
 }
 
 function requireTradeType(name: string): TradeTypeInfo {

@@ -1,12 +1,13 @@
 import type { DecodedCode } from '../pppCodes';
 import type { Demonstration } from '../pppDemonstration';
-import type { MaskedContact } from '../pppContact';
+import type { PublishedContact } from '../pppContact';
+import type { PppPolicyConflict } from '../pppPolicy';
 import { domainContract } from './domainContract';
 import { STATUS } from './status';
 
 /**
- * The PPP project library (docs/standards/ppp.md): one disclosure per project, keyed by projNo; a
- * stage change is a revision of the same row.
+ * The PPP project library (docs/standards/ppp.md): one disclosure per project, keyed by the
+ * platform's project id (projRid); a stage change is a revision of the same row.
  */
 export const PPP = domainContract({
   domain: 'PPP',
@@ -48,6 +49,9 @@ export interface PppProjectAttributes {
   implementingAgency: PppBody;
   partners: PppBody[];
   contractSignedOn: string | null;
-  contact: MaskedContact | null;
+  /** The agency's published contact: name and office line as published, a mobile number masked. */
+  contact: PublishedContact | null;
+  /** The policies the record contradicts (pppPolicy.ts); empty when it fits them. */
+  policyConflicts: PppPolicyConflict[];
   updateTime: string;
 }

@@ -5,8 +5,9 @@ export type { TradingNoticeAttributes } from '../tradingNotice';
 
 /**
  * Public resource trading (docs/standards/trading-ocds.md): the platform's notices, stored one per
- * notice and grouped into processes by project code. Roles follow the OCDS partyRole codelist, with
- * transferor/transferee for sales of land and property rights (the codelist is open).
+ * notice and grouped into processes by project code and lot code (a process is one lot, 标段/包, of
+ * a project). Roles follow the OCDS partyRole codelist, with transferor/transferee for sales of land
+ * and property rights (the codelist is open).
  */
 export const TRADING = domainContract({
   domain: 'TRADING',

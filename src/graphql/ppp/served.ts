@@ -29,6 +29,7 @@ const project = servedAs('PppProject', (a) => ({
     a, 'projNo', 'stage', 'location', 'industry', 'totalInvestment', 'operateMode', 'returnMode', 'cooperationTermYears',
     'initiatedOn', 'demonstration', 'procurementMethod', 'contractSignedOn', 'contact',
   ),
+  policyConflicts: listOf(a.policyConflicts),
   implementingAgency: servedBody(a.implementingAgency),
   partners: listOf<StoredBody>(a.partners).map((partner) => servedBody(partner)),
   governmentParticipation: a.governmentParticipation

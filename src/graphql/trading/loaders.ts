@@ -2,28 +2,45 @@ import { TRADING } from '../../domain/contract';
 import type { Knex } from 'knex';
 import { DISCLOSURE_COLUMNS, type DisclosureRow } from '../disclosures/columns';
 import { groupRows, mapLoader } from '../shared/mapLoader';
-import { processSummaries, servedSummary, whereProjectCodeIn, type ProcessSummary } from './processSummaries';
+import { processKeyText, type ProcessKey } from './processKey';
+import { processSummaries, servedSummary, whereProcessIn, whereProjectCodeIn, type ProcessSummary } from './processSummaries';
 import { servedTradingNotice, type ServedTradingNotice } from './served';
 
 export function createTradingLoaders(knex: Knex) {
   return {
     /** A process's notices, oldest first: one query for every process a request touches. */
     notices: mapLoader(
-      async (codes: string[]) => {
-        const rows: DisclosureRow[] = await whereProjectCodeIn(knex('disclosures as d').where('d.kind', TRADING.kinds.notice), codes)
+      async (keys: ProcessKey[]) => {
+        const rows: DisclosureRow[] = await whereProcessIn(knex('disclosures as d').where('d.kind', TRADING.kinds.notice), keys)
           .select(DISCLOSURE_COLUMNS)
           .orderBy([{ column: 'd.published_at' }, { column: 'd.id' }]);
-        return groupRows(rows.map(servedTradingNotice), (notice) => notice.projectCode, (notice) => notice);
+        return groupRows(rows.map(servedTradingNotice), (notice) => processKeyText(processKeyOf(notice)), (notice) => notice);
       },
       [] as ServedTradingNotice[],
+      processKeyText,
     ),
     /** A process's summary (stage, times, counts): one grouped query per request. */
     process: mapLoader(
-      async (codes: string[]) => {
-        const rows = await processSummaries(knex, (notices) => whereProjectCodeIn(notices, codes));
-        return new Map(rows.map((row: any) => [row.project_code, servedSummary(row)]));
+      async (keys: ProcessKey[]) => {
+        const rows = await processSummaries(knex, (notices) => whereProcessIn(notices, keys));
+        return new Map(rows.map((row: any) => [processKeyText(servedSummary(row)), servedSummary(row)]));
       },
       null as ProcessSummary | null,
+      processKeyText,
+    ),
+    /** The processes (lots) of a project, by lot code: one grouped query per request. */
+    projectProcesses: mapLoader(
+      async (codes: string[]) => {
+        const rows = await processSummaries(knex, (notices) => whereProjectCodeIn(notices, codes)).orderBy(['n.project_code', 'n.lot_code']);
+        const summaries: ProcessSummary[] = rows.map(servedSummary);
+        return groupRows(summaries, (summary) => summary.projectCode, (summary) => summary);
+      },
+      [] as ProcessSummary[],
     ),
   };
+}
+
+/** The process a served notice belongs to. */
+export function processKeyOf(notice: Pick<ServedTradingNotice, 'projectCode' | 'lotCode'>): ProcessKey {
+  return { projectCode: notice.projectCode, lotCode: notice.lotCode ?? '' };
 }

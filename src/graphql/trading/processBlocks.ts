@@ -12,13 +12,17 @@ type Notice = Pick<ServedTradingNotice, 'parties' | 'awards' | 'contracts'>;
 /** The party roles of the process's initiator: buyer in procurement, transferor in a sale. */
 export const INITIATOR_ROLES: readonly string[] = [TRADING.roles.buyer, TRADING.roles.transferor];
 
-/** The initiator (buyer, or transferor in a sale) as the latest notice naming one gives it. */
+/**
+ * The initiator (buyer, or transferor in a sale) as the latest notice naming it with a valid code
+ * gives it, else as the latest notice naming it at all: a notice that mistyped the buyer's code
+ * must not hide the code the others gave (the buyerUscc filter finds the process by it).
+ */
 export function processBuyer(notices: readonly Notice[]): TradingParty | null {
-  for (const notice of [...notices].reverse()) {
-    const party = notice.parties.find((p) => p.roles.some((role) => INITIATOR_ROLES.includes(role)));
-    if (party) return party;
-  }
-  return null;
+  const initiators = [...notices]
+    .reverse()
+    .map((notice) => notice.parties.find((p) => p.roles.some((role) => INITIATOR_ROLES.includes(role))))
+    .filter((party): party is TradingParty => party !== undefined);
+  return initiators.find((party) => party.identifier) ?? initiators[0] ?? null;
 }
 
 /**

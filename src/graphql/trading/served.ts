@@ -16,6 +16,9 @@ export const servedTradingNotice = servedAs('TradingNotice', (a: TradingNoticeAt
   ocdsTag: a.ocdsTag ?? null,
   projectCode: a.projectCode ?? null,
   projectName: a.projectName ?? null,
+  // Notices stored before lots were read name none: their process is the undivided project.
+  lotCode: a.lot?.code ?? null,
+  lotName: a.lot?.name ?? null,
   tradeType: a.tradeType ?? null,
   sourceAmountUnit: a.sourceAmountUnit ?? null,
   region: a.region ?? null,
