@@ -290,9 +290,11 @@ describe.each(BACKENDS)('environment API on %s, over HTTP', (backend) => {
         expect([n.noticeNo, n.liftTime, n.measures.length > 0]).toEqual([n.noticeNo, null, true]);
         expect(n.expectedEndTime).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
       }
-      // The episode: every notice of this warning, the issuing one first, this one among them.
+      // The episode: every notice of this warning, the issuing one first, this one among them (unless
+      // the issuing notice was one of the feed's malformed records, waiting in quarantine).
       expect(n.episode.map((e: any) => e.id)).toContain(n.id);
-      expect(n.episode[0]).toMatchObject({ action: 'ISSUE', noticeNo: n.episodeNoticeNo });
+      if (notices.some((m) => m.noticeNo === n.episodeNoticeNo)) expect(n.episode[0]).toMatchObject({ action: 'ISSUE', noticeNo: n.episodeNoticeNo });
+      else expect(n.action).not.toBe('ISSUE');
       for (const e of n.episode) expect(e).toMatchObject({ episodeNoticeNo: n.episodeNoticeNo, city: { name: n.city.name } });
       const times = n.episode.map((e: any) => Date.parse(e.publishedAt));
       expect(times).toEqual([...times].sort((a, b) => a - b));
