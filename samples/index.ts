@@ -12,9 +12,14 @@ import { tradingFeeds } from './trading';
  */
 export const SAMPLE_FEEDS: readonly IndexedFeed[] = [...creditFeeds, ...tradingFeeds, ...pppFeeds, ...environmentFeeds];
 
-/** The demo world as the engine sees it (src/components.ts): started by the composition root's hub. */
+/**
+ * The demo world as the engine sees it (src/components.ts): started by the composition root's hub
+ * and by `hub feeds serve`. It is served as of the moment it starts, so the live feeds (air quality,
+ * forecasts, warnings, water, emissions) end then rather than on their calendar's first days;
+ * tests that need one fixed calendar start the feed server themselves.
+ */
 export const sampleFeeds: SampleFeeds = {
   paths: SAMPLE_FEEDS.map((feed) => feed.path),
   defaults: DEFAULT_FEED_OPTIONS,
-  start: (options) => startFeedServer({ feeds: SAMPLE_FEEDS, ...options }),
+  start: (options) => startFeedServer({ feeds: SAMPLE_FEEDS, asOf: Date.now(), ...options }),
 };

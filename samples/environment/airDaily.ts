@@ -17,15 +17,18 @@ export const PLATFORM_POLLUTANT_NAMES: Readonly<Record<AqiPollutant, string>> = 
   pm25: '细颗粒物(PM2.5)',
 };
 
+/** A day's reports are published in the small hours of the next day. */
+const PUBLISHED_AFTER_MINUTES = MINUTES_PER_DAY + 60;
+
 /**
- * City daily reports (城市日报) as the national publishing platform writes them: one row per city and
- * day, values as strings, TimePoint an ISO local time without offset, and the platform's own AQI,
- * quality and primary pollutant beside the concentrations. Index i is city i mod 11 on day
- * ⌊i / 11⌋ after the anchor, so rows ascend by day.
+ * City daily reports (城市日报) as the national publishing platform writes them: one row per
+ * prefecture unit and day, values as strings, TimePoint an ISO local time without offset, and the
+ * platform's own AQI, quality and primary pollutant beside the concentrations. Calendar position i
+ * is unit i mod 13 on day ⌊i / 13⌋ after the anchor, so rows ascend by day.
  */
 export const airDailySample = slottedFeed({
   path: PATH,
-  slots: { start: SAMPLE_ANCHOR, slotMinutes: MINUTES_PER_DAY, perSlot: CITIES.length },
+  slots: { start: SAMPLE_ANCHOR, slotMinutes: MINUTES_PER_DAY, perSlot: CITIES.length, publishedAfterMinutes: PUBLISHED_AFTER_MINUTES },
   record({ slot, position, time }, o) {
     const city = CITIES[position];
     const air = cityDayAir(o.seed, city, slot);

@@ -6,8 +6,15 @@ import { chinaTime } from '../kit/timeline';
 import { STATIONS } from './stations';
 import { cityWeather } from './cityDay';
 
-/** The first hour the sample feed publishes (China time); fixed so a seed gives the same data. */
+/**
+ * Day 0 of the environment samples' calendar (China time): the first hour the feeds publish when
+ * served without a moment (`asOf`), and the day every model counts from, so a seed gives the same
+ * reading for a station and hour whenever it is served.
+ */
 export const SAMPLE_ANCHOR = chinaTime(2026, 11, 1);
+
+/** The platform publishes an hour's readings about half an hour after the hour they end. */
+const PUBLISHED_AFTER_MINUTES = 30;
 
 const PATH = '/environment/air-hourly';
 const MISSING = '—';
@@ -15,11 +22,12 @@ const MISSING = '—';
 /**
  * Hourly readings of every station, hour by hour, as the national real-time publishing platform
  * writes them: values are strings, a missing value is "—", times are local without an offset.
- * Index i is station i mod S at hour ⌊i / S⌋ after the anchor, so records ascend by time point.
+ * Calendar position i is station i mod S at hour ⌊i / S⌋ after the anchor, so records ascend by
+ * time point. Served as of a moment, the feed ends with the last hour published by then.
  */
 export const airHourlySample = slottedFeed({
   path: PATH,
-  slots: { start: SAMPLE_ANCHOR, slotMinutes: 60, perSlot: STATIONS.length },
+  slots: { start: SAMPLE_ANCHOR, slotMinutes: 60, perSlot: STATIONS.length, publishedAfterMinutes: PUBLISHED_AFTER_MINUTES },
   record: ({ slot: hour, position, time }, o) => readingFor(STATIONS[position], hour, time, o),
   malformations: [
     // A wrong type, a missing field, an impossible value, a bad time.
@@ -33,7 +41,7 @@ export const airHourlySample = slottedFeed({
 function readingFor(station: (typeof STATIONS)[number], hour: number, time: DateTime, o: FeedOptions) {
   const r = random(o.seed, PATH, station.code, hour);
   // A city-wide weather factor shared by its stations, drifting over days: haze builds and clears.
-  const weather = cityWeather(o.seed, station.city, Math.floor(hour / 24));
+  const weather = cityWeather(o.seed, station.city, Math.floor(hour / 24), station.baseline);
   const diurnal = 1 + 0.25 * Math.cos(((time.hour - 22) / 24) * 2 * Math.PI);
   const pm25 = Math.max(3, r.normal(station.baseline * weather * diurnal, station.baseline * 0.12));
   const sunny = Math.max(0, Math.sin(((time.hour - 6) / 24) * 2 * Math.PI));

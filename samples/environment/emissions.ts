@@ -1,9 +1,9 @@
 import type { FeedOptions } from '../kit/feed';
 import { random, type Random } from '../kit/random';
-import { variantOfCode } from '../kit/population';
+import { CITY, variantOfCode } from '../kit/population';
 import { SAMPLE_ANCHOR } from './airHourly';
 import { slottedFeed } from '../kit/slottedFeed';
-import { OUTLETS_BY_INDUSTRY, type MonitoredPollutant } from './outlets';
+import { limitInMonth, OUTLETS_BY_INDUSTRY } from './outlets';
 import { pickKeyUnit } from './polluters';
 
 const PATH = '/environment/emissions';
@@ -31,17 +31,20 @@ export function hasDisagreeingFlag(index: number, o: FeedOptions): boolean {
  */
 export const emissionsSample = slottedFeed({
   path: PATH,
-  slots: { start: SAMPLE_ANCHOR, slotMinutes: 60, perSlot: PER_HOUR, offsetSeconds: ({ position }) => position * MINUTES_APART * 60 },
+  // An hour's results are all out when the hour ends.
+  slots: { start: SAMPLE_ANCHOR, slotMinutes: 60, perSlot: PER_HOUR, offsetSeconds: ({ position }) => position * MINUTES_APART * 60, publishedAfterMinutes: 60 },
   record({ index, time }, o) {
     const r = random(o.seed, PATH, index);
     const unit = pickKeyUnit(r, o.seed);
     const outlet = r.pick(OUTLETS_BY_INDUSTRY[unit.industry]);
     const pollutant = r.pick(outlet.pollutants);
-    const { concentration, flag } = hasDisagreeingFlag(index, o) ? disagreeing(pollutant, r) : agreeing(pollutant, r);
+    const limit = limitInMonth(pollutant, time.month);
+    const { concentration, flag } = hasDisagreeingFlag(index, o) ? disagreeing(limit, r) : agreeing(limit, pollutant.typicalShare, r);
     return {
       QYMC: unit.name,
       TYSHXYDM: r.chance(ODD_CODE_SHARE) ? variantOfCode(unit.uscc, r).code : unit.uscc,
-      SSQX: unit.district.name,
+      // The provincial platform names the unit's district with its city, as 大庆市萨尔图区.
+      SSQX: `${CITY}${unit.district.name}`,
       PFKBH: outlet.code,
       PFKMC: outlet.name,
       PFKLX: outlet.medium,
@@ -52,10 +55,10 @@ export const emissionsSample = slottedFeed({
       JCSJ: time.toFormat('yyyy-MM-dd HH:mm:ss'),
       JCND: concentration,
       JLDW: outlet.unit,
-      BZXZ: pollutant.limit,
+      BZXZ: limit,
       ZXBZ: pollutant.standard,
       SFCB: flag ? '是' : '否',
-      CBBS: flag ? ((concentration - pollutant.limit) / pollutant.limit).toFixed(2) : '—',
+      CBBS: flag ? ((concentration - limit) / limit).toFixed(2) : '—',
       NPFL: annualTotal(pollutant, random(o.seed, 'annual', unit.index, outlet.code, pollutant.name)),
     };
   },
@@ -69,10 +72,10 @@ export const emissionsSample = slottedFeed({
 });
 
 /** Mostly well within the limit; about one result in fifty exceeds it, and says so. */
-function agreeing(pollutant: MonitoredPollutant, r: Random): { concentration: number; flag: boolean } {
-  const share = r.chance(0.02) ? 1.05 + r.next() * 0.8 : Math.min(0.97, pollutant.typicalShare * Math.exp(r.normal(0, 0.3)));
-  const concentration = round(pollutant.limit * share, pollutant.limit);
-  return { concentration, flag: concentration > pollutant.limit };
+function agreeing(limit: number, typicalShare: number, r: Random): { concentration: number; flag: boolean } {
+  const share = r.chance(0.02) ? 1.05 + r.next() * 0.8 : Math.min(0.97, typicalShare * Math.exp(r.normal(0, 0.3)));
+  const concentration = round(limit * share, limit);
+  return { concentration, flag: concentration > limit };
 }
 
 /**
@@ -80,13 +83,13 @@ function agreeing(pollutant: MonitoredPollutant, r: Random): { concentration: nu
  * hiding it, or a stale flag), and a result exactly at the limit reported as 是 (a platform reading
  * the limit as "<" rather than "≤").
  */
-function disagreeing(pollutant: MonitoredPollutant, r: Random): { concentration: number; flag: boolean } {
-  if (r.chance(0.5)) return { concentration: round(pollutant.limit * (1.05 + r.next() * 0.35), pollutant.limit), flag: false };
-  return { concentration: pollutant.limit, flag: true };
+function disagreeing(limit: number, r: Random): { concentration: number; flag: boolean } {
+  if (r.chance(0.5)) return { concentration: round(limit * (1.05 + r.next() * 0.35), limit), flag: false };
+  return { concentration: limit, flag: true };
 }
 
 /** The unit's discharge of the pollutant last year, t: fixed per unit, outlet and pollutant. */
-function annualTotal(pollutant: MonitoredPollutant, r: Random): number | null {
+function annualTotal(pollutant: { annualTonnes: number | null }, r: Random): number | null {
   return pollutant.annualTonnes === null ? null : Math.round(pollutant.annualTonnes * (0.7 + r.next() * 0.6) * 1000) / 1000;
 }
 

@@ -1,38 +1,63 @@
+import { DEFAULT_CITY } from '../../src/connectorKit';
+
 /**
- * National air-quality monitoring stations (国控点) of Hebei province, as the national network
- * lists them: station code, name, city, position. `baseline` is a city's typical winter PM2.5 level
- * in µg/m³, which the sample generator uses to make cities differ the way they do.
+ * Air-quality monitoring stations (国控点) of the province's prefecture-level units, as the national
+ * network lists them: station code, name, unit, position. The units and their order are the city
+ * setting's (`DEFAULT_CITY.prefectures`, Heilongjiang's 13 for 大庆市); the stations are the
+ * sample's own. Their names are plausible local ones (docs/standards/city.md: station names beyond
+ * those there are not confirmed) and their codes, in the network's four-digits-and-A form, start
+ * with the province's 23 so that no real station of another province is named. `baseline` is a
+ * unit's typical heating-season PM2.5 (µg/m³), which the generators use to make units differ as
+ * they do: the big cities of the Songnen plain most, the forest regions of the north least.
  */
 export interface Station {
   code: string;
   name: string;
+  /** The prefecture-level unit, by its official name (哈尔滨市, 大兴安岭地区). */
   city: string;
   longitude: number;
   latitude: number;
   baseline: number;
 }
 
-const cities: Array<[city: string, lon: number, lat: number, baseline: number, names: string[]]> = [
-  ['石家庄市', 114.51, 38.04, 78, ['职工医院', '高新区', '西北水源', '西南高教', '世纪公园', '人民会堂', '22中南校区', '封龙山']],
-  ['唐山市', 118.18, 39.63, 70, ['供销社', '雷达站', '物资局', '陶瓷公司', '十二中', '小山']],
-  ['保定市', 115.46, 38.87, 74, ['游泳馆', '华电二区', '接待中心', '地表水厂', '胶片厂', '监测站']],
-  ['邯郸市', 114.54, 36.63, 76, ['环保局', '东污水处理厂', '矿院', '丛台公园']],
-  ['邢台市', 114.5, 37.07, 75, ['达活泉', '邢师高专', '路桥公司', '市环保局']],
-  ['沧州市', 116.84, 38.3, 58, ['沧州市环境监测站', '电视转播站', '沧县城建局']],
-  ['廊坊市', 116.68, 39.54, 55, ['环境监测监理中心', '开发区', '药材公司', '北华航天学院']],
-  ['衡水市', 115.67, 37.74, 66, ['市环境监测站', '电机北厂', '市监测站']],
-  ['张家口市', 114.88, 40.82, 28, ['人民公园', '探机厂', '五金库', '世纪豪园', '北泵']],
-  ['承德市', 117.96, 40.95, 30, ['铁路', '中国银行', '开发区', '文化中心', '离宫']],
-  ['秦皇岛市', 119.6, 39.94, 38, ['北戴河环保局', '第一关', '监测站', '市政府', '建设大厦']],
-];
+interface UnitStations {
+  longitude: number;
+  latitude: number;
+  baseline: number;
+  names: string[];
+}
 
-export const STATIONS: readonly Station[] = cities.flatMap(([city, lon, lat, baseline, names], c) =>
-  names.map((name, s) => ({
-    code: `${1029 + c * 10 + s}A`,
+/** By unit name; every prefecture of the city setting needs an entry (checked below). */
+const UNITS: Readonly<Record<string, UnitStations>> = {
+  哈尔滨市: { longitude: 126.63, latitude: 45.75, baseline: 74, names: ['松花江畔', '松北新区', '开发区', '体育公园', '城东水厂'] },
+  齐齐哈尔市: { longitude: 123.96, latitude: 47.35, baseline: 48, names: ['嫩江公园', '龙沙公园', '富拉尔基'] },
+  鸡西市: { longitude: 130.97, latitude: 45.3, baseline: 50, names: ['鸡冠山', '鸡冠区', '城子河'] },
+  鹤岗市: { longitude: 130.3, latitude: 47.35, baseline: 44, names: ['鹤立', '南山', '工农区'] },
+  双鸭山市: { longitude: 131.16, latitude: 46.65, baseline: 46, names: ['七星', '尖山区', '宝山'] },
+  大庆市: { longitude: 125.1, latitude: 46.59, baseline: 50, names: ['萨尔图', '东风新村', '龙凤湿地', '让胡路', '人民医院', '高新区'] },
+  伊春市: { longitude: 128.84, latitude: 47.73, baseline: 30, names: ['伊春河畔', '林都公园'] },
+  佳木斯市: { longitude: 130.32, latitude: 46.8, baseline: 52, names: ['西林', '江畔', '东风区'] },
+  七台河市: { longitude: 131.0, latitude: 45.77, baseline: 52, names: ['倭肯河', '新兴区', '桃山'] },
+  牡丹江市: { longitude: 129.63, latitude: 44.55, baseline: 46, names: ['牡丹江畔', '江南', '爱民'] },
+  黑河市: { longitude: 127.53, latitude: 50.25, baseline: 28, names: ['黑龙江畔', '爱辉'] },
+  绥化市: { longitude: 126.97, latitude: 46.65, baseline: 64, names: ['北林', '开发区', '绥化学院'] },
+  大兴安岭地区: { longitude: 124.12, latitude: 50.42, baseline: 22, names: ['加格达奇', '松岭'] },
+};
+
+function unitStations(name: string): UnitStations {
+  const unit = UNITS[name];
+  if (!unit) throw new Error(`no sample stations for the prefecture unit ${name}: add it to UNITS in samples/environment/stations.ts`);
+  return unit;
+}
+
+export const STATIONS: readonly Station[] = DEFAULT_CITY.prefectures.flatMap(({ name: city }) => {
+  const { longitude, latitude, baseline, names } = unitStations(city);
+  return names.map((name, s) => ({
+    code: '',
     name,
     city,
-    longitude: Math.round((lon + (s - names.length / 2) * 0.03) * 1000) / 1000,
-    latitude: Math.round((lat + ((s * 7) % 5 - 2) * 0.02) * 1000) / 1000,
+    longitude: Math.round((longitude + (s - names.length / 2) * 0.03) * 1000) / 1000,
+    latitude: Math.round((latitude + (((s * 7) % 5) - 2) * 0.02) * 1000) / 1000,
     baseline,
-  })),
-);
+  }));
+}).map((station, i) => ({ ...station, code: `23${String(i + 1).padStart(2, '0')}A` }));

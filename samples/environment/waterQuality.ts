@@ -6,6 +6,7 @@ import { SECTIONS, type Section } from './waterSections';
 
 const PATH = '/environment/water-quality';
 const FIRST_SAMPLING_HOUR = 9;
+const PUBLISHED_BY_HOUR = 15;
 const MINUTES_BETWEEN_SECTIONS = 20;
 const MISSING = '—';
 
@@ -13,7 +14,8 @@ const MISSING = '—';
  * Daily section results (断面监测结果) as the city's water-monitoring platform publishes them: section
  * metadata in the platform's pinyin field codes, parameters under their usual symbols, values as
  * strings, "0.01L" for a result below a detection limit of 0.01 and "—" for one not measured.
- * Index i is section i mod 11 on day ⌊i / 11⌋, sampled one section every 20 minutes from 09:00.
+ * Calendar position i is section i mod S on day ⌊i / S⌋, sampled one section every 20 minutes from
+ * 09:00 and published by 15:00.
  */
 export const waterQualitySample = slottedFeed({
   path: PATH,
@@ -22,6 +24,8 @@ export const waterQualitySample = slottedFeed({
     slotMinutes: MINUTES_PER_DAY,
     perSlot: SECTIONS.length,
     offsetSeconds: ({ position }) => position * MINUTES_BETWEEN_SECTIONS * 60,
+    // The morning's samples are analysed and published by 15:00.
+    publishedAfterMinutes: PUBLISHED_BY_HOUR * 60 - FIRST_SAMPLING_HOUR * 60,
   },
   record({ slot, position, time }, o) {
     const section = SECTIONS[position];
@@ -49,7 +53,9 @@ export const waterQualitySample = slottedFeed({
 
 /**
  * One sample's parameters. A section's load sets its usual level; the day varies it, and now and
- * then rain washes pollution in (a few days in a hundred), which is when targets fail.
+ * then runoff washes pollution in (a few days in a hundred), which is when targets fail. The
+ * plain's lakes and reservoirs carry more nitrogen than their class: total nitrogen there is often
+ * class IV or V while the section is class II or III, which is why it is a reference indicator.
  */
 function measurements(section: Section, r: Random): Record<string, string> {
   const event = r.chance(0.04) ? 2.2 : 1;
@@ -64,7 +70,7 @@ function measurements(section: Section, r: Random): Record<string, string> {
     BOD5: r.chance(0.1) ? MISSING : (1.6 * f * (0.85 + r.next() * 0.3)).toFixed(1),
     'NH3-N': withDetectionLimit(0.12 * f ** 1.6 * (0.8 + r.next() * 0.4), 0.025, 3),
     TP: withDetectionLimit(lake ? 0.016 * f * (0.8 + r.next() * 0.4) : 0.05 * f ** 1.3 * (0.8 + r.next() * 0.4), 0.01, 3),
-    TN: (lake ? 0.35 * f : 2.5 * f * (0.8 + r.next() * 0.4)).toFixed(2),
+    TN: (lake ? 0.95 * f * (0.8 + r.next() * 0.4) : 2.5 * f * (0.8 + r.next() * 0.4)).toFixed(2),
   };
 }
 

@@ -1,8 +1,10 @@
 /**
- * Surface-water monitoring sections (地表水监测断面) of 石家庄市: the city's rivers and reservoirs, each
- * section with its target class and, for the two reservoirs that supply the city, its
- * drinking-water protection zone. Waters and places are real; section names and codes are the
- * sample's own. `load` is the sample's typical pollution of the water (1 clean, 3+ heavily loaded).
+ * Surface-water monitoring sections (地表水监测断面) of 大庆市: 嫩江 and 松花江 on its borders, the
+ * rivers of its plain, and the lakes and reservoirs that supply the city, each section with its
+ * target class and, for the drinking-water sources (大庆水库, 红旗泡水库, 东城水库), its protection
+ * zone. The waters, and the districts they lie in, are the city's (docs/standards/city.md); section
+ * names and codes are the sample's own, named after the water and the place as sections usually
+ * are. `load` is the sample's typical pollution of the water (1 clean, 2+ heavily loaded).
  */
 export interface Section {
   code: string;
@@ -16,15 +18,15 @@ export interface Section {
 }
 
 export const SECTIONS: readonly Section[] = [
-  { code: '13010001', name: '岗南水库坝前', water: '岗南水库', type: '湖库', district: '平山县', target: 'Ⅱ', zone: '一级', load: 1.0 },
-  { code: '13010002', name: '黄壁庄水库坝前', water: '黄壁庄水库', type: '湖库', district: '鹿泉区', target: 'Ⅱ', zone: '一级', load: 1.15 },
-  { code: '13010003', name: '黄壁庄水库入库口', water: '黄壁庄水库', type: '湖库', district: '平山县', target: 'Ⅲ', zone: '二级', load: 1.5 },
-  { code: '13010004', name: '横山岭水库', water: '横山岭水库', type: '湖库', district: '灵寿县', target: 'Ⅲ', zone: null, load: 1.3 },
-  { code: '13010005', name: '小觉', water: '滹沱河', type: '河流', district: '平山县', target: 'Ⅱ', zone: null, load: 1.1 },
-  { code: '13010006', name: '北中山', water: '滹沱河', type: '河流', district: '深泽县', target: 'Ⅳ', zone: null, load: 2.2 },
-  { code: '13010007', name: '微水', water: '冶河', type: '河流', district: '井陉县', target: 'Ⅲ', zone: null, load: 1.6 },
-  { code: '13010008', name: '地都', water: '绵河', type: '河流', district: '井陉县', target: 'Ⅲ', zone: null, load: 1.5 },
-  { code: '13010009', name: '北贾村', water: '磁河', type: '河流', district: '无极县', target: 'Ⅳ', zone: null, load: 2.0 },
-  { code: '13010010', name: '马村', water: '槐河', type: '河流', district: '元氏县', target: 'Ⅳ', zone: null, load: 2.4 },
-  { code: '13010011', name: '赵州桥', water: '洨河', type: '河流', district: '赵县', target: 'Ⅴ', zone: null, load: 3.2 },
+  { code: '23060001', name: '大庆水库取水口', water: '大庆水库', type: '湖库', district: '让胡路区', target: 'Ⅱ', zone: '一级', load: 1.0 },
+  { code: '23060002', name: '红旗泡水库取水口', water: '红旗泡水库', type: '湖库', district: '萨尔图区', target: 'Ⅱ', zone: '一级', load: 1.05 },
+  { code: '23060003', name: '红旗泡水库入库口', water: '红旗泡水库', type: '湖库', district: '萨尔图区', target: 'Ⅲ', zone: '二级', load: 1.4 },
+  { code: '23060004', name: '东城水库', water: '东城水库', type: '湖库', district: '龙凤区', target: 'Ⅲ', zone: '二级', load: 1.3 },
+  { code: '23060005', name: '龙虎泡', water: '龙虎泡', type: '湖库', district: '大同区', target: 'Ⅳ', zone: null, load: 1.8 },
+  { code: '23060006', name: '连环湖', water: '连环湖', type: '湖库', district: '杜尔伯特蒙古族自治县', target: 'Ⅲ', zone: null, load: 1.5 },
+  { code: '23060007', name: '杜尔伯特入境', water: '嫩江', type: '河流', district: '杜尔伯特蒙古族自治县', target: 'Ⅲ', zone: null, load: 1.3 },
+  { code: '23060008', name: '肇源段', water: '嫩江', type: '河流', district: '肇源县', target: 'Ⅲ', zone: null, load: 1.5 },
+  { code: '23060009', name: '肇源出境', water: '松花江', type: '河流', district: '肇源县', target: 'Ⅲ', zone: null, load: 1.6 },
+  { code: '23060010', name: '林甸段', water: '乌裕尔河', type: '河流', district: '林甸县', target: 'Ⅳ', zone: null, load: 2.1 },
+  { code: '23060011', name: '林甸段', water: '双阳河', type: '河流', district: '林甸县', target: 'Ⅳ', zone: null, load: 2.3 },
 ];

@@ -10,6 +10,12 @@ export interface FeedOptions {
   malformedRate: number;
   /** Edition of the data: a later edition corrects some records, as sources do. */
   edition: number;
+  /**
+   * The moment the feeds are served as of (epoch milliseconds). A live feed (a slotted feed whose
+   * slots say when they are published) then ends with the newest records published by this moment
+   * rather than running on from its calendar's start. Unset: every feed keeps its own calendar.
+   */
+  asOf?: number;
 }
 
 export interface IndexedFeed {

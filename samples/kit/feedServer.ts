@@ -37,6 +37,7 @@ export async function startFeedServer(options: FeedServerOptions): Promise<Runni
     scale: options.scale ?? DEFAULT_FEED_OPTIONS.scale,
     malformedRate: options.malformedRate ?? DEFAULT_FEED_OPTIONS.malformedRate,
     edition: options.edition ?? DEFAULT_FEED_OPTIONS.edition,
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
   };
   const faults = new FaultInjector();
   faults.set(options.faults ?? {});

@@ -1,6 +1,6 @@
 import type { FeedOptions, IndexedFeed } from './feed';
 import { maybeMalformed, type Malformation } from './malformed';
-import { firstIndexAtOrAfter, slotOf, type SlotPosition, type TimeSlots } from './timeline';
+import { firstIndexAtOrAfter, liveOffset, slotOf, type SlotPosition, type TimeSlots } from './timeline';
 
 export interface SlottedFeedSpec {
   path: string;
@@ -13,13 +13,17 @@ export interface SlottedFeedSpec {
 
 /**
  * A feed of `scale` records in time slots, answering `since`, with the deliberately malformed
- * share broken the source's ways: what most sample streams are.
+ * share broken the source's ways: what most sample streams are. A live one (its slots say when they
+ * are published) served with `asOf` holds the `scale` records that end then (liveOffset); the
+ * record at feed index i is the one at calendar position offset + i, and so is its malformation.
  */
 export function slottedFeed(spec: SlottedFeedSpec): IndexedFeed {
+  const offset = (o: FeedOptions) => liveOffset(spec.slots, o.scale, o.asOf);
+  const at = (index: number, o: FeedOptions) => slotOf(offset(o) + index, spec.slots, o.seed);
   return {
     path: spec.path,
     count: (o) => o.scale,
-    firstIndexSince: (since, o) => firstIndexAtOrAfter(since, o.scale, (index) => slotOf(index, spec.slots, o.seed).time),
-    record: (index, o) => maybeMalformed(spec.record(slotOf(index, spec.slots, o.seed), o), spec.path, index, o, spec.malformations),
+    firstIndexSince: (since, o) => firstIndexAtOrAfter(since, o.scale, (index) => at(index, o).time),
+    record: (index, o) => maybeMalformed(spec.record(at(index, o), o), spec.path, offset(o) + index, o, spec.malformations),
   };
 }

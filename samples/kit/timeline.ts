@@ -42,6 +42,11 @@ export interface TimeSlots {
    * non-decreasing in the position, so times ascend with the index. At the start unless given.
    */
   offsetSeconds?: (at: { index: number; position: number }, seed: number) => number;
+  /**
+   * For a live source: minutes after its start at which a slot's records are all published. A
+   * feed served with `asOf` then ends with the last slot published by then (liveOffset).
+   */
+  publishedAfterMinutes?: number;
 }
 
 export interface SlotPosition {
@@ -54,11 +59,26 @@ export interface SlotPosition {
 export function slotOf(index: number, slots: TimeSlots, seed: number): SlotPosition {
   const perSlot = slots.perSlot ?? 1;
   const slot = Math.floor(index / perSlot);
-  const position = index % perSlot;
+  // Live windows can reach before slot 0 (liveOffset): positions stay 0 … perSlot − 1 there too.
+  const position = index - slot * perSlot;
   const offsetMs = (slots.offsetSeconds?.({ index, position }, seed) ?? 0) * 1000;
   // Milliseconds, not calendar arithmetic: China has kept one offset since 1991.
   const ms = slots.start.toMillis() + slot * slots.slotMinutes * MINUTE_MS + offsetMs;
   return { index, slot, position, time: DateTime.fromMillis(ms, { zone: CHINA_STANDARD_TIME }) };
+}
+
+/**
+ * Where a live feed's window of `count` records starts on its calendar: it ends with the last slot
+ * published by `asOf`, so the newest record is recent whenever the feed is served. Each record
+ * stays a function of its calendar position (this offset plus its index), so a station's reading
+ * at an hour is the same whenever it is served. 0 (the calendar from its start) when the feed is
+ * not served as of a moment or its slots are not live. May be negative: before slot 0.
+ */
+export function liveOffset(slots: TimeSlots, count: number, asOf: number | undefined): number {
+  if (asOf === undefined || slots.publishedAfterMinutes === undefined) return 0;
+  const published = asOf - slots.start.toMillis() - slots.publishedAfterMinutes * MINUTE_MS;
+  const lastSlot = Math.floor(published / (slots.slotMinutes * MINUTE_MS));
+  return (lastSlot + 1) * (slots.perSlot ?? 1) - count;
 }
 
 /**

@@ -36,7 +36,7 @@ export interface WarningSettings {
   basis: ForecastBasis;
   /** Grades ascending by severity, for cities without their own. */
   default: WarningGrade[];
-  /** Per-city tables (by city name, e.g. 石家庄市) that replace the default. */
+  /** Per-city tables (by city name, e.g. 大庆市) that replace the default. */
   cities: Record<string, WarningGrade[]>;
 }
 

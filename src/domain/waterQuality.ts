@@ -1,5 +1,6 @@
 /**
- * Surface-water quality class per GB 3838-2002 (docs/standards/water-quality.md), single-factor method.
+ * Surface-water quality class per GB 3838-2002 (docs/standards/water-quality.md), single-factor method,
+ * on the parameters published assessments count (环办〔2011〕22号).
  */
 
 export type WaterClass = 'I' | 'II' | 'III' | 'IV' | 'V' | '劣V';
@@ -12,7 +13,7 @@ export type WaterParameter = 'ph' | 'do' | 'codmn' | 'cod' | 'bod5' | 'nh3n' | '
 export type WaterQualityInput = Partial<Record<WaterParameter, number | null>>;
 
 export interface WaterQualityOptions {
-  /** 'river' (default) or 'lake' (lakes and reservoirs: stricter TP, and TN is classified). */
+  /** 'river' (default) or 'lake' (lakes and reservoirs: stricter TP, and TN is a reference indicator). */
   waterBody?: WaterBody;
   /** When given, the result lists every parameter that fails this class, with its multiple. */
   targetClass?: WaterTargetClass;
@@ -27,13 +28,19 @@ export interface WaterExceedance {
   multiple: number | null;
 }
 
+/** Reference indicators: classed on their own, reported beside the class, never counted in it. */
+export type ReferenceParameter = 'tn';
+export type ReferenceClasses = Partial<Record<ReferenceParameter, WaterClass>>;
+
 export interface WaterQualityResult {
   class: WaterClass;
   /** The parameters whose own class equals the overall (worst) class, in input-key order. */
   limitingParameters: WaterParameter[];
   /** The class each classified parameter alone would give. */
   parameterClasses: Partial<Record<WaterParameter, WaterClass>>;
-  /** Parameters given but not classified for this water body (TN for rivers). */
+  /** The class of each reference indicator measured: TN of a lake or reservoir. */
+  referenceClasses: ReferenceClasses;
+  /** Parameters given but not assessed for this water body (TN for rivers). */
   ignoredParameters: WaterParameter[];
   /** Only when opts.targetClass is given: the parameters that fail it. */
   exceedances?: WaterExceedance[];
@@ -208,11 +215,21 @@ function readParameters(p: WaterQualityInput): Array<[WaterParameter, number]> {
 }
 
 /**
+ * Whether a parameter is a reference indicator for a water body. Published assessments
+ * (环办〔2011〕22号) class lakes and reservoirs without total nitrogen and assess it on its own: its
+ * class is reported beside the class, never sets it and is never a limiting parameter.
+ */
+function isReference(parameter: WaterParameter, waterBody: WaterBody): parameter is ReferenceParameter {
+  return parameter === 'tn' && waterBody === 'lake';
+}
+
+/**
  * Single-factor classification: each parameter gets the best class it meets, the water gets the
  * worst of those, and the limiting parameters are the ones at that worst class.
  *
- * TN is only classified for lakes and reservoirs: GB 3838 notes that its TN limit applies to them,
- * so for a river a TN value is listed in ignoredParameters and does not affect the class.
+ * Total nitrogen never counts (环办〔2011〕22号): for a lake or reservoir it is a reference
+ * indicator, classed on its own in referenceClasses.tn (GB 3838 gives its limits for lakes and
+ * reservoirs only); for a river it is not assessed and is listed in ignoredParameters.
  */
 export function classifyWaterQuality(
   p: WaterQualityInput,
@@ -223,12 +240,20 @@ export function classifyWaterQuality(
   const ignoredParameters = measured
     .filter(([parameter]) => parameter !== 'ph' && limitsFor(parameter, waterBody) === null)
     .map(([parameter]) => parameter);
-  const classified = measured.filter(([parameter]) => !ignoredParameters.includes(parameter));
+  const referenceClasses: ReferenceClasses = {};
+  for (const [parameter, value] of measured) {
+    if (isReference(parameter, waterBody)) referenceClasses[parameter] = parameterClass(parameter, value, waterBody);
+  }
+  const classified = measured.filter(
+    ([parameter]) => !ignoredParameters.includes(parameter) && !isReference(parameter, waterBody),
+  );
   if (classified.length === 0) {
     const hint =
-      ignoredParameters.length > 0 ? ` (TN is classified only for lakes and reservoirs)` : '';
+      measured.some(([parameter]) => parameter === 'tn')
+        ? ' (TN does not set a class: a reference indicator for lakes and reservoirs, not assessed for rivers)'
+        : '';
     throw new Error(
-      `classifyWaterQuality needs at least one of ${WATER_PARAMETERS.join(', ')}${hint}`,
+      `classifyWaterQuality needs at least one of ${WATER_PARAMETERS.filter((p) => p !== 'tn').join(', ')}${hint}`,
     );
   }
 
@@ -247,6 +272,7 @@ export function classifyWaterQuality(
     class: overall,
     limitingParameters,
     parameterClasses,
+    referenceClasses,
     ignoredParameters,
   };
   if (opts.targetClass !== undefined) {

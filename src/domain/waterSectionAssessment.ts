@@ -14,6 +14,7 @@ import {
   type WaterParameter,
   type WaterQualityInput,
   type WaterTargetClass,
+  type ReferenceClasses,
 } from './waterQuality';
 import { checkDrinkingWaterSource, type DrinkingWaterCheck, type ProtectionZone } from './drinkingWaterSource';
 
@@ -29,7 +30,9 @@ export interface WaterSectionAssessment {
   class: WaterClass;
   limitingParameters: WaterParameter[];
   parameterClasses: Partial<Record<WaterParameter, WaterClass>>;
-  /** Measured but not classified for this water body (TN in a river). */
+  /** Reference indicators with their own class, outside the class: TN of a lake or reservoir. */
+  referenceClasses: ReferenceClasses;
+  /** Measured but not assessed for this water body (TN in a river). */
   ignoredParameters: WaterParameter[];
   /** The parameters that fail the target class, with limit and multiple. */
   exceedances: WaterExceedance[];
@@ -54,6 +57,7 @@ export function assessWaterSection(input: WaterSectionInput): WaterSectionAssess
     class: result.class,
     limitingParameters: result.limitingParameters,
     parameterClasses: result.parameterClasses,
+    referenceClasses: result.referenceClasses,
     ignoredParameters: result.ignoredParameters,
     exceedances: result.exceedances ?? [],
     exceedanceMultiples,

@@ -1,11 +1,13 @@
 import { schedulePeriodMs } from './cronTimes';
+import { STALE_AFTER_PERIODS } from '../domain/dataAge';
 
 /**
- * How many schedule periods a stream's last success may age before its data counts as stale. One
- * missed fire is normal (a run in progress, a source down for a moment); a second one means the
- * feed has fallen behind and its readers should be told.
+ * How many schedule periods a stream's last success may age before its data counts as stale: the
+ * count the data's own age uses too (domain/dataAge.ts). One missed fire is normal (a run in
+ * progress, a source down for a moment); a second one means the feed has fallen behind and its
+ * readers should be told.
  */
-export const STALE_AFTER_PERIODS = 2;
+export { STALE_AFTER_PERIODS };
 
 /**
  * Whether a stream's data is stale: never synced successfully, or its last success older than

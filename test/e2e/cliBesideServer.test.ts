@@ -92,11 +92,12 @@ describe('hub commands beside a running hub serve on the embedded database', () 
         answers.push({ at: Date.now(), ok: status === 200 && !body.errors && body.data.disclosures.totalCount > 0 });
       }
     })();
-    // The sync reads its own sample feeds, larger, so that it lasts a while beside the server.
+    // The sync reads its own sample feeds, larger and whole, so that it lasts a while beside the
+    // server (the feeds end at the moment they are served, where the server's cursor already is).
     const [status, quarantine, synced] = await Promise.all([
       runHub(['status', '--json'], env(), COMMAND_TIMEOUT_MS),
       runHub(['quarantine', 'list', '--json', '--limit', '1000'], env(), COMMAND_TIMEOUT_MS),
-      runHub(['sync', 'environment/air-hourly', '--json'], { ...env(), HUB_SAMPLE_SCALE: '1500' }, COMMAND_TIMEOUT_MS),
+      runHub(['sync', 'environment/air-hourly', '--full', '--json'], { ...env(), HUB_SAMPLE_SCALE: '1500' }, COMMAND_TIMEOUT_MS),
     ]).finally(() => (commandsDone = true));
     await load;
 

@@ -5,6 +5,10 @@ import { hasDisagreeingFlag } from '../../samples/environment/emissions';
 import { FLAG_DISAGREEMENT_MARKER } from '../../connectors/environment/emissions/stream';
 import { aqiCategory } from '../../src/domain/aqi/computeAqi';
 import { WATER_CLASSES } from '../../src/domain/waterQuality';
+import { warningGrade } from '../../src/domain/pollutionWarning';
+import { WARNING_LEVELS } from '../../src/domain/pollutionWarningGrading';
+import { DEFAULT_WARNING_SETTINGS } from '../../connectors/environment/common/warningSettings';
+import { latestAirQuality } from '../../src/graphql/environment/latestAirQuality';
 import { isMalformed, type FeedOptions } from '../../samples/kit/feed';
 import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../samples/kit/feedServer';
 import { runSync } from '../../src/sync/runSync';
@@ -139,18 +143,52 @@ describe.each(BACKENDS)('the environment connector on %s', (backend) => {
     expect(repeated.length).toBeGreaterThan(0);
   });
 
-  test('stored warnings match the stored forecasts of their city and day', async () => {
-    const notices = await rows('pollution-warnings').select('region', 'published_at', 'attributes');
+  test('stored warnings follow the stored forecasts of their unit and day: the episode ahead’s grade, lifted when none is ahead', async () => {
+    const notices = await rows('pollution-warnings').select('region', 'published_at', 'title', 'attributes');
     expect(notices.length).toBeGreaterThan(10);
     let matched = 0;
     for (const n of notices) {
-      // Notices follow the city's 16:00 forecast within the hour after it.
+      // Notices follow the unit's 16:00 forecast within the hour after it.
       const from = new Date(new Date(n.published_at).getTime() - 2 * 3600 * 1000);
       const forecast = await rows('aqi-forecasts').where({ region: n.region }).whereBetween('published_at', [from, n.published_at]).first();
       if (!forecast) continue; // that forecast was one of the malformed records
-      expect(n.attributes.action.name === 'lift' ? null : n.attributes.level.name).toBe(forecast.attributes.warning?.level ?? null);
+      const highs: number[] = forecast.attributes.days.map((d: any) => d.aqi.high);
+      const end = highs.findIndex((h) => h <= 200);
+      const ahead = warningGrade(highs.slice(0, end < 0 ? highs.length : end), DEFAULT_WARNING_SETTINGS.default)?.level ?? null;
+      const level = n.attributes.level.name;
+      if (n.attributes.action.name === 'lift') expect([n.title, ahead]).toEqual([n.title, null]);
+      else if (n.attributes.action.name === 'issue' || !n.title.includes('延长')) expect([n.title, level]).toEqual([n.title, ahead]);
+      else expect(WARNING_LEVELS.indexOf(level)).toBeGreaterThanOrEqual(WARNING_LEVELS.indexOf(ahead!));
+      // Lifted after it started; in force a whole day at least.
+      const { startTime, expectedEndTime, liftTime } = n.attributes;
+      expect([n.title, (liftTime ?? expectedEndTime) > startTime]).toEqual([n.title, true]);
       matched++;
     }
     expect(matched).toBeGreaterThan(notices.length - 3);
+  });
+
+  test('the board over month-old readings says how old they are (2026-11-01 on 2026-12-01)', async () => {
+    const board = await latestAirQuality(knex, new Date('2026-12-01T06:00:00Z'));
+    expect(board).toHaveLength(13);
+    for (const c of board) {
+      expect(c.dataAge).toMatchObject({ asOf: c.publishedAt, periodSeconds: 3600, stale: true });
+      expect(c.dataAge.seconds).toBeGreaterThan(29 * 24 * 3600);
+    }
+    // An hour after its latest time point the board is current; two hours and a second after, stale.
+    const newest = Math.max(...board.map((c) => c.publishedAt.getTime()));
+    const at = async (ms: number) => (await latestAirQuality(knex, new Date(newest + ms))).find((c) => c.publishedAt.getTime() === newest)!.dataAge;
+    expect(await at(3600 * 1000)).toMatchObject({ seconds: 3600, stale: false });
+    expect(await at(7200 * 1000)).toMatchObject({ seconds: 7200, stale: false });
+    expect(await at(7201 * 1000)).toMatchObject({ seconds: 7201, stale: true });
+  });
+
+  test('every record is placed in 大庆市 or, for air quality, in one of the province’s prefecture units', async () => {
+    const divisions = new Set([MAPPING.city.name, ...MAPPING.city.districts.map((d) => d.name)]);
+    const units = new Set(MAPPING.city.prefectures.map((p) => p.name));
+    const regions = await knex('disclosures').where({ domain: 'ENVIRONMENT' }).distinct('stream', 'region');
+    for (const { stream, region } of regions) {
+      const own = stream === 'environment/water-quality' || stream === 'environment/emissions';
+      expect([stream, region, own ? divisions.has(region) : units.has(region) || divisions.has(region)]).toEqual([stream, region, true]);
+    }
   });
 });

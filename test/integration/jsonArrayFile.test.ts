@@ -34,7 +34,7 @@ describe('JSON array files', () => {
     const out = fs.openSync(file, 'w');
     fs.writeSync(out, '[\n');
     for (let start = 0; start < count; start += 10_000) {
-      const lines = Array.from({ length: Math.min(10_000, count - start) }, (_, i) => JSON.stringify({ id: start + i, station: '1029A', pm2_5: '44' }));
+      const lines = Array.from({ length: Math.min(10_000, count - start) }, (_, i) => JSON.stringify({ id: start + i, station: '2319A', pm2_5: '44' }));
       fs.writeSync(out, `${start ? ',\n' : ''}${lines.join(',\n')}`);
     }
     fs.writeSync(out, '\n]\n');

@@ -58,7 +58,7 @@ describe('sources', () => {
   test('a JSON Lines dump streams in pages; a broken line becomes a record to quarantine', async () => {
     const file = path.join(dir, 'dump.jsonl');
     const { records } = await readAll(httpPages({ path: '/environment/air-hourly', pageSize: 100 }), feeds.url);
-    fs.writeFileSync(file, [...records.slice(0, 5).map((r) => JSON.stringify(r)), '{"stationCode": "1029A", "area": ', ''].join('\n'));
+    fs.writeFileSync(file, [...records.slice(0, 5).map((r) => JSON.stringify(r)), '{"stationCode": "2319A", "area": ', ''].join('\n'));
     const pages = [];
     for await (const page of filePages(file, { pageSize: 2 })) pages.push(page.records.length);
     expect(pages).toEqual([2, 2, 2]);
@@ -106,7 +106,7 @@ describe('engine guards', () => {
     expect(summary).toMatchObject({ fetched: 2, inserted: 1, quarantined: 1 });
     const entry = await db.knex('quarantine').where({ stage: 'parse' }).first();
     expect(entry.errors[0].message).toMatch(/^corrections\.jsonl line 2 is not JSON: /);
-    expect(entry.payload.raw).toBe('{"stationCode": "1030A",');
+    expect(entry.payload.raw).toBe('{"stationCode": "2320A",');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -25,8 +25,8 @@ describe('the daily AQI uses daily limits only', () => {
 
 describe('the air-daily mapping', () => {
   const record: AirDailyRecord = {
-    CityCode: '130100',
-    Area: '石家庄市',
+    CityCode: '230600',
+    Area: '大庆市',
     TimePoint: '2026-11-05T00:00:00',
     AQI: '193',
     Quality: '中度污染',
@@ -43,7 +43,8 @@ describe('the air-daily mapping', () => {
   it('computes the AQI block with daily keys and keeps the platform’s own AQI beside it', () => {
     const d = airDaily.toDisclosure(record, MAPPING);
     expect(d.kind).toBe('air-quality-daily');
-    expect(d.title).toBe('石家庄市 2026-11-05 空气质量日报 AQI 193 中度污染');
+    expect(d.title).toBe('大庆市 2026-11-05 空气质量日报 AQI 193 中度污染');
+    expect(d.publisher).toBe('大庆市生态环境局');
     const a = d.attributes as any;
     expect(a.concentrations).toEqual({ so2_24h: 23, no2_24h: 72, co_24h: 1.8, pm10_24h: 238, pm25_24h: 145, o3_8h: 70, o3_1h: undefined });
     expect(a.aqi).toMatchObject({ aqi: 193, level: 4, category: '中度污染', color: '#FF0000', primaryPollutants: ['pm25'], exceedingPollutants: ['pm10', 'pm25'] });
@@ -54,8 +55,8 @@ describe('the air-daily mapping', () => {
   });
 
   it('keys a report by city and date, whichever way the date is written', () => {
-    expect(airDaily.key(record)).toBe('130100@2026-11-05');
-    expect(airDaily.key({ ...record, TimePoint: '2026/11/05' })).toBe('130100@2026-11-05');
+    expect(airDaily.key(record)).toBe('230600@2026-11-05');
+    expect(airDaily.key({ ...record, TimePoint: '2026/11/05' })).toBe('230600@2026-11-05');
     expect(airDaily.cursor!({ ...record, TimePoint: '2026年11月5日' })).toBe('2026-11-05 00:00:00');
   });
 });

@@ -54,9 +54,9 @@ describe("the source's own flag is compared with the hub's finding", () => {
 
 describe('the emissions mapping', () => {
   const result: EmissionRecord = {
-    QYMC: '石家庄恒信热力有限公司',
-    TYSHXYDM: '914403001922038216',
-    SSQX: '长安区',
+    QYMC: '大庆庆恒热力有限公司',
+    TYSHXYDM: '91230602128765432Y',
+    SSQX: '大庆市萨尔图区',
     PFKBH: 'DA001',
     PFKMC: '燃煤锅炉废气排放口',
     PFKLX: '废气',
@@ -65,10 +65,10 @@ describe('the emissions mapping', () => {
     PFGL: '连续',
     JCFS: '自动监测',
     JCSJ: '2026-11-01 08:00:00',
-    JCND: 47.25,
+    JCND: 405,
     JLDW: 'mg/m3',
-    BZXZ: 35,
-    ZXBZ: 'DB13/ 5161-2020',
+    BZXZ: 300,
+    ZXBZ: 'GB 13271-2014',
     SFCB: '是',
     CBBS: '0.35',
     NPFL: 28.4,
@@ -77,13 +77,14 @@ describe('the emissions mapping', () => {
   it('maps an exceedance the source reports: computed and source agree', () => {
     const d = emissions.toDisclosure(result, MAPPING);
     expect(d.kind).toBe('emission-result');
-    expect(d.subject).toEqual({ uscc: '914403001922038216', name: '石家庄恒信热力有限公司' });
+    expect(d.subject).toEqual({ uscc: '91230602128765432Y', name: '大庆庆恒热力有限公司' });
+    expect(d.region).toBe('大庆市萨尔图区');
     expect(d.attributes).toMatchObject({
       outlet: { code: 'DA001', name: '燃煤锅炉废气排放口', medium: '废气' },
       pollutant: '二氧化硫',
       dischargeMethod: { organisation: '有组织', pattern: '连续' },
-      concentration: { value: 47.25, unit: 'mg/m³', unitAsWritten: 'mg/m3' },
-      limit: { value: 35, unit: 'mg/m³', standard: 'DB13/ 5161-2020' },
+      concentration: { value: 405, unit: 'mg/m³', unitAsWritten: 'mg/m3' },
+      limit: { value: 300, unit: 'mg/m³', standard: 'GB 13271-2014' },
       exceeds: true,
       exceedanceMultiple: 0.35,
       source: { exceeds: true, multiple: 0.35, multipleAsWritten: '0.35' },
@@ -102,13 +103,13 @@ describe('the emissions mapping', () => {
   });
 
   it('reports a result at the limit that the source calls 是', () => {
-    const d = emissions.toDisclosure({ ...result, JCND: 35, SFCB: '是', CBBS: '0.00' }, MAPPING);
+    const d = emissions.toDisclosure({ ...result, JCND: 300, SFCB: '是', CBBS: '0.00' }, MAPPING);
     expect(d.attributes).toMatchObject({ exceeds: false, exceedanceMultiple: 0, flagDisagreement: { source: true, computed: false } });
   });
 
   it('keys a result by unit, outlet, pollutant and time, whichever way the code and time are written', () => {
     const key = emissions.key(result);
-    expect(emissions.key({ ...result, TYSHXYDM: ' 914403001922038216 '.toLowerCase(), JCSJ: '2026/11/01 08:00' })).toBe(key);
+    expect(emissions.key({ ...result, TYSHXYDM: ' 91230602128765432Y '.toLowerCase(), JCSJ: '2026/11/01 08:00' })).toBe(key);
     expect(emissions.key({ ...result, JCXM: '氮氧化物' })).not.toBe(key);
   });
 });

@@ -22,10 +22,9 @@ describe('forecast ranges as forecasts write them', () => {
 
 describe('the aqi-forecasts mapping', () => {
   const record: AqiForecastRecord = {
-    cityCode: '130100',
-    cityName: '石家庄市',
+    cityCode: '230600',
+    cityName: '大庆市',
     publishTime: '2026年11月08日 16:00',
-    publisher: '石家庄市环境监测中心',
     forecasts: [
       { forecastDate: '2026-11-09', aqi: '180~230', level: '中度污染至重度污染', primaryPollutant: 'PM2.5' },
       { forecastDate: '2026-11-10', aqi: '200~260', level: '中度污染至重度污染', primaryPollutant: 'PM2.5' },
@@ -48,6 +47,17 @@ describe('the aqi-forecasts mapping', () => {
     // Two days in a row whose upper ends exceed 200: yellow under the default grading.
     expect(a.warning).toEqual({ level: 'yellow', name: '黄色预警', response: 'Ⅲ级应急响应' });
     expect(d.title).toContain('达到黄色预警条件');
+    // The hub's city's forecast is its ecology authority's; another unit's, that unit's bureau.
+    expect(d.publisher).toBe('大庆市生态环境局');
+    expect(aqiForecasts.toDisclosure({ ...record, cityCode: '230100', cityName: '哈尔滨市' }, MAPPING).publisher).toBe('哈尔滨市生态环境局');
+  });
+
+  it('reads the five days of the provincial platform', () => {
+    const five = { ...record, forecasts: [1, 2, 3, 4, 5].map((n) => ({ forecastDate: `2026-11-${String(8 + n).padStart(2, '0')}`, aqi: '210~260' })) };
+    const d = aqiForecasts.toDisclosure(five, MAPPING);
+    expect(attributesOf(d, 'aqi-forecast').days).toHaveLength(5);
+    // Five days above 200, none above 300: yellow under the default grading.
+    expect(attributesOf(d, 'aqi-forecast').warning?.level).toBe('yellow');
   });
 
   it('a forecast at or below 200 calls for none', () => {
@@ -69,17 +79,17 @@ describe('the aqi-forecasts mapping', () => {
 
 describe('the pollution-warnings mapping', () => {
   const lift: PollutionWarningRecord = {
-    noticeNo: '石重污染应急办[2026]4号',
+    noticeNo: '大庆重污染应急办[2026]4号',
     title: '关于解除重污染天气黄色预警的通知',
-    cityCode: '130100',
-    cityName: '石家庄市',
+    cityCode: '230600',
+    cityName: '大庆市',
     noticeType: '解除',
     warningLevel: '黄色',
     responseLevel: 'Ⅲ级应急响应',
     publishTime: '2026-11-11 17:00:00',
     startTime: '2026-11-09 00:00:00',
     liftTime: '2026-11-12 00:00:00',
-    relatedNoticeNo: '石重污染应急办（2026）3号',
+    relatedNoticeNo: '大庆重污染应急办（2026）3号',
     measures: [],
     content: '决定于11月12日0时解除重污染天气黄色预警。',
   };
@@ -87,10 +97,11 @@ describe('the pollution-warnings mapping', () => {
   it('maps a lift notice to the episode it ends', () => {
     const d = pollutionWarnings.toDisclosure(lift, MAPPING);
     expect(d.kind).toBe('pollution-warning');
-    expect(d.title).toBe('石家庄市 关于解除重污染天气黄色预警的通知');
+    expect(d.title).toBe('大庆市 关于解除重污染天气黄色预警的通知');
+    expect(d.publisher).toBe('大庆市重污染天气应急指挥部办公室');
     expect(d.attributes).toMatchObject({
-      noticeNo: '石重污染应急办〔2026〕4号',
-      episodeNoticeNo: '石重污染应急办〔2026〕3号',
+      noticeNo: '大庆重污染应急办〔2026〕4号',
+      episodeNoticeNo: '大庆重污染应急办〔2026〕3号',
       action: { code: '解除', name: 'lift' },
       level: { code: '黄色', name: 'yellow' },
       startTime: '2026-11-09 00:00:00',
@@ -100,6 +111,6 @@ describe('the pollution-warnings mapping', () => {
   });
 
   it('keys a notice by its number, whichever brackets the office used', () => {
-    expect(pollutionWarnings.key(lift)).toBe(pollutionWarnings.key({ ...lift, noticeNo: '石重污染应急办〔2026〕4号' }));
+    expect(pollutionWarnings.key(lift)).toBe(pollutionWarnings.key({ ...lift, noticeNo: '大庆重污染应急办〔2026〕4号' }));
   });
 });

@@ -19,6 +19,9 @@ import { validateUscc } from '../../src/domain/uscc';
 import { compareCursors } from '../../src/sync/cursor';
 import { MAPPING } from '../helpers/mapping';
 import { attributesOf } from '../../src/domain/contract';
+import { warningGrade, WARNING_AQI_THRESHOLD } from '../../src/domain/pollutionWarning';
+import { WARNING_LEVELS, type WarningLevel } from '../../src/domain/pollutionWarningGrading';
+import { DEFAULT_WARNING_SETTINGS } from '../../connectors/environment/common/warningSettings';
 
 const o: FeedOptions = { ...DEFAULT_FEED_OPTIONS, scale: 300 };
 const NEW_STREAMS = ['air-daily', 'aqi-forecasts', 'pollution-warnings', 'water-quality', 'emissions'];
@@ -85,34 +88,108 @@ describe.each(NEW_STREAMS)('the %s sample feed', (name) => {
   });
 });
 
-describe('warnings follow from the forecasts', () => {
-  // Whole sequences: a malformed notice would leave a gap in a city's issue … lift sequence.
-  const whole = { ...o, malformedRate: 0 };
+describe.each(['air-hourly', ...NEW_STREAMS])('the %s sample feed served as of a moment', (name) => {
+  const { stream, feed } = pair(name);
+  // The hub serves the samples as of the moment it starts: the clock of the issue, a month after
+  // the calendar's first day (2026-11-01 on 2026-12-01).
+  const asOf = Date.parse('2026-12-01T21:55:00+08:00');
+  const live: FeedOptions = { ...o, asOf };
+  const timeOf = (record: unknown) => Date.parse(`${stream.cursor!(record).replace(' ', 'T')}+08:00`);
+  const good = (options: FeedOptions) =>
+    Array.from({ length: feed.count(options) }, (_, i) => i).filter((i) => fate(stream, feed.record(i, options)) === undefined).map((i) => feed.record(i, options));
 
-  it('every issue and adjust notice has the grade its city’s forecast of that day calls for', () => {
-    let checked = 0;
-    for (let i = 0; i < pollutionWarningsFeed.count(whole); i++) {
-      const notice = pollutionWarningsFeed.record(i, whole) as Record<string, string>;
-      const city = CITIES.find((c) => c.code === notice.cityCode)!;
-      const day = Math.round(DateTime.fromSQL(notice.publishTime, { zone: CHINA_ZONE }).startOf('day').diff(SAMPLE_ANCHOR, 'days').days);
-      const forecast = aqiForecasts.toDisclosure(aqiForecastsSample.record(day * CITIES.length + city.index, whole) as AqiForecastRecord, MAPPING);
-      const warning = attributesOf(forecast, 'aqi-forecast').warning;
-      if (notice.noticeType === '解除') expect(warning).toBeNull();
-      else expect(`${notice.warningLevel}预警`).toBe(warning?.name);
-      checked++;
-    }
-    expect(checked).toBeGreaterThan(10);
+  it('ends with the newest records published by then, not on its calendar’s first days', () => {
+    const times = good(live).map(timeOf);
+    const newest = Math.max(...times);
+    expect(newest).toBeLessThanOrEqual(asOf);
+    // Within two of its periods: hourly readings and results within hours, daily ones within days.
+    const period = { 'air-hourly': 1, 'air-daily': 24, 'aqi-forecasts': 24, 'pollution-warnings': 24 * 6, 'water-quality': 24, emissions: 1 }[name]!;
+    expect(asOf - newest).toBeLessThanOrEqual(2 * period * 3600 * 1000);
   });
 
-  it('a city’s notices alternate issue … lift, and adjust and lift notices name the notice that issued the warning', () => {
-    const byCity = new Map<string, Array<Record<string, string>>>();
-    for (let i = 0; i < pollutionWarningsFeed.count(whole); i++) {
-      const notice = pollutionWarningsFeed.record(i, whole) as Record<string, string>;
-      byCity.set(notice.cityName, [...(byCity.get(notice.cityName) ?? []), notice]);
+  it('serves the record of a calendar position the same whenever it is served', () => {
+    const calendar = good(o);
+    const byKey = new Map(calendar.map((r) => [stream.key(r), r]));
+    // A moment shortly after the calendar's newest record: the two windows overlap.
+    const later = Math.max(...calendar.map(timeOf)) + 3 * 3600 * 1000;
+    const shared = good({ ...o, asOf: later }).filter((r) => byKey.has(stream.key(r)));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const r of shared) expect(r).toEqual(byKey.get(stream.key(r)));
+  });
+});
+
+describe('warnings follow from the forecasts (docs/standards/aqi.md)', () => {
+  // Whole sequences: a malformed notice would leave a gap in a unit's issue … lift sequence.
+  const whole = { ...o, malformedRate: 0 };
+  const notices = Array.from({ length: pollutionWarningsFeed.count(whole) }, (_, i) => pollutionWarningsFeed.record(i, whole) as Record<string, any>);
+  const COLOURS: Record<string, WarningLevel> = { 蓝色: 'blue', 黄色: 'yellow', 橙色: 'orange', 红色: 'red' };
+  const levelOf = (colour: string): WarningLevel => COLOURS[colour];
+  const grades = DEFAULT_WARNING_SETTINGS.default;
+
+  /** The forecast a notice followed: its unit's, issued the same day, as the hub stores it. */
+  function forecastBehind(notice: Record<string, any>) {
+    const city = CITIES.find((c) => c.code === notice.cityCode)!;
+    const day = Math.round(DateTime.fromSQL(notice.publishTime, { zone: CHINA_ZONE }).startOf('day').diff(SAMPLE_ANCHOR, 'days').days);
+    const forecast = aqiForecasts.toDisclosure(aqiForecastsSample.record(day * CITIES.length + city.index, whole) as AqiForecastRecord, MAPPING);
+    return attributesOf(forecast, 'aqi-forecast');
+  }
+
+  /** The upper ends of the run of forecast days above 200 that begins tomorrow: the episode ahead. */
+  function episodeAhead(notice: Record<string, any>): number[] {
+    const highs = forecastBehind(notice).days.map((d) => d.aqi.high);
+    const end = highs.findIndex((h) => h <= WARNING_AQI_THRESHOLD);
+    return highs.slice(0, end < 0 ? highs.length : end);
+  }
+
+  const hours = (from: string, to: string) => DateTime.fromSQL(to).diff(DateTime.fromSQL(from), 'hours').hours;
+
+  it('issues the grade the episode ahead calls for, raises it only to such a grade, and lifts when no episode is ahead', () => {
+    let checked = 0;
+    for (const notice of notices) {
+      const ahead = episodeAhead(notice);
+      const called = warningGrade(ahead, grades)?.level ?? null;
+      if (notice.noticeType === '解除') expect([notice.noticeNo, ahead]).toEqual([notice.noticeNo, []]);
+      else if (notice.noticeType === '发布' || !notice.title.includes('延长')) expect([notice.noticeNo, levelOf(notice.warningLevel)]).toEqual([notice.noticeNo, called]);
+      else expect(WARNING_LEVELS.indexOf(levelOf(notice.warningLevel))).toBeGreaterThanOrEqual(WARNING_LEVELS.indexOf(called!));
+      checked++;
     }
-    for (const notices of byCity.values()) {
+    expect(checked).toBeGreaterThan(30);
+  });
+
+  it('all four levels occur, each lasting the days above 200 its grade needs', () => {
+    // The default grading: blue one day above 200, yellow two, orange three with one above 300, red
+    // four with two above 300 (or a day at 500); the notice's own outlook gives the days.
+    const minimumDays: Record<string, number> = { blue: 1, yellow: 2, orange: 3, red: 4 };
+    const issued = notices.filter((n) => n.noticeType === '发布');
+    expect(new Set(issued.map((n) => levelOf(n.warningLevel)))).toEqual(new Set(WARNING_LEVELS));
+    for (const n of issued) {
+      const ahead = episodeAhead(n);
+      const days = hours(n.startTime, n.expectedEndTime) / 24;
+      expect([n.noticeNo, days]).toEqual([n.noticeNo, ahead.length]);
+      const level = levelOf(n.warningLevel);
+      if (!(level === 'red' && ahead.some((h) => h >= 500))) expect([n.noticeNo, days >= minimumDays[level]]).toEqual([n.noticeNo, true]);
+      if (level === 'orange' || level === 'red') expect(ahead.some((h) => h > 300)).toBe(true);
+    }
+  });
+
+  it('a warning starts the day after its notice and is lifted only after it has started, never at once', () => {
+    for (const n of notices) {
+      expect([n.noticeNo, hours(n.publishTime, n.startTime) > 0 || n.noticeType !== '发布']).toEqual([n.noticeNo, true]);
+      if (n.noticeType === '解除') {
+        expect([n.noticeNo, hours(n.startTime, n.liftTime) >= 24]).toEqual([n.noticeNo, true]);
+        expect([n.noticeNo, hours(n.publishTime, n.liftTime) > 0]).toEqual([n.noticeNo, true]);
+      } else {
+        expect([n.noticeNo, hours(n.startTime, n.expectedEndTime) >= 24]).toEqual([n.noticeNo, true]);
+      }
+    }
+  });
+
+  it('a unit’s notices alternate issue … lift, and adjust and lift notices name the notice that issued the warning', () => {
+    const byCity = new Map<string, Array<Record<string, string>>>();
+    for (const notice of notices) byCity.set(notice.cityName, [...(byCity.get(notice.cityName) ?? []), notice]);
+    for (const ofCity of byCity.values()) {
       let open: string | undefined;
-      for (const n of notices) {
+      for (const n of ofCity) {
         if (n.noticeType === '发布') {
           expect(open).toBeUndefined();
           open = n.noticeNo;
@@ -122,6 +199,14 @@ describe('warnings follow from the forecasts', () => {
         }
       }
     }
+  });
+
+  it('numbers a notice the same in every window that shows it', () => {
+    const live = { ...whole, asOf: Date.parse('2026-11-20T20:00:00+08:00') };
+    const shown = Array.from({ length: pollutionWarningsFeed.count(live) }, (_, i) => pollutionWarningsFeed.record(i, live) as Record<string, any>);
+    const common = shown.filter((n) => notices.some((m) => m.publishTime === n.publishTime && m.cityCode === n.cityCode));
+    expect(common.length).toBeGreaterThan(5);
+    for (const n of common) expect(notices.find((m) => m.publishTime === n.publishTime && m.cityCode === n.cityCode)).toEqual(n);
   });
 });
 

@@ -62,11 +62,11 @@ describe('grading is a per-city setting', () => {
     { level: 'yellow', name: '黄色预警', response: 'Ⅲ级', criteria: [[{ aqiAbove: 200, days: 3 }]], measures: ['停止土石方作业'] },
     { level: 'red', name: '红色预警', response: 'Ⅰ级', criteria: [[{ aqiAbove: 300, days: 2 }]], measures: ['中小学停课'] },
   ];
-  const settings = overrideWarningSettings(DEFAULT_WARNING_SETTINGS, { cities: { 张家口市: strict } });
+  const settings = overrideWarningSettings(DEFAULT_WARNING_SETTINGS, { cities: { 大兴安岭地区: strict } });
 
   it('a city with its own table uses it; the others keep the default', () => {
-    expect(gradesForCity(settings, '张家口市')).toBe(strict);
-    expect(gradesForCity(settings, '石家庄市')).toBe(DEFAULT_WARNING_SETTINGS.default);
+    expect(gradesForCity(settings, '大兴安岭地区')).toBe(strict);
+    expect(gradesForCity(settings, '大庆市')).toBe(DEFAULT_WARNING_SETTINGS.default);
     expect(levelOf([310, 320, 150], strict)).toBe('red');
     expect(levelOf([310, 320, 150])).toBe('yellow');
   });
@@ -81,10 +81,10 @@ describe('grading is a per-city setting', () => {
       { low: 180, high: 230 },
       { low: 120, high: 160 },
     ];
-    expect(forecastWarning(ranges, DEFAULT_WARNING_SETTINGS, '石家庄市')?.level).toBe('blue');
+    expect(forecastWarning(ranges, DEFAULT_WARNING_SETTINGS, '大庆市')?.level).toBe('blue');
     const onLow = overrideWarningSettings(DEFAULT_WARNING_SETTINGS, { basis: 'low' });
-    expect(forecastWarning(ranges, onLow, '石家庄市')).toBeNull();
-    expect(forecastWarning([{ low: 205, high: 240 }], onLow, '石家庄市')?.level).toBe('blue');
+    expect(forecastWarning(ranges, onLow, '大庆市')).toBeNull();
+    expect(forecastWarning([{ low: 205, high: 240 }], onLow, '大庆市')?.level).toBe('blue');
   });
 
   it('overriding does not change the defaults', () => {
@@ -104,7 +104,7 @@ describe('a grading table is checked when it is loaded', () => {
     ['grades out of order', withDefault([base.default[1], base.default[0]]), /must ascend by severity \(yellow before blue\)/],
     ['a condition of zero days', withDefault([{ ...base.default[0], criteria: [[{ aqiAbove: 200, days: 0 }]] }]), /whole number ≥ 1/],
     ['a grade without criteria', withDefault([{ ...base.default[0], criteria: [] }]), /needs criteria/],
-    ['a bad city table', { ...base, cities: { 石家庄市: [] } }, /cities\.石家庄市: needs at least one grade/],
+    ['a bad city table', { ...base, cities: { 大庆市: [] } }, /cities\.大庆市: needs at least one grade/],
   ])('%s', (_, settings, message) => {
     expect(() => checkWarningSettings(settings)).toThrow(message);
   });

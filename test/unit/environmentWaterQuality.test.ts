@@ -20,11 +20,14 @@ describe('a section is classed by its water body (GB 3838-2002, docs/standards/w
     expect(river.exceedanceMultiples.tp).toBe(0);
   });
 
-  it('classes TN only for lakes and reservoirs', () => {
+  it('classes a lake’s TN on its own, beside the class, and never assesses a river’s (环办〔2011〕22号)', () => {
     const values = { ...clean, tp: 0.02, tn: 1.8 };
-    expect(assessWaterSection({ values, waterBody: 'lake', targetClass: 'III', protectionZone: null })).toMatchObject({ class: 'V', limitingParameters: ['tn'] });
+    const lake = assessWaterSection({ values, waterBody: 'lake', targetClass: 'III', protectionZone: null });
+    // TP 0.02 is class II in a lake; TN 1.8 would be class V, but it is a reference indicator.
+    expect(lake).toMatchObject({ class: 'II', limitingParameters: ['tp'], referenceClasses: { tn: 'V' }, meetsTarget: true, exceedances: [] });
+    expect(lake.exceedanceMultiples).not.toHaveProperty('tn');
     const river = assessWaterSection({ values, waterBody: 'river', targetClass: 'III', protectionZone: null });
-    expect(river).toMatchObject({ class: 'I', ignoredParameters: ['tn'] });
+    expect(river).toMatchObject({ class: 'I', ignoredParameters: ['tn'], referenceClasses: {} });
     expect(river.exceedanceMultiples).not.toHaveProperty('tn');
   });
 
@@ -58,11 +61,11 @@ describe('drinking-water sources must meet their protection zone', () => {
 
 describe('the water-quality mapping', () => {
   const record: WaterQualityRecord = {
-    DMBM: '13010001',
-    DMMC: '岗南水库坝前',
-    SSHL: '岗南水库',
+    DMBM: '23060001',
+    DMMC: '大庆水库取水口',
+    SSHL: '大庆水库',
     SZLX: '湖库',
-    SSQX: '平山县',
+    SSQX: '让胡路区',
     SZMB: 'Ⅱ类',
     SFYYSYD: '是',
     BHQJB: '一级',
@@ -74,35 +77,43 @@ describe('the water-quality mapping', () => {
     BOD5: '—',
     'NH3-N': '0.025L',
     TP: '0.040',
-    TN: '0.45',
+    TN: '1.30',
   };
 
-  it('classes a reservoir as a lake, reads Chinese class numerals, marks values below the detection limit', () => {
+  it('classes a reservoir as a lake, its TN beside the class, reads Chinese class numerals, marks values below the detection limit', () => {
     const d = waterQuality.toDisclosure(record, MAPPING);
     expect(d.kind).toBe('water-quality');
     expect(d.attributes).toMatchObject({
-      section: { code: '13010001', name: '岗南水库坝前', water: '岗南水库', waterBody: 'lake' },
+      section: { code: '23060001', name: '大庆水库取水口', water: '大庆水库', waterBody: 'lake', district: '让胡路区' },
       samplingTime: '2026-11-01 09:00:00',
       targetClass: 'II',
       drinkingWaterSource: true,
       protectionZone: '一级',
-      values: { ph: 8.05, do: 9.6, codmn: 2.4, cod: 10, nh3n: 0.0125, tp: 0.04, tn: 0.45 },
+      values: { ph: 8.05, do: 9.6, codmn: 2.4, cod: 10, nh3n: 0.0125, tp: 0.04, tn: 1.3 },
       belowDetectionLimit: ['nh3n'],
       class: 'III',
       limitingParameters: ['tp'],
+      referenceClasses: { tn: 'IV' },
       meetsTarget: false,
       drinkingWater: { zone: '一级', requiredClass: 'II', meets: false },
       flags: ['below-target', 'drinking-water-source-fails'],
     });
     expect(attributesOf(d, 'water-quality').values).not.toHaveProperty('bod5');
-    expect(d.title).toBe('岗南水库坝前断面 2026-11-01 水质Ⅲ类，未达到Ⅱ类目标，饮用水水源地一级保护区水质不达标');
+    expect(d.title).toBe('大庆水库取水口断面 2026-11-01 水质Ⅲ类，未达到Ⅱ类目标，饮用水水源地一级保护区水质不达标');
+    expect(d.publisher).toBe('大庆市生态环境局');
+    expect(d.region).toBe('让胡路区');
     expect(d.searchText).toContain('饮用水水源地一级保护区水质不达标');
   });
 
   it('a river section meeting its target carries no flags', () => {
-    const d = waterQuality.toDisclosure({ ...record, DMMC: '小觉', SSHL: '滹沱河', SZLX: '河流', SFYYSYD: '否', BHQJB: '', TP: '0.08' }, MAPPING);
-    expect(d.attributes).toMatchObject({ class: 'II', meetsTarget: true, drinkingWaterSource: false, drinkingWater: null, flags: [] });
-    expect(d.title).toBe('滹沱河小觉断面 2026-11-01 水质Ⅱ类');
+    const d = waterQuality.toDisclosure({ ...record, DMMC: '肇源段', SSHL: '嫩江', SZLX: '河流', SSQX: '肇源县', SFYYSYD: '否', BHQJB: '', TP: '0.08' }, MAPPING);
+    expect(d.attributes).toMatchObject({ class: 'II', meetsTarget: true, drinkingWaterSource: false, drinkingWater: null, flags: [], ignoredParameters: ['tn'], referenceClasses: {} });
+    expect(d.title).toBe('嫩江肇源段断面 2026-11-01 水质Ⅱ类');
+  });
+
+  it('names the city’s ecology authority as it was called when the sample was taken: 大庆市环境保护局 before 2019', () => {
+    expect(waterQuality.toDisclosure({ ...record, CYSJ: '2018/12/31 09:00' }, MAPPING).publisher).toBe('大庆市环境保护局');
+    expect(waterQuality.toDisclosure({ ...record, CYSJ: '2019/01/01 09:00' }, MAPPING).publisher).toBe('大庆市生态环境局');
   });
 
   it('keys a result by section and sampling time, whichever way the time is written', () => {

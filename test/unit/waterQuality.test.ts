@@ -171,27 +171,35 @@ describe('classifyWaterQuality — rivers and lakes', () => {
     [1.5, 'IV'],
     [2.0, 'V'],
     [2.1, '劣V'],
-  ])('lake TN %p → %s', (tn, expected) => {
-    expect(classOf({ tn }, 'lake')).toBe(expected);
+  ])('lake TN %p is classed on its own as %s, a reference indicator (环办〔2011〕22号)', (tn, expected) => {
+    const r = classifyWaterQuality({ tn, nh3n: 0.1 }, { waterBody: 'lake' });
+    expect(r.referenceClasses).toEqual({ tn: expected });
+    expect(r.class).toBe('I');
   });
 
-  it('TN is ignored for rivers (listed in ignoredParameters)', () => {
+  it('TN is not assessed for rivers (listed in ignoredParameters)', () => {
     const r = classifyWaterQuality({ tn: 5, nh3n: 0.1 }, { waterBody: 'river' });
     expect(r.class).toBe('I');
     expect(r.limitingParameters).toEqual(['nh3n']);
     expect(r.ignoredParameters).toEqual(['tn']);
     expect(r.parameterClasses.tn).toBeUndefined();
+    expect(r.referenceClasses).toEqual({});
   });
 
-  it('TN decides the class for a lake', () => {
-    const r = classifyWaterQuality({ tn: 5, nh3n: 0.1 }, { waterBody: 'lake' });
-    expect(r.class).toBe('劣V');
-    expect(r.limitingParameters).toEqual(['tn']);
-    expect(r.ignoredParameters).toEqual([]);
+  it('TN never sets a lake’s class nor limits it: it is reported beside the class', () => {
+    const r = classifyWaterQuality({ tn: 5, nh3n: 0.1 }, { waterBody: 'lake', targetClass: 'III' });
+    expect(r).toMatchObject({ class: 'I', limitingParameters: ['nh3n'], referenceClasses: { tn: '劣V' }, ignoredParameters: [], exceedances: [] });
+    expect(r.parameterClasses.tn).toBeUndefined();
   });
 
-  it('TN alone for a river cannot be classified', () => {
-    expect(() => classifyWaterQuality({ tn: 1 })).toThrow(/TN is classified only for lakes/);
+  it('the reservoir of docs/standards/water-quality.md is class III by TP, its TN class IV beside it', () => {
+    const r = classifyWaterQuality({ do: 6.5, codmn: 3.8, nh3n: 0.4, tp: 0.04, tn: 1.3 }, { waterBody: 'lake' });
+    expect(r).toMatchObject({ class: 'III', limitingParameters: ['tp'], referenceClasses: { tn: 'IV' } });
+  });
+
+  it('TN alone cannot class a water, river or lake', () => {
+    expect(() => classifyWaterQuality({ tn: 1 })).toThrow(/TN does not set a class/);
+    expect(() => classifyWaterQuality({ tn: 1 }, { waterBody: 'lake' })).toThrow(/TN does not set a class/);
   });
 
   it('an unknown water body is an error', () => {

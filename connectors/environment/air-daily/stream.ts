@@ -1,4 +1,5 @@
 import { computeDailyAqi, ENVIRONMENT, httpPages, requireChinaTime, STATUS, stream, type DailyAirInput } from '../../../src/connectorKit';
+import { unitEcologyAuthority } from '../common/authority';
 import { canonicalTime, reading } from '../common/readings';
 import { airDailyRecordSchema, type AirDailyRecord } from './schema';
 
@@ -20,7 +21,7 @@ export const airDaily = stream<AirDailyRecord>({
   lookBackMs: 3 * DAY_MS,
   // Audits can revise a report weeks later, past the look-back.
   reconcile: { schedule: '10 5 * * *', windowDays: 30 },
-  toDisclosure: (r) => {
+  toDisclosure: (r, { city }) => {
     const concentrations: DailyAirInput = {
       so2_24h: reading(r.SO2_24h),
       no2_24h: reading(r.NO2_24h),
@@ -33,12 +34,13 @@ export const airDaily = stream<AirDailyRecord>({
     const aqi = computeDailyAqi(concentrations);
     const date = reportDate(r);
     const reportedAqi = r.AQI === undefined ? undefined : reading(r.AQI);
+    const day = requireChinaTime(r.TimePoint, 'TimePoint');
     return {
       kind: ENVIRONMENT.kinds.airDaily,
       title: `${r.Area} ${date} 空气质量日报 AQI ${aqi.aqi} ${aqi.category}`,
-      publisher: `${r.Area}生态环境局`,
+      publisher: unitEcologyAuthority(city, r.Area, day),
       region: r.Area,
-      publishedAt: requireChinaTime(r.TimePoint, 'TimePoint'),
+      publishedAt: day,
       status: STATUS.published,
       attributes: {
         city: { code: r.CityCode, name: r.Area },

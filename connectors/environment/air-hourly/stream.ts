@@ -1,4 +1,5 @@
 import { computeAqi, ENVIRONMENT, formatChinaTime, httpPages, requireChinaTime, STATUS, stream } from '../../../src/connectorKit';
+import { unitEcologyAuthority } from '../common/authority';
 import { airHourlyRecordSchema, type AirHourlyRecord } from './schema';
 
 /**
@@ -17,7 +18,7 @@ export const airHourly = stream<AirHourlyRecord>({
   lookBackMs: 3 * 3600 * 1000,
   // Audits revise published readings for weeks afterwards; the look-back sees three hours of them.
   reconcile: { schedule: '40 4 * * *', windowDays: 30 },
-  toDisclosure: (r) => {
+  toDisclosure: (r, { city }) => {
     const concentrations = {
       so2_1h: reading(r.so2),
       no2_1h: reading(r.no2),
@@ -33,7 +34,7 @@ export const airHourly = stream<AirHourlyRecord>({
     return {
       kind: ENVIRONMENT.kinds.airHourly,
       title: `${r.area}${r.positionName}站 ${timePoint.slice(0, 13)}时 空气质量 AQI ${aqi.aqi} ${aqi.category}`,
-      publisher: `${r.area}生态环境局`,
+      publisher: unitEcologyAuthority(city, r.area, time),
       region: r.area,
       publishedAt: time,
       status: STATUS.published,

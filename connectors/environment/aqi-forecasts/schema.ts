@@ -16,11 +16,11 @@ export const aqiForecastRecordSchema = Type.Object(
     cityName: Type.String({ minLength: 2 }),
     publishTime: Type.String({ format: 'date-cn', description: 'The issue time, such as 2026年11月01日 16:00' }),
     publisher: Type.Optional(Type.String()),
-    forecasts: Type.Array(forecastDaySchema, { minItems: 1, maxItems: 3, description: 'One to three forecast days' }),
+    forecasts: Type.Array(forecastDaySchema, { minItems: 1, maxItems: 7, description: 'One to seven forecast days' }),
   },
   {
     $comment:
-      "One city's air-quality forecast (城市空气质量预报) as the provincial forecast platform writes it: issued once a day for the next one to three days, each day an AQI range (low~high), its categories and the expected primary pollutant (— when the day is expected at 50 or below).",
+      "One city's air-quality forecast (城市空气质量预报) as the provincial forecast platform writes it: issued once a day for the next one to seven days (five on the provincial platform), each day an AQI range (low~high), its categories and the expected primary pollutant (— when the day is expected at 50 or below).",
   },
 );
 

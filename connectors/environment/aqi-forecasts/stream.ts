@@ -9,6 +9,7 @@ import {
   type AqiRange,
   type WarningSettings,
 } from '../../../src/connectorKit';
+import { unitEcologyAuthority } from '../common/authority';
 import { canonicalTime } from '../common/readings';
 import { DEFAULT_WARNING_SETTINGS } from '../common/warningSettings';
 import { formatAqiRange, parseAqiRange, parseForecastPollutant } from './format';
@@ -33,7 +34,7 @@ export function aqiForecastsStream(settings: WarningSettings = DEFAULT_WARNING_S
     lookBackMs: 2 * DAY_MS,
     // A forecast is not revised once its days have passed: a fortnight is all that can change.
     reconcile: { schedule: '30 5 * * 0', windowDays: 14 },
-    toDisclosure: (r) => {
+    toDisclosure: (r, { city }) => {
       const days = r.forecasts.map(forecastDay);
       const warning = forecastWarning(days.map((d) => d.aqi), settings, r.cityName);
       const issuedAt = requireChinaTime(r.publishTime, 'publishTime');
@@ -41,7 +42,7 @@ export function aqiForecastsStream(settings: WarningSettings = DEFAULT_WARNING_S
       return {
         kind: ENVIRONMENT.kinds.forecast,
         title: `${r.cityName} 空气质量预报（${issued.slice(0, 10)}发布）${days.map((d) => `${d.date.slice(5)} AQI ${formatAqiRange(d.aqi)}`).join('，')}${warning ? `，达到${warning.name}条件` : ''}`,
-        publisher: r.publisher ?? `${r.cityName}生态环境局`,
+        publisher: r.publisher ?? unitEcologyAuthority(city, r.cityName, issuedAt),
         region: r.cityName,
         publishedAt: issuedAt,
         status: STATUS.published,

@@ -9,6 +9,7 @@ import {
   type WaterParameter,
   type WaterQualityInput,
 } from '../../../src/connectorKit';
+import { ecologyAuthority } from '../common/authority';
 import { canonicalTime } from '../common/readings';
 import { readWaterValue } from './waterValue';
 import { classText, parseTargetClass } from './waterClassText';
@@ -56,6 +57,7 @@ export const waterQuality = stream<WaterQualityRecord>({
       ...(assessment.drinkingWater && !assessment.drinkingWater.meets ? ['drinking-water-source-fails'] : []),
     ];
     const samplingTime = canonicalTime(r.CYSJ, 'CYSJ');
+    const sampledAt = requireChinaTime(r.CYSJ, 'CYSJ');
     const failures = [
       assessment.meetsTarget ? null : `未达到${classText(targetClass)}目标`,
       flags.includes('drinking-water-source-fails') ? `饮用水水源地${protectionZone}保护区水质不达标` : null,
@@ -63,9 +65,9 @@ export const waterQuality = stream<WaterQualityRecord>({
     return {
       kind: ENVIRONMENT.kinds.water,
       title: `${sectionName(r)} ${samplingTime.slice(0, 10)} 水质${classText(assessment.class)}${failures.length > 0 ? `，${failures.join('，')}` : ''}`,
-      publisher: city.authorities.ecology,
+      publisher: ecologyAuthority(city, sampledAt),
       region: r.SSQX ?? city.name,
-      publishedAt: requireChinaTime(r.CYSJ, 'CYSJ'),
+      publishedAt: sampledAt,
       status: STATUS.published,
       attributes: {
         section: { code: r.DMBM, name: r.DMMC, water: r.SSHL, type: r.SZLX, waterBody, district: r.SSQX ?? null },
@@ -83,7 +85,7 @@ export const waterQuality = stream<WaterQualityRecord>({
   },
 });
 
-/** 滹沱河小觉断面; a section already named after its water (岗南水库坝前) is not named twice. */
+/** 嫩江肇源段断面; a section already named after its water (大庆水库取水口) is not named twice. */
 function sectionName(r: WaterQualityRecord): string {
   return `${r.DMMC.startsWith(r.SSHL) ? '' : r.SSHL}${r.DMMC}断面`;
 }

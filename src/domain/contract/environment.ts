@@ -30,6 +30,19 @@ export const ENVIRONMENT = domainContract({
   roles: {},
 });
 
+/**
+ * How often each kind's source publishes new data, in seconds: what the age of a board's or a
+ * record's data is measured against (domain/dataAge.ts). Warnings have none: notices come when an
+ * episode starts or ends.
+ */
+export const PUBLICATION_PERIOD_SECONDS = {
+  airHourly: 3600,
+  airDaily: 86_400,
+  forecast: 86_400,
+  water: 86_400,
+  emission: 3600,
+} as const satisfies Partial<Record<keyof typeof ENVIRONMENT.kinds, number>>;
+
 export interface PlaceRef {
   code: string;
   name: string;

@@ -1,6 +1,7 @@
-import { ENVIRONMENT } from '../../domain/contract';
+import { ENVIRONMENT, PUBLICATION_PERIOD_SECONDS } from '../../domain/contract';
 import type { Knex } from 'knex';
 import { computeAqi, type AqiInput, type AqiResult } from '../../domain/aqi/computeAqi';
+import { dataAge, type DataAge } from '../../domain/dataAge';
 
 /** The hourly concentration keys, and the decimals a city mean keeps (CO in mg/m³ to 0.1). */
 const CONCENTRATION_DECIMALS: ReadonlyArray<[key: keyof AqiInput & string, decimals: number]> = [
@@ -21,6 +22,8 @@ export interface CityAirQuality {
   concentrations: Record<string, number | null>;
   aqi: AqiResult;
   worstStation: { station: unknown; aqi: AqiResult };
+  /** How old the city's latest time point is against the hourly publication. */
+  dataAge: DataAge;
 }
 
 /**
@@ -53,25 +56,27 @@ function latestSql(): string {
  * from the mean concentrations of the stations that reported (the city value of HJ 633/HJ 663),
  * not taken from one station; the worst station is given beside it.
  */
-export async function latestAirQuality(knex: Knex): Promise<CityAirQuality[]> {
+export async function latestAirQuality(knex: Knex, now: Date = new Date()): Promise<CityAirQuality[]> {
   const result = await knex.raw(latestSql(), [ENVIRONMENT.kinds.airHourly]);
   const rows: any[] = result.rows ?? result;
-  return rows.map(cityOf).sort((a, b) => b.aqi.aqi - a.aqi.aqi || (a.city < b.city ? -1 : a.city > b.city ? 1 : 0));
+  return rows.map((row) => cityOf(row, now)).sort((a, b) => b.aqi.aqi - a.aqi.aqi || (a.city < b.city ? -1 : a.city > b.city ? 1 : 0));
 }
 
-function cityOf(row: any): CityAirQuality {
+function cityOf(row: any, now: Date): CityAirQuality {
   const concentrations = Object.fromEntries(
     CONCENTRATION_DECIMALS.map(([key]) => [key, row[key] === null || row[key] === undefined ? null : Number(row[key])]),
   );
   const worst = typeof row.worst === 'string' ? JSON.parse(row.worst) : row.worst;
+  const publishedAt = new Date(row.published_at);
   return {
     city: row.city,
     // Readings at one instant share one canonical time point.
     timePoint: row.time_point,
-    publishedAt: new Date(row.published_at),
+    publishedAt,
     stationCount: Number(row.station_count),
     concentrations,
     aqi: computeAqi(concentrations),
     worstStation: worst,
+    dataAge: dataAge(publishedAt, PUBLICATION_PERIOD_SECONDS.airHourly, now),
   };
 }
