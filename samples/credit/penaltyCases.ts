@@ -39,6 +39,8 @@ export interface ViolationCase {
 }
 
 const day = (c: CaseContext) => c.found.toFormat('yyyy年M月d日');
+/** The offender's industry; '' for a natural person. */
+const industryOf = (c: CaseContext) => (c.party.kind === 'organisation' ? c.party.enterprise.industry : '');
 const FOODS = ['预包装饼干', '袋装纯牛奶', '速冻水饺', '瓶装饮料', '真空包装卤肉制品', '散装熟食'];
 /** Products sold to the public, with the test items a sample of each fails on. */
 const PRODUCTS: Readonly<Record<string, readonly string[]>> = {
@@ -56,7 +58,7 @@ const PRODUCTS_SOLD: Readonly<Record<string, readonly string[]>> = {
   建材: ['电线电缆', '家用插座'],
   机械制造: ['燃气灶具'],
 };
-const productOf = (r: Random, c: CaseContext) => r.pick(PRODUCTS_SOLD[c.party.kind === 'organisation' ? c.party.enterprise.industry : ''] ?? PRODUCTS_SOLD.商贸);
+const productOf = (r: Random, c: CaseContext) => r.pick(PRODUCTS_SOLD[industryOf(c)] ?? PRODUCTS_SOLD.商贸);
 /** Dangerous chemicals sold without the licence, by who sells them. */
 const UNLICENSED_CHEMICALS: Readonly<Record<string, readonly string[]>> = {
   商贸: ['汽油', '甲醇', '油漆稀释剂'],
@@ -78,7 +80,7 @@ const OUTLETS: Readonly<Record<string, { outlets: readonly string[]; standard: s
   建材: { outlets: ['燃气热风炉'], standard: '大气污染物综合排放标准' },
 };
 const EMITTERS = Object.keys(OUTLETS);
-const outletOf = (c: CaseContext) => OUTLETS[c.party.kind === 'organisation' ? c.party.enterprise.industry : ''] ?? OUTLETS.热力;
+const outletOf = (c: CaseContext) => OUTLETS[industryOf(c)] ?? OUTLETS.热力;
 /** Who sells food: shops, caterers, traders, and the food and dairy firms' own outlets. */
 const FOOD_TRADE = [...industriesIn('food', 'dairy'), '餐饮服务', '餐饮管理', '零售', '商贸'];
 /** Who sells goods to the public. */
@@ -86,7 +88,10 @@ const SELLERS = ['零售', '服装零售', '五金零售', '商贸', '餐饮服�
 /** Who runs plant where work safety is inspected. */
 const WORKS = [...industriesIn('oilfield', 'petrochemical', 'gas', 'utility', 'construction', 'manufacturing', 'logistics')];
 const DISCHARGERS = [...industriesIn('petrochemical'), '油田化学', '热力', '水务', '乳业', '粮油加工', '建材'];
+/** Who builds without a permit: a developer its housing, a firm its own plant. */
 const BUILDERS = ['房地产开发', '石油化工', '乳业', '物流'];
+const builtBy = (r: Random, c: CaseContext) =>
+  r.pick(industryOf(c) === '房地产开发' ? ['住宅楼工程', '综合楼工程', '地下车库工程'] : ['厂房工程', '仓储设施工程', '综合楼工程']);
 const CONTRACTORS = ['建筑工程', '市政工程', '交通建设'];
 const DEFECTS = ['钢筋保护层厚度不符合设计要求', '混凝土强度未达到设计等级', '未按规定设置安全防护设施'];
 
@@ -167,13 +172,13 @@ export const VIOLATION_CASES: readonly ViolationCase[] = [
   },
   {
     department: 'emergency', districtShare: 0.5, type: '未取得危险化学品经营许可证经营危险化学品',
-    facts: (r, c) => `经查，当事人未取得危险化学品经营许可证，自${day(c)}起擅自经营${r.pick(UNLICENSED_CHEMICALS[c.party.kind === 'organisation' ? c.party.enterprise.industry : ''] ?? UNLICENSED_CHEMICALS.商贸)}。`,
+    facts: (r, c) => `经查，当事人未取得危险化学品经营许可证，自${day(c)}起擅自经营${r.pick(UNLICENSED_CHEMICALS[industryOf(c)] ?? UNLICENSED_CHEMICALS.商贸)}。`,
     basis: '《危险化学品安全管理条例》第七十七条第三款',
     categories: ['没收违法所得', '罚款'], fine: [100000, 200000], confiscation: [1000, 20000], forPersons: false, offenders: Object.keys(UNLICENSED_CHEMICALS),
   },
   {
     department: 'housing', districtShare: 0.5, type: '未取得施工许可证擅自施工',
-    facts: (r, c) => `经查，当事人建设的${c.party.district.name}${r.pick(PROJECTS)}未取得施工许可证，于${day(c)}擅自开工建设，合同价款${r.int(300, 20000)}万元。`,
+    facts: (r, c) => `经查，当事人建设的${c.party.district.name}${builtBy(r, c)}未取得施工许可证，于${day(c)}擅自开工建设，合同价款${r.int(300, 20000)}万元。`,
     basis: '《建筑工程施工许可管理办法》第十二条',
     categories: ['罚款'], fine: [10000, 300000], forPersons: false, offenders: BUILDERS,
   },

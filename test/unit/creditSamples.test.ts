@@ -14,6 +14,7 @@ import { VIOLATION_CASES } from '../../samples/credit/penaltyCases';
 import { PARTY_CATEGORY_SPELLINGS } from '../../src/domain/creditPartyCategory';
 import { regionOfAuthority } from '../../src/domain/creditRegion';
 import { validateUscc } from '../../src/domain/uscc';
+import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
 import { isMalformed, type FeedOptions, type IndexedFeed } from '../../samples/kit/feed';
 import type { StreamDefinition } from '../../src/sync/stream';
 import { validatorFor } from '../../src/sync/validation';
@@ -136,6 +137,15 @@ describe('the 2016 export', () => {
     expect([...bodies].some((b) => b.includes('食品药品监督管理局'))).toBe(true);
     expect([...bodies].some((b) => b.includes('工商行政管理局'))).toBe(true);
     expect([...bodies].some((b) => /市场监督管理局|应急管理局|生态环境局/.test(b))).toBe(false);
+  });
+});
+
+describe('listing ids', () => {
+  it.each([abnormalOperationsSample, seriousViolationsSample])('of $path are 32 hexadecimal characters, unique, and no digits in them read as a phone or ID number (they are served in links)', (feed) => {
+    const ids = records(feed, { ...OPTIONS, scale: 5000, malformedRate: 0 }).map((r) => r.ID as string);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(findUnmaskedPersonalInfo(ids.join(' '))).toEqual([]);
   });
 });
 
