@@ -19,6 +19,7 @@ import { isMalformed, type FeedOptions, type IndexedFeed } from '../../samples/k
 import type { StreamDefinition } from '../../src/sync/stream';
 import { validatorFor } from '../../src/sync/validation';
 import { MAPPING } from '../helpers/mapping';
+import { foreignPlaceMentions } from '../helpers/otherProvinceCities';
 import { DEFAULT_CITY } from '../../src/config/city';
 
 const OPTIONS: FeedOptions = { seed: 42, scale: 600, malformedRate: 0.02, edition: 1 };
@@ -258,6 +259,18 @@ describe('the sample city is 大庆市 throughout', () => {
     const all = new Set(creditFeeds.flatMap((feed) => records(feed, o).flatMap(bodies)));
     expect(all.size).toBeGreaterThan(30);
     for (const body of all) expect([body, places.some((p) => body.startsWith(p))]).toEqual([body, true]);
+  });
+
+  it('no record names another province’s city, in its title, bodies, parties or any served attribute', () => {
+    const texts = new Set<string>();
+    for (const [, stream, feed] of STREAMS) {
+      records(feed)
+        .filter((_, i) => !isMalformed(feed.path, i, OPTIONS))
+        .map((r) => stream.toDisclosure(r, MAPPING))
+        .forEach((d) => [d.title, d.publisher, d.subject?.name, ...(d.parties ?? []).map((p) => p.name), JSON.stringify(d.attributes)].forEach((t) => t && texts.add(t)));
+    }
+    expect(texts.size).toBeGreaterThan(2000);
+    expect(foreignPlaceMentions(texts)).toEqual([]);
   });
 
   it('licence numbers that carry a province carry 黑 and the city’s own marks, never another province’s', () => {
