@@ -4,15 +4,11 @@ import { oldRegistrationNumbers, sampleOrganisation } from './parties';
 
 /**
  * A listing's own id as the enterprise credit publicity system writes it: 32 hexadecimal
- * characters. The last seven are the index, so ids never repeat. Each group of eight begins with a
- * letter: the id is served inside the record's source link, and a longer run of digits could read
- * as a phone or ID number to the hub's leak checks (findUnmaskedPersonalInfo takes any 11 digits
- * from 13… to 19… for a mobile number).
+ * characters. The last eight are the index, so ids never repeat.
  */
 export function listingId(seed: number, path: string, index: number): string {
-  const group = (n: number, digits: string) => `${'abcdef'[hash32(seed, path, 'letter', n, index) % 6]}${digits}`;
-  const part = (n: number) => group(n, (hash32(seed, path, 'id', n, index) % 0x10000000).toString(16).padStart(7, '0'));
-  return `${part(1)}${part(2)}${part(3)}${group(4, index.toString(16).padStart(7, '0'))}`;
+  const part = (n: number) => hash32(seed, path, 'id', n, index).toString(16).padStart(8, '0');
+  return `${part(1)}${part(2)}${part(3)}${index.toString(16).padStart(8, '0')}`;
 }
 
 /**
