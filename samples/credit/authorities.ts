@@ -1,11 +1,12 @@
-import { gb11714CheckCharacter, usccCheckCharacter } from '../../src/connectorKit';
+import { DEFAULT_CITY, gb11714CheckCharacter, usccCheckCharacter } from '../../src/connectorKit';
 import { hash32, type Random } from '../kit/random';
 import type { District } from '../kit/population';
 
 /**
- * The deciding authorities of 石家庄市 the sample feeds name: city bureaus, and their district
- * counterparts (a district bureau, or a branch of the city bureau where that is how the city is
- * organised, as for ecology and environment and for natural resources and planning).
+ * The deciding authorities of the sample city (大庆市) the credit feeds name: city bureaus, and
+ * their district and county counterparts (a bureau of the district or county, or a branch of the
+ * city bureau where that is how the city is organised, as for ecology and environment and for
+ * natural resources).
  */
 export type Department =
   | 'market'
@@ -13,7 +14,6 @@ export type Department =
   | 'environment'
   | 'emergency'
   | 'housing'
-  | 'approval'
   | 'health'
   | 'planning'
   | 'transport'
@@ -23,61 +23,69 @@ export type Department =
 
 interface DepartmentNames {
   city: string;
-  /** Document-number prefix of the city body, e.g. 石市监 in 石市监罚〔2026〕123号. */
+  /** Document-number prefix of the city body, e.g. 庆市监 in 庆市监罚〔2025〕123号. */
   prefix: string;
-  /** The district body's name, when there is one. */
+  /** The district or county body's name, when there is one. */
   local?: (district: District) => string;
 }
 
-const MARKET: DepartmentNames = { city: '石家庄市市场监督管理局', prefix: '石市监', local: (d) => `${place(d)}市场监督管理局` };
+const CITY = DEFAULT_CITY.name;
+const CITY_BODIES = DEFAULT_CITY.authorities;
+
+/** 大庆市萨尔图区市场监督管理局, 肇源县市场监督管理局: districts are named under the city, counties on their own. */
+const own = (suffix: string) => (d: District) => `${place(d)}${suffix}`;
+/** 大庆市生态环境局萨尔图区分局: a branch of the city bureau in the district or county. */
+const branch = (cityBody: string) => (d: District) => `${cityBody}${d.name}分局`;
+
+const MARKET: DepartmentNames = { city: CITY_BODIES.marketRegulation, prefix: '庆市监', local: own('市场监督管理局') };
 
 const DEPARTMENTS: Readonly<Record<Department, DepartmentNames>> = {
   market: MARKET,
-  // Food safety is the market regulator's since the 2018 reform.
+  // Food safety, and the food licence, are the market regulator's since the 2018 reform.
   food: MARKET,
-  environment: { city: '石家庄市生态环境局', prefix: '石环', local: (d) => `石家庄市生态环境局${d.name}分局` },
-  emergency: { city: '石家庄市应急管理局', prefix: '石应急', local: (d) => `${place(d)}应急管理局` },
-  housing: { city: '石家庄市住房和城乡建设局', prefix: '石住建', local: (d) => `${place(d)}住房和城乡建设局` },
-  approval: { city: '石家庄市行政审批局', prefix: '石审批', local: (d) => `${place(d)}行政审批局` },
-  health: { city: '石家庄市卫生健康委员会', prefix: '石卫', local: (d) => `${place(d)}卫生健康局` },
-  planning: { city: '石家庄市自然资源和规划局', prefix: '石自然资规', local: (d) => `石家庄市自然资源和规划局${d.name}分局` },
-  transport: { city: '石家庄市交通运输局', prefix: '石交' },
-  water: { city: '石家庄市水务局', prefix: '石水' },
-  development: { city: '石家庄市发展和改革委员会', prefix: '石发改' },
-  urbanManagement: { city: '石家庄市城市管理综合行政执法局', prefix: '石城执法', local: (d) => `${place(d)}城市管理综合行政执法局` },
+  environment: { city: CITY_BODIES.ecology, prefix: '庆环', local: branch(CITY_BODIES.ecology) },
+  emergency: { city: `${CITY}应急管理局`, prefix: '庆应急', local: own('应急管理局') },
+  housing: { city: `${CITY}住房和城乡建设局`, prefix: '庆住建', local: own('住房和城乡建设局') },
+  health: { city: `${CITY}卫生健康委员会`, prefix: '庆卫', local: own('卫生健康局') },
+  planning: { city: `${CITY}自然资源局`, prefix: '庆自然资', local: branch(`${CITY}自然资源局`) },
+  transport: { city: `${CITY}交通运输局`, prefix: '庆交' },
+  water: { city: `${CITY}水务局`, prefix: '庆水' },
+  development: { city: CITY_BODIES.development, prefix: '庆发改' },
+  urbanManagement: { city: `${CITY}城市管理综合行政执法局`, prefix: '庆城执法', local: own('城市管理综合行政执法局') },
 };
 
 /**
  * Before the 2018 institutional reform the same work was done by other bodies: business
- * registration and fair trading by 工商局, food and drugs by 食药监局, pollution by 环保局, work
- * safety by 安监局. The 2016-era export names these.
+ * registration and fair trading by 工商局, food and drugs by 食药监局, pollution by 环保局 (大庆市环境保护局
+ * until 2019), work safety by 安监局. The 2016-era export names these.
  */
 const BEFORE_2018: Readonly<Partial<Record<Department, DepartmentNames>>> = {
-  market: { city: '石家庄市工商行政管理局', prefix: '石工商', local: (d) => `石家庄市工商行政管理局${d.name}分局` },
-  food: { city: '石家庄市食品药品监督管理局', prefix: '石食药监', local: (d) => `${place(d)}食品药品监督管理局` },
-  environment: { city: '石家庄市环境保护局', prefix: '石环', local: (d) => `${place(d)}环境保护局` },
-  emergency: { city: '石家庄市安全生产监督管理局', prefix: '石安监', local: (d) => `${place(d)}安全生产监督管理局` },
-  urbanManagement: { city: '石家庄市城市管理委员会', prefix: '石城管', local: (d) => `${place(d)}城市管理局` },
+  market: { city: `${CITY}工商行政管理局`, prefix: '庆工商', local: branch(`${CITY}工商行政管理局`) },
+  food: { city: `${CITY}食品药品监督管理局`, prefix: '庆食药监', local: own('食品药品监督管理局') },
+  environment: { city: CITY_BODIES.ecologyBefore2019, prefix: '庆环', local: own('环境保护局') },
+  emergency: { city: `${CITY}安全生产监督管理局`, prefix: '庆安监', local: own('安全生产监督管理局') },
+  urbanManagement: { city: `${CITY}城市管理局`, prefix: '庆城管', local: own('城市管理局') },
 };
 
 /** Which organisation of government a record comes from. */
 export type Era = 'current' | 'before-2018';
 
-/** One-character abbreviations districts use in document numbers (石长市监罚〔2026〕…). */
-const ABBREVIATIONS: Readonly<Record<string, string>> = {
-  长安区: '长',
-  桥西区: '桥',
-  新华区: '新',
-  井陉矿区: '矿',
-  裕华区: '裕',
-  藁城区: '藁',
-  鹿泉区: '鹿',
-  栾城区: '栾',
-  正定县: '正',
-  辛集市: '辛',
+/**
+ * How a district or county body's document numbers begin: the city's 庆 and the district's one
+ * character for a district (庆萨市监罚〔2025〕…), a county's own short name for a county
+ * (肇源市监罚〔2025〕…). Plausible forms, not a survey of the bodies' own.
+ */
+const LOCAL_PREFIXES: Readonly<Record<string, string>> = {
+  萨尔图区: '庆萨',
+  龙凤区: '庆龙',
+  让胡路区: '庆让',
+  红岗区: '庆红',
+  大同区: '庆同',
+  肇州县: '肇州',
+  肇源县: '肇源',
+  林甸县: '林甸',
+  杜尔伯特蒙古族自治县: '杜蒙',
 };
-
-const CITY_DIVISION = '130100';
 
 export interface Authority {
   name: string;
@@ -88,17 +96,19 @@ export interface Authority {
   district?: District;
 }
 
-/** City districts are named under the city (石家庄市长安区); counties and 辛集市 on their own. */
+/** City districts are named under the city (大庆市萨尔图区); counties on their own (肇源县). */
 function place(district: District): string {
-  return district.name.endsWith('区') ? `石家庄市${district.name}` : district.name;
+  return district.name.endsWith('区') ? `${CITY}${district.name}` : district.name;
 }
 
 /** The city body of a department, or its district body when the department has one there. */
 export function authority(department: Department, district?: District, era: Era = 'current'): Authority {
   const names = (era === 'before-2018' ? BEFORE_2018[department] : undefined) ?? DEPARTMENTS[department];
-  if (!district || !names.local) return { name: names.city, uscc: bodyCode(names.city, CITY_DIVISION), prefix: names.prefix };
+  if (!district || !names.local) return { name: names.city, uscc: bodyCode(names.city, DEFAULT_CITY.code), prefix: names.prefix };
   const name = names.local(district);
-  return { name, uscc: bodyCode(name, district.code), prefix: `石${ABBREVIATIONS[district.name] ?? ''}${names.prefix.slice(1)}`, district };
+  const local = LOCAL_PREFIXES[district.name] ?? `庆${district.name.slice(0, 1)}`;
+  // The department's part of the prefix is the city's without the city's 庆: 庆市监 → 庆萨市监.
+  return { name, uscc: bodyCode(name, district.code), prefix: `${local}${names.prefix.slice(1)}`, district };
 }
 
 /** The district body a given share of the time, the city body otherwise. */

@@ -6,7 +6,8 @@ import { chinaTime, oneAtRandomPerSlot } from '../kit/timeline';
 import { pickAuthority } from './authorities';
 import { LICENCE_KINDS, type LicenceKind } from './licenceKinds';
 import { malformations2019 } from './malformations2019';
-import { partyFields2019, sampleOrganisation, samplePerson } from './parties';
+import { enterprisesIn } from './holders';
+import { partyFields2019, sampleHolder, samplePerson } from './parties';
 
 const PATH = '/credit/licences';
 
@@ -18,7 +19,7 @@ const MALFORMATIONS: readonly Malformation[] = [
   ...malformations2019('XK'),
   (bad) => void delete bad.XK_XKJG,
   (bad) => void (bad.XK_LYDW = ' '),
-  (bad) => void (bad.XK_XKJGDM = '11130100MB'),
+  (bad) => void (bad.XK_XKJGDM = '11230600MB'),
 ];
 
 /** Licensing decisions in the 2019 template, as the credit platform's API serves them. */
@@ -28,9 +29,8 @@ export const licencesSample = slottedFeed({
   slots: oneAtRandomPerSlot(PATH, chinaTime(2025, 1, 1), 120),
   record({ index, time: updated }, o) {
     const r = random(o.seed, PATH, index);
-    const toPerson = r.chance(PERSON_SHARE);
-    const kind = r.pick(LICENCE_KINDS.filter((k) => k.forPersons === toPerson));
-    const party = toPerson ? samplePerson(r, o.seed) : sampleOrganisation(r, o.seed);
+    const kind = r.pick(kindsHeld(r.chance(PERSON_SHARE), o.seed));
+    const party = kind.holders === 'persons' ? samplePerson(r, o.seed) : sampleHolder(r, o.seed, kind.holders)!;
     const decided = updated.minus({ days: r.int(0, 6) }).startOf('day');
     const deciding = pickAuthority(r, kind.department, party.district, kind.districtShare);
     const context = { party, decided, index };
@@ -56,6 +56,16 @@ export const licencesSample = slottedFeed({
   },
   malformations: MALFORMATIONS,
 });
+
+/**
+ * The kinds a person holds, or those an enterprise holds that some enterprise of the population
+ * fits (every kind, unless a seed's population lacks an industry), so the holder is always one the
+ * kind fits.
+ */
+function kindsHeld(toPerson: boolean, seed: number): LicenceKind[] {
+  if (toPerson) return LICENCE_KINDS.filter((k) => k.holders === 'persons');
+  return LICENCE_KINDS.filter((k) => k.holders !== 'persons' && enterprisesIn(seed, k.holders).length > 0);
+}
 
 /** The day before the term's anniversary; for a licence with no term, 长期 or the far-future date some systems write. */
 function validUntil(kind: LicenceKind, decided: DateTime, r: Random): string {

@@ -33,7 +33,7 @@ export function listedEnterpriseFields(r: Random, seed: number): Record<string, 
 export const LISTING_MALFORMATIONS: readonly Malformation[] = [
   (bad) => void (bad.ID = 12345),
   (bad) => void (bad.ENTNAME = ''),
-  (bad) => void (bad.UNISCID = 911301020000000),
+  (bad) => void (bad.UNISCID = 912306020000000),
   (bad) => {
     // Neither a code nor a registration number.
     bad.UNISCID = '';

@@ -1,4 +1,5 @@
 import { hash32, type Random } from '../kit/random';
+import { pickHolder } from './holders';
 import { DISTRICTS, person, pickEnterprise, variantOfCode, type District, type Enterprise, type Person } from '../kit/population';
 
 /** Share of records whose code is written oddly or wrongly (variantOfCode): stored and flagged. */
@@ -17,6 +18,19 @@ export function sampleOrganisation(
   let enterprise = pickEnterprise(r, seed);
   // A few draws find one the record suits (e.g. no 个体工商户 on a list they are not put on).
   for (let tries = 0; !accept(enterprise) && tries < 20; tries++) enterprise = pickEnterprise(r, seed);
+  return asParty(enterprise, r);
+}
+
+/**
+ * An enterprise of the given industries as a record's party: the holder a licence kind or a
+ * violation fits (holders.ts). Undefined when the population has none of them.
+ */
+export function sampleHolder(r: Random, seed: number, industries: readonly string[]): (SampleParty & { kind: 'organisation' }) | undefined {
+  const enterprise = pickHolder(r, seed, industries);
+  return enterprise && asParty(enterprise, r);
+}
+
+function asParty(enterprise: Enterprise, r: Random): SampleParty & { kind: 'organisation' } {
   const code = r.chance(ODD_CODE_SHARE) ? variantOfCode(enterprise.uscc, r).code : enterprise.uscc;
   return { kind: 'organisation', enterprise, district: enterprise.district, code };
 }

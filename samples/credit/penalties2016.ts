@@ -64,7 +64,7 @@ const MALFORMATIONS: readonly Malformation[] = [
   (bad) => void (bad.CF_XDR_MC = ''),
   (bad) => void (bad.CF_JDRQ = '2016/2/30'),
   (bad) => void (bad.CF_JDRQ = '待定'),
-  (bad) => void (bad.CF_XDR_SHXYM = '9113010'),
+  (bad) => void (bad.CF_XDR_SHXYM = '9123060'),
   (bad) => {
     for (const column of ['CF_XDR_SHXYM', 'CF_XDR_ZDM', 'CF_XDR_GSDJ', 'CF_XDR_SWDJ', 'CF_XDR_SFZ']) bad[column] = '';
   },

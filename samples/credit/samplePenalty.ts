@@ -2,7 +2,8 @@ import type { DateTime } from 'luxon';
 import type { Random } from '../kit/random';
 import { authority, pickAuthority, type Authority, type Era } from './authorities';
 import { toCapitalNumeral } from './chineseNumerals';
-import { samplePerson, sampleOrganisation, type SampleParty } from './parties';
+import { enterprisesIn } from './holders';
+import { sampleHolder, samplePerson, type SampleParty } from './parties';
 import { VIOLATION_CASES, type ViolationCase } from './penaltyCases';
 
 /** Share of penalties on natural persons (street vendors, open burning, dumping …). */
@@ -27,8 +28,10 @@ export interface SamplePenalty {
 }
 
 export function samplePenalty(r: Random, seed: number, index: number, updated: DateTime, era: Era = 'current'): SamplePenalty {
-  const party = r.chance(PERSON_SHARE) ? samplePerson(r, seed) : sampleOrganisation(r, seed);
-  const violation = r.pick(VIOLATION_CASES.filter((v) => (party.kind === 'person' ? v.forPersons : v.forOrganisations)));
+  const toPerson = r.chance(PERSON_SHARE);
+  const violation = r.pick(VIOLATION_CASES.filter((v) => (toPerson ? v.forPersons : enterprisesIn(seed, v.offenders).length > 0)));
+  // An enterprise the violation fits: a dust fine to a builder, an expired-food fine to a shop.
+  const party = toPerson ? samplePerson(r, seed) : sampleHolder(r, seed, violation.offenders)!;
   const decided = updated.minus({ days: r.int(0, 6) }).startOf('day');
   const deciding = pickAuthority(r, violation.department, party.district, violation.districtShare, era);
   return {
@@ -46,12 +49,13 @@ export function samplePenalty(r: Random, seed: number, index: number, updated: D
   };
 }
 
-/** 暂扣或吊销证照名称及编号: the licence and its number, e.g. 食品经营许可证（JY11301040000123）. */
+/** 暂扣或吊销证照名称及编号: the licence and its number, e.g. 食品经营许可证（JY12306020000123）. */
 function revoked(licence: string, party: SampleParty, index: number): string {
-  return `${licence}（JY1${party.district.code}${String(index).padStart(7, '0')}）`;
+  const caterer = party.kind === 'organisation' && ['餐饮服务', '餐饮管理'].includes(party.enterprise.industry);
+  return `${licence}（JY${caterer ? 2 : 1}${party.district.code}${String(index).padStart(7, '0')}）`;
 }
 
-/** 石市监罚〔2026〕123号; some systems write [2026] or （2026）. Numbers run with the index, so never repeat. */
+/** 庆市监罚〔2025〕123号; some systems write [2026] or （2026）. Numbers run with the index, so never repeat. */
 function documentNumber(r: Random, deciding: Authority, year: number, index: number): string {
   const roll = r.next();
   const bracketed = roll < 0.9 ? `〔${year}〕` : roll < 0.95 ? `[${year}]` : `（${year}）`;

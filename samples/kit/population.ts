@@ -79,6 +79,8 @@ export const INDUSTRIES: Readonly<Record<string, { sector: Sector; weight: numbe
   // Individual businesses' trades (SHOPS): not drawn for companies.
   餐饮服务: { sector: 'services', weight: 0 },
   零售: { sector: 'services', weight: 0 },
+  服装零售: { sector: 'services', weight: 0 },
+  五金零售: { sector: 'services', weight: 0 },
   机动车维修: { sector: 'services', weight: 0 },
   生活服务: { sector: 'services', weight: 0 },
   商贸: { sector: 'services', weight: 3 },
@@ -103,7 +105,7 @@ const WEIGHTED_INDUSTRIES = Object.entries(INDUSTRIES).flatMap(([name, { weight 
 
 // Fictional trade names (docs/standards/city.md): none is a real enterprise's or brand's, which
 // test/unit/fictionalNames.test.ts checks against a list of well-known names.
-const TRADE_NAMES = ['庆恒', '萨源', '油城', '鹤鸣', '百湖', '嫩源', '松辽', '泽润', '恒信', '华远', '鑫泰', '润德', '正元', '博远', '盛达', '永昌', '天元', '德润', '聚源', '金石', '弘毅', '开元', '通达', '瑞丰', '庆润', '沃野', '黑土', '雪原', '澄湖', '北垣'];
+const TRADE_NAMES = ['庆澜', '萨源', '油城', '鹤鸣', '百湖', '嫩源', '松辽', '泽润', '恒信', '苇川', '鑫泰', '润德', '正元', '博远', '盛达', '永昌', '天元', '德润', '聚源', '金石', '湖垣', '鹤汀', '通达', '庆沣', '庆润', '沃野', '黑土', '雪原', '澄湖', '北垣'];
 const SECOND_CHARS = ['瑞', '丰', '源', '达', '兴', '盛', '泰', '安', '和', '宇'];
 const SUFFIXES = ['有限公司', '有限公司', '有限责任公司', '股份有限公司', '集团有限公司'];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗', '梁', '宋', '郑', '谢', '韩', '唐', '冯', '于', '董', '萧'];
@@ -118,8 +120,9 @@ const SHOPS: Readonly<Record<string, string>> = {
   烟酒店: '零售',
   粮油店: '零售',
   水果店: '零售',
-  服装店: '零售',
-  五金店: '零售',
+  // Clothes and hardware apart from the food-selling shops: a food licence must not go to them.
+  服装店: '服装零售',
+  五金店: '五金零售',
   修车铺: '机动车维修',
   理发店: '生活服务',
 };
@@ -142,7 +145,7 @@ export function enterprise(index: number, seed: number): Enterprise {
       ? `${index < CORE_SIZE ? '大庆' : r.pick(['大庆', '黑龙江', '大庆市'])}${TRADE_NAMES[index % TRADE_NAMES.length]}${index >= TRADE_NAMES.length ? r.pick(SECOND_CHARS) : ''}${industry}${r.pick(SUFFIXES)}`
       : category === '个体工商户'
         ? `${district.name}${legalRep.name.slice(0, 1)}记${shop}`
-        : `${district.name}${r.pick(['丰收', '金穗', '绿源', '惠农', '兴旺'])}${r.pick(['蔬菜', '果品', '养殖', '农机'])}专业合作社`;
+        : `${district.name}${r.pick(['丰收', '金穗', '青禾', '惠农', '兴旺'])}${r.pick(['蔬菜', '果品', '养殖', '农机'])}专业合作社`;
   return {
     index,
     uscc: makeUscc(category, district.code, r),

@@ -234,7 +234,7 @@ describe.each(BACKENDS)('credit API on %s, over HTTP', (backend) => {
     const licences = await all('licences', LICENCE, { authority: licence.authority.name });
     expect(licences.total).toBeLessThan(await count('licences', {}));
     for (const l of licences.nodes) expect(l.authority.name).toBe(licence.authority.name);
-    expect(await count('penalties', { authority: '石家庄市不存在的局' })).toBe(0);
+    expect(await count('penalties', { authority: '大庆市不存在的局' })).toBe(0);
   });
 
   test('the minimum- and maximum-fine filters compare amounts in 万元 and leave out penalties without a fine', async () => {
@@ -345,6 +345,33 @@ describe.each(BACKENDS)('credit API on %s, over HTTP', (backend) => {
     const search = await page('seriousViolations', SERIOUS, { search: nodes[0].listing.reason.slice(0, 6) });
     expect(search.total).toBeGreaterThan(0);
     for (const l of search.nodes) expect(l.listing.reason).toContain(nodes[0].listing.reason.slice(0, 6));
+  });
+
+  test('every credit record served links to its own page on 信用大庆 and sits in a division of 大庆市 (2306xx), a natural person’s record too', async () => {
+    const nodes: any[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const data = await query(
+        `query($after: String) { disclosures(first: 100, after: $after, filter: { domain: CREDIT }) {
+          totalCount pageInfo { hasNextPage endCursor } edges { node { id kind sourceUrl division { name code } subject { uscc } } } } }`,
+        { after },
+      );
+      nodes.push(...data.disclosures.edges.map((e: any) => e.node));
+      if (!data.disclosures.pageInfo.hasNextPage) {
+        expect(nodes).toHaveLength(data.disclosures.totalCount);
+        break;
+      }
+      after = data.disclosures.pageInfo.endCursor;
+    }
+    expect(nodes.length).toBeGreaterThan(1500);
+    const unlinked = nodes.filter((n) => !/^https:\/\/credit\.daqing\.gov\.cn\/xygs\/[a-z0-9-]+\/[^/]+$/.test(n.sourceUrl ?? ''));
+    expect(unlinked).toEqual([]);
+    expect(new Set(nodes.map((n) => n.sourceUrl)).size).toBe(nodes.length);
+    // Records of natural persons have no code: a link on {uscc} would have left them without one.
+    expect(nodes.filter((n) => n.subject === null || !n.subject.uscc).length).toBeGreaterThan(10);
+    const outside = nodes.filter((n) => !/^2306\d\d$/.test(n.division?.code ?? ''));
+    expect(outside).toEqual([]);
+    expect(new Set(nodes.map((n) => n.division.name)).size).toBeGreaterThan(5);
   });
 
   test('domain lists page with endCursor, each record once, within the page-size limit', async () => {

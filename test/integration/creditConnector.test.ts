@@ -12,6 +12,7 @@ import { isMalformed, type IndexedFeed } from '../../samples/kit/feed';
 import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../samples/kit/feedServer';
 import { listQuarantine } from '../../src/sync/quarantineAdmin';
 import { runSync } from '../../src/sync/runSync';
+import { DEFAULT_CITY } from '../../src/config/city';
 import { MAPPING } from '../helpers/mapping';
 import { fastHttp, setFaults } from '../helpers/feeds';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
@@ -70,7 +71,7 @@ describe.each(BACKENDS)('credit connector on %s', (backend) => {
     expect(stored).toMatchObject({ subject_name: row.CF_XDR_MC, publisher: row.CF_XZJG });
     expect(stored.attributes).toMatchObject({ facts: row.CF_SY, basis: row.CF_YJ, content: row.CF_JG, caseName: row.CF_AJMC });
     expect(stored.attributes.fine).toBeGreaterThan(0);
-    expect(stored.title).toMatch(/^石家庄市.+对.+作出.+处罚（石.+罚〔201[67]〕\d+号）$/);
+    expect(stored.title).toMatch(/^(大庆市|肇州县|肇源县|林甸县|杜尔伯特蒙古族自治县).+对.+作出.+处罚（(庆|肇州|肇源|林甸|杜蒙).*罚〔201[67]〕\d+号）$/);
     const garbled = await knex('disclosures')
       .where({ stream: 'credit/penalties-2016' })
       .andWhere((q) => q.where('search_text', 'like', '%\uFFFD%').orWhere('title', 'like', '%\uFFFD%'))
@@ -106,6 +107,29 @@ describe.each(BACKENDS)('credit connector on %s', (backend) => {
     // Authorities that give their code are parties linked to their own entity.
     const authorities = await knex('disclosure_parties').where({ role: 'authority' }).whereNotNull('entity_uscc').count({ n: '*' });
     expect(Number(authorities[0].n)).toBeGreaterThan(0);
+  });
+
+  test('every record is placed in a division of 大庆市 and links to its own page on 信用大庆, a natural person’s too', async () => {
+    const divisions = [DEFAULT_CITY.name, ...DEFAULT_CITY.districts.map((d) => d.name)];
+    const rows = await knex('disclosures').where({ domain: 'CREDIT' }).select('stream', 'source_key', 'region', 'source_url', 'subject_uscc');
+    expect(rows.length).toBeGreaterThan(SCALE * 4);
+    for (const row of rows) {
+      expect([row.source_key, divisions.includes(row.region)]).toEqual([row.source_key, true]);
+      const stream = row.stream.split('/')[1];
+      expect(row.source_url).toBe(`https://credit.daqing.gov.cn/xygs/${stream}/${encodeURIComponent(row.source_key)}`);
+    }
+    // A pattern on the party's code gave a natural person's record no link at all.
+    const people = rows.filter((row) => row.subject_uscc === null);
+    expect(people.length).toBeGreaterThan(10);
+    expect(people.every((row) => row.source_url)).toBe(true);
+    // Most decisions are the districts' and counties' own, placed there.
+    expect(new Set(rows.map((row) => row.region)).size).toBe(divisions.length);
+  });
+
+  test('at least 90% of the entities the credit feeds create were registered in 大庆市 (2306xx)', async () => {
+    const codes: string[] = await knex('entities').pluck('uscc');
+    expect(codes.length).toBeGreaterThan(100);
+    expect(codes.filter((code) => code.slice(2, 6) === '2306').length / codes.length).toBeGreaterThanOrEqual(0.9);
   });
 
   test('natural persons are subjects by name only, with their ID in personal; nothing served holds an unmasked ID or mobile', async () => {

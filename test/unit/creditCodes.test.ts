@@ -31,8 +31,8 @@ describe('party category (行政相对人类别)', () => {
   });
 
   it('is inferred for 2016 rows: code 92… is a 个体工商户, any registration number an organisation, an ID alone a person', () => {
-    expect(inferPartyCategory({ uscc: '92130102MA0D12345X', hasOtherRegistration: false, hasPersonalId: false })?.code).toBe('INDIVIDUAL_BUSINESS');
-    expect(inferPartyCategory({ uscc: '91130100236056519T', hasOtherRegistration: false, hasPersonalId: false })?.code).toBe('LEGAL_PERSON');
+    expect(inferPartyCategory({ uscc: '92230602MA0D12345X', hasOtherRegistration: false, hasPersonalId: false })?.code).toBe('INDIVIDUAL_BUSINESS');
+    expect(inferPartyCategory({ uscc: '91230600236056519T', hasOtherRegistration: false, hasPersonalId: false })?.code).toBe('LEGAL_PERSON');
     expect(inferPartyCategory({ hasOtherRegistration: true, hasPersonalId: false })?.code).toBe('LEGAL_PERSON');
     expect(inferPartyCategory({ hasOtherRegistration: false, hasPersonalId: true })?.code).toBe('NATURAL_PERSON');
     expect(inferPartyCategory({ hasOtherRegistration: false, hasPersonalId: false })).toBeUndefined();

@@ -40,17 +40,17 @@ describe('parseValidityEnd', () => {
 
 describe('canonicalDocumentNumber', () => {
   it('writes the year in hexagonal brackets whatever brackets the feed used', () => {
-    for (const text of ['石市监罚〔2026〕123号', '石市监罚[2026]123号', '石市监罚【2026】123号', '石市监罚（2026）123号', '石市监罚(2026)123号', '石市监罚［2026］123号']) {
-      expect(canonicalDocumentNumber(text)).toBe('石市监罚〔2026〕123号');
+    for (const text of ['庆市监罚〔2026〕123号', '庆市监罚[2026]123号', '庆市监罚【2026】123号', '庆市监罚（2026）123号', '庆市监罚(2026)123号', '庆市监罚［2026］123号']) {
+      expect(canonicalDocumentNumber(text)).toBe('庆市监罚〔2026〕123号');
     }
   });
 
   it('removes blanks and full-width digits', () => {
-    expect(canonicalDocumentNumber(' 石市监罚 〔２０２６〕 １２３号 ')).toBe('石市监罚〔2026〕123号');
+    expect(canonicalDocumentNumber(' 庆市监罚 〔２０２６〕 １２３号 ')).toBe('庆市监罚〔2026〕123号');
   });
 
   it('leaves brackets that do not hold a year alone', () => {
-    expect(canonicalDocumentNumber('取水(冀石)字[2026]第00012号')).toBe('取水(冀石)字〔2026〕第00012号');
+    expect(canonicalDocumentNumber('取水(黑庆)字[2026]第00012号')).toBe('取水(黑庆)字〔2026〕第00012号');
   });
 });
 
@@ -63,6 +63,16 @@ describe('regionOfAuthority', () => {
     expect(regionOfAuthority('肇源县市场监督管理局', setting)).toBe('肇源县');
     expect(regionOfAuthority('杜尔伯特蒙古族自治县市场监督管理局', setting)).toBe('杜尔伯特蒙古族自治县');
     expect(regionOfAuthority('大庆市大同区应急管理局', setting)).toBe('大同区');
+  });
+
+  it('knows a division by the other spellings the city setting gives it (CitySetting.districts[].aliases)', () => {
+    expect(regionOfAuthority('杜蒙县市场监督管理局', setting)).toBe('杜尔伯特蒙古族自治县');
+    expect(regionOfAuthority('杜尔伯特县应急管理局', setting)).toBe('杜尔伯特蒙古族自治县');
+    expect(regionOfAuthority('大庆市生态环境局杜蒙分局', setting)).toBe('杜尔伯特蒙古族自治县');
+    // The aliases are the setting's, not the function's: another spelling is known once configured.
+    const withAlias = { ...setting, districts: setting.districts.map((d) => (d.name === '萨尔图区' ? { ...d, aliases: ['萨区'] } : d)) };
+    expect(regionOfAuthority('大庆市萨区市场监督管理局', setting)).toBe('大庆市');
+    expect(regionOfAuthority('大庆市萨区市场监督管理局', withAlias)).toBe('萨尔图区');
   });
 
   it('is the city for city bodies, even when a department name contains 市 or 区', () => {

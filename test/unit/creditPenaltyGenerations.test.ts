@@ -10,8 +10,8 @@ import { validatorFor } from '../../src/sync/validation';
 import { MAPPING } from '../helpers/mapping';
 import { attributesOf } from '../../src/domain/contract';
 
-const ENTERPRISE = { name: '石家庄恒信建筑工程有限公司', uscc: '91130102236056510A' };
-const LEGAL_REP = { name: '王建国', idNumber: '130102197803151232' };
+const ENTERPRISE = { name: '大庆恒信建筑工程有限公司', uscc: '91230602236056510T' };
+const LEGAL_REP = { name: '王建国', idNumber: '230602197803151233' };
 const FACTS = '经查，当事人于2026年2月10日经营超过保质期的预包装饼干30件，货值金额600元。';
 const BASIS = '《中华人民共和国食品安全法》第一百二十四条第一款第（五）项';
 const CONTENT = '没收违法所得人民币1200元，并处罚款人民币2000元';
@@ -24,7 +24,7 @@ const record2019: PenaltyRecord = {
   CF_FRDB: LEGAL_REP.name,
   CF_FR_ZJLX: '身份证',
   CF_FR_ZJHM: LEGAL_REP.idNumber,
-  CF_WSH: '石市监罚〔2026〕123号',
+  CF_WSH: '庆市监罚〔2026〕123号',
   CF_SY: FACTS,
   CF_YJ: BASIS,
   CF_CFLB: '没收违法所得;罚款',
@@ -32,15 +32,15 @@ const record2019: PenaltyRecord = {
   CF_NR_FK: '0.2',
   CF_NR_WFFF: '0.12',
   CF_JDRQ: '2026-03-15',
-  CF_CFJG: '石家庄市市场监督管理局',
-  CF_SJLY: '石家庄市市场监督管理局',
+  CF_CFJG: '大庆市市场监督管理局',
+  CF_SJLY: '大庆市市场监督管理局',
   BZ: '已缴纳罚款',
   SJC: '2026-03-16 09:30:00',
 };
 
 /** The same penalty as a 2016-era export row: old names, amounts only in 处罚结果, Excel-style dates. */
 const row2016: Record<string, string> = {
-  CF_WSH: '石市监罚[2026]123号',
+  CF_WSH: '庆市监罚[2026]123号',
   CF_AJMC: '',
   CF_CFLB1: '没收违法所得',
   CF_CFLB2: '罚款',
@@ -52,7 +52,7 @@ const row2016: Record<string, string> = {
   CF_SFZ: LEGAL_REP.idNumber,
   CF_JG: CONTENT,
   CF_JDRQ: '2026/3/15',
-  CF_XZJG: '石家庄市市场监督管理局',
+  CF_XZJG: '大庆市市场监督管理局',
   CF_ZT: '0',
   CF_SJC: '2026/3/16 09:30:00',
   BZ: '已缴纳罚款',
@@ -87,25 +87,25 @@ describe('the 2019 template and the 2016 export map to the same unified penalty'
         { code: 'CONFISCATION_OF_ILLEGAL_GAINS', name: '没收违法所得' },
         { code: 'FINE', name: '罚款' },
       ],
-      decision: { documentNumber: '石市监罚〔2026〕123号', date: '2026-03-15' },
+      decision: { documentNumber: '庆市监罚〔2026〕123号', date: '2026-03-15' },
       party: {
         category: { code: 'LEGAL_PERSON', name: '法人及非法人组织' },
-        legalRepresentative: { name: '王建国', idType: { code: 'RESIDENT_ID', name: '身份证' }, idNumberMasked: '130102********1232' },
+        legalRepresentative: { name: '王建国', idType: { code: 'RESIDENT_ID', name: '身份证' }, idNumberMasked: '230602********1233' },
       },
       warnings: [],
     });
-    expect(from2019.title).toBe('石家庄市市场监督管理局对石家庄恒信建筑工程有限公司作出没收违法所得、罚款处罚（石市监罚〔2026〕123号）');
+    expect(from2019.title).toBe('大庆市市场监督管理局对大庆恒信建筑工程有限公司作出没收违法所得、罚款处罚（庆市监罚〔2026〕123号）');
     expect(from2019.subject).toEqual(ENTERPRISE);
     expect(from2019.personal).toEqual({ legalRepresentativeIdNumber: LEGAL_REP.idNumber });
   });
 
   it('the 2016 case name is the one thing the 2019 template has no field for', async () => {
-    const { from2019, from2016 } = await mapBoth(record2019, { ...row2016, CF_AJMC: '石家庄恒信建筑工程有限公司经营超过保质期的食品案' });
-    expect(from2016.attributes).toEqual({ ...from2019.attributes, caseName: '石家庄恒信建筑工程有限公司经营超过保质期的食品案' });
+    const { from2019, from2016 } = await mapBoth(record2019, { ...row2016, CF_AJMC: '大庆恒信建筑工程有限公司经营超过保质期的食品案' });
+    expect(from2016.attributes).toEqual({ ...from2019.attributes, caseName: '大庆恒信建筑工程有限公司经营超过保质期的食品案' });
   });
 
   it('a natural person: ID type from the template or from the SFZ column name, the same masked attributes', async () => {
-    const person = { name: '李红霞', idNumber: '130104199004125670' };
+    const person = { name: '李红霞', idNumber: '230604199004125671' };
     const { CF_XDR_SHXYM: _code, CF_FRDB: _rep, CF_FR_ZJLX: _type, CF_FR_ZJHM: _id, ...rest } = record2019;
     const { CF_XDR_SHXYM: _c, CF_FR: _f, CF_SFZ: _s, ...restRow } = row2016;
     const { from2019, from2016 } = await mapBoth(
@@ -114,11 +114,11 @@ describe('the 2019 template and the 2016 export map to the same unified penalty'
     );
     expect(from2016).toEqual(from2019);
     expect(from2019.subject).toEqual({ name: person.name });
-    expect(attributesOf(from2019, 'administrative-penalty').party).toMatchObject({ category: { code: 'NATURAL_PERSON' }, idNumberMasked: '130104********5670' });
+    expect(attributesOf(from2019, 'administrative-penalty').party).toMatchObject({ category: { code: 'NATURAL_PERSON' }, idNumberMasked: '230604********5671' });
   });
 
   it('a 个体工商户: the 2016 category is read from its code (92…)', async () => {
-    const shop = { name: '桥西区王记面馆', uscc: '92130104MA0D12341M' };
+    const shop = { name: '萨尔图区王记面馆', uscc: '92230602MA0D123419' };
     const { from2019, from2016 } = await mapBoth(
       { ...record2019, CF_XDR_MC: shop.name, CF_XDR_LB: '个体工商户', CF_XDR_SHXYM: shop.uscc },
       { ...row2016, CF_XDR_MC: shop.name, CF_XDR_SHXYM: shop.uscc },

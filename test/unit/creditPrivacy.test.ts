@@ -12,8 +12,8 @@ import { validatorFor } from '../../src/sync/validation';
 import { MAPPING } from '../helpers/mapping';
 import { attributesOf } from '../../src/domain/contract';
 
-const PERSON = { name: '张志强', idNumber: '130102197803151232', phone: '13812345678' };
-const REP_ID = '130104199004125670';
+const PERSON = { name: '张志强', idNumber: '230602197803151233', phone: '13812345678' };
+const REP_ID = '230604199004125671';
 
 /** Everything of a disclosure that is served or searched: all of it but `personal`. */
 function served(input: DisclosureInput): string {
@@ -31,18 +31,18 @@ const licenceToPerson: LicenceRecord = {
   XK_XDR_MC: PERSON.name,
   XK_XDR_LB: '自然人',
   // A code written for a natural person is not theirs: it must not make them an entity.
-  XK_XDR_SHXYM: '91130102236056510A',
+  XK_XDR_SHXYM: '91230602236056510T',
   XK_XDR_ZJLX: '001',
   XK_XDR_ZJHM: PERSON.idNumber,
   XK_XKWS: '医师执业注册决定书',
-  XK_WSH: '石卫医执〔2026〕8号',
+  XK_WSH: '庆卫医执〔2026〕8号',
   XK_XKLB: '认可',
   XK_XKZS: '医师执业证书',
-  XK_XKBH: '110130100000008',
+  XK_XKBH: '110230600000008',
   XK_NR: `执业类别：临床（申请人身份证号${PERSON.idNumber}）`,
   XK_JDRQ: '2026-03-02',
-  XK_XKJG: '石家庄市卫生健康委员会',
-  XK_LYDW: '石家庄市卫生健康委员会',
+  XK_XKJG: '大庆市卫生健康委员会',
+  XK_LYDW: '大庆市卫生健康委员会',
   BZ: `联系电话${PERSON.phone}`,
   SJC: '2026-03-03 10:00:00',
 };
@@ -52,15 +52,15 @@ const penaltyOnPerson: PenaltyRecord = {
   CF_XDR_LB: '自然人',
   CF_XDR_ZJLX: '身份证',
   CF_XDR_ZJHM: PERSON.idNumber,
-  CF_WSH: '石城执法罚〔2026〕5号',
+  CF_WSH: '庆城执法罚〔2026〕5号',
   CF_SY: `当事人${PERSON.name}（身份证号码${PERSON.idNumber}，联系电话${PERSON.phone}）于2026年2月1日随意倾倒建筑垃圾。`,
   CF_YJ: '《城市建筑垃圾管理规定》第二十六条',
   CF_CFLB: '罚款',
   CF_NR: '罚款人民币200元',
   CF_NR_FK: '0.02',
   CF_JDRQ: '2026-03-02',
-  CF_CFJG: '石家庄市城市管理综合行政执法局',
-  CF_SJLY: '石家庄市城市管理综合行政执法局',
+  CF_CFJG: '大庆市城市管理综合行政执法局',
+  CF_SJLY: '大庆市城市管理综合行政执法局',
   SJC: '2026-03-03 10:00:00',
 };
 
@@ -71,9 +71,9 @@ describe('a natural person’s ID number is personal information', () => {
     expect(input.subject).toEqual({ name: PERSON.name });
     expect(input.personal).toEqual({ idNumber: PERSON.idNumber });
     const attributes = attributesOf(input, 'administrative-licence');
-    expect(attributes.party).toMatchObject({ idType: { code: 'RESIDENT_ID', name: '身份证' }, idNumberMasked: '130102********1232', registrationNumbers: { businessRegistration: null } });
+    expect(attributes.party).toMatchObject({ idType: { code: 'RESIDENT_ID', name: '身份证' }, idNumberMasked: '230602********1233', registrationNumbers: { businessRegistration: null } });
     expectNoLeak(input, PERSON.idNumber, PERSON.phone);
-    expect(attributes.content).toBe('执业类别：临床（申请人身份证号130102********1232）');
+    expect(attributes.content).toBe('执业类别：临床（申请人身份证号230602********1233）');
     expect(attributes.remarks).toBe('联系电话138****5678');
   });
 
@@ -81,19 +81,19 @@ describe('a natural person’s ID number is personal information', () => {
     const input = penalties.toDisclosure(penaltyOnPerson, MAPPING);
     expect(input.personal).toEqual({ idNumber: PERSON.idNumber });
     expectNoLeak(input, PERSON.idNumber, PERSON.phone);
-    expect(attributesOf(input, 'administrative-penalty').facts).toContain('身份证号码130102********1232，联系电话138****5678');
-    expect(input.title).toBe('石家庄市城市管理综合行政执法局对张志强作出罚款处罚（石城执法罚〔2026〕5号）');
+    expect(attributesOf(input, 'administrative-penalty').facts).toContain('身份证号码230602********1233，联系电话138****5678');
+    expect(input.title).toBe('大庆市城市管理综合行政执法局对张志强作出罚款处罚（庆城执法罚〔2026〕5号）');
   });
 
   it('a 2016 row: CF_XDR_SFZ is the person’s ID and is handled alike', () => {
     const input = penalties2016.toDisclosure({
-      CF_WSH: '石城管罚〔2016〕5号',
+      CF_WSH: '庆城管罚〔2016〕5号',
       CF_XDR_MC: PERSON.name,
       CF_XDR_SFZ: PERSON.idNumber,
       CF_SY: `当事人身份证号码${PERSON.idNumber}`,
       CF_JG: '罚款人民币200元',
       CF_JDRQ: '2016/3/2',
-      CF_XZJG: '石家庄市城市管理委员会',
+      CF_XZJG: '大庆市城市管理局',
       CF_SJC: '2016/3/3 10:00:00',
     }, MAPPING);
     expect(input.subject).toEqual({ name: PERSON.name });
@@ -104,9 +104,9 @@ describe('a natural person’s ID number is personal information', () => {
   it('a legal representative’s ID number (XK_FR_ZJHM, CF_FR_ZJHM, CF_SFZ) is personal too', () => {
     const input = penalties.toDisclosure({
       ...penaltyOnPerson,
-      CF_XDR_MC: '石家庄恒信建筑工程有限公司',
+      CF_XDR_MC: '大庆恒信建筑工程有限公司',
       CF_XDR_LB: '法人及非法人组织',
-      CF_XDR_SHXYM: '91130102236056510A',
+      CF_XDR_SHXYM: '91230602236056510T',
       CF_XDR_ZJLX: null,
       CF_XDR_ZJHM: null,
       CF_FRDB: '王建国',
@@ -114,9 +114,9 @@ describe('a natural person’s ID number is personal information', () => {
       CF_FR_ZJHM: REP_ID,
       CF_SY: '经查，当事人随意倾倒建筑垃圾。',
     }, MAPPING);
-    expect(input.subject).toEqual({ uscc: '91130102236056510A', name: '石家庄恒信建筑工程有限公司' });
+    expect(input.subject).toEqual({ uscc: '91230602236056510T', name: '大庆恒信建筑工程有限公司' });
     expect(input.personal).toEqual({ legalRepresentativeIdNumber: REP_ID });
-    expect(attributesOf(input, 'administrative-penalty').party).toMatchObject({ legalRepresentative: { name: '王建国', idNumberMasked: '130104********5670' }, idNumberMasked: null });
+    expect(attributesOf(input, 'administrative-penalty').party).toMatchObject({ legalRepresentative: { name: '王建国', idNumberMasked: '230604********5671' }, idNumberMasked: null });
     expectNoLeak(input, REP_ID);
   });
 });

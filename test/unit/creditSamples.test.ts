@@ -8,7 +8,9 @@ import { PENALTIES_2016_COLUMNS, penalties2016Sample } from '../../samples/credi
 import { penaltiesSample } from '../../samples/credit/penalties';
 import { seriousViolationsSample } from '../../samples/credit/seriousViolations';
 import { NATURAL_PERSON_CATEGORY } from '../../connectors/credit/schemaFragments/party2019';
-import { DISTRICTS } from '../../samples/kit/population';
+import { DISTRICTS, enterprise, POPULATION_SIZE } from '../../samples/kit/population';
+import { LICENCE_KINDS } from '../../samples/credit/licenceKinds';
+import { VIOLATION_CASES } from '../../samples/credit/penaltyCases';
 import { PARTY_CATEGORY_SPELLINGS } from '../../src/domain/creditPartyCategory';
 import { regionOfAuthority } from '../../src/domain/creditRegion';
 import { validateUscc } from '../../src/domain/uscc';
@@ -16,6 +18,7 @@ import { isMalformed, type FeedOptions, type IndexedFeed } from '../../samples/k
 import type { StreamDefinition } from '../../src/sync/stream';
 import { validatorFor } from '../../src/sync/validation';
 import { MAPPING } from '../helpers/mapping';
+import { citiesElsewhereIn } from '../helpers/placesElsewhere';
 import { DEFAULT_CITY } from '../../src/config/city';
 
 const OPTIONS: FeedOptions = { seed: 42, scale: 600, malformedRate: 0.02, edition: 1 };
@@ -137,6 +140,14 @@ describe('the 2016 export', () => {
   });
 });
 
+describe('listing ids', () => {
+  it.each([abnormalOperationsSample, seriousViolationsSample])('of $path are 32 hexadecimal characters and unique', (feed) => {
+    const ids = records(feed, { ...OPTIONS, scale: 5000, malformedRate: 0 }).map((r) => r.ID as string);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
 describe('abnormal operations in a later edition', () => {
   const first = records(abnormalOperationsSample);
   const second = records(abnormalOperationsSample, { ...OPTIONS, edition: 2 });
@@ -193,26 +204,162 @@ describe('the serious violations list in a later edition', () => {
 });
 
 describe('sample authorities', () => {
-  const departments: Department[] = ['market', 'environment', 'emergency', 'approval', 'planning', 'urbanManagement'];
+  const departments: Department[] = ['market', 'environment', 'emergency', 'housing', 'health', 'planning', 'urbanManagement'];
 
-  it('carry valid codes and place their records in their district or the city', () => {
+  it('carry valid codes of their own division and place their records in their district or county, or the city', () => {
     for (const department of departments) {
       const city = authority(department);
       expect(validateUscc(city.uscc).valid).toBe(true);
-      expect(regionOfAuthority(city.name, DEFAULT_CITY)).toBe('石家庄市');
+      expect(city.uscc.slice(2, 8)).toBe('230600');
+      expect(regionOfAuthority(city.name, DEFAULT_CITY)).toBe('大庆市');
       for (const district of DISTRICTS) {
         const local = authority(department, district);
         expect(validateUscc(local.uscc).valid).toBe(true);
+        expect(local.uscc.slice(2, 8)).toBe(district.code);
         expect([local.name, regionOfAuthority(local.name, DEFAULT_CITY)]).toEqual([local.name, district.name]);
       }
     }
   });
 
-  it('write document numbers the way the city does', () => {
-    expect(authority('market').prefix).toBe('石市监');
-    expect(authority('market', DISTRICTS[0]).name).toBe('石家庄市长安区市场监督管理局');
-    expect(authority('market', DISTRICTS[0]).prefix).toBe('石长市监');
-    expect(authority('environment', DISTRICTS[0]).name).toBe('石家庄市生态环境局长安区分局');
-    expect(authority('market', DISTRICTS.find((d) => d.name === '正定县')).name).toBe('正定县市场监督管理局');
+  it('are the bodies of 大庆市: the city bureaus, the districts’ and counties’ own, and branches where the city keeps them', () => {
+    const district = (name: string) => DISTRICTS.find((d) => d.name === name)!;
+    expect(authority('market')).toMatchObject({ name: '大庆市市场监督管理局', prefix: '庆市监' });
+    expect(authority('market', district('萨尔图区'))).toMatchObject({ name: '大庆市萨尔图区市场监督管理局', prefix: '庆萨市监' });
+    expect(authority('market', district('肇源县'))).toMatchObject({ name: '肇源县市场监督管理局', prefix: '肇源市监' });
+    expect(authority('environment').name).toBe('大庆市生态环境局');
+    expect(authority('environment', district('让胡路区')).name).toBe('大庆市生态环境局让胡路区分局');
+    expect(authority('environment', undefined, 'before-2018').name).toBe('大庆市环境保护局');
+    expect(authority('emergency', district('大同区')).name).toBe('大庆市大同区应急管理局');
+    expect(authority('transport').name).toBe('大庆市交通运输局');
+    expect(authority('housing').name).toBe('大庆市住房和城乡建设局');
+  });
+
+  it('write 大庆 document numbers (庆市监罚〔2025〕…) in every credit feed', () => {
+    const o = { ...OPTIONS, malformedRate: 0 };
+    const numbers = [
+      ...records(licencesSample, o).map((r) => r.XK_WSH as string),
+      ...records(penaltiesSample, o).map((r) => r.CF_WSH as string),
+      ...records(penalties2016Sample, o).map((r) => r.CF_WSH as string),
+    ];
+    // The city's 庆, or a county's own short name.
+    expect(numbers.filter((n) => !/^(庆|肇州|肇源|林甸|杜蒙)/.test(n))).toEqual([]);
+    expect(numbers.filter((n) => n.startsWith('庆市监罚〔')).length).toBeGreaterThan(10);
+  });
+});
+
+describe('the sample city is 大庆市 throughout', () => {
+  const o = { ...OPTIONS, malformedRate: 0 };
+  const bodies = (record: Record<string, unknown>) =>
+    ['XK_XKJG', 'XK_LYDW', 'CF_CFJG', 'CF_SJLY', 'CF_XZJG', 'DECORG', 'REDECORG'].map((f) => record[f]).filter((b): b is string => typeof b === 'string');
+
+  it('every deciding body and data source is a body of 大庆市 or one of its districts and counties', () => {
+    const places = [DEFAULT_CITY.name, ...DISTRICTS.map((d) => d.name)];
+    const all = new Set(creditFeeds.flatMap((feed) => records(feed, o).flatMap(bodies)));
+    expect(all.size).toBeGreaterThan(30);
+    for (const body of all) expect([body, places.some((p) => body.startsWith(p))]).toEqual([body, true]);
+  });
+
+  it('no record names another province’s city, in its title, bodies, parties or any served attribute', () => {
+    const texts = new Set<string>();
+    for (const [, stream, feed] of STREAMS) {
+      records(feed)
+        .filter((_, i) => !isMalformed(feed.path, i, OPTIONS))
+        .map((r) => stream.toDisclosure(r, MAPPING))
+        .forEach((d) => [d.title, d.publisher, d.subject?.name, ...(d.parties ?? []).map((p) => p.name), JSON.stringify(d.attributes)].forEach((t) => t && texts.add(t)));
+    }
+    expect(texts.size).toBeGreaterThan(2000);
+    expect([...texts].flatMap((text) => citiesElsewhereIn(text).map((city) => `${city} in ${text.slice(0, 80)}`))).toEqual([]);
+  });
+
+  it('licence numbers that carry a province carry 黑 and the city’s own marks, never another province’s', () => {
+    const numbers = records(licencesSample, o).map((r) => r.XK_XKBH as string);
+    const provincial = numbers.filter((n) => /[\u4e00-\u9fff]/.test(n) && !/^(乡字|取水|庆)/.test(n));
+    expect(provincial.length).toBeGreaterThan(50);
+    for (const n of provincial) expect(n).toMatch(/^[梯起锅容]?(11)?黑/);
+    expect(numbers.filter((n) => n.startsWith('取水(黑庆)字')).length).toBeGreaterThan(0);
+    expect(numbers.filter((n) => /冀|石/.test(n))).toEqual([]);
+    // Numbers that carry a division carry the holder's, in 2306xx.
+    const food = numbers.filter((n) => n.startsWith('JY'));
+    expect(food.length).toBeGreaterThan(20);
+    for (const n of food) expect(n).toMatch(/^JY[12]2306\d\d/);
+  });
+
+  it('at least 90% of the codes in the credit feeds, parties’ and authorities’ alike, carry a 2306xx region, and every code of the population does', () => {
+    const codeFields = ['XK_XDR_SHXYM', 'XK_XKJGDM', 'XK_LYDWDM', 'CF_XDR_SHXYM', 'CF_CFJGDM', 'CF_SJLYDM', 'UNISCID'];
+    const codes = creditFeeds.flatMap((feed) =>
+      records(feed).flatMap((r) => codeFields.map((f) => r[f]).filter((c): c is string => typeof c === 'string' && c.trim() !== '')),
+    );
+    expect(codes.length).toBeGreaterThan(2000);
+    const local = codes.filter((c) => validateUscc(c).normalized.slice(2, 6) === '2306');
+    expect(local.length / codes.length).toBeGreaterThanOrEqual(0.9);
+    const population = Array.from({ length: POPULATION_SIZE }, (_, i) => enterprise(i, OPTIONS.seed).uscc);
+    expect(population.filter((c) => !/^9[123]2306(0[2-6]|2[1-4])/.test(c))).toEqual([]);
+  });
+});
+
+describe('licences and penalties go to holders that fit them', () => {
+  const options = (seed: number): FeedOptions => ({ seed, scale: 4000, malformedRate: 0, edition: 1 });
+
+  /** The population's industries by enterprise name (a name carries its industry, or its shop's). */
+  function industriesByName(seed: number): Map<string, Set<string>> {
+    const map = new Map<string, Set<string>>();
+    for (let i = 0; i < POPULATION_SIZE; i++) {
+      const e = enterprise(i, seed);
+      map.set(e.name, new Set([...(map.get(e.name) ?? []), e.industry]));
+    }
+    return map;
+  }
+
+  function misfits(holders: readonly string[], name: string, byName: Map<string, Set<string>>): string[] {
+    const industries = [...(byName.get(name) ?? ['(not in the population)'])];
+    return industries.filter((industry) => !holders.includes(industry)).map((industry) => `${name} (${industry})`);
+  }
+
+  it.each([42, 7])('every licence under seed %d goes to a holder of its kind: a gas licence to a gas company, a food licence to a food seller', (seed) => {
+    const byName = industriesByName(seed);
+    const kindOf = new Map(LICENCE_KINDS.map((k) => [`${k.certificate}|${k.documentName}`, k]));
+    const wrong: string[] = [];
+    const held = new Map<string, number>();
+    for (const r of records(licencesSample, options(seed))) {
+      const kind = kindOf.get(`${r.XK_XKZS}|${r.XK_XKWS}`)!;
+      expect(kind).toBeDefined();
+      const person = ['自然人', '2'].includes(r.XK_XDR_LB);
+      expect([r.XK_XKZS || r.XK_XKWS, person]).toEqual([r.XK_XKZS || r.XK_XKWS, kind.holders === 'persons']);
+      if (kind.holders !== 'persons') wrong.push(...misfits(kind.holders, r.XK_XDR_MC, byName).map((m) => `${kind.certificate || kind.documentName} → ${m}`));
+      held.set(kind.certificate || kind.documentName, (held.get(kind.certificate || kind.documentName) ?? 0) + 1);
+    }
+    expect(wrong).toEqual([]);
+    // Every kind is granted, so the check covers them all.
+    expect([...held.keys()].sort()).toEqual(LICENCE_KINDS.map((k) => k.certificate || k.documentName).sort());
+    expect(kindOf.get('燃气经营许可证|准予行政许可决定书')!.holders).toEqual(['燃气']);
+  });
+
+  it('the licence’s content fits its holder too: a caterer is licensed to cook, a shop to sell', () => {
+    const byName = industriesByName(42);
+    const food = records(licencesSample, options(42)).filter((r) => r.XK_XKZS === '食品经营许可证');
+    expect(food.length).toBeGreaterThan(100);
+    for (const r of food) {
+      const caterer = [...byName.get(r.XK_XDR_MC)!].some((i) => ['餐饮服务', '餐饮管理'].includes(i));
+      expect([r.XK_XDR_MC, r.XK_NR, /制售/.test(r.XK_NR)]).toEqual([r.XK_XDR_MC, r.XK_NR, caterer]);
+      expect(r.XK_XKBH.startsWith(caterer ? 'JY2' : 'JY1')).toBe(true);
+    }
+  });
+
+  it.each([
+    ['penalties', penaltiesSample, (r: any) => VIOLATION_CASES.find((v) => v.type === r.CF_WFXW)],
+    ['penalties-2016', penalties2016Sample, (r: any) => VIOLATION_CASES.find((v) => r.CF_AJMC === `${r.CF_XDR_MC}${v.type}案`)],
+  ] as const)('every penalty of %s falls on an enterprise that could commit it: a dust fine on a builder, an expired-food fine on a food seller', (_name, feed, caseOf) => {
+    const byName = industriesByName(42);
+    const wrong: string[] = [];
+    let organisations = 0;
+    for (const r of records(feed, options(42))) {
+      const violation = caseOf(r);
+      expect(violation).toBeDefined();
+      if (!byName.has(r.CF_XDR_MC) && violation!.forPersons) continue; // a natural person
+      organisations++;
+      wrong.push(...misfits(violation!.offenders, r.CF_XDR_MC, byName).map((m) => `${violation!.type} → ${m}`));
+    }
+    expect(organisations).toBeGreaterThan(3000);
+    expect(wrong).toEqual([]);
   });
 });

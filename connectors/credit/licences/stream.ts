@@ -68,7 +68,7 @@ export const licences = stream<LicenceRecord>({
   },
 });
 
-/** 石家庄市行政审批局向…核发食品经营许可证（…）; a decision without a certificate is named by its document. */
+/** 大庆市市场监督管理局向…核发食品经营许可证（…）; a decision without a certificate is named by its document. */
 function title(authority: string, party: string, a: LicenceAttributes): string {
   const what = a.licence.name ? `向${party}核发${a.licence.name}` : `对${party}作出${a.decision.documentName ?? '行政许可决定'}`;
   return `${authority}${what}（${a.decision.documentNumber}）`;

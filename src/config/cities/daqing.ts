@@ -49,7 +49,9 @@ export const DAQING: CitySetting = {
   },
   ocdsPublisher: '大庆市公共资源交易中心',
   sourceLinks: {
-    credit: 'https://www.creditchina.gov.cn/xinyongxinxi/index.html?keyword={uscc}',
+    // Each record's own page on 信用大庆, the city's credit publicity site, by its key: a natural
+    // person has no code, so a pattern on {uscc} would leave their records without a link.
+    credit: 'https://credit.daqing.gov.cn/xygs/{stream}/{key}',
     trading: 'http://ggzy.daqing.gov.cn/jyxx/{key}.html',
     ppp: 'https://www.cpppc.org:8082/inforpublic/homepage.html#/projectDetail/{key}',
     environment: 'http://sthjj.daqing.gov.cn/xxgk/{stream}/{key}.html',
