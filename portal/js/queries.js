@@ -1,9 +1,8 @@
 /** The operations the portal sends: small selections, pages of 20, well inside the API's depth and cost limits. */
-import { API_SERVES_DATA_AGE } from './api-features.js';
 
-/** How old a board's data is; asked for only where the API serves it (api-features.js). */
-const DATA_AGE = API_SERVES_DATA_AGE ? ' dataAge { asOf seconds periodSeconds stale }' : '';
-const FORECAST_DAY_ADVICE = API_SERVES_DATA_AGE ? ' healthEffect advice' : '';
+/** How old a board's data is, so the page can say 数据更新于… and warn when it is stale. */
+const DATA_AGE = ' dataAge { asOf seconds periodSeconds stale }';
+const FORECAST_DAY_ADVICE = ' healthEffect advice';
 
 const CARD_FIELDS =
   'fragment Card on Disclosure { __typename id domain kind title publisher publishedAt status sourceUrl subject { uscc name }' +

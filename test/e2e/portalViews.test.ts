@@ -4,7 +4,7 @@ import { parse } from 'graphql';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, describeInBrowser, expectSelfContained, recordSession, type PageSession } from '../helpers/chromium';
 import type { RunningHub } from '../../src/hub';
-import { SCHEMA_DIR, buildSchema } from '../../src/graphql/schema';
+import { SCHEMA_DIR } from '../../src/graphql/schema';
 import { usccCheckCharacter } from '../../src/domain/uscc';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { graphql } from '../helpers/graphql';
@@ -22,14 +22,6 @@ declare const document: any;
 declare function getComputedStyle(element: any): any;
 
 const ADMIN_TOKEN = 'portal-views-token';
-
-/**
- * MERGE GUARD: the data-age contract (schema/environment.graphql, `dataAge: DataAge!` on
- * CityAirQuality, AqiForecast and WaterQualityReport) is added on another branch. Until the schema
- * has it, the test against the real field is skipped and says why.
- */
-const SERVES_DATA_AGE = 'dataAge' in ((buildSchema().getType('CityAirQuality') as any)?.getFields() ?? {});
-const DATA_AGE_MISSING = 'SKIPPED: CityAirQuality.dataAge is not in the schema yet (schema/environment.graphql)';
 
 let running: TestHub;
 let hub: RunningHub;
@@ -422,8 +414,8 @@ describePortal(CHROMIUM ? 'the portal’s views in chromium' : 'the portal’s v
     expect(await page.locator('#water-age .data-age').textContent()).toMatch(/^数据更新于 \d{4}-\d\d-\d\d \d\d:\d\d$/);
   });
 
-  (SERVES_DATA_AGE ? test : test.skip)(
-    SERVES_DATA_AGE ? 'the air board shows the API’s dataAge: 数据更新于 its newest time, and a warning when a city is stale' : `the air board shows the API’s dataAge (${DATA_AGE_MISSING})`,
+  test(
+    'the air board shows the API’s dataAge: 数据更新于 its newest time, and a warning when a city is stale',
     async () => {
       const { latestAirQuality } = await data('{ latestAirQuality { city dataAge { asOf stale } } }');
       const page = await openPortal();
@@ -444,16 +436,10 @@ describePortal(CHROMIUM ? 'the portal’s views in chromium' : 'the portal’s v
 });
 
 /**
- * The data-age contract stood in for: the page is served with the switch on (api-features.js) and
- * every GraphQL answer gets the fields the page asks for, computed from the real answer without
+ * The data-age answers stood in for, so that a stale city is certain: every GraphQL answer gets the fields the page asks for, computed from the real answer without
  * them. One city is stale, by an hour's period; forecasts are fresh; water is fresh.
  */
 async function standInForDataAge(page: Page): Promise<void> {
-  await page.route('**/js/api-features.js', async (route: Route) => {
-    const response = await route.fetch();
-    const text = (await response.text()).replace('API_SERVES_DATA_AGE = false', 'API_SERVES_DATA_AGE = true');
-    await route.fulfill({ response, body: text });
-  });
   await page.route('**/graphql', async (route: Route) => {
     const request = JSON.parse(route.request().postData() ?? '{}');
     const asked = String(request.query ?? '');
