@@ -10,7 +10,7 @@ const parameterValue = Type.String({
 /** One monitoring result of one surface-water section, as the city's water-monitoring platform writes it. */
 export const waterQualityRecordSchema = Type.Object(
   {
-    DMBM: Type.String({ pattern: '^[0-9A-Z]{6,12}$', description: 'A section code of 6–12 digits or capitals, such as 13010001' }),
+    DMBM: Type.String({ pattern: '^[0-9A-Z]{6,12}$', description: 'A section code of 6–12 digits or capitals, such as 23060001' }),
     DMMC: Type.String({ minLength: 1 }),
     SSHL: Type.String({ minLength: 1 }),
     SZLX: StringEnum(['河流', '湖库', '湖泊', '水库'], { description: 'One of 河流, 湖库, 湖泊, 水库' }),
