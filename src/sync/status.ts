@@ -11,7 +11,7 @@ export interface StreamStatus {
   cursor: string | null;
   schedule: string | null;
   nextRun: string | null;
-  lastRun: (Omit<RunReport, 'removed'> & { id: number; trigger: string }) | null;
+  lastRun: (RunReport & { id: number; trigger: string }) | null;
   quarantineOpen: number;
   disclosures: number;
   reconcile: ReconcileStatus;
@@ -68,6 +68,7 @@ export async function streamStatuses(knex: Knex, connectors: readonly ConnectorD
             updated: run.updated,
             unchanged: run.unchanged,
             quarantined: run.quarantined,
+            removed: run.removed,
             error: run.error,
           }
         : null,
