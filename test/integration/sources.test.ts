@@ -101,7 +101,7 @@ describe('engine guards', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-jsonl-'));
     const file = path.join(dir, 'corrections.jsonl');
     const good = { stationCode: '1029A', positionName: '东风新村', area: '大庆市', timePoint: '2026-09-30 23:00:00', so2: '8', no2: '35', pm10: '70', co: '0.7', o3: '20', o3_8h: '18', pm2_5: '44' };
-    fs.writeFileSync(file, `${JSON.stringify(good)}\n{"stationCode": "1030A",\n`);
+    fs.writeFileSync(file, `${JSON.stringify(good)}\n{"stationCode": "2320A",\n`);
     const summary = await run({ file });
     expect(summary).toMatchObject({ fetched: 2, inserted: 1, quarantined: 1 });
     const entry = await db.knex('quarantine').where({ stage: 'parse' }).first();
