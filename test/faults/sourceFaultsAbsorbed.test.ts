@@ -1,9 +1,7 @@
-import type { RunningFeedServer } from '../../samples/kit/feedServer';
 import type { StreamSummary } from '../../src/sync/engine';
-import { startSampleFeeds } from '../helpers/feeds';
-import { BACKENDS, createTestDatabase, type TestBackend, type TestDatabase } from '../helpers/testDatabase';
-import { CASE_TIMEOUT_MS, cleanReference, SAMPLE_SCALE, setEdition, SETUP_TIMEOUT_MS, type CleanReference } from './cleanReference';
-import { emptyStore } from './emptyStore';
+import { BACKENDS, type TestBackend } from '../helpers/testDatabase';
+import { CASE_TIMEOUT_MS, setEdition } from './cleanReference';
+import { faultWorld } from './faultWorld';
 import { expectConverged } from './fingerprint';
 import { FAULT_STREAMS } from './smallPageStreams';
 import { ABSORBED } from './sourceFaultCases';
@@ -16,32 +14,19 @@ import { syncFaultStreams, syncWithFaultArmed, type FaultedSync } from './source
  * cleared finds nothing to change.
  */
 describe.each(BACKENDS)('source faults that retries absorb, on %s', (backend: TestBackend) => {
-  let feeds: RunningFeedServer;
-  let db: TestDatabase;
-  let clean: CleanReference;
-
-  beforeAll(async () => {
-    feeds = await startSampleFeeds({ scale: SAMPLE_SCALE });
-    db = await createTestDatabase(backend);
-    clean = await cleanReference(db.knex, feeds);
-  }, SETUP_TIMEOUT_MS);
-  beforeEach(() => emptyStore(db.knex));
-  afterAll(async () => {
-    await feeds?.close();
-    await db?.destroy();
-  }, SETUP_TIMEOUT_MS);
+  const world = faultWorld(backend);
 
   test.each(ABSORBED)('$name', async ({ plan, sync }) => {
-    await setEdition(feeds, 1);
-    expectMetAndAbsorbed(await syncWithFaultArmed(db.knex, feeds, plan, sync));
-    await expectConverged(db.knex, clean.first);
+    await setEdition(world.feeds, 1);
+    expectMetAndAbsorbed(await syncWithFaultArmed(world.db.knex, world.feeds, plan, sync));
+    await expectConverged(world.db.knex, world.clean.first);
 
-    await setEdition(feeds, 2);
-    expectMetAndAbsorbed(await syncWithFaultArmed(db.knex, feeds, plan, { ...sync, full: true }));
-    await expectConverged(db.knex, clean.next);
+    await setEdition(world.feeds, 2);
+    expectMetAndAbsorbed(await syncWithFaultArmed(world.db.knex, world.feeds, plan, { ...sync, full: true }));
+    await expectConverged(world.db.knex, world.clean.next);
 
-    expect(changes(await syncFaultStreams(db.knex, feeds, { full: true }))).toEqual(FAULT_STREAMS.map(() => 0));
-    await expectConverged(db.knex, clean.next);
+    expect(changes(await syncFaultStreams(world.db.knex, world.feeds, { full: true }))).toEqual(FAULT_STREAMS.map(() => 0));
+    await expectConverged(world.db.knex, world.clean.next);
   }, CASE_TIMEOUT_MS);
 });
 

@@ -1,10 +1,8 @@
 import type { Knex } from 'knex';
-import type { RunningFeedServer } from '../../samples/kit/feedServer';
 import type { StreamSummary } from '../../src/sync/engine';
-import { startSampleFeeds } from '../helpers/feeds';
-import { BACKENDS, createTestDatabase, type TestBackend, type TestDatabase } from '../helpers/testDatabase';
-import { CASE_TIMEOUT_MS, cleanReference, SAMPLE_SCALE, setEdition, SETUP_TIMEOUT_MS, type CleanReference } from './cleanReference';
-import { emptyStore } from './emptyStore';
+import { BACKENDS, type TestBackend } from '../helpers/testDatabase';
+import { CASE_TIMEOUT_MS, setEdition } from './cleanReference';
+import { faultWorld } from './faultWorld';
 import { expectConverged, fingerprint, leftOver, newlyInStatus, outsideOf, unbalancedLedgers, type Fingerprint } from './fingerprint';
 import { FAULT_STREAMS, REMOVED_STATUS } from './smallPageStreams';
 import { FAILING, type FailingSourceFault } from './sourceFaultCases';
@@ -19,52 +17,39 @@ import { syncFaultStreams, syncWithFaultArmed } from './sourceFaultSync';
  * with the feed's next edition read over the first.
  */
 describe.each(BACKENDS)('source faults that fail the run, on %s', (backend: TestBackend) => {
-  let feeds: RunningFeedServer;
-  let db: TestDatabase;
-  let clean: CleanReference;
-
-  beforeAll(async () => {
-    feeds = await startSampleFeeds({ scale: SAMPLE_SCALE });
-    db = await createTestDatabase(backend);
-    clean = await cleanReference(db.knex, feeds);
-  }, SETUP_TIMEOUT_MS);
-  beforeEach(() => emptyStore(db.knex));
-  afterAll(async () => {
-    await feeds?.close();
-    await db?.destroy();
-  }, SETUP_TIMEOUT_MS);
+  const world = faultWorld(backend);
 
   test.each(FAILING)('$name', async (fault) => {
-    await setEdition(feeds, 1);
-    expectFailedWith(fault, (await syncWithFaultArmed(db.knex, feeds, fault.plan, fault.sync)).summaries);
-    const partial = await expectCutShort(db.knex, [clean.first]);
+    await setEdition(world.feeds, 1);
+    expectFailedWith(fault, (await syncWithFaultArmed(world.db.knex, world.feeds, fault.plan, fault.sync)).summaries);
+    const partial = await expectCutShort(world.db.knex, [world.clean.first]);
     expect(partial.disclosures.length).toBeGreaterThan(0);
-    expect(partial.disclosures.length).toBeLessThan(clean.first.disclosures.length);
-    await syncFaultStreams(db.knex, feeds);
-    await expectConverged(db.knex, clean.first);
+    expect(partial.disclosures.length).toBeLessThan(world.clean.first.disclosures.length);
+    await syncFaultStreams(world.db.knex, world.feeds);
+    await expectConverged(world.db.knex, world.clean.first);
 
-    await setEdition(feeds, 2);
-    const next = await syncWithFaultArmed(db.knex, feeds, fault.plan, { ...fault.sync, full: true });
+    await setEdition(world.feeds, 2);
+    const next = await syncWithFaultArmed(world.db.knex, world.feeds, fault.plan, { ...fault.sync, full: true });
     expectFailedWith(fault, next.summaries);
-    expect(await expectCutShort(db.knex, [clean.first, clean.next], next.summaries)).not.toEqual(clean.next);
-    await syncFaultStreams(db.knex, feeds, { full: true });
-    await expectConverged(db.knex, clean.next);
+    expect(await expectCutShort(world.db.knex, [world.clean.first, world.clean.next], next.summaries)).not.toEqual(world.clean.next);
+    await syncFaultStreams(world.db.knex, world.feeds, { full: true });
+    await expectConverged(world.db.knex, world.clean.next);
   }, CASE_TIMEOUT_MS);
 
   // A flaky source: which requests fail is random, so whatever the sync under it did, the same must hold.
   test('a random share of requests failing (errorRate)', async () => {
-    await setEdition(feeds, 1);
-    await syncWithFaultArmed(db.knex, feeds, { errorRate: 0.6 });
-    await expectCutShort(db.knex, [clean.first]);
-    await syncFaultStreams(db.knex, feeds);
-    await expectConverged(db.knex, clean.first);
+    await setEdition(world.feeds, 1);
+    await syncWithFaultArmed(world.db.knex, world.feeds, { errorRate: 0.6 });
+    await expectCutShort(world.db.knex, [world.clean.first]);
+    await syncFaultStreams(world.db.knex, world.feeds);
+    await expectConverged(world.db.knex, world.clean.first);
 
-    await setEdition(feeds, 2);
-    const next = await syncWithFaultArmed(db.knex, feeds, { errorRate: 0.6 }, { full: true });
+    await setEdition(world.feeds, 2);
+    const next = await syncWithFaultArmed(world.db.knex, world.feeds, { errorRate: 0.6 }, { full: true });
     for (const summary of next.summaries.filter((s) => s.status === 'failed')) expect(summary.error).toMatch(/HTTP 500/);
-    await expectCutShort(db.knex, [clean.first, clean.next], next.summaries);
-    await syncFaultStreams(db.knex, feeds, { full: true });
-    await expectConverged(db.knex, clean.next);
+    await expectCutShort(world.db.knex, [world.clean.first, world.clean.next], next.summaries);
+    await syncFaultStreams(world.db.knex, world.feeds, { full: true });
+    await expectConverged(world.db.knex, world.clean.next);
   }, CASE_TIMEOUT_MS);
 });
 
