@@ -1,23 +1,7 @@
 /** Times and durations as operators read them: China time to the minute, ages and run times in words. */
 
-const CHINA_TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** "YYYY-MM-DD HH:mm" in China time; empty for no time. */
-export function formatDateTime(iso) {
-  const date = iso ? new Date(iso) : null;
-  if (!date || isNaN(date.getTime())) return '';
-  const p = {};
-  CHINA_TIME.formatToParts(date).forEach((part) => { p[part.type] = part.value; });
-  return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
-}
+/** "YYYY-MM-DD HH:mm" in China time; empty for no time: the portal's own formatter. */
+export { formatInstant as formatDateTime } from '../../js/format.js';
 
 /** "850 毫秒", "12.3 秒", "4 分 5 秒", "1 小时 2 分". */
 export function formatDuration(ms) {
