@@ -8,6 +8,7 @@ import { LOTS_EXTENSION } from '../../src/ocds/lots';
 import { BACKENDS } from '../helpers/testDatabase';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { runHub } from '../helpers/cli';
+import { formatChinaTime } from '../../src/domain/chinaTime';
 
 /** Validated against the project's copy of the official schemas (src/ocds/schema/1.1.5). */
 const validators = ocdsValidators(OCDS_SCHEMA_DIR);
@@ -113,7 +114,8 @@ describe.each(BACKENDS)('OCDS packages over HTTP and from the CLI on %s', (backe
   });
 
   test('since selects what the hub stored from then on: nothing yet from tomorrow', async () => {
-    const tomorrow = new Date(Date.now() + 86400000).toISOString().slice(0, 10);
+    // `since` is a China-time date: from 16:00 UTC on, UTC's tomorrow has already begun in 大庆市.
+    const tomorrow = formatChinaTime(new Date(Date.now() + 86400000)).slice(0, 10);
     const page = await get<{ releases: Release[] }>(`${url}/ocds/releases.json?since=${tomorrow}`);
     expect(page.status).toBe(200);
     expect(page.body.releases).toEqual([]);
