@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { CitySetting } from './city';
 import { loadCity } from './cityFile';
+import type { ReviewRule } from '../review/contract';
+import { loadReviewRules } from '../review/rulesFile';
 
 /**
  * Everything the hub reads from its environment, parsed once. docs/design.md fixes the variable names;
@@ -25,6 +27,8 @@ export interface HubConfig {
   scheduleEnabled: boolean;
   /** The city the deployment serves: its divisions place every record in one region vocabulary. */
   city: CitySetting;
+  /** The secrecy and privacy review's rules: the defaults, extended by the file at HUB_REVIEW_RULES. */
+  reviewRules: ReviewRule[];
   logLevel: string;
   /** Deep link to an enterprise on Credit China; `{uscc}` is replaced by the code. */
   creditChinaTemplate: string;
@@ -75,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     adminToken: nonEmpty(env.HUB_ADMIN_TOKEN),
     scheduleEnabled: (env.HUB_SCHEDULE ?? '').toLowerCase() !== 'off',
     city,
+    reviewRules: loadReviewRules(env),
     logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
     creditChinaTemplate:
       nonEmpty(env.HUB_CREDIT_CHINA_URL) ?? 'https://www.creditchina.gov.cn/xinyongxinxi/index.html?keyword={uscc}',
