@@ -45,7 +45,8 @@ async function main(): Promise<void> {
       connectors: CONNECTORS,
       // With --file the feed URL is never read.
       feedUrl: () => flags.feeds ?? '',
-      mapping: MAPPING, review: REVIEW,
+      mapping: MAPPING,
+      review: REVIEW,
       file: flags.file,
       selectors: [BENCH_STREAM],
       full: true,

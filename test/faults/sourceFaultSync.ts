@@ -69,7 +69,8 @@ export async function syncWithFaultArmed(knex: Knex, feeds: RunningFeedServer, p
       knex,
       connectors: SMALL_PAGE_CONNECTORS,
       feedUrl: () => feeds.url,
-      mapping: MAPPING, review: REVIEW,
+      mapping: MAPPING,
+      review: REVIEW,
       // In this order: a source that goes down after the first stream's first page leaves rows behind.
       selectors: FAULT_STREAMS,
       http: httpClient(options.requestTimeoutMs),
