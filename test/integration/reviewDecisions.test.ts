@@ -5,7 +5,7 @@ import { syncStream } from '../../src/sync/engine';
 import { fastHttp } from '../helpers/feeds';
 import { MAPPING, REVIEW } from '../helpers/mapping';
 import { serveRecords, type RecordServer } from '../helpers/recordServer';
-import { BANK_CARD, cleanPenalties, credit, keyOf, marked, penalties, PENALTIES, reviewed, withBankCard, withTradeSecret, type PenaltyRecord } from '../helpers/reviewedPenalties';
+import { BANK_CARD, cleanPenalties, credit, keyOf, marked, penalties, PENALTIES, reviewed, withBankCard, withTradeSecret, type PenaltyRecord } from '../helpers/reviewRecords';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 
 const WITHHOLD_BASIS = '《中华人民共和国政府信息公开条例》第十四条：依法确定为国家秘密的政府信息不予公开';
