@@ -50,7 +50,7 @@ export const keyOf = (record: PenaltyRecord): string => penalties.key(record as 
 export const marked = (record: PenaltyRecord, mark = '【机密】'): PenaltyRecord => ({ ...record, CF_SY: `${mark}${record.CF_SY}` });
 
 /** The record with a commercial-secret marker in its facts. */
-export const withTradeSecret = (record: PenaltyRecord): PenaltyRecord => ({ ...record, CF_SY: `${record.CF_SY}（随案移送的工艺文件属于当事人的技术秘密）` });
+export const withTradeSecret = (record: PenaltyRecord): PenaltyRecord => ({ ...record, CF_SY: `${record.CF_SY}（随案移送的工艺文件涉及商业秘密）` });
 
 /** The record with a natural person's bank card number (Luhn-valid) in its facts: personal data. */
 export const withBankCard = (record: PenaltyRecord): PenaltyRecord => ({ ...record, CF_SY: `${record.CF_SY}罚款由当事人以银行卡${BANK_CARD}缴纳。` });
