@@ -41,14 +41,19 @@ export function forEachServedText(row: DisclosureRow, visit: (text: string, segm
 function walk(value: unknown, segments: FieldPathSegment[], visit: (text: string, segments: readonly FieldPathSegment[]) => void): void {
   if (typeof value === 'string') {
     visit(value, segments);
-  } else if (Array.isArray(value)) {
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       segments.push(i);
       walk(value[i], segments, visit);
       segments.pop();
     }
-  } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    for (const key of Object.keys(value)) {
+  } else if (!(value instanceof Date)) {
+    // for…in reads the object's cached keys without building an array (Object.keys would, per object
+    // per row); attributes are plain JSON objects, with nothing enumerable inherited.
+    for (const key in value) {
       segments.push(key);
       walk((value as Record<string, unknown>)[key], segments, visit);
       segments.pop();

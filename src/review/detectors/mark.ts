@@ -1,4 +1,5 @@
-import type { Detector, Span } from './detector';
+import type { Detector, Span, Trigger } from './detector';
+import { matchesOf } from './scan';
 import { isNegated } from './negation';
 import { termPattern } from './terms';
 
@@ -10,7 +11,7 @@ import { termPattern } from './terms';
  */
 export const markDetector: Detector = (text, rule) => {
   const spans: Span[] = [];
-  for (const match of text.matchAll(termPattern(rule))) {
+  for (const match of matchesOf(termPattern(rule), text)) {
     const start = match.index;
     const termEnd = start + match[0].length;
     const end = termEnd + starPeriodLength(text, termEnd);
@@ -68,3 +69,6 @@ function isMark(text: string, start: number, termEnd: number, end: number): bool
   if (breaksAfter && LEVEL_LABEL.test(before)) return true;
   return DECLARING.test(before) && AFTER_DECLARED.test(text.slice(end, end + 2)) && !isNegated(text, start);
 }
+
+/** A mark is one of the rule's terms. */
+export const markTrigger: Trigger = (rule) => termPattern(rule).source;
