@@ -86,7 +86,7 @@ export async function startHub(config: HubConfig, components: HubComponents, log
       sync,
       creditChinaTemplate: config.creditChinaTemplate,
       city: config.city,
-      adminToken: config.adminToken,
+      admins: config.admins,
       production: config.production,
       introspection: config.introspection,
       corsOrigins: config.corsOrigins,

@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { buildSchema } from '../graphql/schema';
 import { createContext, type HubContext, type SyncService } from '../graphql/context';
 import { adminAccess } from '../graphql/admin/auth';
+import type { NamedAdmin } from '../config/adminTokens';
 import { errorFormatter, queryLimits } from '../graphql/protection';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
@@ -40,7 +41,8 @@ export interface AppOptions {
   creditChinaTemplate: string;
   /** The city the deployment serves: region arguments are read in its vocabulary. */
   city: CitySetting;
-  adminToken?: string;
+  /** The admins (HUB_ADMIN_TOKENS, HUB_ADMIN_TOKEN): a request's bearer token names one, or none. */
+  admins: readonly NamedAdmin[];
   production: boolean;
   introspection: boolean;
   corsOrigins: string[];
@@ -144,7 +146,7 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
           primary: options.knex,
           creditChinaTemplate: options.creditChinaTemplate,
           city: options.city,
-          admin: adminAccess(req.headers.authorization, options.adminToken),
+          admin: adminAccess(req.headers.authorization, options.admins),
           sync: options.sync,
         }),
     }),
