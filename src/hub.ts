@@ -19,6 +19,7 @@ import { syncRetryReporter } from './server/syncRetryReport';
 import { reapDeadRuns } from './sync/runs';
 import { replayQuarantined, type QuarantineQuery } from './sync/quarantineAdmin';
 import type { StreamSummary } from './sync/engine';
+import { createReviewer } from './review/reviewer';
 
 export interface RunningHub {
   url: string;
@@ -44,6 +45,7 @@ export class PortInUseError extends Error {
 export async function startHub(config: HubConfig, components: HubComponents, logger: Logger = createLogger(config.logLevel)): Promise<RunningHub> {
   const { connectors } = components;
   const mapping = { city: config.city };
+  const review = createReviewer(config.reviewRules);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let ready = false;
   const httpServer = http.createServer();
@@ -86,12 +88,12 @@ export async function startHub(config: HubConfig, components: HubComponents, log
       },
     });
     const onHttpRetry = syncRetryReporter(logger, metrics);
-    supervisor = createSyncSupervisor({ knex: db.knex, connectors, feedUrl, mapping, onStreamEnd: metrics.syncFinished, onHttpRetry });
+    supervisor = createSyncSupervisor({ knex: db.knex, connectors, feedUrl, mapping, review, onStreamEnd: metrics.syncFinished, onHttpRetry });
     const syncs = supervisor;
     const sync = {
       connectors,
       run: (selectors: string[], full: boolean) => syncs.run({ selectors, full, trigger: 'api' }),
-      replay: (query: QuarantineQuery) => replayQuarantined(db.knex, connectors, mapping, query),
+      replay: (query: QuarantineQuery) => replayQuarantined(db.knex, connectors, mapping, review, query),
     };
     const { app } = await createApp({
       knex: db.knex,
@@ -119,6 +121,7 @@ export async function startHub(config: HubConfig, components: HubComponents, log
         connectors,
         feedUrl,
         mapping,
+        review,
         logger,
         overrides: scheduleOverrides(process.env, connectors),
         reconcileOverrides: reconcileOverrides(process.env, connectors),

@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { CitySetting } from './city';
 import { loadCity } from './cityFile';
 import { parseAdminTokens, type NamedAdmin } from './adminTokens';
+import type { ReviewRule } from '../review/contract';
+import { loadReviewRules } from '../review/rulesFile';
 
 /**
  * Everything the hub reads from its environment, parsed once. docs/design.md fixes the variable names;
@@ -30,6 +32,8 @@ export interface HubConfig {
   scheduleEnabled: boolean;
   /** The city the deployment serves: its divisions place every record in one region vocabulary. */
   city: CitySetting;
+  /** The secrecy and privacy review's rules: the defaults, extended by the file at HUB_REVIEW_RULES. */
+  reviewRules: ReviewRule[];
   logLevel: string;
   /** Deep link to an enterprise on Credit China; `{uscc}` is replaced by the code. */
   creditChinaTemplate: string;
@@ -80,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     admins: parseAdminTokens(env, (message) => new ConfigError(message)),
     scheduleEnabled: (env.HUB_SCHEDULE ?? '').toLowerCase() !== 'off',
     city,
+    reviewRules: loadReviewRules(env),
     logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
     creditChinaTemplate:
       nonEmpty(env.HUB_CREDIT_CHINA_URL) ?? 'https://www.creditchina.gov.cn/xinyongxinxi/index.html?keyword={uscc}',

@@ -73,6 +73,7 @@ export async function streamStatuses(knex: Knex, connectors: readonly ConnectorD
             unchanged: run.unchanged,
             quarantined: run.quarantined,
             removed: run.removed,
+            held: run.held,
             error: run.error,
           }
         : null,
