@@ -41,7 +41,7 @@ export function createMetrics(options: MetricsOptions = {}) {
   const syncRuns = new Counter({ name: 'hub_sync_runs_total', help: 'Sync runs by stream and status', labelNames: ['stream', 'status'], registers: [registry] });
   const syncRecords = new Counter({
     name: 'hub_sync_records_total',
-    help: 'Records handled by sync runs, by stream and outcome (fetched, inserted, updated, unchanged, quarantined)',
+    help: 'Records handled by sync runs, by stream and outcome (fetched, inserted, updated, unchanged, quarantined, held for review)',
     labelNames: ['stream', 'outcome'],
     registers: [registry],
   });
@@ -101,7 +101,7 @@ export function createMetrics(options: MetricsOptions = {}) {
     syncFinished(summary: StreamSummary) {
       const stream = `${summary.connector}/${summary.stream}`;
       syncRuns.inc({ stream, status: summary.status });
-      for (const outcome of ['fetched', 'inserted', 'updated', 'unchanged', 'quarantined'] as const) {
+      for (const outcome of ['fetched', 'inserted', 'updated', 'unchanged', 'quarantined', 'held'] as const) {
         if (summary[outcome]) syncRecords.inc({ stream, outcome }, summary[outcome]);
       }
       syncDuration.observe({ stream }, summary.durationMs / 1000);
