@@ -33,7 +33,7 @@ export interface HubConfig {
   /** The city the deployment serves: its divisions place every record in one region vocabulary. */
   city: CitySetting;
   /** The secrecy and privacy review's rules: the defaults, extended by the file at HUB_REVIEW_RULES. */
-  reviewRules: ReviewRule[];
+  reviewRules: readonly ReviewRule[];
   logLevel: string;
   /** Deep link to an enterprise on Credit China; `{uscc}` is replaced by the code. */
   creditChinaTemplate: string;

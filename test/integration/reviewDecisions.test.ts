@@ -5,7 +5,7 @@ import { syncStream } from '../../src/sync/engine';
 import { fastHttp } from '../helpers/feeds';
 import { MAPPING, REVIEW } from '../helpers/mapping';
 import { serveRecords, type RecordServer } from '../helpers/recordServer';
-import { BANK_CARD, cleanPenalties, credit, keyOf, marked, penalties, PENALTIES, reviewed, withBankCard, withTradeSecret, type PenaltyRecord } from '../helpers/reviewedPenalties';
+import { BANK_CARD, cleanPenalties, credit, keyOf, marked, penalties, PENALTIES, reviewed, withBankCard, withTradeSecret, type PenaltyRecord } from '../helpers/reviewRecords';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 
 const WITHHOLD_BASIS = '《中华人民共和国政府信息公开条例》第十四条：依法确定为国家秘密的政府信息不予公开';
@@ -146,15 +146,17 @@ describe.each(BACKENDS)('review decisions on %s', (backend) => {
     const before = (await refusals()).length;
     const approved = await itemOf(base[0]);
     const held = await itemOf(base[7]);
-    const cases: Array<[Promise<unknown>, RegExp]> = [
-      [decideReview(knex, { id: 987654, decision: 'approve', basis: '同意', actor: 'wang', via: 'graphql' }), /there is no review item 987654; list the held items/],
-      [decide(held, 'withhold', { basis: '  ' }), /a decision needs its basis/],
-      [decide(approved, 'withhold', { basis: WITHHOLD_BASIS }), /review item \d+ was already decided: approved by wang/],
-      [decide(held, 'approve', { redactFields: ['attributes.facts'] }), /fields to redact are named for a redact decision only/],
+    // One after another, so the audit lines come in this order.
+    const cases: Array<[() => Promise<unknown>, RegExp]> = [
+      [() => decideReview(knex, { id: 987654, decision: 'approve', basis: '同意', actor: 'wang', via: 'graphql' }), /there is no review item 987654; list the held items/],
+      [() => decide(held, 'withhold', { basis: '  ' }), /a decision needs its basis/],
+      [() => decide(approved, 'withhold', { basis: WITHHOLD_BASIS }), /review item \d+ was already decided: approved by wang/],
+      [() => decide(held, 'approve', { redactFields: ['attributes.facts'] }), /fields to redact are named for a redact decision only/],
     ];
     for (const [attempt, message] of cases) {
-      await expect(attempt).rejects.toThrow(ReviewDecisionError);
-      await expect(attempt).rejects.toThrow(message);
+      const refused = attempt();
+      await expect(refused).rejects.toThrow(ReviewDecisionError);
+      await expect(refused).rejects.toThrow(message);
     }
     // The source corrects the held record before anyone decides: its item is superseded.
     const index = records.findIndex((r) => keyOf(r) === keyOf(base[7]));

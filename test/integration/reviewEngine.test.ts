@@ -5,9 +5,12 @@ import { listQuarantine, replayQuarantined } from '../../src/sync/quarantineAdmi
 import { fastHttp } from '../helpers/feeds';
 import { MAPPING, REVIEW } from '../helpers/mapping';
 import { serveRecords, type RecordServer } from '../helpers/recordServer';
+import { abnormalOperations } from '../../connectors/credit/abnormal-operations/stream';
+import { abnormalOperationsSample } from '../../samples/credit/abnormalOperations';
 import {
   BANK_CARD,
   cleanPenalties,
+  cleanSampleRecords,
   credit,
   keyOf,
   marked,
@@ -17,7 +20,7 @@ import {
   withBankCard,
   withTradeSecret,
   type PenaltyRecord,
-} from '../helpers/reviewedPenalties';
+} from '../helpers/reviewRecords';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 
 /**
@@ -188,5 +191,21 @@ describe.each(BACKENDS)('review in the sync engine on %s', (backend) => {
     expect((await listReviewItems(knex, { first: 100, status: 'superseded' })).totalCount).toBe(1);
     expect((await listReviewItems(knex, { first: 100, stream: 'trading/notices' })).totalCount).toBe(0);
     await expect(listReviewItems(knex, { first: 2, after: 'bm90IGEgY3Vyc29y' })).rejects.toThrow(/"after" is not a cursor this list gave out/);
+  });
+
+  test('a listing whose new version is held is still on the list: a complete read of a snapshot stream does not mark it removed', async () => {
+    const listings = cleanSampleRecords(abnormalOperationsSample, abnormalOperations, 6);
+    const list = await serveRecords('/credit/abnormal-operations', listings, 4);
+    const syncList = () => syncStream({ knex, connector: credit, stream: abnormalOperations, baseUrl: list.url, mapping: MAPPING, review: REVIEW, http: fastHttp() });
+    const listing = (id: unknown) => knex('disclosures').where({ stream: 'credit/abnormal-operations', source_key: id }).first();
+    try {
+      expect(await syncList()).toMatchObject({ inserted: 6, removed: 0 });
+      const before = await listing(listings[0].ID);
+      listings[0] = { ...listings[0], SPECAUSE: `【内部】${listings[0].SPECAUSE}` };
+      expect(await syncList()).toMatchObject({ held: 1, unchanged: 5, removed: 0 });
+      expect(await listing(listings[0].ID)).toMatchObject({ content_hash: before.content_hash, status: before.status, version: 1 });
+    } finally {
+      await list.close();
+    }
   });
 });

@@ -185,6 +185,7 @@ describe('classification and internal marks', () => {
     ['declared by a verb', '本文件为内部资料', '内部资料'],
     ['declared: 涉及国家秘密', '该报告涉及国家秘密，', '秘密'],
     ['不宜公开 in brackets', '（不宜公开）项目会议纪要', '不宜公开'],
+    ['in brackets, whatever stands before', '会议纪要（不得复制）【内部】', '内部'],
   ])('finds a mark %s', (_where, text, mark) => {
     expect(found('classification-mark', text)).toEqual([mark]);
   });

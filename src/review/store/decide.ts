@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
 import { transactionFailingWithOwnError } from '../../db/transaction';
 import { writeDisclosures } from '../../sync/store/disclosureWriter';
-import { DECIDED_STATUS, REVIEW_DECISIONS, type DecisionChannel, type ReviewDecision, type ReviewItemRecord } from '../contract';
-import { redactRow } from '../redaction';
+import type { DisclosureRow } from '../../sync/normalize';
+import { DECIDED_STATUS, REVIEW_DECISIONS, type DecisionChannel, type Finding, type ReviewDecision, type ReviewItemRecord } from '../contract';
+import { RedactFieldError, redactRow } from '../redaction';
 import { appendAudit, recordRefusedDecision } from './audit';
 import { heldRow, itemRecord, ITEM_COLUMNS } from './itemRecord';
 import { withdrawPublished } from './withdraw';
@@ -103,10 +104,11 @@ function requireHeld(item: { id: number | string; status: string; decided_by: st
 }
 
 /** The held row with its findings masked; a field that is not in the row is the user's mistake, said as such. */
-function redacted(row: Parameters<typeof redactRow>[0], findings: Parameters<typeof redactRow>[1], fields: string[] | undefined, id: number) {
+function redacted(row: DisclosureRow, findings: Finding[], fields: string[] | undefined, id: number): DisclosureRow {
   try {
     return redactRow(row, findings, fields);
   } catch (error) {
-    throw new ReviewDecisionError(`review item ${id} cannot be redacted as asked: ${(error as Error).message}`);
+    if (error instanceof RedactFieldError) throw new ReviewDecisionError(`review item ${id} cannot be redacted as asked: ${error.message}`);
+    throw error;
   }
 }
