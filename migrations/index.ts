@@ -7,6 +7,7 @@ import * as searchBigrams from './20261127_005_search_bigrams';
 import * as domainQueryIndexes from './20261127_006_domain_query_indexes';
 import * as quarantineIdentity from './20261201_007_quarantine_identity';
 import * as linearBigrams from './20261201_008_linear_bigrams';
+import * as review from './20261201_009_review';
 
 /**
  * The migrations in the order they apply. Listing them here (rather than letting knex scan the
@@ -22,6 +23,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261127_006_domain_query_indexes': domainQueryIndexes,
   '20261201_007_quarantine_identity': quarantineIdentity,
   '20261201_008_linear_bigrams': linearBigrams,
+  '20261201_009_review': review,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -16,3 +16,7 @@ export { syncStream, type StreamSummary } from './sync/engine';
 export { reconcileStreams, type ReconcileOptions, type ReconcileOutcome, type ReconcileSummary } from './sync/reconcile';
 export { stream, connector, type StreamDefinition, type ConnectorDefinition, type DisclosureInput, type ReconcileDeclaration } from './sync/stream';
 export { httpPages } from './sync/sources/httpPages';
+
+// Every sync is reviewed (保密审查): runSync and syncStream take the reviewer of the rules in force.
+export { createReviewer, type Reviewer } from './review/reviewer';
+export { DEFAULT_REVIEW_RULES } from './review/rules';

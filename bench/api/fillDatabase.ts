@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../src/db/connect';
 import { startFeedServer } from '../../samples/kit/feedServer';
 import { runSync } from '../../src/sync/runSync';
-import { CONNECTORS, MAPPING, SAMPLE_FEEDS } from '../harness/hubParts';
+import { CONNECTORS, MAPPING, REVIEW, SAMPLE_FEEDS } from '../harness/hubParts';
 import { progress } from '../harness/lifecycle';
 import type { ApiBenchResults } from './report';
 
@@ -17,7 +17,7 @@ export async function fillDatabase(url: string, scale: number): Promise<ApiBench
   try {
     progress(`syncing every sample feed at ${scale} records per stream …`);
     const started = performance.now();
-    const summaries = await runSync({ knex: database.knex, connectors: CONNECTORS, feedUrl: () => feeds.url, mapping: MAPPING, full: true, trigger: 'manual' });
+    const summaries = await runSync({ knex: database.knex, connectors: CONNECTORS, feedUrl: () => feeds.url, mapping: MAPPING, review: REVIEW, full: true, trigger: 'manual' });
     const syncSeconds = (performance.now() - started) / 1000;
     const failed = summaries.filter((s) => s.status !== 'ok');
     if (failed.length) throw new Error(`the sync failed: ${failed.map((s) => `${s.connector}/${s.stream} ${s.status}: ${s.error ?? ''}`).join('; ')}`);

@@ -13,7 +13,7 @@ import { Command } from 'commander';
 import { openDatabase } from '../../src/db/connect';
 import { runSync } from '../../src/sync/runSync';
 import { createHttpClient, type HttpClient } from '../../src/sync/http/httpClient';
-import { CONNECTORS, MAPPING } from '../harness/hubParts';
+import { CONNECTORS, MAPPING, REVIEW } from '../harness/hubParts';
 import { round } from '../harness/results';
 import { observeStatements, statementLabel, statementText } from '../harness/statements';
 import { BENCH_STREAM, type ChildResult } from './syncProcess';
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
       // With --file the feed URL is never read.
       feedUrl: () => flags.feeds ?? '',
       mapping: MAPPING,
+      review: REVIEW,
       file: flags.file,
       selectors: [BENCH_STREAM],
       full: true,

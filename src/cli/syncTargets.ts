@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { HubComponents } from '../components';
 import type { HubConfig } from '../config/config';
 import type { ConnectorDefinition, MappingContext } from '../sync/stream';
+import { createReviewer, type Reviewer } from '../review/reviewer';
 import { withDatabase } from './database';
 import { withFeeds } from './feedsForCli';
 
@@ -10,6 +11,8 @@ export interface SyncTargets {
   knex: Knex;
   connectors: readonly ConnectorDefinition[];
   mapping: MappingContext;
+  /** The review over the configured rules (HUB_REVIEW_RULES): a file load is reviewed like a feed. */
+  review: Reviewer;
   feedUrl: (connector: string) => string;
 }
 
@@ -23,7 +26,7 @@ export function withSyncTargets<T>(config: HubConfig, components: HubComponents,
     config,
     (db) =>
       withFeeds(config, components, (feedUrl) =>
-        work({ knex: db.knex, connectors: components.connectors, mapping: { city: config.city }, feedUrl }),
+        work({ knex: db.knex, connectors: components.connectors, mapping: { city: config.city }, review: createReviewer(config.reviewRules), feedUrl }),
       ),
     { migrate: true },
   );

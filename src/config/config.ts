@@ -1,6 +1,9 @@
 import path from 'node:path';
 import type { CitySetting } from './city';
 import { loadCity } from './cityFile';
+import { parseAdminTokens, type NamedAdmin } from './adminTokens';
+import type { ReviewRule } from '../review/contract';
+import { loadReviewRules } from '../review/rulesFile';
 
 /**
  * Everything the hub reads from its environment, parsed once. docs/design.md fixes the variable names;
@@ -21,10 +24,16 @@ export interface HubConfig {
   feedsUrl?: string;
   /** Per-connector overrides (`HUB_FEED_<CONNECTOR>_URL`), keyed by lower-case connector name. */
   feedUrls: Record<string, string>;
-  adminToken?: string;
+  /**
+   * Who may use the admin fields and decide reviews: HUB_ADMIN_TOKENS (`name=token,…`) and
+   * HUB_ADMIN_TOKEN (one admin named `admin`). Empty: admin fields are refused.
+   */
+  admins: NamedAdmin[];
   scheduleEnabled: boolean;
   /** The city the deployment serves: its divisions place every record in one region vocabulary. */
   city: CitySetting;
+  /** The secrecy and privacy review's rules: the defaults, extended by the file at HUB_REVIEW_RULES. */
+  reviewRules: readonly ReviewRule[];
   logLevel: string;
   /** Deep link to an enterprise on Credit China; `{uscc}` is replaced by the code. */
   creditChinaTemplate: string;
@@ -72,9 +81,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     host: nonEmpty(env.HOST) ?? '0.0.0.0',
     feedsUrl: nonEmpty(env.HUB_FEEDS_URL)?.replace(/\/+$/, ''),
     feedUrls: feedOverrides(env),
-    adminToken: nonEmpty(env.HUB_ADMIN_TOKEN),
+    admins: parseAdminTokens(env, (message) => new ConfigError(message)),
     scheduleEnabled: (env.HUB_SCHEDULE ?? '').toLowerCase() !== 'off',
     city,
+    reviewRules: loadReviewRules(env),
     logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
     creditChinaTemplate:
       nonEmpty(env.HUB_CREDIT_CHINA_URL) ?? 'https://www.creditchina.gov.cn/xinyongxinxi/index.html?keyword={uscc}',

@@ -87,6 +87,10 @@ export interface ReviewOutcome<Row> {
 export const DECISION_CHANNELS = ['graphql', 'cli'] as const;
 export type DecisionChannel = (typeof DECISION_CHANNELS)[number];
 
+/** Where an audit entry came from: a decision channel, or `sync` for the engine's holds. */
+export const AUDIT_CHANNELS = [...DECISION_CHANNELS, 'sync'] as const;
+export type AuditChannel = (typeof AUDIT_CHANNELS)[number];
+
 /** A held (or decided) version of one record, as the review store keeps it. */
 export interface ReviewItemRecord {
   id: number;
@@ -115,14 +119,15 @@ export interface ReviewItemRecord {
 export interface ReviewAuditEntry {
   id: number;
   at: Date;
-  /** The admin's name from HUB_ADMIN_TOKENS; null when the attempt was refused for its token. */
+  /** The admin's name from HUB_ADMIN_TOKENS; null when the attempt was refused for its token, and for a hold. */
   actor: string | null;
-  via: DecisionChannel;
+  /** The surface a decision or refusal came through; `sync` for a hold (the engine, in a sync run). */
+  via: AuditChannel;
   /** A decision, `hold` (the engine held an item), or `refused` (an attempt without a valid admin token or on an item that cannot take it). */
   action: ReviewDecision | 'hold' | 'refused';
   itemId: number | null;
   basis: string | null;
   redactFields: string[] | null;
-  /** For a refusal: why. */
+  /** For a refusal: why. For a hold: the run and the rules that found something. */
   reason: string | null;
 }

@@ -20,6 +20,9 @@ import { escapeUnstorable, findUnstorableText } from './unstorableText';
 import { quarantineKey } from './quarantineKey';
 import { cancelOnAbort } from './statementCancel';
 import { prefetching } from './prefetch';
+import type { ReviewOutcome } from '../review/contract';
+import type { Reviewer } from '../review/reviewer';
+import { settleReviewedRows } from '../review/store/settle';
 
 export interface SyncStreamOptions {
   knex: Knex;
@@ -27,6 +30,8 @@ export interface SyncStreamOptions {
   stream: StreamDefinition;
   baseUrl: string;
   mapping: MappingContext;
+  /** The secrecy and privacy review (保密审查) every mapped record passes before it is published. */
+  review: Reviewer;
   trigger?: RunTrigger;
   /** Ignore the committed cursor and read everything. */
   full?: boolean;
@@ -65,10 +70,11 @@ const LEASE_TTL_MS = 60000;
 const DEFAULT_TIME_LIMIT_MS = 30 * 60 * 1000;
 
 /**
- * Runs one stream once: read pages from its source, validate and map each record, and write each
- * page in one transaction with the quarantine, the run's counts and the new cursor. A crash between
- * pages loses nothing: the next run starts from the last committed cursor, and the upsert absorbs
- * records read twice (at-least-once delivery + idempotent writes = effectively once).
+ * Runs one stream once: read pages from its source, validate, map and review each record, and write
+ * each page in one transaction with the quarantine, the review's held items, the run's counts and
+ * the new cursor. A crash between pages loses nothing: the next run starts from the last committed
+ * cursor, and the upsert absorbs records read twice (at-least-once delivery + idempotent writes =
+ * effectively once); a held record read twice finds its item by its content.
  */
 export async function syncStream(options: SyncStreamOptions): Promise<StreamSummary> {
   const { knex, connector, stream } = options;
@@ -96,7 +102,7 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
 
   let error: string | undefined;
   try {
-    const reader = new PageProcessor(connector, stream, name, options.mapping);
+    const reader = new PageProcessor(connector, stream, name, options.mapping, options.review);
     let cursor = committed;
     // A file given on the command line replaces the stream's endpoint; everything else is the same.
     const pages = options.file
@@ -112,12 +118,16 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
           // and the next run re-reads them: durability of each page's commit is not needed, and
           // waiting for the WAL flush on every page would cost more than anything else here.
           await trx.raw('SET LOCAL synchronous_commit = off');
-          const { counts: written, refused } = await writeDisclosuresRefusingBadRows(trx, result.rows, runId);
-          const stored = refused.length === 0 ? result.rows : result.rows.filter((row) => !refused.some((r) => r.row === row));
-          const rejected = [...result.rejected, ...refused.map((r) => refusedRecord(name, r, result.recordOf(r.row)))];
-          await supersedeQuarantined(trx, name, stored.map((r) => r.source_key));
+          // Review first: what is held is not written, and a decision made on the same content stands.
+          const settled = await settleReviewedRows(trx, { stream: name, runId, outcomes: result.outcomes });
+          const { counts: written, refused } = await writeDisclosuresRefusingBadRows(trx, settled.publish, runId);
+          const refusedKeys = new Set(refused.map((r) => r.row.source_key));
+          // A held row is a good version of its record too: it settles the record's quarantine entries.
+          const valid = result.outcomes.map((o) => o.row.source_key).filter((key) => !refusedKeys.has(key));
+          const rejected = [...result.rejected, ...refused.map((r) => refusedRecord(name, r, result.recordOf(r.row.source_key)))];
+          await supersedeQuarantined(trx, name, valid);
           await quarantineRecords(trx, rejected, runId);
-          const batch = { fetched: page.records.length, quarantined: rejected.length, ...written };
+          const batch = { fetched: page.records.length, quarantined: rejected.length, ...written, unchanged: written.unchanged + settled.withheld, held: settled.held };
           await addRunCounts(trx, runId, batch, cursor);
           if (cursor !== undefined) await commitCursor(trx, name, cursor, runId);
           accumulate(counts, batch);
@@ -186,7 +196,7 @@ export function describeError(error: unknown): string {
   return `the database connection failed: ${message}; once the database is reachable, sync again: it resumes after the last committed page`;
 }
 
-/** Validation and mapping of one page: pure work, no I/O, so it is easy to reason about and fast. */
+/** Validation, mapping and review of one page: pure work, no I/O, so it is easy to reason about and fast. */
 class PageProcessor {
   private readonly validate: (record: unknown) => ReturnType<ReturnType<typeof validatorFor>>;
 
@@ -195,14 +205,16 @@ class PageProcessor {
     private readonly stream: StreamDefinition,
     private readonly name: string,
     private readonly mapping: MappingContext,
+    private readonly review: Reviewer,
   ) {
     this.validate = validatorFor(stream.schema);
   }
 
-  process(records: unknown[]): { rows: DisclosureRow[]; rejected: RejectedRecord[]; cursor?: string; recordOf: (row: DisclosureRow) => unknown } {
-    const rows: DisclosureRow[] = [];
+  process(records: unknown[]): { outcomes: ReviewOutcome<DisclosureRow>[]; rejected: RejectedRecord[]; cursor?: string; recordOf: (sourceKey: string) => unknown } {
+    const outcomes: ReviewOutcome<DisclosureRow>[] = [];
     // The source record of each row, for a row the database refuses (quarantined with its payload).
-    const sources = new Map<DisclosureRow, unknown>();
+    // By key, since the row written may be a redacted copy; a page's last record of a key is the one written.
+    const sources = new Map<string, unknown>();
     const rejected: RejectedRecord[] = [];
     let cursor: string | undefined;
     for (const record of records) {
@@ -219,16 +231,20 @@ class PageProcessor {
       }
       // A valid record moves the cursor even if mapping fails: it sits in quarantine, not lost.
       cursor = maxCursor(cursor, this.stream.cursor?.(record));
+      let row: DisclosureRow;
       try {
         const input = this.stream.toDisclosure(record, this.mapping);
-        const row = toDisclosureRow(input, { domain: this.connector.domain, stream: this.name, sourceKey: this.stream.key(record) }, this.mapping);
-        rows.push(row);
-        sources.set(row, record);
+        row = toDisclosureRow(input, { domain: this.connector.domain, stream: this.name, sourceKey: this.stream.key(record) }, this.mapping);
       } catch (error) {
         if (error instanceof ContractViolationError) throw error;
         rejected.push({ stream: this.name, sourceKey, payload: record, stage: 'map', errors: [{ path: '', message: (error as Error).message }] });
+        continue;
       }
+      // Outside the mapping's try: the review is the hub's own code, and a fault in it must fail the
+      // run, not quarantine every record as if the records were wrong.
+      outcomes.push(this.review(row));
+      sources.set(row.source_key, record);
     }
-    return { rows, rejected, cursor, recordOf: (row) => sources.get(row) };
+    return { outcomes, rejected, cursor, recordOf: (sourceKey) => sources.get(sourceKey) };
   }
 }

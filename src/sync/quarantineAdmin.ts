@@ -7,6 +7,9 @@ import { toDisclosureRow, type DisclosureRow } from './normalize';
 import { refusedRecord, writeDisclosuresRefusingBadRows } from './store/refusedRows';
 import { finishRun, startRun, addRunCounts } from './runs';
 import { escapeUnstorable, findUnstorableText, restoreEscapes } from './unstorableText';
+import type { ReviewOutcome } from '../review/contract';
+import type { Reviewer } from '../review/reviewer';
+import { settleReviewedRows } from '../review/store/settle';
 
 export interface QuarantineQuery {
   stream?: string;
@@ -60,11 +63,14 @@ export interface ReplayResult {
 /**
  * Re-validates open quarantine entries against the streams' current schemas and mappings (after a
  * fix) and imports what now passes, as a run of its own so the rows and revisions are traceable.
+ * What passes goes through the review like any synced record: a record with findings is held, not
+ * published (its entry is replayed all the same: the record is now in the review's hands).
  */
 export async function replayQuarantined(
   knex: Knex,
   connectors: readonly ConnectorDefinition[],
   mapping: MappingContext,
+  review: Reviewer,
   q: QuarantineQuery,
 ): Promise<ReplayResult> {
   const entries: any[] = await scoped(knex, { ...q, status: 'open' }).orderBy('id').select('*');
@@ -76,17 +82,17 @@ export async function replayQuarantined(
     const validate = validatorFor(stream.schema);
     const runId = await startRun(knex, name, 'replay', 10 * 60 * 1000);
     await knex.transaction(async (trx) => {
-      const rows: DisclosureRow[] = [];
-      const entryOf = new Map<DisclosureRow, number>();
+      const outcomes: ReviewOutcome<DisclosureRow>[] = [];
+      // By key: the row written may be a redacted copy of the one reviewed.
+      const entryOf = new Map<string, number>();
       for (const entry of group) {
         // The stored payload has a NUL written as its escape: the record the source sent had the NUL.
         const payload = restoreEscapes(entry.payload);
         const errors = [...findUnstorableText(payload), ...validate(payload)];
+        let row: DisclosureRow;
         try {
           if (errors.length > 0) throw Object.assign(new Error('still invalid'), { errors });
-          const row = toDisclosureRow(stream.toDisclosure(payload, mapping), { domain: connector.domain, stream: name, sourceKey: stream.key(payload) }, mapping);
-          rows.push(row);
-          entryOf.set(row, Number(entry.id));
+          row = toDisclosureRow(stream.toDisclosure(payload, mapping), { domain: connector.domain, stream: name, sourceKey: stream.key(payload) }, mapping);
         } catch (error) {
           if (error instanceof ContractViolationError) throw error;
           const reasons = (error as { errors?: unknown }).errors ?? [{ path: '', message: (error as Error).message }];
@@ -94,17 +100,28 @@ export async function replayQuarantined(
             .where({ id: entry.id })
             .update({ errors: JSON.stringify(escapeUnstorable(reasons)), stage: errors.length ? 'validate' : 'map' });
           result.stillFailing++;
+          continue;
         }
+        outcomes.push(review(row));
+        entryOf.set(row.source_key, Number(entry.id));
       }
-      const { counts, refused } = await writeDisclosuresRefusingBadRows(trx, rows, runId);
+      const settled = await settleReviewedRows(trx, { stream: name, runId, outcomes });
+      const { counts, refused } = await writeDisclosuresRefusingBadRows(trx, settled.publish, runId);
       for (const r of refused) {
         const { errors, stage } = refusedRecord(name, r, undefined);
-        await trx('quarantine').where({ id: entryOf.get(r.row) }).update({ errors: JSON.stringify(escapeUnstorable(errors)), stage });
+        await trx('quarantine').where({ id: entryOf.get(r.row.source_key) }).update({ errors: JSON.stringify(escapeUnstorable(errors)), stage });
         result.stillFailing++;
       }
-      const fixedIds = rows.filter((row) => !refused.some((r) => r.row === row)).map((row) => entryOf.get(row)!);
+      const refusedKeys = new Set(refused.map((r) => r.row.source_key));
+      const fixedIds = outcomes.filter((o) => !refusedKeys.has(o.row.source_key)).map((o) => entryOf.get(o.row.source_key)!);
       if (fixedIds.length) await trx('quarantine').whereIn('id', fixedIds).update({ status: 'replayed', resolved_at: trx.fn.now() });
-      await addRunCounts(trx, runId, { fetched: group.length, ...counts, quarantined: group.length - fixedIds.length });
+      await addRunCounts(trx, runId, {
+        fetched: group.length,
+        ...counts,
+        unchanged: counts.unchanged + settled.withheld,
+        held: settled.held,
+        quarantined: group.length - fixedIds.length,
+      });
       result.replayed += fixedIds.length;
     });
     await finishRun(knex, runId, 'ok');

@@ -52,6 +52,7 @@ export async function lastReconciliations(knex: Knex): Promise<Map<string, Recon
         updated: r.updated,
         unchanged: r.unchanged,
         quarantined: r.quarantined,
+        held: r.held,
         error: r.error,
       },
     ]),

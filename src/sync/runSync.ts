@@ -5,6 +5,7 @@ import { describeError, StreamBusyError, syncStream, type StreamHttpRetry, type 
 import { zeroCounts, type RunTrigger } from './runs';
 import { settleDeferredRuns } from './runSettlement';
 import type { HttpClient } from './http/httpClient';
+import type { Reviewer } from '../review/reviewer';
 
 export interface RunSyncOptions {
   knex: Knex;
@@ -12,6 +13,8 @@ export interface RunSyncOptions {
   /** Base URL of each connector's feed, by connector name. */
   feedUrl: (connector: string) => string;
   mapping: MappingContext;
+  /** The secrecy and privacy review every mapped record passes (createReviewer over the deployment's rules). */
+  review: Reviewer;
   selectors?: string[];
   full?: boolean;
   since?: string;
@@ -48,6 +51,7 @@ export async function runSync(options: RunSyncOptions): Promise<StreamSummary[]>
       stream,
       baseUrl: options.feedUrl(connector.name),
       mapping: options.mapping,
+      review: options.review,
       trigger: options.trigger,
       full: options.full,
       since: options.since,

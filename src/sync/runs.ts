@@ -11,6 +11,8 @@ export interface RunCounts {
   unchanged: number;
   quarantined: number;
   removed: number;
+  /** Records not published because the review holds them for a decision (src/review). */
+  held: number;
 }
 
 /** A finished or running run as status views show it: who started it, how it went, its counts. */
@@ -21,7 +23,7 @@ export interface RunReport extends RunCounts {
   error: string | null;
 }
 
-export const zeroCounts = (): RunCounts => ({ fetched: 0, inserted: 0, updated: 0, unchanged: 0, quarantined: 0, removed: 0 });
+export const zeroCounts = (): RunCounts => ({ fetched: 0, inserted: 0, updated: 0, unchanged: 0, quarantined: 0, removed: 0, held: 0 });
 
 export const processHolder = () => `${os.hostname()}:${process.pid}`;
 

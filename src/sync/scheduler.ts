@@ -10,12 +10,15 @@ import { fireOptions } from './fireOptions';
 import { scheduleReconciliations } from './reconcileTasks';
 import type { ReconcileOverride } from './reconcileSetting';
 import type { BusyRetry } from './whenStreamFree';
+import type { Reviewer } from '../review/reviewer';
 
 export interface SchedulerOptions {
   knex: Knex;
   connectors: readonly ConnectorDefinition[];
   feedUrl: (connector: string) => string;
   mapping: MappingContext;
+  /** The review every scheduled run's records pass. */
+  review: Reviewer;
   logger: Logger;
   /** Cron expression per stream (`environment/air-hourly`), overriding the stream's own. */
   overrides?: Record<string, string>;

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { ConnectorDefinition, MappingContext } from './stream';
 import type { StreamHttpRetry, StreamSummary } from './engine';
 import { runSync, type RunSyncOptions } from './runSync';
+import type { Reviewer } from '../review/reviewer';
 
 /**
  * Every sync a running hub starts — at start-up, on schedule, through the admin API — goes
@@ -10,7 +11,7 @@ import { runSync, type RunSyncOptions } from './runSync';
  * and release their leases before the database closes.
  */
 export interface SyncSupervisor {
-  run(options: Omit<RunSyncOptions, 'knex' | 'connectors' | 'feedUrl' | 'mapping' | 'signal'>): Promise<StreamSummary[]>;
+  run(options: Omit<RunSyncOptions, 'knex' | 'connectors' | 'feedUrl' | 'mapping' | 'review' | 'signal'>): Promise<StreamSummary[]>;
   track<T>(work: Promise<T>): Promise<T>;
   signal: AbortSignal;
   stop(): Promise<void>;
@@ -21,6 +22,7 @@ export function createSyncSupervisor(options: {
   connectors: readonly ConnectorDefinition[];
   feedUrl: (connector: string) => string;
   mapping: MappingContext;
+  review: Reviewer;
   onStreamEnd?: (summary: StreamSummary) => void;
   onHttpRetry?: (retry: StreamHttpRetry) => void;
 }): SyncSupervisor {
@@ -46,6 +48,7 @@ export function createSyncSupervisor(options: {
           connectors: options.connectors,
           feedUrl: options.feedUrl,
           mapping: options.mapping,
+          review: options.review,
           signal: stopping.signal,
           onHttpRetry: options.onHttpRetry,
           onStreamEnd: (summary) => {

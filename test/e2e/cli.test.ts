@@ -42,7 +42,7 @@ describe('hub CLI', () => {
     expect(lines.length).toBeGreaterThanOrEqual(1);
     const air = lines.find((l) => l.stream === 'air-hourly');
     expect(Object.keys(air).sort()).toEqual(
-      ['connector', 'stream', 'status', 'fetched', 'inserted', 'updated', 'unchanged', 'quarantined', 'removed', 'durationMs'].sort(),
+      ['connector', 'stream', 'status', 'fetched', 'inserted', 'updated', 'unchanged', 'quarantined', 'held', 'removed', 'durationMs'].sort(),
     );
     expect(air.inserted + air.quarantined).toBe(air.fetched);
 

@@ -19,7 +19,7 @@ import type { PppProjectRecord } from '../../connectors/ppp/projects/schema';
 import { runSync } from '../../src/sync/runSync';
 import { serveRecords } from '../helpers/recordServer';
 import { fastHttp } from '../helpers/feeds';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 
 const SCALE = 500;
 
@@ -307,7 +307,7 @@ describe.each(BACKENDS)('PPP projects over HTTP on %s', (backend) => {
     };
     const server = await serveRecords(PROJECTS_PATH, [record], 10);
     try {
-      const [summary] = await runSync({ knex: hub.db.knex, connectors: [ppp], feedUrl: () => server.url, mapping: MAPPING, selectors: ['ppp/projects'], http: fastHttp() });
+      const [summary] = await runSync({ knex: hub.db.knex, connectors: [ppp], feedUrl: () => server.url, mapping: MAPPING, review: REVIEW, selectors: ['ppp/projects'], http: fastHttp() });
       expect(summary).toMatchObject({ inserted: 1, quarantined: 0 });
     } finally {
       await server.close();

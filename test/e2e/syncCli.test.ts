@@ -10,7 +10,7 @@ import { runHub, spawnHub } from '../helpers/cli';
 import { startSampleFeeds } from '../helpers/feeds';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 
-const SUMMARY_KEYS = ['connector', 'stream', 'status', 'fetched', 'inserted', 'updated', 'unchanged', 'quarantined', 'removed', 'durationMs'];
+const SUMMARY_KEYS = ['connector', 'stream', 'status', 'fetched', 'inserted', 'updated', 'unchanged', 'quarantined', 'held', 'removed', 'durationMs'];
 
 describe('hub sync on the embedded database', () => {
   let dir: string;

@@ -16,6 +16,8 @@ export interface Fingerprint {
   /** Every quarantine entry: `stream|identity|payload_hash|stage|status`. */
   quarantine: string[];
   entities: string[];
+  /** Every review item (保密审查): `stream|source_key|content_hash|status`. A page written twice must not hold a record twice. */
+  review: string[];
   /** Each stream's committed cursor. */
   cursors: Record<string, string | null>;
 }
@@ -26,6 +28,7 @@ export async function fingerprint(knex: Knex): Promise<Fingerprint> {
   const parties = await countByStream(knex, 'disclosure_parties');
   const quarantine = await knex('quarantine').select('stream', 'source_key', 'payload_hash', 'stage', 'status');
   const entities = await knex('entities').select('uscc', 'name');
+  const review = await knex('review_items').select('stream', 'source_key', 'content_hash', 'status');
   const cursors = await knex('sync_state').orderBy('stream').select('stream', 'cursor');
   return {
     // Sorted here, not by the database: the two backends may collate keys differently.
@@ -35,6 +38,7 @@ export async function fingerprint(knex: Knex): Promise<Fingerprint> {
     // A keyless entry is identified by its content.
     quarantine: quarantine.map((q) => `${q.stream}|${q.source_key ?? `payload:${q.payload_hash}`}|${q.payload_hash}|${q.stage}|${q.status}`).sort(),
     entities: entities.map((e) => `${e.uscc}|${e.name}`).sort(),
+    review: review.map((i) => `${i.stream}|${i.source_key}|${i.content_hash}|${i.status}`).sort(),
     cursors: Object.fromEntries(cursors.map((c) => [c.stream, c.cursor])),
   };
 }
@@ -49,15 +53,18 @@ async function countByStream(knex: Knex, table: 'revisions' | 'disclosure_partie
  * A database a fault stopped part-way holds what a clean sync would have, and nothing else: each
  * row it stored is a clean row — of the edition it was read from, or, for a row that read never
  * reached, of the one before (`allowed` lists those states) — never a half-written or doubled
- * version, each quarantine entry is one a clean sync has too, and no record has more revisions or
- * parties than a clean sync gives it. Returns what is wrong, so a failure names the rows.
+ * version, each quarantine entry and review item is one a clean sync has too, and no record has
+ * more revisions or parties than a clean sync gives it. Returns what is wrong, so a failure names
+ * the rows.
  */
 export function outsideOf(partial: Fingerprint, ...allowed: Fingerprint[]): string[] {
   const rows = new Set(allowed.flatMap((state) => state.disclosures));
   const entries = new Set(allowed.flatMap((state) => state.quarantine));
+  const items = new Set(allowed.flatMap((state) => state.review));
   return [
     ...partial.disclosures.filter((row) => !rows.has(row)).map((row) => `disclosure not in a clean sync: ${row}`),
     ...partial.quarantine.filter((entry) => !entries.has(entry)).map((entry) => `quarantine entry not in a clean sync: ${entry}`),
+    ...partial.review.filter((item) => !items.has(item)).map((item) => `review item not in a clean sync: ${item}`),
     ...(['parties', 'revisions'] as const).flatMap((what) =>
       Object.entries(partial[what])
         .filter(([stream, n]) => n > Math.max(...allowed.map((state) => state[what][stream] ?? 0)))

@@ -4,7 +4,7 @@ import type { RunningFeedServer } from '../../samples/kit/feedServer';
 import { createHttpClient } from '../../src/sync/http/httpClient';
 import { runSync } from '../../src/sync/runSync';
 import type { StreamSummary } from '../../src/sync/engine';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { FAULT_STREAMS, ONE_REQUEST_STREAMS, SMALL_PAGE_CONNECTORS } from './smallPageStreams';
 
 /** Attempts per request: a fault counted this many times fails the request for good. */
@@ -70,6 +70,7 @@ export async function syncWithFaultArmed(knex: Knex, feeds: RunningFeedServer, p
       connectors: SMALL_PAGE_CONNECTORS,
       feedUrl: () => feeds.url,
       mapping: MAPPING,
+      review: REVIEW,
       // In this order: a source that goes down after the first stream's first page leaves rows behind.
       selectors: FAULT_STREAMS,
       http: httpClient(options.requestTimeoutMs),

@@ -13,7 +13,7 @@ import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '.
 import { listQuarantine } from '../../src/sync/quarantineAdmin';
 import { runSync } from '../../src/sync/runSync';
 import { DEFAULT_CITY } from '../../src/config/city';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { fastHttp, setFaults } from '../helpers/feeds';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 
@@ -27,7 +27,7 @@ describe.each(BACKENDS)('credit connector on %s', (backend) => {
   let db: TestDatabase;
   let feeds: RunningFeedServer;
   let knex: Knex;
-  const sync = (selectors?: string[]) => runSync({ knex, connectors: [credit], feedUrl: () => feeds.url, mapping: MAPPING, selectors, http: fastHttp() });
+  const sync = (selectors?: string[]) => runSync({ knex, connectors: [credit], feedUrl: () => feeds.url, mapping: MAPPING, review: REVIEW, selectors, http: fastHttp() });
   const count = async (where: object) => Number((await knex('disclosures').where(where).count({ n: '*' }))[0].n);
 
   beforeAll(async () => {

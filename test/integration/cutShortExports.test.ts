@@ -10,7 +10,7 @@ import { syncStream } from '../../src/sync/engine';
 import { httpCsv } from '../../src/sync/sources/httpCsv';
 import { filePages } from '../../src/sync/sources/fileSource';
 import type { Source } from '../../src/sync/sources/source';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { fastHttp, setFaults, startSampleFeeds } from '../helpers/feeds';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 
@@ -135,7 +135,7 @@ describe.each(BACKENDS)('a run over a cut-short export on %s', (backend) => {
   });
 
   const run = (extra: Partial<Parameters<typeof syncStream>[0]> = {}) =>
-    syncStream({ knex, connector: credit, stream: penalties2016, baseUrl: feeds.url, mapping: MAPPING, http: fastHttp(), ...extra });
+    syncStream({ knex, connector: credit, stream: penalties2016, baseUrl: feeds.url, mapping: MAPPING, review: REVIEW, http: fastHttp(), ...extra });
 
   test('fails with the row it was cut at, and no half row enters quarantine', async () => {
     await setFaults(feeds, { faults: { truncated: 10 } });
@@ -159,7 +159,7 @@ describe.each(BACKENDS)('a run over a cut-short export on %s', (backend) => {
     const header = 'stationCode,positionName,area,timePoint,so2,no2,pm10,co,o3,o3_8h,pm2_5';
     fs.writeFileSync(file, `${header}\r\n1029A,东风新村,大庆市,2026-10-01 08:00:00,9,41,88,0.8,30,25,61\r\n1030A,高新区,大庆市,2026-10-01 08:00:00,11,4`);
     try {
-      const summary = await syncStream({ knex, connector: environment, stream: airHourly, baseUrl: feeds.url, mapping: MAPPING, file });
+      const summary = await syncStream({ knex, connector: environment, stream: airHourly, baseUrl: feeds.url, mapping: MAPPING, review: REVIEW, file });
       expect(summary.status).toBe('failed');
       expect(summary.error).toMatch(/air\.csv is cut short: it ends part-way through row 2 \(6 of its 11 columns/);
       expect(Number((await knex('quarantine').where({ stream: 'environment/air-hourly' }).count({ n: '*' }).first())!.n)).toBe(0);

@@ -3,7 +3,7 @@ import { CONNECTORS } from '../../connectors';
 import type { RunningFeedServer } from '../../samples/kit/feedServer';
 import { runSync } from '../../src/sync/runSync';
 import type { StreamSummary } from '../../src/sync/engine';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { fastHttp, startSampleFeeds } from '../helpers/feeds';
 import { databaseOutage, type DatabaseOutage } from '../helpers/databaseOutage';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
@@ -24,6 +24,7 @@ describe.each(BACKENDS)('a database that fails in the middle of a sync, on %s', 
       connectors: CONNECTORS,
       feedUrl: () => feeds.url,
       mapping: MAPPING,
+      review: REVIEW,
       selectors: [FIRST, SECOND],
       full: true,
       http: fastHttp(),

@@ -5,7 +5,7 @@ import { contractViolation, CREDIT, ENVIRONMENT, STATUS, type DisclosureInput } 
 import { runSync } from '../../src/sync/runSync';
 import { connector, stream, type ConnectorDefinition } from '../../src/sync/stream';
 import { fastHttp, startSampleFeeds } from '../helpers/feeds';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 
 /** The air-hourly stream with its mapping changed by `change`: a connector with a bug in it. */
@@ -60,7 +60,7 @@ describe.each(BACKENDS)('a connector that breaks its contract, on %s', (backend)
   });
 
   const syncWith = (broken: ConnectorDefinition) =>
-    runSync({ knex, connectors: [broken], feedUrl: () => feeds.url, mapping: MAPPING, http: fastHttp() }).then((s) => s[0]);
+    runSync({ knex, connectors: [broken], feedUrl: () => feeds.url, mapping: MAPPING, review: REVIEW, http: fastHttp() }).then((s) => s[0]);
 
   test('an unknown status fails the run naming the stream, and stores nothing of it', async () => {
     const summary = await syncWith(brokenConnector((input) => ({ ...input, status: 'archived' })));

@@ -13,7 +13,7 @@ import { isMalformed, type FeedOptions } from '../../samples/kit/feed';
 import { DEFAULT_FEED_OPTIONS, startFeedServer, type RunningFeedServer } from '../../samples/kit/feedServer';
 import { runSync } from '../../src/sync/runSync';
 import type { StreamSummary } from '../../src/sync/engine';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { fastHttp } from '../helpers/feeds';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 
@@ -33,7 +33,7 @@ describe.each(BACKENDS)('the environment connector on %s', (backend) => {
   let knex: Knex;
   let summaries: Map<string, StreamSummary>;
   const sync = (full = false) =>
-    runSync({ knex, connectors: [environment], feedUrl: () => feeds.url, mapping: MAPPING, http: fastHttp(), full }).then(
+    runSync({ knex, connectors: [environment], feedUrl: () => feeds.url, mapping: MAPPING, review: REVIEW, http: fastHttp(), full }).then(
       (list) => new Map(list.map((s) => [s.stream, s])),
     );
   const rows = (stream: string) => knex('disclosures').where({ stream: `environment/${stream}` });

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { CONNECTORS } from '../../connectors';
 import { syncStream } from '../../src/sync/engine';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { fastHttp } from '../helpers/feeds';
 import { airReading, serveRecords, type RecordServer } from '../helpers/recordServer';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
@@ -63,7 +63,7 @@ describe.each(BACKENDS)('long text on %s', (backend) => {
 
   test('a record with a 2,000,000-character field syncs in seconds and is searchable by a word at its start', async () => {
     const started = Date.now();
-    const summary = await syncStream({ knex, connector: environment, stream: airHourly, baseUrl: feed.url, mapping: MAPPING, http: fastHttp(30000), timeLimitMs: 45000 });
+    const summary = await syncStream({ knex, connector: environment, stream: airHourly, baseUrl: feed.url, mapping: MAPPING, review: REVIEW, http: fastHttp(30000), timeLimitMs: 45000 });
     expect(summary.error).toBeUndefined();
     expect(summary).toMatchObject({ status: 'ok', fetched: 3, inserted: 3 });
     expect(Date.now() - started).toBeLessThan(20000);

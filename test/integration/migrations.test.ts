@@ -2,7 +2,7 @@ import { migrateLatest, migrateRollback, migrationsCurrent } from '../../src/db/
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 import { migrationSource } from '../../migrations';
 
-const TABLES = ['entities', 'disclosures', 'revisions', 'sync_state', 'sync_runs', 'quarantine', 'scheduler_leases', 'disclosure_parties'];
+const TABLES = ['entities', 'disclosures', 'revisions', 'sync_state', 'sync_runs', 'quarantine', 'scheduler_leases', 'disclosure_parties', 'review_items', 'review_audit'];
 
 async function tables(db: TestDatabase): Promise<string[]> {
   const rows = await db.knex('information_schema.tables').where({ table_schema: 'public' }).pluck('table_name');

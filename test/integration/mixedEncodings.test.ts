@@ -9,7 +9,7 @@ import { CONNECTORS } from '../../connectors';
 import { syncStream } from '../../src/sync/engine';
 import { httpCsv } from '../../src/sync/sources/httpCsv';
 import { filePages } from '../../src/sync/sources/fileSource';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { fastHttp } from '../helpers/feeds';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 
@@ -121,7 +121,7 @@ describe.each(BACKENDS)('a mixed-encoding file load on %s', (backend) => {
   test('fails naming the line, and stores no replacement character', async () => {
     const file = path.join(dir, 'air.csv');
     fs.writeFileSync(file, MIXED);
-    const summary = await syncStream({ knex, connector: environment, stream: airHourly, baseUrl: 'http://127.0.0.1:1', mapping: MAPPING, file });
+    const summary = await syncStream({ knex, connector: environment, stream: airHourly, baseUrl: 'http://127.0.0.1:1', mapping: MAPPING, review: REVIEW, file });
     expect(summary.status).toBe('failed');
     expect(summary.error).toContain(`line ${FIRST_GBK_LINE} is not valid UTF-8`);
     const garbled = await knex('disclosures').whereRaw(`strpos(title || attributes::text, ?) > 0`, ['\uFFFD']).count({ n: '*' }).first();

@@ -15,7 +15,7 @@ import { allProcesses, writeRecordPackage, writeReleasePackage, type ExportSumma
 import { OCDS_SCHEMA_DIR, ocdsValidators } from '../../src/ocds/schemaValidator';
 import { LOTS_EXTENSION } from '../../src/ocds/lots';
 import type { OcdsRecord, Release } from '../../src/ocds/types';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 import { fastHttp } from '../helpers/feeds';
 
@@ -58,7 +58,7 @@ describe.each(BACKENDS)('OCDS export of synced trading notices on %s', (backend)
     db = await createTestDatabase(backend);
     knex = db.knex;
     feeds = await startFeedServer({ feeds: tradingFeeds, scale: SCALE });
-    await runSync({ knex, connectors: [trading], feedUrl: () => feeds.url, mapping: MAPPING, http: fastHttp() });
+    await runSync({ knex, connectors: [trading], feedUrl: () => feeds.url, mapping: MAPPING, review: REVIEW, http: fastHttp() });
     // Small batches, so the export crosses many page boundaries.
     releases = await written((target) => writeReleasePackage(target, noticesInStoreOrder(knex, { batchSize: 37 })));
     records = await written((target) => writeRecordPackage(knex, target, allProcesses(knex, {}, 7)));

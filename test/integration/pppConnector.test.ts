@@ -14,7 +14,7 @@ import { PPP_OPERATE_MODES, PPP_RETURN_MODES, PPP_STAGES } from '../../src/domai
 import { DEFAULT_CITY } from '../../src/config/city';
 import { serveRecords } from '../helpers/recordServer';
 import { parseChinaTime } from '../../src/domain/chinaTime';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 import { fastHttp, setFaults } from '../helpers/feeds';
 
@@ -41,7 +41,7 @@ describe.each(BACKENDS)('PPP connector on %s', (backend) => {
   let feeds: RunningFeedServer;
   let knex: Knex;
   const sync = (extra: Partial<Parameters<typeof runSync>[0]> = {}) =>
-    runSync({ knex, connectors: [ppp], feedUrl: () => feeds.url, mapping: MAPPING, selectors: [STREAM], http: fastHttp(), ...extra }).then((s) => s[0]);
+    runSync({ knex, connectors: [ppp], feedUrl: () => feeds.url, mapping: MAPPING, review: REVIEW, selectors: [STREAM], http: fastHttp(), ...extra }).then((s) => s[0]);
   const count = async (table: string) => Number((await knex(table).count({ n: '*' }))[0].n);
   const rows = () => knex('disclosures').where({ stream: STREAM }).select('*');
 
@@ -225,7 +225,7 @@ describe.each(BACKENDS)('PPP connector on %s', (backend) => {
     ];
     const server = await serveRecords(PROJECTS_PATH, conflicting, 10);
     try {
-      const summary = await runSync({ knex, connectors: [ppp], feedUrl: () => server.url, mapping: MAPPING, selectors: [STREAM], http: fastHttp(), full: true }).then((s) => s[0]);
+      const summary = await runSync({ knex, connectors: [ppp], feedUrl: () => server.url, mapping: MAPPING, review: REVIEW, selectors: [STREAM], http: fastHttp(), full: true }).then((s) => s[0]);
       expect(summary).toMatchObject({ fetched: 2, inserted: 2, quarantined: 0 });
     } finally {
       await server.close();

@@ -4,7 +4,7 @@ import { migrationSource } from '../../migrations';
 import { migrateLatest } from '../../src/db/migrate';
 import { syncStream } from '../../src/sync/engine';
 import { discardQuarantined } from '../../src/sync/quarantineAdmin';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { fastHttp } from '../helpers/feeds';
 import { airReading, serveRecords, type RecordServer } from '../helpers/recordServer';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
@@ -19,7 +19,7 @@ describe.each(BACKENDS)('quarantine identity on %s', (backend) => {
   let feed: RecordServer;
   // The feed serves whatever this array holds when it is asked: tests change it between runs.
   const records: Record<string, unknown>[] = [];
-  const sync = () => syncStream({ knex, connector: environment, stream: airHourly, baseUrl: feed.url, mapping: MAPPING, http: fastHttp(), full: true });
+  const sync = () => syncStream({ knex, connector: environment, stream: airHourly, baseUrl: feed.url, mapping: MAPPING, review: REVIEW, http: fastHttp(), full: true });
   const entries = (where: object = {}) => knex('quarantine').where({ stream: STREAM, ...where }).orderBy('id');
 
   beforeAll(async () => {

@@ -9,7 +9,7 @@ import { selectStreams } from '../../src/sync/selection';
 import { validatorFor } from '../../src/sync/validation';
 import { compareCursors, withLookBack } from '../../src/sync/cursor';
 import type { StreamDefinition } from '../../src/sync/stream';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { runHub } from '../helpers/cli';
 import { fastHttp, setFaults, startSampleFeeds } from '../helpers/feeds';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
@@ -58,7 +58,7 @@ describe.each(BACKENDS)('reconciliation on %s', (backend) => {
   const expected: Record<string, Correction[]> = { [TRADING]: correctionsBetween(TRADING, 1, 2), [AIR]: correctionsBetween(AIR, 1, 2) };
   /** What the incremental runs found, by stream: the reconciliation must find the rest. */
   const foundIncrementally: Record<string, number> = {};
-  const sync = (selectors: string[]) => runSync({ knex, connectors: CONNECTORS, feedUrl: () => feeds.url, mapping: MAPPING, selectors, http: fastHttp() });
+  const sync = (selectors: string[]) => runSync({ knex, connectors: CONNECTORS, feedUrl: () => feeds.url, mapping: MAPPING, review: REVIEW, selectors, http: fastHttp() });
   const cursorOf = async (name: string): Promise<string> => (await knex('sync_state').where({ stream: name }).first('cursor')).cursor;
   const revisedKeys = async (name: string): Promise<string[]> =>
     (await knex('revisions as v').join('disclosures as d', 'd.id', 'v.disclosure_id').where('d.stream', name).select('d.source_key')).map((r) => r.source_key);
@@ -100,7 +100,7 @@ describe.each(BACKENDS)('reconciliation on %s', (backend) => {
 
   test('a reconciliation finds every correction the incremental runs missed, keeps the revisions, and leaves the cursors where they were', async () => {
     const cursorsBefore: Record<string, string> = { [TRADING]: await cursorOf(TRADING), [AIR]: await cursorOf(AIR) };
-    const { summaries, skipped } = await reconcileStreams({ knex, connectors: CONNECTORS, feedUrl: () => feeds.url, mapping: MAPPING, selectors: [TRADING, AIR], http: fastHttp() });
+    const { summaries, skipped } = await reconcileStreams({ knex, connectors: CONNECTORS, feedUrl: () => feeds.url, mapping: MAPPING, review: REVIEW, selectors: [TRADING, AIR], http: fastHttp() });
     expect(skipped).toEqual([]);
     const byName = new Map(summaries.map((s) => [`${s.connector}/${s.stream}`, s]));
 
@@ -123,7 +123,7 @@ describe.each(BACKENDS)('reconciliation on %s', (backend) => {
 
   test('a second reconciliation finds nothing new and leaves the cursor where it was', async () => {
     const before = await cursorOf(AIR);
-    const { summaries } = await reconcileStreams({ knex, connectors: CONNECTORS, feedUrl: () => feeds.url, mapping: MAPPING, selectors: [AIR], http: fastHttp() });
+    const { summaries } = await reconcileStreams({ knex, connectors: CONNECTORS, feedUrl: () => feeds.url, mapping: MAPPING, review: REVIEW, selectors: [AIR], http: fastHttp() });
     expect(summaries[0]).toMatchObject({ inserted: 0, updated: 0 });
     expect(compareCursors(await cursorOf(AIR), before)).toBe(0);
   }, 120000);

@@ -5,7 +5,7 @@ import type { RunningFeedServer } from '../../samples/kit/feedServer';
 import { startScheduler, type Scheduler, type SchedulerOptions } from '../../src/sync/scheduler';
 import { releaseLease, tryAcquireLease } from '../../src/sync/leases';
 import { createLogger } from '../../src/log';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { startSampleFeeds } from '../helpers/feeds';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 
@@ -50,6 +50,7 @@ describe.each(BACKENDS)('scheduled reconciliation on %s', (backend) => {
     connectors: ONLY_AIR_HOURLY,
     feedUrl: () => feeds.url,
     mapping: MAPPING,
+    review: REVIEW,
     logger: createLogger('silent'),
     overrides: { [STREAM]: NEVER_DURING_THE_TEST },
     reconcileOverrides: { [STREAM]: { schedule } },

@@ -5,7 +5,7 @@ import { CONNECTORS } from '../../connectors';
 import type { RunningFeedServer } from '../../samples/kit/feedServer';
 import { startScheduler, type Scheduler } from '../../src/sync/scheduler';
 import { createLogger } from '../../src/log';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { spawnHub } from '../helpers/cli';
 import { startSampleFeeds } from '../helpers/feeds';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
@@ -102,7 +102,7 @@ describe.each(BACKENDS)('scheduled fires on %s', (backend) => {
     async () => {
       const logger = createLogger('silent');
       schedulers = [1, 2, 3].map(() =>
-        startScheduler({ knex: db.knex, connectors: CONNECTORS, feedUrl: () => feeds.url, mapping: MAPPING, logger, overrides: { [STREAM]: EVERY_PERIOD } }),
+        startScheduler({ knex: db.knex, connectors: CONNECTORS, feedUrl: () => feeds.url, mapping: MAPPING, review: REVIEW, logger, overrides: { [STREAM]: EVERY_PERIOD } }),
       );
       await waitForTally(db, 'at least 2 fires to run and their runs to finish', atLeastFinished(2));
       await betweenFires();

@@ -7,7 +7,7 @@ import { httpPages } from '../../src/sync/sources/httpPages';
 import { filePages } from '../../src/sync/sources/fileSource';
 import { syncStream, StreamBusyError } from '../../src/sync/engine';
 import { tryAcquireLease, releaseLease } from '../../src/sync/leases';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { fastHttp, setFaults, startSampleFeeds } from '../helpers/feeds';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 
@@ -77,7 +77,7 @@ describe('engine guards', () => {
     await db?.destroy();
   });
 
-  const run = (extra = {}) => syncStream({ knex: db.knex, connector: environment, stream: airHourly, baseUrl: feeds.url, mapping: MAPPING, http: fastHttp(), ...extra });
+  const run = (extra = {}) => syncStream({ knex: db.knex, connector: environment, stream: airHourly, baseUrl: feeds.url, mapping: MAPPING, review: REVIEW, http: fastHttp(), ...extra });
 
   test('a stream already being synced elsewhere is refused, naming the holder', async () => {
     expect(await tryAcquireLease(db.knex, 'stream:environment/air-hourly', 60000, 'replica-b:4242')).toBe(true);

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CONNECTORS } from '../../connectors';
 import { openDatabase, type Database } from '../../src/db/connect';
 import { syncStream, type StreamSummary } from '../../src/sync/engine';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { fastHttp } from '../helpers/feeds';
 import { airReading, serveRecords, type RecordServer } from '../helpers/recordServer';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
@@ -67,7 +67,7 @@ onServer('stopping a run cancels its statement on the server', () => {
     }
   }
 
-  const sync = (extra = {}) => syncStream({ knex: db.knex, connector: environment, stream: airHourly, baseUrl: feed.url, mapping: MAPPING, http: fastHttp(), ...extra });
+  const sync = (extra = {}) => syncStream({ knex: db.knex, connector: environment, stream: airHourly, baseUrl: feed.url, mapping: MAPPING, review: REVIEW, http: fastHttp(), ...extra });
 
   test('a stop (a signal) cancels the waiting statement: the run fails at once, saying it was stopped, and releases its lease', async () => {
     await blockWrites();

@@ -4,7 +4,7 @@ import { isMalformed } from '../../samples/kit/feed';
 import { DEFAULT_FEED_OPTIONS, type RunningFeedServer } from '../../samples/kit/feedServer';
 import { runSync } from '../../src/sync/runSync';
 import { listQuarantine, replayQuarantined, discardQuarantined } from '../../src/sync/quarantineAdmin';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 import { createHttpClient } from '../../src/sync/http/httpClient';
 import { fastHttp, setFaults, startSampleFeeds } from '../helpers/feeds';
@@ -20,7 +20,7 @@ describe.each(BACKENDS)('sync engine on %s', (backend) => {
   let feeds: RunningFeedServer;
   let knex: Knex;
   const sync = (extra: Partial<Parameters<typeof runSync>[0]> = {}) =>
-    runSync({ knex, connectors: CONNECTORS, feedUrl: () => feeds.url, mapping: MAPPING, selectors: [STREAM], http: fastHttp(), ...extra }).then((s) => s[0]);
+    runSync({ knex, connectors: CONNECTORS, feedUrl: () => feeds.url, mapping: MAPPING, review: REVIEW, selectors: [STREAM], http: fastHttp(), ...extra }).then((s) => s[0]);
   const count = async (table: string, where: object = {}) => Number((await knex(table).where(where).count({ n: '*' }))[0].n);
 
   beforeAll(async () => {
@@ -96,7 +96,7 @@ describe.each(BACKENDS)('sync engine on %s', (backend) => {
     const summary = await runSync({
       knex,
       connectors: CONNECTORS,
-      feedUrl: () => feeds.url, mapping: MAPPING,
+      feedUrl: () => feeds.url, mapping: MAPPING, review: REVIEW,
       selectors: [STREAM],
       full: true,
       http: createHttpClient({ timeoutMs: 1000, attempts: 7, backoffMs: 20, maxBackoffMs: 200 }),
@@ -133,12 +133,12 @@ describe.each(BACKENDS)('sync engine on %s', (backend) => {
       .where({ id: fixable.id })
       .update({ payload: JSON.stringify({ ...(fixable.payload as object), pm2_5: '40' }) });
     const rowsBefore = await count('disclosures');
-    const result = await replayQuarantined(knex, CONNECTORS, MAPPING, { ids: [fixable.id] });
+    const result = await replayQuarantined(knex, CONNECTORS, MAPPING, REVIEW, { ids: [fixable.id] });
     expect(result).toEqual({ replayed: 1, stillFailing: 0 });
     expect(await count('disclosures')).toBe(rowsBefore + 1);
     expect((await knex('quarantine').where({ id: fixable.id }).first()).status).toBe('replayed');
 
-    const stillBad = await replayQuarantined(knex, CONNECTORS, MAPPING, { stream: STREAM });
+    const stillBad = await replayQuarantined(knex, CONNECTORS, MAPPING, REVIEW, { stream: STREAM });
     expect(stillBad.replayed).toBe(0);
     expect(stillBad.stillFailing).toBe(malformedCount - 1);
     expect(await discardQuarantined(knex, { stream: STREAM })).toBe(malformedCount - 1);

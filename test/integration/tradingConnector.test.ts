@@ -13,7 +13,7 @@ import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
 import { validateUscc } from '../../src/domain/uscc';
 import { normalizeLotCode, normalizeProjectCode, processStage, toWanYuan, type ProcessStageName, type TradingNoticeAttributes } from '../../src/domain/trading';
 import { DEFAULT_CITY } from '../../src/config/city';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 import { fastHttp } from '../helpers/feeds';
 
@@ -55,7 +55,7 @@ describe.each(BACKENDS)('trading connector on %s', (backend) => {
   let feeds: RunningFeedServer;
   let knex: Knex;
   const sync = (extra: Partial<Parameters<typeof runSync>[0]> = {}) =>
-    runSync({ knex, connectors: [trading], feedUrl: () => feeds.url, mapping: MAPPING, http: fastHttp(), ...extra }).then((s) => s[0]);
+    runSync({ knex, connectors: [trading], feedUrl: () => feeds.url, mapping: MAPPING, review: REVIEW, http: fastHttp(), ...extra }).then((s) => s[0]);
   const notices = () =>
     knex('disclosures').where({ stream: STREAM }).select('id', 'source_key', 'title', 'search_text', 'attributes', 'personal', 'published_at', 'status', 'subject_name', 'entity_uscc', 'region', 'source_url');
 

@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import { CONNECTORS } from '../../connectors';
 import { syncStream } from '../../src/sync/engine';
 import { replayQuarantined } from '../../src/sync/quarantineAdmin';
-import { MAPPING } from '../helpers/mapping';
+import { MAPPING, REVIEW } from '../helpers/mapping';
 import { fastHttp } from '../helpers/feeds';
 import { airReading, serveRecords, type RecordServer } from '../helpers/recordServer';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
@@ -32,7 +32,7 @@ describe.each(BACKENDS)('records PostgreSQL cannot store, on %s', (backend) => {
   let knex: Knex;
   let feed: RecordServer;
   let dir: string;
-  const sync = (extra = {}) => syncStream({ knex, connector: environment, stream: airHourly, baseUrl: feed.url, mapping: MAPPING, http: fastHttp(), ...extra });
+  const sync = (extra = {}) => syncStream({ knex, connector: environment, stream: airHourly, baseUrl: feed.url, mapping: MAPPING, review: REVIEW, http: fastHttp(), ...extra });
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-unstorable-'));
@@ -72,11 +72,11 @@ describe.each(BACKENDS)('records PostgreSQL cannot store, on %s', (backend) => {
 
   test('replay keeps such an entry failing until a person fixes the payload', async () => {
     const entry = await knex('quarantine').where({ stream: STREAM }).andWhere('source_key', 'like', '1003A%').first();
-    expect(await replayQuarantined(knex, CONNECTORS, MAPPING, { ids: [Number(entry.id)] })).toEqual({ replayed: 0, stillFailing: 1 });
+    expect(await replayQuarantined(knex, CONNECTORS, MAPPING, REVIEW, { ids: [Number(entry.id)] })).toEqual({ replayed: 0, stillFailing: 1 });
     await knex('quarantine')
       .where({ id: entry.id })
       .update({ payload: JSON.stringify({ ...entry.payload, positionName: '职工医院' }) });
-    expect(await replayQuarantined(knex, CONNECTORS, MAPPING, { ids: [Number(entry.id)] })).toEqual({ replayed: 1, stillFailing: 0 });
+    expect(await replayQuarantined(knex, CONNECTORS, MAPPING, REVIEW, { ids: [Number(entry.id)] })).toEqual({ replayed: 1, stillFailing: 0 });
     expect(await knex('disclosures').where({ source_key: '1003A@2026-09-30 01:00:00' }).first('title')).toMatchObject({ title: expect.stringContaining('职工医院') });
   });
 
@@ -116,7 +116,7 @@ describe.each(BACKENDS)('records PostgreSQL cannot store, on %s', (backend) => {
     expect(entry.errors[0].message).toMatch(/^the database refused to store this record: .*index/);
     expect(await knex('disclosures').where({ source_key: '1013A@2026-09-30 07:00:00' })).toHaveLength(1);
     // A replay meets the same refusal and says so, without failing the other entries it replays.
-    expect(await replayQuarantined(knex, CONNECTORS, MAPPING, { ids: [Number(entry.id)] })).toEqual({ replayed: 0, stillFailing: 1 });
+    expect(await replayQuarantined(knex, CONNECTORS, MAPPING, REVIEW, { ids: [Number(entry.id)] })).toEqual({ replayed: 0, stillFailing: 1 });
     expect((await knex('quarantine').where({ id: entry.id }).first()).status).toBe('open');
   });
 

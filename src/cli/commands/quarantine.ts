@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { HubComponents } from '../../components';
 import { loadConfig, type HubConfig } from '../../config/config';
 import { discardQuarantined, listQuarantine, replayQuarantined, type QuarantineQuery } from '../../sync/quarantineAdmin';
+import { createReviewer } from '../../review/reviewer';
 import { withDatabase } from '../database';
 import { formatTable } from '../table';
 import { UsageError } from '../errors';
@@ -40,7 +41,8 @@ export function registerQuarantine(program: Command, { connectors }: HubComponen
     .action(async (ids: string[], o: Scope) => {
       const query = scope(ids, o);
       const config = loadConfig();
-      const result = await onOpenEntries(config, query, 'replayed', (knex) => replayQuarantined(knex, connectors, { city: config.city }, query));
+      const review = createReviewer(config.reviewRules);
+      const result = await onOpenEntries(config, query, 'replayed', (knex) => replayQuarantined(knex, connectors, { city: config.city }, review, query));
       process.stdout.write(`replayed ${result.replayed}; still failing ${result.stillFailing}\n`);
     });
   q.command('discard')

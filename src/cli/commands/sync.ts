@@ -60,8 +60,8 @@ export function registerSync(program: Command, components: HubComponents): void 
       });
 
       if (!options.json) {
-        const rows = summaries.map((s) => [`${s.connector}/${s.stream}`, s.status, s.fetched, s.inserted, s.updated, s.unchanged, s.quarantined, s.removed, `${(s.durationMs / 1000).toFixed(1)} s`]);
-        process.stdout.write(`${formatTable(['stream', 'status', 'fetched', 'inserted', 'updated', 'unchanged', 'quarantined', 'removed', 'time'], rows)}\n`);
+        const rows = summaries.map((s) => [`${s.connector}/${s.stream}`, s.status, s.fetched, s.inserted, s.updated, s.unchanged, s.quarantined, s.held, s.removed, `${(s.durationMs / 1000).toFixed(1)} s`]);
+        process.stdout.write(`${formatTable(['stream', 'status', 'fetched', 'inserted', 'updated', 'unchanged', 'quarantined', 'held', 'removed', 'time'], rows)}\n`);
         for (const s of summaries.filter((x) => x.error)) process.stdout.write(`${s.connector}/${s.stream}${s.status === 'failed' ? ' failed' : ''}: ${s.error}\n`);
       }
       if (summaries.some((s) => s.status === 'failed')) process.exitCode = 2;

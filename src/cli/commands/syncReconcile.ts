@@ -68,9 +68,10 @@ function printTable({ summaries, skipped }: ReconcileOutcome): void {
     s.inserted,
     s.unchanged,
     s.quarantined,
+    s.held,
     `${(s.durationMs / 1000).toFixed(1)} s`,
   ]);
-  const headers = ['stream', 'status', 'window', 'fetched', 'corrections (upd)', 'missed (ins)', 'unchanged', 'quarantined', 'time'];
+  const headers = ['stream', 'status', 'window', 'fetched', 'corrections (upd)', 'missed (ins)', 'unchanged', 'quarantined', 'held', 'time'];
   process.stdout.write(`${formatTable(headers, rows)}\n`);
   for (const s of summaries.filter((x) => x.error)) process.stdout.write(`${s.connector}/${s.stream} failed: ${s.error}\n`);
   for (const s of skipped) process.stdout.write(`${s.stream}: not reconciled, ${s.reason}\n`);

@@ -25,6 +25,7 @@ export function servedSyncRun(row: any): ServedSyncRun {
     unchanged: row.unchanged,
     quarantined: row.quarantined,
     removed: row.removed,
+    held: row.held,
     error: row.error,
   };
 }

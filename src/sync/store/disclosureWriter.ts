@@ -71,15 +71,16 @@ const FIND_EXISTING = `
 // Revisions are served as history, so they never carry the personal column.
 const SAVE_REVISIONS = `
   INSERT INTO revisions (disclosure_id, version, content_hash, snapshot, valid_from, run_id)
-  SELECT d.id, d.version, d.content_hash, to_jsonb(d) - 'search_text' - 'search_grams' - 'id' - 'first_seen_at' - 'last_seen_at' - 'personal' - 'content_hash', d.stored_at, ?
+  SELECT d.id, d.version, d.content_hash, to_jsonb(d) - 'search_text' - 'search_grams' - 'id' - 'first_seen_at' - 'last_seen_at' - 'personal' - 'content_hash', d.stored_at, ?::bigint
   FROM disclosures d WHERE d.id IN (SELECT (value)::bigint FROM jsonb_array_elements_text(?::jsonb))`;
 
 /**
  * Writes one batch of one stream inside the caller's transaction: entities first (disclosures
  * reference them), then the previous version of every changed disclosure as a revision, then the
- * new and changed rows. Unchanged rows are only marked as seen.
+ * new and changed rows. Unchanged rows are only marked as seen. `runId` is null for a row a review
+ * decision publishes: no run replaced the older version then, an admin did (the audit log says who).
  */
-export async function writeDisclosures(trx: Knex.Transaction, batch: DisclosureRow[], runId: number): Promise<WriteCounts> {
+export async function writeDisclosures(trx: Knex.Transaction, batch: DisclosureRow[], runId: number | null): Promise<WriteCounts> {
   const rows = lastPerKey(batch);
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   await upsertEntities(trx, rows);
