@@ -37,6 +37,7 @@ export const penaltiesSample = slottedFeed({
 
 /** The review case planted in record `index`, if any, with the span the review must find (or leave alone). */
 export function plantedPenalty(index: number, o: FeedOptions): PlantedCase | undefined {
+  if (!plantAt(PATH, index, o, PENALTY_CATCHES, PENALTY_LOOK_ALIKES)) return undefined;
   return penaltyAt(slotOf(index, SLOTS, o.seed), o).planted;
 }
 
@@ -48,7 +49,6 @@ function penaltyAt({ index, time: updated }: SlotPosition, o: FeedOptions): { re
   const planted = plant && plantInPenalty(plant, penalty, random(o.seed, PATH, 'review', index));
   const record = {
     ...partyFields2019('CF', penalty.party, r, o.seed),
-    ...(planted?.passport ? { CF_XDR_ZJLX: '护照', CF_XDR_ZJHM: planted.passport } : {}),
     CF_WSH: penalty.documentNumber,
     CF_WFXW: penalty.violation.type,
     CF_SY: planted?.facts ?? penalty.facts,

@@ -38,6 +38,7 @@ export const penalties2016Sample: IndexedFeed = {
 
 /** The review case planted in row `index`, if any, with the span the review must find (or leave alone). */
 export function plantedPenalty2016(index: number, o: FeedOptions): PlantedCase | undefined {
+  if (!plantAt(PATH, index, o, PENALTY_2016_CATCHES, PENALTY_2016_LOOK_ALIKES)) return undefined;
   return rowAt(index, o).planted;
 }
 

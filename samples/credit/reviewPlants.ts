@@ -12,11 +12,10 @@ import {
 } from '../review/texts';
 import type { SamplePenalty } from './samplePenalty';
 
-/** A penalty's free text after its planted review case: facts (CF_SY), remarks (BZ) and, for a 华侨, the passport as the party's ID. */
+/** A penalty's free text after its planted review case: facts (CF_SY) and remarks (BZ). */
 export interface PlantedPenaltyText {
   facts: string;
   remarks?: string;
-  passport?: string;
   /** The span the review must find, or for a look-alike leave alone. */
   value: string;
 }
@@ -39,10 +38,8 @@ export function plantInPenalty(plant: Plant, p: SamplePenalty, r: Random): Plant
       return before(markedHead(r));
     case 'home-address':
       return before(homeAddressParagraph(personOf(p), r));
-    case 'passport': {
-      const planted = passportParagraph(personOf(p), r);
-      return { ...before(planted), passport: planted.value };
-    }
+    case 'passport':
+      return before(passportParagraph(personOf(p), r));
     case 'bank-card':
       return after(p.party.kind === 'person' ? personalCardSentence(p.party.person.name, true, r) : personalCardSentence(p.party.enterprise.legalRep.name, false, r));
     case 'commercial-secret':

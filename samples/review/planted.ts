@@ -5,13 +5,14 @@ import { tradingNotices } from '../../connectors/trading/notices/stream';
 import { plantedPenalty, penaltiesSample } from '../credit/penalties';
 import { plantedPenalty2016, penalties2016Sample } from '../credit/penalties2016';
 import { isMalformed, type FeedOptions, type IndexedFeed } from '../kit/feed';
-import { projectOverview } from '../ppp/overview';
+import { OVERVIEW_CATCHES, OVERVIEW_LOOK_ALIKES, projectOverview } from '../ppp/overview';
+import { PROJECTS_PATH } from '../../connectors/ppp/projects/path';
 import { projectPlan } from '../ppp/plan';
 import { pppProjectsSample } from '../ppp/projects';
 import { projectAt } from '../ppp/editions';
 import { plantedNotice } from '../trading/reviewPlants';
 import { tradingNoticesSample } from '../trading/notices';
-import type { CatchKind, LookAlikeKind, PlantedCase } from './schedule';
+import { plantAt, type CatchKind, type LookAlikeKind, type PlantedCase } from './schedule';
 
 /**
  * What the sample feeds plant for the secrecy and privacy review (保密审查), computed from the same
@@ -54,7 +55,7 @@ const NOTES: Readonly<Record<string, Partial<Record<CatchKind | LookAlikeKind, s
   'credit/penalties': {
     'classification-mark': 'a mark (秘密★1年, 内部) from the internal case report at the head of the facts (CF_SY)',
     'home-address': 'the 当事人 paragraph of a decision on a natural person, with the home address, opening the facts',
-    passport: 'the 当事人 paragraph of a decision on an overseas Chinese, with the passport number (and 护照 as the ID type)',
+    passport: 'the 当事人 paragraph of a decision on an overseas Chinese, with the passport number, opening the facts',
     'id-impossible-birth-date': 'look-alike: an 18-digit payment-slip number in the remarks (BZ) whose digits 7–14 are no date',
   },
   'credit/penalties-2016': {
@@ -95,7 +96,9 @@ const STREAMS: readonly PlantedStream[] = [
     feed: pppProjectsSample,
     key: pppProjects.key,
     plantedAt: (index, o) => {
-      const { plant, value } = projectOverview(projectPlan(projectAt(index, o), o.seed), o.seed);
+      const project = projectAt(index, o);
+      if (!plantAt(PROJECTS_PATH, project, o, OVERVIEW_CATCHES, OVERVIEW_LOOK_ALIKES)) return undefined;
+      const { plant, value } = projectOverview(projectPlan(project, o.seed), o.seed);
       return plant && value !== undefined ? { plant, value } : undefined;
     },
     malformedKey: (index, o) => projectAt(index, o),
