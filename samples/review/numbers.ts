@@ -6,7 +6,8 @@ import type { Random } from '../kit/random';
  * The numbers the review's planted cases carry: personal ones that pass every check a validated
  * detector makes (a bank card's Luhn sum, a passport's form), and look-alikes that have the shape
  * of one but fail its check (an 18-digit filing number whose last digit is not the ID check digit,
- * a corporate account that fails Luhn, a contract number shaped like a mobile number).
+ * an account number with a card's length and first digits that fails Luhn, an 18-digit number whose
+ * "birth date" is no day, a contract number shaped like a mobile number).
  */
 
 /** Whether a digit string passes the Luhn (mod 10) check that every bank card number passes. */
@@ -50,12 +51,14 @@ export function debitCard(r: Random): { number: string; bank: string } {
 }
 
 /**
- * An enterprise's settlement account (对公结算账户) at a 大庆 branch: 19 digits, as 中国工商银行 writes
- * them (the branch's 0902 first). Corporate account numbers carry no Luhn digit; this one is drawn
- * so that its sum fails, so it has a card's length and must not be taken for one.
+ * A public body's account at a 大庆 branch (the non-tax revenue collection account a fine is paid
+ * into): 19 digits as 中国工商银行 writes account numbers, a four-digit area code first (3506 in
+ * the sample city). Account numbers carry no Luhn digit, and this one is drawn so that its sum
+ * fails: it has a card's length and a card issuer's first digits (35), and only Luhn tells it
+ * from a card.
  */
-export function corporateAccountFailingLuhn(r: Random): { number: string; bank: string } {
-  const body = '0902' + Array.from({ length: 14 }, () => r.int(0, 9)).join('');
+export function publicAccountFailingLuhn(r: Random): { number: string; bank: string } {
+  const body = '3506' + Array.from({ length: 14 }, () => r.int(0, 9)).join('');
   const last = firstDigit(r, (d) => !passesLuhn(body + d));
   return { number: body + last, bank: '中国工商银行大庆分行' };
 }

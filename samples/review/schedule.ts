@@ -7,7 +7,8 @@ import { hash32 } from '../kit/random';
  * penalty, trading and PPP feeds is planted with a catch, and about one in three hundred with a
  * look-alike. Like the malformed share, the choice is arithmetic on (seed, feed, key), so any page
  * is generated without the ones before it and `plantedReviewCases` lists the same records the
- * feeds serve.
+ * feeds serve. (The trading platform plants by project instead, in the notices a kind of case fits:
+ * trading/reviewPlants.ts.)
  */
 
 /** What a record is planted with, which the review must hold. */

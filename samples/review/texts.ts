@@ -1,7 +1,7 @@
 import type { Person } from '../kit/population';
 import type { Random } from '../kit/random';
 import {
-  corporateAccountFailingLuhn,
+  publicAccountFailingLuhn,
   debitCard,
   filingNumberWithWrongCheckDigit,
   mobileShapedContractNumber,
@@ -73,9 +73,9 @@ export function paymentSlipRemark(division: string, r: Random): Planted {
   return { text: `罚没款已缴入国库，非税收入缴款书编号${number}。`, value: number };
 }
 
-/** Look-alike: the body's 非税收入 collection account, a corporate account of card length that fails Luhn. */
+/** Look-alike: the 非税收入 collection account the fine is paid into, of a card's length and first digits, failing Luhn. */
 export function collectionAccountSentence(authority: string, r: Random): Planted {
-  const account = corporateAccountFailingLuhn(r);
+  const account = publicAccountFailingLuhn(r);
   return { text: `罚没款缴入${authority}指定的非税收入汇缴账户（${account.bank}，账号${account.number}）。`, value: account.number };
 }
 

@@ -16,7 +16,7 @@ const STREAM = '/trading/notices';
  * names the buyer with the ID number, or an overseas Chinese buyer with the passport number: every
  * other 产权交易 deal is planted so, about one notice in a hundred. One 询价 correction in six
  * quotes a filing number of the ID number's shape that fails its check digit (a look-alike), about
- * one notice in three hundred and fifty. Chosen by the project's cycle (schedule.ts), so the notices
+ * one notice in three hundred and fifty. Chosen by the project's cycle (./schedule.ts), so the notices
  * a page holds decide it alone.
  */
 const ASSET_SALES = PLANS.findIndex((plan) => plan.tradeType === '产权交易');
