@@ -40,14 +40,13 @@ export function projectOverview(plan: Omit<ProjectPlan, 'overview'>, seed: numbe
 }
 
 function ordinaryOverview(plan: Omit<ProjectPlan, 'overview'>, r: Random): string {
-  const name = plan.name.replace(/PPP项目$/, '');
-  const where = `${fullName(plan.region)}`;
+  const where = fullName(plan.region);
   const content = (CONTENT[plan.type.industry[1]] ?? CONTENT.其他)(r, plan);
   const terms =
     `项目总投资${fenToWanYuan(plan.investmentFen)}万元，合作期限${plan.termYears}年，` +
     `运作方式为${decodeOperateMode(plan.operateMode).name}，回报机制为${decodeReturnMode(plan.returnMode).name}`;
   const irr = r.chance(0.4) ? `，项目全投资内部收益率${(5 + r.next() * 2.5).toFixed(2)}%` : '';
-  return `${name}位于${where}，由${plan.agency.name}作为实施机构。${content}。${terms}${irr}。`;
+  return `本项目位于${where}，由${plan.agency.name}作为实施机构。${content}。${terms}${irr}。`;
 }
 
 type Content = (r: Random, plan: Omit<ProjectPlan, 'overview'>) => string;

@@ -23,10 +23,19 @@ export interface Planted {
   value: string;
 }
 
-/** 男 or 女 from an ID number's 17th digit, and the birth date it carries (1978年3月15日). */
+/**
+ * Given names the sample population draws that are a woman's (kit/population.ts GIVEN); the
+ * others are a man's or either's. The decision states the sex its party's name suggests, since a
+ * paragraph that calls 徐芳 男 reads as made up.
+ */
+const WOMENS_NAMES = new Set(['芳', '娜', '敏', '静', '丽', '艳', '娟', '秀英', '海燕', '春梅', '红霞', '雨萱']);
+
+/** 男 or 女 (by the given name, else the ID number's 17th digit), and the birth date the ID number carries (1978年3月15日). */
 export function personalDetails(person: Person): { sex: string; born: string } {
   const id = person.idNumber;
-  const sex = Number(id[16]) % 2 === 1 ? '男' : '女';
+  const given = person.name.slice(1);
+  // 华 is either's: the ID number's sex digit (odd for a man) decides.
+  const sex = WOMENS_NAMES.has(given) || (given === '华' && Number(id[16]) % 2 === 0) ? '女' : '男';
   return { sex, born: `${Number(id.slice(6, 10))}年${Number(id.slice(10, 12))}月${Number(id.slice(12, 14))}日` };
 }
 
