@@ -1,4 +1,5 @@
-import type { Detector, Span } from './detector';
+import type { Detector, Span, Trigger } from './detector';
+import { matchesOf } from './scan';
 import { isNegated } from './negation';
 import { termPattern } from './terms';
 
@@ -6,15 +7,15 @@ import { termPattern } from './terms';
  * Classification and handling marks (绝密, 机密, 秘密, 内部, 内部资料, 不宜公开, 涉密) and
  * commercial-secret markers (商业秘密, 技术秘密). The same words are everyday vocabulary —
  * 内部控制, 公司内部管理, 涉密人员培训, 保守国家秘密 — so a term counts only where it stands as a
- * mark (see markForm), and never when its clause negates it (negation.ts).
+ * mark (see isMark).
  */
 export const markDetector: Detector = (text, rule) => {
   const spans: Span[] = [];
-  for (const match of text.matchAll(termPattern(rule))) {
+  for (const match of matchesOf(termPattern(rule), text)) {
     const start = match.index;
     const termEnd = start + match[0].length;
     const end = termEnd + starPeriodLength(text, termEnd);
-    if (!isMark(text, start, termEnd, end) || isNegated(text, start)) continue;
+    if (!isMark(text, start, termEnd, end)) continue;
     spans.push({ start, end });
   }
   return spans;
@@ -52,8 +53,10 @@ const AFTER_DECLARED = /^(?:$|[\s，,。.、；;：:！!？?）)】]|内容|信�
  * - in brackets: 【内部】, （机密）, [秘密★1年];
  * - with ★: 秘密★1年;
  * - after a 密级 label;
- * - declared by a verb right before it: 含商业秘密, 涉及国家秘密 — but not as a condition
- *   (涉及商业秘密的除外): a declared term followed by 的 is part of a rule being cited.
+ * - declared by a verb right before it: 含商业秘密, 涉及国家秘密 — but not when the clause negates
+ *   the declaration (不涉及国家秘密, 不含商业秘密: negation.ts), nor as a condition (涉及商业秘密的
+ *   除外): a declared term followed by 的 is part of a rule being cited.
+ * The other forms mark the text whatever stands before them: （不得复制）【内部】 is marked.
  */
 function isMark(text: string, start: number, termEnd: number, end: number): boolean {
   if (end > termEnd) return true; // ★
@@ -64,5 +67,8 @@ function isMark(text: string, start: number, termEnd: number, end: number): bool
   if (breaksAfter && (start === 0 || /\s/.test(text[start - 1]))) return true;
   if (OPENING.includes(text[start - 1] ?? '') && CLOSING.includes(text[end] ?? '')) return true;
   if (breaksAfter && LEVEL_LABEL.test(before)) return true;
-  return DECLARING.test(before) && AFTER_DECLARED.test(text.slice(end, end + 2));
+  return DECLARING.test(before) && AFTER_DECLARED.test(text.slice(end, end + 2)) && !isNegated(text, start);
 }
+
+/** A mark is one of the rule's terms. */
+export const markTrigger: Trigger = (rule) => termPattern(rule).source;

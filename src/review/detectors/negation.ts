@@ -1,11 +1,11 @@
 /**
- * Whether a marker is negated in its own clause: 不涉及国家秘密, 不含商业秘密, 无涉密内容,
- * 非涉密, 未涉及技术秘密. A statement that a text holds no secret is the opposite of a mark.
+ * Whether a declared marker is negated in its own clause: 不涉及国家秘密, 不含商业秘密,
+ * 未涉及技术秘密. A statement that a text holds no secret is the opposite of a mark.
  */
 const NEGATION = /不|无|未|没有|非|否/;
 
-/** Where a clause begins: a negation before it speaks of something else. */
-const CLAUSE_BREAK = /[，,。；;：:！!？?\n]/;
+/** Where a clause begins (a closing bracket ends an aside): a negation before it speaks of something else. */
+const CLAUSE_BREAK = /[，,。；;：:！!？?\n）)】\]]/;
 
 /** How far back in its clause a negation may stand (不涉及国家秘密: 5 characters before 秘密). */
 const REACH = 8;
