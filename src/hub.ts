@@ -11,6 +11,10 @@ import { startScheduler, scheduleOverrides, type Scheduler } from './sync/schedu
 import { reconcileOverrides } from './sync/reconcileSetting';
 import { createSyncSupervisor, type SyncSupervisor } from './sync/supervisor';
 import { createMetrics } from './server/metrics';
+import { publicResponseCache } from './server/responseCache';
+import { watchReviewAudit, type ReviewAuditWatch } from './server/reviewAuditWatch';
+import { reviewFigures } from './server/reviewFigures';
+import { REVIEW_DECISIONS, type ReviewDecision } from './review/contract';
 import { syncRetryReporter } from './server/syncRetryReport';
 import { reapDeadRuns } from './sync/runs';
 import { replayQuarantined, type QuarantineQuery } from './sync/quarantineAdmin';
@@ -52,6 +56,7 @@ export async function startHub(config: HubConfig, components: HubComponents, log
   let feeds: RunningSampleFeeds | undefined;
   let scheduler: Scheduler | undefined;
   let supervisor: SyncSupervisor | undefined;
+  let reviewWatch: ReviewAuditWatch | undefined;
   // Closing twice (a signal handler and a test, say) closes once.
   let closing: Promise<void> | undefined;
   let readDb: Database | undefined;
@@ -70,7 +75,18 @@ export async function startHub(config: HubConfig, components: HubComponents, log
     }
     const feedUrl = feedUrlResolver(config, feeds?.url);
 
-    const metrics = createMetrics();
+    const metrics = createMetrics({ reviewFigures: reviewFigures(db.knex, connectors) });
+    const responseCache = config.responseCache ? publicResponseCache() : undefined;
+    // Decisions made anywhere (this server's API, \`hub review\`, another replica) reach the
+    // metrics, and clear cached public answers once the database public reads use has them.
+    reviewWatch = watchReviewAudit({
+      knex: (readDb ?? db).knex,
+      logger,
+      onLines: (lines) => {
+        metrics.reviewAudited(lines);
+        if (lines.some((line) => REVIEW_DECISIONS.includes(line.action as ReviewDecision))) responseCache?.clear();
+      },
+    });
     const onHttpRetry = syncRetryReporter(logger, metrics);
     supervisor = createSyncSupervisor({ knex: db.knex, connectors, feedUrl, mapping, review, onStreamEnd: metrics.syncFinished, onHttpRetry });
     const syncs = supervisor;
@@ -88,11 +104,11 @@ export async function startHub(config: HubConfig, components: HubComponents, log
       sync,
       creditChinaTemplate: config.creditChinaTemplate,
       city: config.city,
-      adminToken: config.adminToken,
+      admins: config.admins,
       production: config.production,
       introspection: config.introspection,
       corsOrigins: config.corsOrigins,
-      responseCache: config.responseCache,
+      responseCache,
       metrics,
       ocds: config,
     });
@@ -137,6 +153,7 @@ export async function startHub(config: HubConfig, components: HubComponents, log
     async function stop(): Promise<void> {
       ready = false;
       await scheduler?.stop();
+      await reviewWatch?.stop();
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await syncs.stop();
       await httpClosed;
@@ -145,6 +162,7 @@ export async function startHub(config: HubConfig, components: HubComponents, log
       await db.close();
     }
   } catch (error) {
+    await reviewWatch?.stop();
     await supervisor?.stop();
     await scheduler?.stop();
     httpServer.close();

@@ -11,3 +11,5 @@ export { CONNECTORS, SAMPLE_FEEDS } from '../../app/components';
 export const MAPPING: MappingContext = { city: DEFAULT_CITY };
 /** The review a fresh deployment runs: the default rules. */
 export const REVIEW: Reviewer = createReviewer(DEFAULT_REVIEW_RULES);
+/** A review with no rules finds nothing and passes every row on as it came: the engine without review. */
+export const NO_REVIEW: Reviewer = createReviewer([]);

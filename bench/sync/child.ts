@@ -5,15 +5,18 @@
  * JSON line (ChildResult) on stdout and exits.
  *
  *   node bin/run-ts.js bench/sync/child.ts --db <database url> (--feeds <feed server url> | --file <path>)
+ *     [--stream <connector/stream>] [--review on|off]
+ *
+ * `--review off` runs the engine with no review rules: the baseline the review's cost is read against.
  *
  * The database must be migrated already: migrations are not part of what is measured.
  */
 import { performance } from 'node:perf_hooks';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { openDatabase } from '../../src/db/connect';
 import { runSync } from '../../src/sync/runSync';
 import { createHttpClient, type HttpClient } from '../../src/sync/http/httpClient';
-import { CONNECTORS, MAPPING, REVIEW } from '../harness/hubParts';
+import { CONNECTORS, MAPPING, NO_REVIEW, REVIEW } from '../harness/hubParts';
 import { round } from '../harness/results';
 import { observeStatements, statementLabel, statementText } from '../harness/statements';
 import { BENCH_STREAM, type ChildResult } from './syncProcess';
@@ -25,6 +28,8 @@ interface Flags {
   db: string;
   feeds?: string;
   file?: string;
+  stream: string;
+  review: 'on' | 'off';
 }
 
 async function main(): Promise<void> {
@@ -32,6 +37,8 @@ async function main(): Promise<void> {
     .requiredOption('--db <url>', 'migrated database to sync into')
     .option('--feeds <url>', 'sample feed server to read')
     .option('--file <path>', 'file to load instead')
+    .option('--stream <name>', 'the stream to sync', BENCH_STREAM)
+    .addOption(new Option('--review <on|off>', 'review with the default rules, or not at all').choices(['on', 'off']).default('on'))
     .parse(process.argv.slice(2), { from: 'user' })
     .opts<Flags>();
   if (!flags.feeds === !flags.file) throw new Error('give either --feeds or --file');
@@ -46,9 +53,9 @@ async function main(): Promise<void> {
       // With --file the feed URL is never read.
       feedUrl: () => flags.feeds ?? '',
       mapping: MAPPING,
-      review: REVIEW,
+      review: flags.review === 'on' ? REVIEW : NO_REVIEW,
       file: flags.file,
-      selectors: [BENCH_STREAM],
+      selectors: [flags.stream],
       full: true,
       trigger: 'manual',
       timeLimitMs: NO_TIME_LIMIT_MS,
@@ -62,6 +69,7 @@ async function main(): Promise<void> {
       inserted: summary.inserted,
       updated: summary.updated,
       quarantined: summary.quarantined,
+      held: summary.held,
       syncSeconds,
       maxRssKiB: process.resourceUsage().maxRSS,
       baselineRssKiB,

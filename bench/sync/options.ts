@@ -2,7 +2,7 @@ import { Option } from 'commander';
 import { adminUrlFrom, benchCommand, DATABASE_HELP, wholeNumber } from '../harness/cli';
 
 /** What a run measures; all of them unless --only names one. */
-export const MEASUREMENTS = ['throughput', 'memory', 'file-load'] as const;
+export const MEASUREMENTS = ['throughput', 'memory', 'file-load', 'review'] as const;
 export type Measurement = (typeof MEASUREMENTS)[number];
 
 /**
@@ -18,6 +18,8 @@ export interface BenchOptions {
   /** Records in the two JSON-array files whose loads are compared for memory: 100k against 1M. */
   fileSmall: number;
   fileLarge: number;
+  /** Records per stream in the feeds of the review-cost measurement (each stream synced four times). */
+  reviewScale: number;
   measurements: ReadonlySet<Measurement>;
   /** Server the benchmark creates its throw-away databases on. */
   adminUrl: string;
@@ -29,16 +31,18 @@ interface Flags {
   rssLarge?: number;
   fileSmall: number;
   fileLarge?: number;
+  reviewScale: number;
   only?: Measurement;
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const flags = benchCommand('npm run bench --', 'Sync benchmark: sync vs COPY, peak RSS of syncs and of JSON-array file loads.')
+  const flags = benchCommand('npm run bench --', 'Sync benchmark: sync vs COPY, peak RSS of syncs and of JSON-array file loads, the review\'s cost.')
     .addOption(count('--scale <n>', 'records synced for the throughput measurement', 'BENCH_SCALE').default(100_000))
     .addOption(count('--rss-small <n>', 'feed size of the first memory measurement', 'BENCH_RSS_SMALL').default(20_000))
     .addOption(count('--rss-large <n>', 'feed size of the second one (default: 10 × rss-small)', 'BENCH_RSS_LARGE'))
     .addOption(count('--file-small <n>', 'records in the smaller JSON-array file loaded', 'BENCH_FILE_SMALL').default(100_000))
     .addOption(count('--file-large <n>', 'records in the larger one (default: 10 × file-small)', 'BENCH_FILE_LARGE'))
+    .addOption(count('--review-scale <n>', 'records per stream for the review-cost measurement', 'BENCH_REVIEW_SCALE').default(20_000))
     .addOption(new Option('--only <measurement>', 'run only this measurement').choices(MEASUREMENTS))
     .addHelpText('after', DATABASE_HELP)
     .parse(argv, { from: 'user' })
@@ -49,6 +53,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     rssLarge: flags.rssLarge ?? flags.rssSmall * 10,
     fileSmall: flags.fileSmall,
     fileLarge: flags.fileLarge ?? flags.fileSmall * 10,
+    reviewScale: flags.reviewScale,
     measurements: new Set(flags.only ? [flags.only] : MEASUREMENTS),
     adminUrl: adminUrlFrom(process.env),
   };

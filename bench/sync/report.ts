@@ -1,7 +1,8 @@
 import type { Environment } from '../harness/environment';
 import { alignColumns, mib, pass, rate, round, seconds } from '../harness/results';
 import type { CopyResult } from './copyBaseline';
-import type { ChildResult } from './syncProcess';
+import { BENCH_STREAM, type ChildResult } from './syncProcess';
+import { MAX_REVIEW_OVERHEAD, type ReviewCost } from './reviewCost';
 
 /**
  * The issues' targets: sync at ≥ 50 % of COPY speed (aim 70 %); memory ×1.3 at most for 10× the
@@ -27,6 +28,7 @@ export interface Measured {
   throughput?: ThroughputFigures;
   memory?: MemoryPair;
   fileLoad?: MemoryPair;
+  review?: ReviewCost;
 }
 
 /** Peak RSS at both sizes and their ratio, as the report keeps it. */
@@ -57,15 +59,17 @@ export interface BenchResults {
   rss?: RssFigures;
   /** Loads of a JSON-array file (`hub sync --file x.json`) of fileLoad.smallScale and largeScale records. */
   fileLoad?: RssFigures;
+  /** Syncs with the review's default rules against syncs with none. */
+  review?: ReviewCost;
   /** A target left out of the run is neither met nor missed: undefined. */
-  targets: typeof TARGETS & { copyRatioMet?: boolean; copyRatioAimMet?: boolean; rssRatioMet?: boolean; fileRssRatioMet?: boolean; allMet: boolean };
+  targets: typeof TARGETS & { copyRatioMet?: boolean; copyRatioAimMet?: boolean; rssRatioMet?: boolean; fileRssRatioMet?: boolean; reviewOverheadMet?: boolean; allMet: boolean };
   /** Every child's full report, phases included, for digging into a surprising figure. */
   runs: { throughput?: ChildResult; rssSmall?: ChildResult; rssLarge?: ChildResult; fileSmall?: ChildResult; fileLarge?: ChildResult };
   notes: string[];
 }
 
 export function summarize(startedAt: Date, environment: Environment, measured: Measured): BenchResults {
-  const { throughput: t, memory, fileLoad } = measured;
+  const { throughput: t, memory, fileLoad, review } = measured;
   const throughput = t && throughputFigures(t);
   const rss = memory && rssFigures(memory);
   const fileRss = fileLoad && rssFigures(fileLoad);
@@ -75,6 +79,7 @@ export function summarize(startedAt: Date, environment: Environment, measured: M
     copyRatioAimMet: throughput && throughput.ratio >= TARGETS.aimCopyRatio,
     rssRatioMet: rss && rss.ratio <= TARGETS.maxRssRatio,
     fileRssRatioMet: fileRss && fileRss.ratio <= TARGETS.maxRssRatio,
+    reviewOverheadMet: review?.met,
   };
   return {
     startedAt: startedAt.toISOString(),
@@ -82,7 +87,11 @@ export function summarize(startedAt: Date, environment: Environment, measured: M
     ...throughput,
     rss,
     fileLoad: fileRss,
-    targets: { ...targets, allMet: targets.copyRatioMet !== false && targets.rssRatioMet !== false && targets.fileRssRatioMet !== false },
+    review,
+    targets: {
+      ...targets,
+      allMet: targets.copyRatioMet !== false && targets.rssRatioMet !== false && targets.fileRssRatioMet !== false && targets.reviewOverheadMet !== false,
+    },
     runs: { throughput: t?.sync, rssSmall: memory?.small.sync, rssLarge: memory?.large.sync, fileSmall: fileLoad?.small.sync, fileLarge: fileLoad?.large.sync },
     notes: notesFor(environment),
   };
@@ -136,11 +145,12 @@ export function formatReport(r: BenchResults): string {
     ...throughputRows(r),
     ...memoryRows(r.rss, 'peak RSS', ['sync', 'synced'], [r.runs.rssSmall, r.runs.rssLarge], r.targets.rssRatioMet),
     ...memoryRows(r.fileLoad, 'peak RSS, JSON file', ['load', 'loaded'], [r.runs.fileSmall, r.runs.fileLarge], r.targets.fileRssRatioMet),
+    ...reviewRows(r.review),
   ];
   const verdict = r.targets.allMet ? 'All targets met.' : 'TARGET MISSED: see the rows marked above.';
   const { postgres, node, cpus } = r.environment;
-  const scale = r.scale === undefined ? '' : `, scale ${r.scale}`;
-  const header = `Sync benchmark: environment/air-hourly${scale} (PostgreSQL ${postgres}, Node ${node}, ${cpus} CPUs)`;
+  const scale = r.scale === undefined ? '' : `: ${BENCH_STREAM}, scale ${r.scale}`;
+  const header = `Sync benchmark${scale} (PostgreSQL ${postgres}, Node ${node}, ${cpus} CPUs)`;
   return [header, ...alignColumns(rows, (column) => column === 1, '   '), verdict, ...r.notes.map((n) => `note: ${n}`)].join('\n');
 }
 
@@ -168,6 +178,20 @@ function memoryRows(rss: RssFigures | undefined, what: string, [noun, done]: [st
     return [`${what}, ${scale} records`, mib(run.maxRssKiB), `${mib(run.baselineRssKiB)} before the ${noun}; ${done} at ${rate(recordsPerSec)}`];
   };
   return [row(rss.smallScale, small), row(rss.largeScale, large), [`${what} ratio`, `× ${rss.ratio.toFixed(2)}`, `target ≤ × ${TARGETS.maxRssRatio}: ${pass(met!)}`]];
+}
+
+/** Each stream's sync with and without the review, then the overhead over all of them. */
+function reviewRows(review: ReviewCost | undefined): Row[] {
+  if (!review) return [];
+  const percent = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
+  return [
+    ...review.streams.map((s): Row => [
+      `review, ${s.stream}`,
+      percent(s.overhead),
+      `${s.onSeconds.toFixed(2)} s with, ${s.offSeconds.toFixed(2)} s without; ${s.fetched} records, ${s.held} held`,
+    ]),
+    ['review, all streams', percent(review.overhead), `target < ${MAX_REVIEW_OVERHEAD * 100} %: ${pass(review.met)}`],
+  ];
 }
 
 function slowest(byStatement: Record<string, number>): string {

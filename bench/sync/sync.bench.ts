@@ -2,7 +2,8 @@
  * Sync benchmark (`npm run bench`): a full sync of the large sample feed into PostgreSQL, compared
  * in the same run with COPY of the same stored rows into empty, identically indexed tables (the
  * physical limit); the sync's peak RSS at two feed sizes; and the peak RSS of loading a JSON-array
- * file (`hub sync --file x.json`) of 100k and of 1M records. Prints a table, writes
+ * file (`hub sync --file x.json`) of 100k and of 1M records; and what the review (保密审查) adds to
+ * a sync, with and without its rules on the text-bearing streams (reviewCost.ts). Prints a table, writes
  * bench/results/sync-<timestamp>.json, and exits 0 even when a target is missed: it measures, it
  * does not gate. See `npm run bench -- --help` for the knobs (--only runs one measurement).
  */
@@ -20,6 +21,7 @@ import { writeJsonArrayFile } from './jsonArrayFile';
 import { parseOptions, type BenchOptions } from './options';
 import { formatReport, summarize, type MemoryPair, type Measured, type ThroughputFigures } from './report';
 import { BENCH_STREAM, runSyncProcess, type ChildResult, type SyncInput } from './syncProcess';
+import { measurePair, reviewCost, REVIEW_STREAMS, type ReviewPair } from './reviewCost';
 
 /** Server settings that move the figures; autovacuum decides whether the new rows have statistics. */
 const SETTINGS = ['autovacuum', 'synchronous_commit', 'fsync', 'shared_buffers', 'max_wal_size'];
@@ -34,6 +36,7 @@ void runBenchmark('benchmark', options.adminUrl, async (leftovers) => {
   if (options.measurements.has('throughput')) measured.throughput = await bench.throughput();
   if (options.measurements.has('memory')) measured.memory = await bench.memory(options.rssSmall, options.rssLarge);
   if (options.measurements.has('file-load')) measured.fileLoad = await bench.fileLoads(options.fileSmall, options.fileLarge);
+  if (options.measurements.has('review')) measured.review = reviewCost(await bench.reviewPairs(options.reviewScale));
   const results = summarize(startedAt, environment, measured);
   process.stdout.write(`${formatReport(results)}\n`);
   process.stdout.write(`results: ${writeResults('sync', results)}\n`);
@@ -89,6 +92,33 @@ class SyncBench {
     } finally {
       await removeDir();
     }
+  }
+
+  /** Each of REVIEW_STREAMS synced with the review and without it, each run in a fresh database. */
+  async reviewPairs(scale: number): Promise<ReviewPair[]> {
+    const feeds = await startFeedServer({ feeds: SAMPLE_FEEDS, scale, malformedRate: 0 });
+    try {
+      const pairs: ReviewPair[] = [];
+      for (const stream of REVIEW_STREAMS) {
+        pairs.push(await measurePair(stream, scale, (review) => this.withDatabase((db) => this.reviewedSync(db, feeds.url, stream, review))));
+      }
+      return pairs;
+    } finally {
+      await feeds.close();
+    }
+  }
+
+  /** One full sync of a stream; every record read must be stored or held, or the figure means nothing. */
+  private async reviewedSync(db: ScratchDatabase, feedsUrl: string, stream: string, review: 'on' | 'off'): Promise<ChildResult> {
+    progress(`sync of ${stream}, review ${review} …`);
+    await checkpoint(this.options.adminUrl);
+    const result = await runSyncProcess(db.url, { feeds: feedsUrl }, { stream, review });
+    if (result.status !== 'ok' || result.inserted + result.held !== result.fetched) {
+      const reason = result.error ? `: ${abbreviate(result.error)}` : '';
+      throw new Error(`the sync of ${stream} (review ${review}) did not store or hold every record: status ${result.status}, ${result.inserted} stored and ${result.held} held of ${result.fetched}${reason}`);
+    }
+    progress(`  ${result.syncSeconds.toFixed(2)} s, ${result.fetched} records, ${result.held} held`);
+    return result;
   }
 
   /** Serves a feed of `scale` records from this process and syncs it in a child. */

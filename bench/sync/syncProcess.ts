@@ -11,6 +11,8 @@ export interface ChildResult {
   inserted: number;
   updated: number;
   quarantined: number;
+  /** Records the review held (not stored): the planted ones in the text-bearing sample streams. */
+  held: number;
   syncSeconds: number;
   /** Peak resident set size of the child over its whole life, KiB (getrusage ru_maxrss). */
   maxRssKiB: number;
@@ -23,8 +25,16 @@ export interface ChildResult {
 /** Where the child reads the records from: the sample feed server, or a file (as `hub sync --file`). */
 export type SyncInput = { feeds: string } | { file: string };
 
-/** Runs one sync of BENCH_STREAM into `databaseUrl` in a child process (see child.ts) and returns its report. */
-export function runSyncProcess(databaseUrl: string, input: SyncInput): Promise<ChildResult> {
+/** Which stream a child syncs (BENCH_STREAM unless named) and whether it reviews (it does unless told). */
+export interface SyncChoice {
+  stream?: string;
+  review?: 'on' | 'off';
+}
+
+/** Runs one sync into `databaseUrl` in a child process (see child.ts) and returns its report. */
+export function runSyncProcess(databaseUrl: string, input: SyncInput, choice: SyncChoice = {}): Promise<ChildResult> {
   const from = 'feeds' in input ? ['--feeds', input.feeds] : ['--file', input.file];
-  return runForJsonLine<ChildResult>('sync/child.ts', ['--db', databaseUrl, ...from]);
+  const stream = choice.stream ? ['--stream', choice.stream] : [];
+  const review = choice.review ? ['--review', choice.review] : [];
+  return runForJsonLine<ChildResult>('sync/child.ts', ['--db', databaseUrl, ...from, ...stream, ...review]);
 }

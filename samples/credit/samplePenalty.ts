@@ -27,8 +27,12 @@ export interface SamplePenalty {
   revokedLicence?: string;
 }
 
-export function samplePenalty(r: Random, seed: number, index: number, updated: DateTime, era: Era = 'current'): SamplePenalty {
-  const toPerson = r.chance(PERSON_SHARE);
+/**
+ * `onPerson`: a decision on a natural person whatever the draw, whose facts the caller opens with
+ * the 当事人 paragraph itself (a planted review case, samples/review), so none is pasted here.
+ */
+export function samplePenalty(r: Random, seed: number, index: number, updated: DateTime, era: Era = 'current', onPerson = false): SamplePenalty {
+  const toPerson = r.chance(PERSON_SHARE) || onPerson;
   const violation = r.pick(VIOLATION_CASES.filter((v) => (toPerson ? v.forPersons : enterprisesIn(seed, v.offenders).length > 0)));
   // An enterprise the violation fits: a dust fine to a builder, an expired-food fine to a shop.
   const party = toPerson ? samplePerson(r, seed) : sampleHolder(r, seed, violation.offenders)!;
@@ -42,7 +46,7 @@ export function samplePenalty(r: Random, seed: number, index: number, updated: D
     dataSource: r.chance(0.85) ? deciding : authority('development', undefined, era),
     documentNumber: documentNumber(r, deciding, decided.year, index),
     decided,
-    facts: withPastedIdentity(r, party, violation.facts(r, { party, found: decided.minus({ days: r.int(10, 60) }) })),
+    facts: withPastedIdentity(r, party, violation.facts(r, { party, found: decided.minus({ days: r.int(10, 60) }) }), !onPerson),
     fineYuan: violation.fine && amount(r, violation.fine),
     confiscationYuan: violation.confiscation && amount(r, violation.confiscation),
     revokedLicence: violation.revokes && party.kind === 'organisation' ? revoked(violation.revokes, party, index) : undefined,
@@ -72,8 +76,8 @@ function amount(r: Random, [min, max]: [number, number]): number {
  * Clerks sometimes paste a person's ID and phone number into the facts; the hub must mask them.
  * One in twenty penalties on a natural person carries them.
  */
-function withPastedIdentity(r: Random, party: SampleParty, facts: string): string {
-  if (party.kind !== 'person' || !r.chance(0.05)) return facts;
+function withPastedIdentity(r: Random, party: SampleParty, facts: string, allowed: boolean): string {
+  if (party.kind !== 'person' || !r.chance(0.05) || !allowed) return facts;
   const { name, idNumber, phone } = party.person;
   return `当事人${name}（身份证号码${idNumber}，联系电话${phone}）。${facts}`;
 }

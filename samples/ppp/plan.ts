@@ -7,6 +7,7 @@ import { CITY_REGION, DISTRICT_REGIONS, equityRepresentative, fullName, implemen
 import { chinaTime } from '../kit/timeline';
 import { PROJECTS_PATH } from '../../connectors/ppp/projects/path';
 import { STAGE } from './stages';
+import { projectOverview } from './overview';
 
 /**
  * What is fixed about a sample project from the day it enters the library: where and what it is,
@@ -40,6 +41,8 @@ export interface ProjectPlan {
   /** How the feed writes this record: codes as numbers (a re-serialised dump), dates with slashes. */
   numericCodes: boolean;
   slashedDates: boolean;
+  /** 项目概况 (overview.ts): fixed with the project, whatever its stage. */
+  overview: string;
 }
 
 /** Share of stages when first listed: the library is mostly projects in execution. */
@@ -57,7 +60,7 @@ export function projectPlan(index: number, seed: number): ProjectPlan {
   const newMechanism = underNewMechanism(initiatedOn.toISODate()!);
   const type = r.pick(PROJECT_TYPES.filter((t) => fits(t, initialStage, newMechanism)));
   const region = regionFor(type, r);
-  return {
+  const plan: Omit<ProjectPlan, 'overview'> = {
     index,
     projRid: projectId(index, seed),
     projNo: `${region.code}${initiatedOn.year}${String(index + 1).padStart(6, '0')}`,
@@ -83,6 +86,7 @@ export function projectPlan(index: number, seed: number): ProjectPlan {
     numericCodes: r.chance(0.05),
     slashedDates: r.chance(0.1),
   };
+  return { ...plan, overview: projectOverview(plan, seed).text };
 }
 
 /**

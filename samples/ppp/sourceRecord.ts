@@ -21,6 +21,7 @@ export function sourceRecord(plan: ProjectPlan, state: ProjectState): PppProject
     distName: plan.region.level === 'city' ? '' : plan.region.name,
     industryRequiredName: plan.type.industry[0],
     industryOptionalName: plan.type.industry[1],
+    projOverview: plan.overview,
     investCount: plan.investmentFen,
     projState: code(String(state.stage)),
     returnMode: code(plan.returnMode),

@@ -8,6 +8,7 @@ import type { TradingNoticeRecord } from '../../connectors/trading/notices/schem
 import { MINUTES_PER_DAY } from '../kit/timeline';
 import { localDate, localDateTime, startOfDay } from './platformClock';
 import { stepMinute } from './schedule';
+import { plantedPassage, tradingPlant, withPassage } from './reviewPlants';
 
 /** The city's trading centre publishes the notices. */
 export const PLATFORM = DEFAULT_CITY.authorities.tradingCentre;
@@ -50,7 +51,9 @@ export function noticeRecord(facts: ProcessFacts, lot: number, step: number, o: 
     contactPhone: facts.contact.phone,
     publishTime: localDateTime(time),
   };
-  return corrected(record, facts, lot, step, time, o);
+  const plant = tradingPlant(facts, lot, step);
+  const planted = plant ? withPassage(plant, record, plantedPassage(plant, facts, lot, step, o.seed)) : record;
+  return corrected(planted, facts, lot, step, time, o);
 }
 
 /** The platform's notice number: publication day, project, lot and step. */

@@ -7,6 +7,7 @@ import { registerStatus } from './commands/status';
 import { registerFeeds } from './commands/feeds';
 import { registerQuarantine } from './commands/quarantine';
 import { registerExport } from './commands/export';
+import { registerReview } from './commands/review';
 
 /** Errors a user can cause or fix: printed as one line, without a stack trace. */
 const USER_ERRORS = new Set([
@@ -19,6 +20,7 @@ const USER_ERRORS = new Set([
   'FetchError',
   'UsageError',
   'NoFeedsError',
+  'ReviewRefusedError',
 ]);
 
 export function buildProgram(components: HubComponents): Command {
@@ -31,6 +33,7 @@ export function buildProgram(components: HubComponents): Command {
   registerSync(program, components);
   registerStatus(program, components);
   registerQuarantine(program, components);
+  registerReview(program);
   registerFeeds(program, components);
   registerExport(program);
   return program;

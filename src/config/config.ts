@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CitySetting } from './city';
 import { loadCity } from './cityFile';
+import { parseAdminTokens, type NamedAdmin } from './adminTokens';
 import type { ReviewRule } from '../review/contract';
 import { loadReviewRules } from '../review/rulesFile';
 
@@ -23,7 +24,11 @@ export interface HubConfig {
   feedsUrl?: string;
   /** Per-connector overrides (`HUB_FEED_<CONNECTOR>_URL`), keyed by lower-case connector name. */
   feedUrls: Record<string, string>;
-  adminToken?: string;
+  /**
+   * Who may use the admin fields and decide reviews: HUB_ADMIN_TOKENS (`name=token,…`) and
+   * HUB_ADMIN_TOKEN (one admin named `admin`). Empty: admin fields are refused.
+   */
+  admins: NamedAdmin[];
   scheduleEnabled: boolean;
   /** The city the deployment serves: its divisions place every record in one region vocabulary. */
   city: CitySetting;
@@ -76,7 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     host: nonEmpty(env.HOST) ?? '0.0.0.0',
     feedsUrl: nonEmpty(env.HUB_FEEDS_URL)?.replace(/\/+$/, ''),
     feedUrls: feedOverrides(env),
-    adminToken: nonEmpty(env.HUB_ADMIN_TOKEN),
+    admins: parseAdminTokens(env, (message) => new ConfigError(message)),
     scheduleEnabled: (env.HUB_SCHEDULE ?? '').toLowerCase() !== 'off',
     city,
     reviewRules: loadReviewRules(env),

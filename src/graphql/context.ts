@@ -34,6 +34,11 @@ export interface HubContext {
   city: CitySetting;
   admin: AdminAccess;
   sync: SyncService;
+  /**
+   * Says that what is public has changed at once, not at a sync (a review decision published or
+   * withheld a record): cached public answers are forgotten.
+   */
+  publicChanged: () => void;
 }
 
 export interface ContextOptions {
@@ -44,6 +49,8 @@ export interface ContextOptions {
   city: CitySetting;
   admin: AdminAccess;
   sync: SyncService;
+  /** Forgets cached public answers; unset, there is no cache to forget. */
+  publicChanged?: () => void;
 }
 
 /**
@@ -72,5 +79,6 @@ export function createContext(options: ContextOptions): HubContext {
     city: options.city,
     admin: options.admin,
     sync: options.sync,
+    publicChanged: options.publicChanged ?? (() => undefined),
   };
 }

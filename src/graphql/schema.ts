@@ -11,6 +11,7 @@ import { environmentResolvers } from './environment/resolvers';
 import { feedResolvers } from './feeds/resolvers';
 import { operationsResolvers } from './admin/operations';
 import { pppResolvers } from './ppp/resolvers';
+import { reviewResolvers } from './review/resolvers';
 import { tradingResolvers } from './trading/resolvers';
 import { usccResolvers } from './uscc/resolvers';
 import { refuseNulInArguments } from './nulArguments';
@@ -47,6 +48,7 @@ export function buildSchema(): GraphQLSchema {
       adminResolvers,
       feedResolvers,
       operationsResolvers,
+      reviewResolvers,
     ],
     inheritResolversFromInterfaces: true,
   });

@@ -1,7 +1,7 @@
 import type { DisclosureRow } from '../sync/normalize';
 import type { Finding, ReviewOutcome, ReviewRule } from './contract';
 import type { Detector, Span } from './detectors/detector';
-import { DETECTOR_FUNCTIONS } from './detectors/registry';
+import { DETECTOR_FUNCTIONS, DETECTOR_TRIGGERS } from './detectors/registry';
 import { termPattern } from './detectors/terms';
 import { excerptOf, type MaskedSpan } from './excerpt';
 import { formatFieldPath } from './fieldPath';
@@ -16,11 +16,20 @@ import { forEachServedText } from './servedTexts';
  */
 export type Reviewer = (row: DisclosureRow) => ReviewOutcome<DisclosureRow>;
 
-/** A rule ready to run: its detector and the form its finds are masked in. */
+/** A rule ready to run: its detector, what a text must hold for it, and the form its finds are masked in. */
 interface ActiveRule {
   rule: ReviewRule;
   detect: Detector;
+  trigger: string;
   mask: (found: string) => string;
+}
+
+/** The enabled rules of a reviewer, and one pattern of all their triggers. */
+interface ActiveRules {
+  mask: readonly ActiveRule[];
+  hold: readonly ActiveRule[];
+  /** Null when no rule is enabled: nothing to look for. */
+  gate: RegExp | null;
 }
 
 /** A span one rule found. */
@@ -38,23 +47,30 @@ interface RuleSpan extends MaskedSpan {
  */
 export function createReviewer(rules: readonly ReviewRule[]): Reviewer {
   const active = rules.filter((rule) => rule.enabled).map(activate);
-  const maskRules = active.filter((a) => a.rule.action === 'mask');
-  const holdRules = active.filter((a) => a.rule.action === 'hold');
-  return (row) => review(row, maskRules, holdRules);
+  const rulesToRun: ActiveRules = {
+    mask: active.filter((a) => a.rule.action === 'mask'),
+    hold: active.filter((a) => a.rule.action === 'hold'),
+    // Most served texts are names, dates and codes: one test of this pattern clears them.
+    gate: active.length > 0 ? new RegExp(active.map((a) => `(?:${a.trigger})`).join('|')) : null,
+  };
+  return (row) => review(row, rulesToRun);
 }
 
 function activate(rule: ReviewRule): ActiveRule {
   const detect = DETECTOR_FUNCTIONS[rule.detector];
   if (!detect) throw new Error(`review rule ${rule.id} names the detector "${rule.detector}", which does not exist; use one of ${Object.keys(DETECTOR_FUNCTIONS).join(', ')}`);
   if (rule.detector === 'mark' || rule.detector === 'word') termPattern(rule);
-  return { rule, detect, mask: MASK_FORMS[rule.detector] };
+  return { rule, detect, trigger: DETECTOR_TRIGGERS[rule.detector](rule), mask: MASK_FORMS[rule.detector] };
 }
 
-function review(row: DisclosureRow, maskRules: readonly ActiveRule[], holdRules: readonly ActiveRule[]): ReviewOutcome<DisclosureRow> {
+function review(row: DisclosureRow, rules: ActiveRules): ReviewOutcome<DisclosureRow> {
   const findings: Finding[] = [];
   let replacements: Map<string, string> | null = null;
   const substitutions: Substitution[] = [];
+  const { gate, mask: maskRules, hold: holdRules } = rules;
+  if (gate === null) return { row, findings, masked: 0 };
   forEachServedText(row, (original, segments) => {
+    if (!gate.test(original)) return;
     let text = original;
     let field: string | null = null;
     const masks = find(text, maskRules);

@@ -13,42 +13,47 @@ import { formatFieldPath, parseFieldPath, type FieldPathSegment } from './fieldP
  * the texts where nothing is found.
  */
 export function forEachServedText(row: DisclosureRow, visit: (text: string, segments: readonly FieldPathSegment[]) => void): void {
-  const segments: FieldPathSegment[] = [];
-  const at = (segment: FieldPathSegment, text: string | null) => {
-    if (typeof text !== 'string') return;
-    segments.push(segment);
-    visit(text, segments);
-    segments.pop();
-  };
-  at('title', row.title);
-  at('publisher', row.publisher);
-  if (typeof row.subject_name === 'string') {
-    segments.push('subject', 'name');
-    visit(row.subject_name, segments);
-    segments.length = 0;
+  // Written out rather than through a helper closure: this runs for every row of every sync.
+  const segments: FieldPathSegment[] = ['title'];
+  visit(row.title, segments);
+  if (typeof row.publisher === 'string') {
+    segments[0] = 'publisher';
+    visit(row.publisher, segments);
   }
-  row.parties.forEach((party, i) => {
-    if (typeof party.name !== 'string') return;
-    segments.push('parties', i, 'name');
-    visit(party.name, segments);
-    segments.length = 0;
-  });
-  segments.push('attributes');
+  if (typeof row.subject_name === 'string') {
+    segments[0] = 'subject';
+    segments.push('name');
+    visit(row.subject_name, segments);
+    segments.length = 1;
+  }
+  const parties = row.parties;
+  for (let i = 0; i < parties.length; i++) {
+    if (typeof parties[i].name !== 'string') continue;
+    segments[0] = 'parties';
+    segments.push(i, 'name');
+    visit(parties[i].name, segments);
+    segments.length = 1;
+  }
+  segments[0] = 'attributes';
   walk(row.attributes, segments, visit);
-  segments.length = 0;
 }
 
 function walk(value: unknown, segments: FieldPathSegment[], visit: (text: string, segments: readonly FieldPathSegment[]) => void): void {
   if (typeof value === 'string') {
     visit(value, segments);
-  } else if (Array.isArray(value)) {
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       segments.push(i);
       walk(value[i], segments, visit);
       segments.pop();
     }
-  } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    for (const key of Object.keys(value)) {
+  } else if (!(value instanceof Date)) {
+    // for…in reads the object's cached keys without building an array (Object.keys would, per object
+    // per row); attributes are plain JSON objects, with nothing enumerable inherited.
+    for (const key in value) {
       segments.push(key);
       walk((value as Record<string, unknown>)[key], segments, visit);
       segments.pop();

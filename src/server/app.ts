@@ -9,15 +9,16 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import type { Logger } from 'pino';
 import { buildSchema } from '../graphql/schema';
 import { createContext, type HubContext, type SyncService } from '../graphql/context';
 import { adminAccess } from '../graphql/admin/auth';
+import type { NamedAdmin } from '../config/adminTokens';
 import { errorFormatter, queryLimits } from '../graphql/protection';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { HubMetrics } from './metrics';
+import type { PublicResponseCache } from './responseCache';
 import { ocdsRecordsHandler, ocdsReleasesHandler, type OcdsSettings } from '../ocds/http';
 import { databaseOutagePlugin, DATABASE_UNREACHABLE_MESSAGE, isDatabaseUnreachable, RETRY_AFTER_SECONDS } from './databaseOutage';
 import { databaseReadiness } from './databaseReadiness';
@@ -40,13 +41,18 @@ export interface AppOptions {
   creditChinaTemplate: string;
   /** The city the deployment serves: region arguments are read in its vocabulary. */
   city: CitySetting;
-  adminToken?: string;
+  /** The admins (HUB_ADMIN_TOKENS, HUB_ADMIN_TOKEN): a request's bearer token names one, or none. */
+  admins: readonly NamedAdmin[];
   production: boolean;
   introspection: boolean;
   corsOrigins: string[];
   metrics: HubMetrics;
-  /** Serve repeated public queries from memory within their max-age (HUB_RESPONSE_CACHE). */
-  responseCache: boolean;
+  /**
+   * Serves repeated public queries from memory within their max-age (HUB_RESPONSE_CACHE); unset,
+   * every query is answered from the database. The hub clears it when a review decision changes
+   * what is public.
+   */
+  responseCache?: PublicResponseCache;
   bodyLimit?: string;
   /** OCDS publication settings: the hub passes its configuration (src/ocds/settings.ts). */
   ocds: OcdsSettings;
@@ -68,7 +74,7 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
       // Public answers are kept in memory for as long as their Cache-Control already allows
       // (one minute for lists, longer for slow feeds): a portal's busiest queries repeat exactly.
       // Admin fields are private with max-age 0, so they are never cached.
-      ...(options.responseCache ? [responseCachePlugin()] : []),
+      ...(options.responseCache ? [options.responseCache.plugin] : []),
       options.metrics.graphql,
       databaseOutagePlugin(),
     ],
@@ -144,8 +150,9 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
           primary: options.knex,
           creditChinaTemplate: options.creditChinaTemplate,
           city: options.city,
-          admin: adminAccess(req.headers.authorization, options.adminToken),
+          admin: adminAccess(req.headers.authorization, options.admins),
           sync: options.sync,
+          publicChanged: () => options.responseCache?.clear(),
         }),
     }),
   );

@@ -1,13 +1,26 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
 import type { StreamHttpRetry, StreamSummary } from '../sync/engine';
+import { REVIEW_DECISIONS, type ReviewDecision } from '../review/contract';
+import type { AuditedAction } from './reviewAuditWatch';
+
+/** What the review gauges show at a scrape: held items per stream (every stream, 0 included), and the oldest. */
+export interface ReviewFigures {
+  heldByStream: Array<{ stream: string; held: number }>;
+  oldestHeldAt: Date | null;
+}
+
+export interface MetricsOptions {
+  /** Reads the review's figures at each scrape; without it the review gauges are not exported. */
+  reviewFigures?: () => Promise<ReviewFigures>;
+}
 
 /**
  * The hub's Prometheus metrics, in a registry of its own (several hubs in one process — tests,
  * embedding programs — must not share counters).
  */
-export function createMetrics() {
+export function createMetrics(options: MetricsOptions = {}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'hub_' });
 
@@ -28,7 +41,7 @@ export function createMetrics() {
   const syncRuns = new Counter({ name: 'hub_sync_runs_total', help: 'Sync runs by stream and status', labelNames: ['stream', 'status'], registers: [registry] });
   const syncRecords = new Counter({
     name: 'hub_sync_records_total',
-    help: 'Records handled by sync runs, by stream and outcome (fetched, inserted, updated, unchanged, quarantined)',
+    help: 'Records handled by sync runs, by stream and outcome (fetched, inserted, updated, unchanged, quarantined, held for review)',
     labelNames: ['stream', 'outcome'],
     registers: [registry],
   });
@@ -45,6 +58,20 @@ export function createMetrics() {
     buckets: [0.1, 0.5, 1, 5, 15, 60, 300, 900, 1800],
     registers: [registry],
   });
+
+  const reviewDecisions = new Counter({
+    name: 'hub_review_decisions_total',
+    help: 'Review (保密审查) decisions made since this server started, wherever made (GraphQL or hub review), by decision and surface',
+    labelNames: ['decision', 'via'],
+    registers: [registry],
+  });
+  const reviewRefused = new Counter({
+    name: 'hub_review_refused_total',
+    help: 'Review decisions refused since this server started (no or a wrong admin token, an item that cannot take the decision), by surface',
+    labelNames: ['via'],
+    registers: [registry],
+  });
+  if (options.reviewFigures) reviewGauges(registry, options.reviewFigures);
 
   return {
     registry,
@@ -74,10 +101,17 @@ export function createMetrics() {
     syncFinished(summary: StreamSummary) {
       const stream = `${summary.connector}/${summary.stream}`;
       syncRuns.inc({ stream, status: summary.status });
-      for (const outcome of ['fetched', 'inserted', 'updated', 'unchanged', 'quarantined'] as const) {
+      for (const outcome of ['fetched', 'inserted', 'updated', 'unchanged', 'quarantined', 'held'] as const) {
         if (summary[outcome]) syncRecords.inc({ stream, outcome }, summary[outcome]);
       }
       syncDuration.observe({ stream }, summary.durationMs / 1000);
+    },
+    /** Counts the review audit log's new lines: decisions and refusals (holds are counted by the sync's figures). */
+    reviewAudited(lines: AuditedAction[]) {
+      for (const { action, via } of lines) {
+        if (REVIEW_DECISIONS.includes(action as ReviewDecision)) reviewDecisions.inc({ decision: action, via });
+        else if (action === 'refused') reviewRefused.inc({ via });
+      }
     },
     /** Counts one retry of a feed request. */
     syncHttpRetried(retry: StreamHttpRetry) {
@@ -87,6 +121,42 @@ export function createMetrics() {
 }
 
 export type HubMetrics = ReturnType<typeof createMetrics>;
+
+/**
+ * Held items per stream and the age of the oldest, read from the review store at each scrape (two
+ * small aggregates over the held items' index). One scrape asks once for both gauges. Should the
+ * database not answer, the gauges keep their last values: /metrics still answers, and the outage
+ * shows in /readyz.
+ */
+function reviewGauges(registry: Registry, figures: () => Promise<ReviewFigures>): void {
+  let pending: Promise<ReviewFigures | undefined> | undefined;
+  const read = () =>
+    (pending ??= figures()
+      .catch(() => undefined)
+      .finally(() => setImmediate(() => (pending = undefined))));
+  new Gauge({
+    name: 'hub_review_held',
+    help: 'Records held by the review (保密审查) waiting for a decision, by stream',
+    labelNames: ['stream'],
+    registers: [registry],
+    async collect() {
+      const now = await read();
+      if (!now) return;
+      this.reset();
+      for (const { stream, held } of now.heldByStream) this.set({ stream }, held);
+    },
+  });
+  new Gauge({
+    name: 'hub_review_oldest_held_age_seconds',
+    help: 'How long the oldest record held by the review has waited for a decision, in seconds; 0 when none waits',
+    registers: [registry],
+    async collect() {
+      const now = await read();
+      if (!now) return;
+      this.set(now.oldestHeldAt ? Math.max(0, (Date.now() - now.oldestHeldAt.getTime()) / 1000) : 0);
+    },
+  });
+}
 
 /** The portal's files beside its page: portal.js, portal.css, portal-icon.svg, and the js/ and css/ folders. */
 const PORTAL_FILE = /^\/(portal|js\/|css\/)/;

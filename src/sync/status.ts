@@ -5,6 +5,7 @@ import { selectStreams, fullName } from './selection';
 import { nextFire } from './nextFire';
 import { lastReconciliations, reconcileStatus, type ReconcileStatus } from './reconcileStatus';
 import type { ReconcileOverride } from './reconcileSetting';
+import { reviewSummary } from '../review/store';
 
 export interface StreamStatus {
   stream: string;
@@ -15,6 +16,8 @@ export interface StreamStatus {
   quarantineOpen: number;
   disclosures: number;
   reconcile: ReconcileStatus;
+  /** Its records held by the review (保密审查), waiting for a decision, and since when the oldest waits. */
+  review: { held: number; oldestHeldAt: Date | null };
 }
 
 export interface StatusOptions {
@@ -27,7 +30,7 @@ export interface StatusOptions {
 
 /**
  * What `hub status` shows: per stream, its cursor, last run, next scheduled fire, open quarantine,
- * and its reconciliation (last one, what it found, next fire).
+ * its reconciliation (last one, what it found, next fire) and what the review holds of it.
  */
 export async function streamStatuses(knex: Knex, connectors: readonly ConnectorDefinition[], options: StatusOptions = {}): Promise<StreamStatus[]> {
   const { schedules = {}, reconciliations = {}, timezone = 'Asia/Shanghai' } = options;
@@ -47,6 +50,7 @@ export async function streamStatuses(knex: Knex, connectors: readonly ConnectorD
     (await knex('disclosures').groupBy('stream').select('stream').count({ n: '*' })).map((r: any) => [r.stream, Number(r.n)]),
   );
   const reconciled = await lastReconciliations(knex);
+  const held = new Map((await reviewSummary(knex)).byStream.map((s) => [s.stream, s]));
   return selectStreams(connectors).map((s) => {
     const name = fullName(s);
     const schedule = schedules[name] ?? s.stream.schedule ?? null;
@@ -76,6 +80,7 @@ export async function streamStatuses(knex: Knex, connectors: readonly ConnectorD
       quarantineOpen: quarantined.get(name) ?? 0,
       disclosures: stored.get(name) ?? 0,
       reconcile: reconcileStatus(s, reconciled.get(name), reconciliations[name], timezone),
+      review: { held: held.get(name)?.held ?? 0, oldestHeldAt: held.get(name)?.oldestHeldAt ?? null },
     };
   });
 }

@@ -129,7 +129,7 @@ describe('hub commands beside a running hub serve on the embedded database', () 
     const entries = JSON.parse(quarantineRun.stdout);
 
     // The command's sync is the stream's last run, as the admin API reports it.
-    const { syncRuns } = await admin(`{ syncRuns(stream: "environment/air-hourly", first: 1) { id status fetched inserted updated unchanged quarantined removed } }`);
+    const { syncRuns } = await admin(`{ syncRuns(stream: "environment/air-hourly", first: 1) { id status fetched inserted updated unchanged quarantined removed held } }`);
     const air = statuses.find((s: any) => s.stream === 'environment/air-hourly');
     expect(air.lastRun).toMatchObject({ ...syncRuns[0], id: Number(syncRuns[0].id) });
     const { connector: _c, stream: _s, durationMs: _d, ...counts } = sync as any;

@@ -5,6 +5,7 @@ import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
 import { BACKENDS } from '../helpers/testDatabase';
 import { graphql } from '../helpers/graphql';
 import { everyFieldFragment } from '../helpers/fullSelection';
+import { leaksBesideLookAlikes } from '../helpers/plantedReview';
 
 describe.each(BACKENDS)('one city across four domains on %s', (backend) => {
   let running: TestHub;
@@ -80,7 +81,8 @@ describe.each(BACKENDS)('one city across four domains on %s', (backend) => {
         expect(body.errors).toBeUndefined();
         const page = body.data.disclosures;
         scanned += page.edges.length;
-        leaks.push(...findUnmaskedPersonalInfo(JSON.stringify(page.edges)).map((leak) => `${kind}: ${leak}`));
+        // A planted look-alike (samples/review) only has a personal number's shape: the review publishes it.
+        leaks.push(...leaksBesideLookAlikes(findUnmaskedPersonalInfo(JSON.stringify(page.edges))).map((leak) => `${kind}: ${leak}`));
         if (!page.pageInfo.hasNextPage) break;
         after = page.pageInfo.endCursor;
       }

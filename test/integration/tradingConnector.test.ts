@@ -15,6 +15,7 @@ import { normalizeLotCode, normalizeProjectCode, processStage, toWanYuan, type P
 import { DEFAULT_CITY } from '../../src/config/city';
 import { MAPPING, REVIEW } from '../helpers/mapping';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
+import { leaksBesideLookAlikes } from '../helpers/plantedReview';
 import { fastHttp } from '../helpers/feeds';
 
 const SCALE = 400;
@@ -198,7 +199,9 @@ describe.each(BACKENDS)('trading connector on %s', (backend) => {
   test('no unmasked mobile number is served: not in attributes, title or search text; the original is kept in personal', async () => {
     const rows = await notices();
     for (const row of rows) {
-      expect([row.source_key, findUnmaskedPersonalInfo(`${JSON.stringify(row.attributes)}\n${row.title}\n${row.search_text}`)]).toEqual([row.source_key, []]);
+      // A planted look-alike (samples/review) has an ID number's shape but is none: the review publishes it.
+      const leaks = leaksBesideLookAlikes(findUnmaskedPersonalInfo(`${JSON.stringify(row.attributes)}\n${row.title}\n${row.search_text}`), OPTIONS);
+      expect([row.source_key, leaks]).toEqual([row.source_key, []]);
     }
     const mobiles = rows.filter((r) => r.personal && findUnmaskedPersonalInfo(r.personal.contactPhone).length > 0);
     expect(mobiles.length).toBeGreaterThan(SCALE / 8);

@@ -33,4 +33,38 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://hub@db/hub' }).databaseReadUrl).toBeUndefined();
     expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://hub@replica/hub' })).toThrow(/DATABASE_READ_URL is set but DATABASE_URL is not/);
   });
+
+  describe('admins: HUB_ADMIN_TOKENS and HUB_ADMIN_TOKEN', () => {
+    test('named tokens, HUB_ADMIN_TOKEN as the admin named "admin", and both at once', () => {
+      expect(loadConfig({}).admins).toEqual([]);
+      expect(loadConfig({ HUB_ADMIN_TOKEN: ' s3cret ' }).admins).toEqual([{ name: 'admin', token: 's3cret' }]);
+      expect(loadConfig({ HUB_ADMIN_TOKENS: 'zhangwei=tok-1, 李娜=dG9rZW4=' }).admins).toEqual([
+        { name: 'zhangwei', token: 'tok-1' },
+        { name: '李娜', token: 'dG9rZW4=' },
+      ]);
+      expect(loadConfig({ HUB_ADMIN_TOKENS: 'zhangwei=tok-1', HUB_ADMIN_TOKEN: 'tok-0' }).admins.map((a) => a.name)).toEqual(['zhangwei', 'admin']);
+    });
+
+    test('every malformed entry is refused with its place, and no token is echoed', () => {
+      const refused = (value: string, extra: Record<string, string> = {}) => {
+        try {
+          loadConfig({ HUB_ADMIN_TOKENS: value, ...extra });
+        } catch (error) {
+          expect(error).toBeInstanceOf(ConfigError);
+          return (error as Error).message;
+        }
+        throw new Error(`HUB_ADMIN_TOKENS="${value}" was accepted`);
+      };
+      expect(refused('zhangwei=tok-1,,lina=tok-2')).toMatch(/entry 2 is empty/);
+      expect(refused('zhangwei')).toMatch(/entry 1 has no "=".*name=token/);
+      expect(refused('=tok-secret')).toMatch(/entry 1 has no name/);
+      expect(refused('lina=')).toMatch(/entry 1 \(lina\) has no token/);
+      expect(refused('li na=tok-secret')).toMatch(/may hold only letters, digits/);
+      expect(refused('lina=tok secret')).toMatch(/contains a blank/);
+      expect(refused('lina=tok-1,lina=tok-2')).toMatch(/"lina" is given twice/);
+      expect(refused('admin=tok-1', { HUB_ADMIN_TOKEN: 'tok-2' })).toMatch(/"admin" is given twice.*HUB_ADMIN_TOKEN/);
+      expect(refused('lina=tok-secret,wang=tok-secret')).toMatch(/"lina" and "wang" have the same token/);
+      for (const value of ['=tok-secret', 'li na=tok-secret', 'lina=tok-secret,wang=tok-secret']) expect(refused(value)).not.toContain('tok-secret');
+    });
+  });
 });

@@ -19,6 +19,7 @@ import type { ConnectorDefinition } from '../../src/sync/stream';
 import type { DisclosureInput } from '../../src/sync/stream';
 import { validatorFor } from '../../src/sync/validation';
 import { MAPPING } from '../helpers/mapping';
+import { isPlanted } from '../helpers/plantedReview';
 
 /**
  * The hub's one privacy rule (docs/standards/privacy.md), domain by domain: an organisation's
@@ -146,6 +147,9 @@ describe('a natural person’s mobile number, ID number and home address are mas
   // The sample population's home addresses end in 栋/单元/室; a served one would show that form.
   const HOME_ADDRESS = /\d+栋\d+单元\d+室/;
 
+  // A record planted for the review (samples/review) is left to it: the review holds a planted ID
+  // number or home address before it is served, and publishes a look-alike that only has a
+  // number's shape (test/unit/reviewPrecision.test.ts checks both).
   it.each(domains)('%s: no sample record serves an unmasked mobile or ID number, or a home address', (_name, connector, feeds) => {
     expect(feeds).toHaveLength(connector.streams.length);
     connector.streams.forEach((stream, i) => {
@@ -156,6 +160,7 @@ describe('a natural person’s mobile number, ID number and home address are mas
         if (isMalformed(feed.path, index, options)) continue;
         const record = feed.record(index, options);
         if (validate(record).length > 0) continue;
+        if (isPlanted(`${connector.name}/${stream.name}`, stream.key(record), options)) continue;
         let input: DisclosureInput;
         try {
           input = stream.toDisclosure(record as never, MAPPING);

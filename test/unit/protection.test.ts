@@ -26,13 +26,26 @@ describe('error masking', () => {
 });
 
 describe('admin token check', () => {
+  const one = [{ name: 'admin', token: 's3cret' }];
+  const granted = (name: string) => ({ state: 'granted', name });
+
   test('grants only the exact token, and nothing when none is configured', () => {
-    expect(adminAccess('Bearer s3cret', 's3cret')).toBe('granted');
-    expect(adminAccess('bearer   s3cret ', 's3cret')).toBe('granted');
-    expect(adminAccess('Bearer s3cre', 's3cret')).toBe('wrong');
-    expect(adminAccess('Bearer s3cret-and-more', 's3cret')).toBe('wrong');
-    expect(adminAccess(undefined, 's3cret')).toBe('missing');
-    expect(adminAccess('Basic abc', 's3cret')).toBe('missing');
-    expect(adminAccess('Bearer anything', undefined)).toBe('disabled');
+    expect(adminAccess('Bearer s3cret', one)).toEqual(granted('admin'));
+    expect(adminAccess('bearer   s3cret ', one)).toEqual(granted('admin'));
+    expect(adminAccess('Bearer s3cre', one)).toEqual({ state: 'wrong' });
+    expect(adminAccess('Bearer s3cret-and-more', one)).toEqual({ state: 'wrong' });
+    expect(adminAccess(undefined, one)).toEqual({ state: 'missing' });
+    expect(adminAccess('Basic abc', one)).toEqual({ state: 'missing' });
+    expect(adminAccess('Bearer anything', [])).toEqual({ state: 'disabled' });
+  });
+
+  test('names the admin whose token it is', () => {
+    const admins = [
+      { name: 'zhangwei', token: 'tok-zw-1' },
+      { name: '李娜', token: 'tok-ln-2' },
+    ];
+    expect(adminAccess('Bearer tok-ln-2', admins)).toEqual(granted('李娜'));
+    expect(adminAccess('Bearer tok-zw-1', admins)).toEqual(granted('zhangwei'));
+    expect(adminAccess('Bearer tok-zw-2', admins)).toEqual({ state: 'wrong' });
   });
 });

@@ -70,6 +70,8 @@ export const pppProjectRecordSchema = Type.Object(
     distName: Type.Optional(Nullable(Type.String())),
     industryRequiredName: Type.String({ minLength: 1, description: 'A first-level industry such as 市政工程' }),
     industryOptionalName: Type.Optional(Nullable(Type.String())),
+    /** 项目概况: the library's overview of the project, free text the implementing agency writes. */
+    projOverview: Type.Optional(Nullable(Type.String())),
     /** Total investment in 分: 1 万元 = 1,000,000 分. */
     investCount: Type.Integer({ minimum: 0, description: 'A whole, non-negative amount in 分 (1 万元 = 1,000,000 分)' }),
     projState: code(['0', '1', '2', '3', '4'], 'A stage code: 0 识别, 1 准备, 2 采购, 3 执行, 4 移交'),
@@ -101,7 +103,7 @@ export const pppProjectRecordSchema = Type.Object(
   },
   {
     $comment:
-      'One project of the 财政部 PPP 综合信息平台项目库 as its public API returns it (STANDARDS.md §5). projRid is the platform\'s project id (proj_rid in its search results). investCount is in 分 (1 万元 = 1,000,000 分). Codes are strings such as "1"; re-serialised dumps write them as numbers, which are accepted. projRid, implOrg*, implPlanInfo.govInvest*, socialCapitalList, contractSignTime and updateTime are named by us (connectors/ppp/README.md).',
+      'One project of the 财政部 PPP 综合信息平台项目库 as its public API returns it (STANDARDS.md §5). projRid is the platform\'s project id (proj_rid in its search results). investCount is in 分 (1 万元 = 1,000,000 分). Codes are strings such as "1"; re-serialised dumps write them as numbers, which are accepted. projRid, projOverview, implOrg*, implPlanInfo.govInvest*, socialCapitalList, contractSignTime and updateTime are named by us (connectors/ppp/README.md).',
   },
 );
 

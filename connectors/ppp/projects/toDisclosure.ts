@@ -71,6 +71,7 @@ export function projectToDisclosure(r: PppProjectRecord, { city }: MappingContex
       stage,
       location: { province: r.distProvinceName.trim(), city: r.distCityName.trim(), district: text(r.distName) ?? null },
       industry: { primary: r.industryRequiredName.trim(), secondary: text(r.industryOptionalName) ?? null },
+      overview: text(r.projOverview) ?? null,
       // 万元, from investCount in 分.
       totalInvestment: fenToWanYuan(r.investCount),
       operateMode,

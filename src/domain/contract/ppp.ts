@@ -37,6 +37,11 @@ export interface PppProjectAttributes {
   stage: DecodedCode;
   location: { province: string; city: string; district: string | null };
   industry: { primary: string; secondary: string | null };
+  /**
+   * 项目概况, as the agency wrote it; null when the library gives none. Free text: what the review
+   * (保密审查) finds in it holds or masks the record, as in every served text.
+   */
+  overview: string | null;
   totalInvestment: number;
   operateMode: DecodedCode;
   returnMode: DecodedCode;

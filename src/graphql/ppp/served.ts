@@ -26,7 +26,7 @@ function servedBody(body: StoredBody | null | undefined): ServedBody | null {
 /** A project as PppProject serves it; every body in it carries its code's check. */
 const project = servedAs('PppProject', (a) => ({
   ...attributesNamed(
-    a, 'projNo', 'stage', 'location', 'industry', 'totalInvestment', 'operateMode', 'returnMode', 'cooperationTermYears',
+    a, 'projNo', 'stage', 'location', 'industry', 'overview', 'totalInvestment', 'operateMode', 'returnMode', 'cooperationTermYears',
     'initiatedOn', 'demonstration', 'procurementMethod', 'contractSignedOn', 'contact',
   ),
   policyConflicts: listOf(a.policyConflicts),

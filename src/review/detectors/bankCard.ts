@@ -1,7 +1,8 @@
 import { isResidentId } from '../checks/residentId';
 import { passesLuhn } from '../checks/luhn';
 import { validateUscc } from '../../domain/uscc';
-import type { Detector, Span } from './detector';
+import type { Detector, Span, Trigger } from './detector';
+import { matchesOf } from './scan';
 import { followedByUnit, labelledAsOtherNumber, standsAlone } from './numberContext';
 
 /** 16–19 digits in one run, or in groups of four separated by a blank or hyphen (6222 0212 3456 7890 123). */
@@ -23,7 +24,7 @@ const ISSUER = /^(?:6[025]|4|5[1-5]|35)/;
  */
 export const bankCardDetector: Detector = (text) => {
   const spans: Span[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of matchesOf(CANDIDATE, text)) {
     const start = match.index;
     const end = start + match[0].length;
     const digits = match[0].replace(/[ -]/g, '');
@@ -34,3 +35,6 @@ export const bankCardDetector: Detector = (text) => {
   }
   return spans;
 };
+
+/** A card number has at least three groups of four digits, in one run or separated. */
+export const bankCardTrigger: Trigger = () => '\\d{4}[ -]?\\d{4}[ -]?\\d{4}';

@@ -1,4 +1,5 @@
-import type { Detector, Span } from './detector';
+import type { Detector, Span, Trigger } from './detector';
+import { matchesOf } from './scan';
 
 /**
  * Words that introduce where a person lives: 家庭住址, 现住址, 住址, 户籍地, 居住地, and 住 as
@@ -37,9 +38,8 @@ const PERSON_AFTER = 60;
  * number (东风路12号3栋2单元501室).
  */
 export const homeAddressDetector: Detector = (text) => {
-  if (text.indexOf('住') < 0 && text.indexOf('户籍') < 0) return [];
   const spans: Span[] = [];
-  for (const cue of text.matchAll(CUE)) {
+  for (const cue of matchesOf(CUE, text)) {
     const afterCue = cue.index + cue[0].length;
     const start = afterCue + (LEAD.exec(text.slice(afterCue, afterCue + 8))?.[0].length ?? 0);
     const end = addressEnd(text, start);
@@ -61,3 +61,6 @@ function addressEnd(text: string, start: number): number | null {
   for (const unit of clause.matchAll(DWELLING_UNIT)) end = start + unit.index + unit[0].length;
   return end;
 }
+
+/** Every cue has 住 or 户籍. */
+export const homeAddressTrigger: Trigger = () => '住|户籍';

@@ -1,5 +1,6 @@
 import { isResidentId } from '../checks/residentId';
-import type { Detector, Span } from './detector';
+import type { Detector, Span, Trigger } from './detector';
+import { matchesOf } from './scan';
 import { standsAlone } from './numberContext';
 
 /** 17 digits and a digit or X: the shape of an identity number, before any check. */
@@ -16,7 +17,7 @@ const CODE_LABEL = /(?:统一社会信用代码|信用代码)[\s:：]*$/;
  */
 export const idNumberDetector: Detector = (text) => {
   const spans: Span[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of matchesOf(CANDIDATE, text)) {
     const start = match.index;
     const end = start + match[0].length;
     if (!standsAlone(text, start, end) || !isResidentId(match[0])) continue;
@@ -25,3 +26,6 @@ export const idNumberDetector: Detector = (text) => {
   }
   return spans;
 };
+
+/** An identity number has 17 digits in a row. */
+export const idNumberTrigger: Trigger = () => '\\d{17}';

@@ -1,4 +1,5 @@
-import type { Detector, Span } from './detector';
+import type { Detector, Span, Trigger } from './detector';
+import { matchesOf } from './scan';
 import { isNegated } from './negation';
 import { termPattern } from './terms';
 
@@ -10,7 +11,7 @@ import { termPattern } from './terms';
  */
 export const markDetector: Detector = (text, rule) => {
   const spans: Span[] = [];
-  for (const match of text.matchAll(termPattern(rule))) {
+  for (const match of matchesOf(termPattern(rule), text)) {
     const start = match.index;
     const termEnd = start + match[0].length;
     const end = termEnd + starPeriodLength(text, termEnd);
@@ -19,6 +20,9 @@ export const markDetector: Detector = (text, rule) => {
   }
   return spans;
 };
+
+/** A mark is one of the rule's terms. */
+export const markTrigger: Trigger = (rule) => termPattern(rule).source;
 
 /**
  * ★ and the secrecy period after a level (GB/T 9704 and the state-secret marking rules):
@@ -62,9 +66,21 @@ function isMark(text: string, start: number, termEnd: number, end: number): bool
   const after = text.slice(end, end + 2);
   const breaksAfter = AFTER_MARK.test(after);
   const before = text.slice(Math.max(0, start - 6), start);
-  if (breaksAfter && /^[\s【（([〔「［]*$/.test(text.slice(0, start))) return true;
+  if (breaksAfter && startsField(text, start)) return true;
   if (breaksAfter && (start === 0 || /\s/.test(text[start - 1]))) return true;
-  if (OPENING.includes(text[start - 1] ?? '') && CLOSING.includes(text[end] ?? '')) return true;
+  if (start > 0 && end < text.length && OPENING.includes(text[start - 1]) && CLOSING.includes(text[end])) return true;
   if (breaksAfter && LEVEL_LABEL.test(before)) return true;
   return DECLARING.test(before) && AFTER_DECLARED.test(text.slice(end, end + 2)) && !isNegated(text, start);
+}
+
+/**
+ * Whether only blanks and opening brackets stand before `start`. Read backwards from the term, so
+ * a long text with the term far into it costs as little as a short one.
+ */
+function startsField(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    const ch = text[i];
+    if (!OPENING.includes(ch) && !/\s/.test(ch)) return false;
+  }
+  return true;
 }

@@ -1,5 +1,6 @@
 import { isAllocatedMobileSegment } from '../checks/mobileSegments';
-import type { Detector, Span } from './detector';
+import type { Detector, Span, Trigger } from './detector';
+import { matchesOf } from './scan';
 import { followedByUnit, labelledAsOtherNumber, standsAlone } from './numberContext';
 
 /**
@@ -17,7 +18,7 @@ const CANDIDATE = /(?:(?:\+86|0086)[ -]?)?(1[3-9]\d)[ -]?\d{4}[ -]?\d{4}/g;
  */
 export const mobileDetector: Detector = (text) => {
   const spans: Span[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of matchesOf(CANDIDATE, text)) {
     const start = match.index;
     const end = start + match[0].length;
     if (!isAllocatedMobileSegment(match[1])) continue;
@@ -26,3 +27,6 @@ export const mobileDetector: Detector = (text) => {
   }
   return spans;
 };
+
+/** A mobile number has 1[3-9], a digit, perhaps a separator and four digits. */
+export const mobileTrigger: Trigger = () => '1[3-9]\\d[ -]?\\d{4}';

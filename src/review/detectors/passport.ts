@@ -1,4 +1,5 @@
-import type { Detector, Span } from './detector';
+import type { Detector, Span, Trigger } from './detector';
+import { matchesOf } from './scan';
 import { standsAlone } from './numberContext';
 
 /**
@@ -20,7 +21,7 @@ const REACH = 16;
 /** Passport numbers: a standalone candidate with 护照 or passport within REACH characters of it. */
 export const passportDetector: Detector = (text) => {
   const spans: Span[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of matchesOf(CANDIDATE, text)) {
     const start = match.index;
     const end = start + match[0].length;
     if (!standsAlone(text, start, end)) continue;
@@ -29,3 +30,6 @@ export const passportDetector: Detector = (text) => {
   }
   return spans;
 };
+
+/** A passport number is found only with the word. */
+export const passportTrigger: Trigger = () => '护照|[Pp][Aa][Ss][Ss][Pp][Oo][Rr][Tt]';

@@ -1,12 +1,12 @@
 import type { DetectorName } from '../contract';
-import { bankCardDetector } from './bankCard';
-import type { Detector } from './detector';
-import { homeAddressDetector } from './homeAddress';
-import { idNumberDetector } from './idNumber';
-import { markDetector } from './mark';
-import { mobileDetector } from './mobile';
-import { passportDetector } from './passport';
-import { wordDetector } from './word';
+import { bankCardDetector, bankCardTrigger } from './bankCard';
+import type { Detector, Trigger } from './detector';
+import { homeAddressDetector, homeAddressTrigger } from './homeAddress';
+import { idNumberDetector, idNumberTrigger } from './idNumber';
+import { markDetector, markTrigger } from './mark';
+import { mobileDetector, mobileTrigger } from './mobile';
+import { passportDetector, passportTrigger } from './passport';
+import { wordDetector, wordTrigger } from './word';
 
 /** The detector behind each name a rule may give (contract.ts DETECTORS). */
 export const DETECTOR_FUNCTIONS: Readonly<Record<DetectorName, Detector>> = Object.freeze({
@@ -17,4 +17,15 @@ export const DETECTOR_FUNCTIONS: Readonly<Record<DetectorName, Detector>> = Obje
   'bank-card': bankCardDetector,
   passport: passportDetector,
   'home-address': homeAddressDetector,
+});
+
+/** What a text must hold for each detector to find anything in it (detector.ts Trigger). */
+export const DETECTOR_TRIGGERS: Readonly<Record<DetectorName, Trigger>> = Object.freeze({
+  mark: markTrigger,
+  word: wordTrigger,
+  'id-number': idNumberTrigger,
+  mobile: mobileTrigger,
+  'bank-card': bankCardTrigger,
+  passport: passportTrigger,
+  'home-address': homeAddressTrigger,
 });

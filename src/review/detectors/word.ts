@@ -1,4 +1,5 @@
-import type { Detector, Span } from './detector';
+import type { Detector, Span, Trigger } from './detector';
+import { matchesOf } from './scan';
 import { termPattern } from './terms';
 
 /**
@@ -8,6 +9,9 @@ import { termPattern } from './terms';
  */
 export const wordDetector: Detector = (text, rule) => {
   const spans: Span[] = [];
-  for (const match of text.matchAll(termPattern(rule))) spans.push({ start: match.index, end: match.index + match[0].length });
+  for (const match of matchesOf(termPattern(rule), text)) spans.push({ start: match.index, end: match.index + match[0].length });
   return spans;
 };
+
+/** A word is one of the rule's terms. */
+export const wordTrigger: Trigger = (rule) => termPattern(rule).source;

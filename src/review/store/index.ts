@@ -4,7 +4,7 @@
  * and metrics). Statuses, decisions and records are declared in ../contract.ts.
  */
 export { settleReviewedRows, type SettleOptions, type SettledPage } from './settle';
-export { listReviewItems, reviewItem, ReviewQueryError, type ReviewQueueQuery, type ReviewQueuePage } from './queue';
+export { listReviewItems, reviewItem, reviewItemCursor, ReviewQueryError, type ReviewQueueQuery, type ReviewQueuePage } from './queue';
 export { decideReview, ReviewDecisionError, type DecisionRequest } from './decide';
 export { recordRefusedDecision, readAudit, type RefusedAttempt, type AuditQuery } from './audit';
 export { reviewSummary, type ReviewSummary } from './summary';

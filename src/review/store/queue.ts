@@ -50,7 +50,7 @@ export async function listReviewItems(knex: Knex, q: ReviewQueueQuery): Promise<
   const [{ n }] = await scoped(knex('review_items as i')).count({ n: '*' });
   const items = rows.slice(0, q.first).map(itemRecord);
   const last = items.at(-1);
-  return { items, totalCount: Number(n), hasNextPage: rows.length > q.first, endCursor: last ? encodeCursor(last) : null };
+  return { items, totalCount: Number(n), hasNextPage: rows.length > q.first, endCursor: last ? reviewItemCursor(last) : null };
 }
 
 /** One item, whatever its status; null when there is none with that id. */
@@ -59,8 +59,11 @@ export async function reviewItem(knex: Knex, id: number): Promise<ReviewItemReco
   return row ? itemRecord(row) : null;
 }
 
-// held_at has millisecond precision (migration 009), so an ISO instant names an item's time exactly.
-function encodeCursor(item: ReviewItemRecord): string {
+/**
+ * An item's position in the queue, for `after`: what a Relay edge carries beside its item.
+ * held_at has millisecond precision (migration 009), so an ISO instant names an item's time exactly.
+ */
+export function reviewItemCursor(item: ReviewItemRecord): string {
   return Buffer.from(JSON.stringify([item.heldAt.toISOString(), item.id])).toString('base64url');
 }
 
