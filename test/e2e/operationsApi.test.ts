@@ -10,14 +10,16 @@ import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub
 import { graphql } from '../helpers/graphql';
 import { undescribed } from '../helpers/sdlDescriptions';
 import { SCHEMA_DIR } from '../../src/graphql/schema';
+import { heldKeys } from '../helpers/plantedReview';
 
 const ADMIN_TOKEN = 'ops-test-token-51c9';
 const AUTH = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const STREAMS = selectStreams(HUB_COMPONENTS.connectors);
 const HOUR_MS = 3600 * 1000;
+const SCALE = 300;
 
 const FEED_FIELDS = 'name connector stream domain schedule lastSuccessAt stale';
-const RUN_FIELDS = 'id stream trigger status startedAt finishedAt durationMs fetched inserted updated unchanged quarantined removed error';
+const RUN_FIELDS = 'id stream trigger status startedAt finishedAt durationMs fetched inserted updated unchanged quarantined removed held error';
 const OPERATIONS = `{ operations {
   streams { feed { ${FEED_FIELDS} } nextFire openQuarantine lastRuns(first: 5) { ${RUN_FIELDS} } lastFailure { ${RUN_FIELDS} } }
   runHistory(days: 28) { ${RUN_FIELDS} } } }`;
@@ -38,7 +40,7 @@ describe.each(BACKENDS)('feeds and operations on %s, over HTTP', (backend) => {
   let knex: Knex;
 
   beforeAll(async () => {
-    running = await startTestHub(backend, { HUB_ADMIN_TOKEN: ADMIN_TOKEN });
+    running = await startTestHub(backend, { HUB_ADMIN_TOKEN: ADMIN_TOKEN, HUB_SAMPLE_SCALE: String(SCALE) });
     hub = running.hub;
     knex = hub.db.knex;
   }, HUB_START_TIMEOUT_MS);
@@ -122,9 +124,10 @@ describe.each(BACKENDS)('feeds and operations on %s, over HTTP', (backend) => {
       expect(entry.lastRuns.map((r: any) => r.id)).toEqual(rows.map((r: any) => String(r.id)));
       for (const [i, run] of entry.lastRuns.entries()) {
         const row = rows[i];
-        expect(run).toMatchObject({ status: row.status, trigger: row.trigger, fetched: row.fetched, inserted: row.inserted, updated: row.updated, unchanged: row.unchanged, quarantined: row.quarantined, removed: row.removed });
+        expect(run).toMatchObject({ status: row.status, trigger: row.trigger, fetched: row.fetched, inserted: row.inserted, updated: row.updated, unchanged: row.unchanged, quarantined: row.quarantined, removed: row.removed, held: row.held });
         expect(run.durationMs).toBe(new Date(row.finished_at).getTime() - new Date(row.started_at).getTime());
-        expect(run.fetched).toBe(run.inserted + run.updated + run.unchanged + run.quarantined);
+        // What the review (保密审查) held is neither stored nor quarantined: counted apart.
+        expect(run.fetched).toBe(run.inserted + run.updated + run.unchanged + run.quarantined + run.held);
       }
       expect(entry.openQuarantine).toBe(openByStream.get(name) ?? 0);
       expect(entry.lastFailure).toBeNull();
@@ -138,6 +141,14 @@ describe.each(BACKENDS)('feeds and operations on %s, over HTTP', (backend) => {
     expect(air.openQuarantine).toBeGreaterThan(0);
     expect(air.lastRuns[0]).toMatchObject({ status: 'partial', trigger: 'startup' });
     expect(air.lastRuns[0].quarantined).toBeGreaterThan(0);
+    // The sample feeds plant records for the review (保密审查) to hold: each stream's start-up run held its own.
+    let held = 0;
+    for (const entry of streams) {
+      const name = entry.feed.name;
+      expect([name, entry.lastRuns[0].trigger, entry.lastRuns[0].held]).toEqual([name, 'startup', heldKeys(name, { scale: SCALE }).size]);
+      held += entry.lastRuns[0].held;
+    }
+    expect(held).toBeGreaterThan(0);
 
     const finished = await knex('sync_runs').whereNot('status', 'running').where('started_at', '>=', knex.raw(`now() - interval '28 days'`)).orderBy([{ column: 'started_at' }, { column: 'id' }]);
     expect(runHistory.map((r: any) => r.id)).toEqual(finished.map((r: any) => String(r.id)));

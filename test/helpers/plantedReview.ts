@@ -39,3 +39,12 @@ export function leaksBesideLookAlikes(leaks: readonly string[], o: Partial<FeedO
   const lookAlikes = plantedLookAlikes(o);
   return leaks.filter((leak) => !lookAlikes.has(leak));
 }
+
+/**
+ * The source keys of a stream's records that carry a planted catch: the review holds them, so a
+ * sync counts them `held` and stores none of them. A test that expects every valid sample record
+ * stored leaves these out.
+ */
+export function heldKeys(stream: string, o: Partial<FeedOptions> = {}): Set<string> {
+  return new Set(plantedCases(o).filter((c) => c.stream === stream && c.expect === 'held').map((c) => c.sourceKey));
+}

@@ -15,7 +15,8 @@ import { normalizeLotCode, normalizeProjectCode, processStage, toWanYuan, type P
 import { DEFAULT_CITY } from '../../src/config/city';
 import { MAPPING, REVIEW } from '../helpers/mapping';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
-import { leaksBesideLookAlikes } from '../helpers/plantedReview';
+import { heldKeys, leaksBesideLookAlikes } from '../helpers/plantedReview';
+import { tradingNotices } from '../../connectors/trading/notices/stream';
 import { fastHttp } from '../helpers/feeds';
 
 const SCALE = 400;
@@ -24,10 +25,14 @@ const OPTIONS = { ...DEFAULT_FEED_OPTIONS, scale: SCALE };
 const feed = tradingFeeds[0];
 const indices = Array.from({ length: SCALE }, (_, i) => i);
 const malformed = indices.filter((i) => isMalformed(feed.path, i, OPTIONS));
-/** The notices the feed serves that should be stored, with where they sit in their process's plan. */
-const served = indices
+/** The valid notices the feed serves, with where they sit in their process's plan. */
+const valid = indices
   .filter((i) => !isMalformed(feed.path, i, OPTIONS))
   .map((i) => ({ record: feed.record(i, OPTIONS) as TradingNoticeRecord, slot: slotAt(i) }));
+/** The notices planted with a catch for the review (samples/review): held, never stored. */
+const held = heldKeys(STREAM, OPTIONS);
+/** The valid notices that should be stored and served: all but the held ones. */
+const served = valid.filter(({ record }) => !held.has(tradingNotices.key(record)));
 
 /** A process: a lot of a project. */
 const processKey = (projectCode: string, lotCode: string | null | undefined) => `${projectCode} ${lotCode ?? ''}`;
@@ -71,12 +76,16 @@ describe.each(BACKENDS)('trading connector on %s', (backend) => {
     await db?.destroy();
   });
 
-  test('a first sync stores every valid notice and quarantines exactly the malformed ones, with reasons', async () => {
+  test('a first sync stores every valid notice but the held ones and quarantines exactly the malformed ones, with reasons', async () => {
     expect(malformed.length).toBeGreaterThan(0);
+    expect(held.size).toBeGreaterThan(0);
+    expect(served).toHaveLength(valid.length - held.size);
     const summary = await sync();
-    expect(summary).toMatchObject({ connector: 'trading', stream: 'notices', status: 'partial', fetched: SCALE, quarantined: malformed.length });
-    expect(summary.inserted + summary.quarantined).toBe(summary.fetched);
-    expect(await notices()).toHaveLength(SCALE - malformed.length);
+    expect(summary).toMatchObject({ connector: 'trading', stream: 'notices', status: 'partial', fetched: SCALE, quarantined: malformed.length, held: held.size });
+    expect(summary.inserted + summary.quarantined + summary.held).toBe(summary.fetched);
+    const stored = await notices();
+    expect(stored).toHaveLength(SCALE - malformed.length - held.size);
+    expect(stored.filter((row) => held.has(row.source_key))).toEqual([]);
     const entries = await listQuarantine(knex, { stream: STREAM });
     expect(entries).toHaveLength(malformed.length);
     for (const error of entries.flatMap((e) => e.errors)) {
@@ -217,7 +226,8 @@ describe.each(BACKENDS)('trading connector on %s', (backend) => {
 
   test('the cursor is the latest publication time; an incremental sync re-reads only the look-back and changes nothing', async () => {
     const state = await knex('sync_state').where({ stream: STREAM }).first();
-    const latest = served[served.length - 1].record.publishTime;
+    // A held notice is read all the same: it moves the cursor.
+    const latest = valid[valid.length - 1].record.publishTime;
     expect(state.cursor).toBe(latest);
     const summary = await sync();
     expect(summary.fetched).toBeGreaterThan(0);
