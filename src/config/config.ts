@@ -4,6 +4,7 @@ import { loadCity } from './cityFile';
 import { parseAdminTokens, type NamedAdmin } from './adminTokens';
 import type { ReviewRule } from '../review/contract';
 import { loadReviewRules } from '../review/rulesFile';
+import { ConfigError } from './configError';
 
 /**
  * Everything the hub reads from its environment, parsed once. docs/design.md fixes the variable names;
@@ -58,9 +59,7 @@ export interface HubConfig {
   publicUrl?: string;
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const production = env.NODE_ENV === 'production';

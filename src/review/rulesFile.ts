@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
 import Ajv, { type ErrorObject } from 'ajv';
-import { ConfigError } from '../config/config';
+import { ConfigError } from '../config/configError';
 import { DETECTORS, RULE_ACTIONS, RULE_CATEGORIES, type DetectorName, type ReviewRule } from './contract';
 import { DEFAULT_REVIEW_RULES } from './rules';
 
