@@ -2,6 +2,7 @@ import { REDACTED_FIELD, RedactFieldError, redactRow } from '../../src/review/re
 import { createReviewer } from '../../src/review/reviewer';
 import { DEFAULT_REVIEW_RULES } from '../../src/review/rules';
 import { SEARCH_TEXT_MAX_CHARS, contentHash, type DisclosureRow } from '../../src/sync/normalize';
+import { penaltyRow } from '../helpers/penaltyRow';
 
 /**
  * An admin's redaction of a held row (decideReview REDACT): the findings' spans or the named
@@ -11,31 +12,14 @@ import { SEARCH_TEXT_MAX_CHARS, contentHash, type DisclosureRow } from '../../sr
 const ID = '230602197803151233';
 const FACTS = `经查，当事人张某（身份证号码${ID}）于2026年2月1日随意倾倒建筑垃圾。`;
 
+/** The penalty row with a mark in its title and an ID number in its facts. */
 function heldRow(fields: Partial<Omit<DisclosureRow, 'content_hash'>> = {}): DisclosureRow {
-  const row: Omit<DisclosureRow, 'content_hash'> = {
-    domain: 'credit',
-    kind: 'administrative-penalty',
-    stream: 'credit/penalties',
-    source_key: '庆萨城执法罚〔2026〕5号',
+  return penaltyRow({
     title: '【内部】行政处罚决定书',
-    publisher: '大庆市萨尔图区城市管理综合执法局',
-    region: '萨尔图区',
-    published_at: new Date('2026-03-02T00:00:00Z'),
-    source_updated_at: new Date('2026-03-03T02:00:00Z'),
-    status: 'active',
-    subject_uscc: null,
-    subject_name: '张某',
-    subject_uscc_valid: null,
-    subject_uscc_reason: null,
-    entity_uscc: null,
-    source_url: null,
     attributes: { facts: FACTS, sex: '男', lots: [{ title: '第一包', note: '设备' }] },
-    personal: null,
     search_text: `【内部】行政处罚决定书\n张某\n大庆市萨尔图区城市管理综合执法局\n萨尔图区\n男\n${FACTS}`,
-    parties: [{ role: 'offender', name: '张某', uscc: null, uscc_valid: null, entity_uscc: null }],
     ...fields,
-  };
-  return { ...row, content_hash: contentHash(row) };
+  });
 }
 
 const review = createReviewer(DEFAULT_REVIEW_RULES);

@@ -3,6 +3,7 @@ import { formatFieldPath, parseFieldPath } from '../../src/review/fieldPath';
 import { createReviewer } from '../../src/review/reviewer';
 import { DEFAULT_REVIEW_RULES } from '../../src/review/rules';
 import { contentHash, type DisclosureRow } from '../../src/sync/normalize';
+import { penaltyRow } from '../helpers/penaltyRow';
 
 /**
  * The reviewer over whole mapped rows: which texts it reads and how it names them, what a mask
@@ -14,38 +15,7 @@ const ID = '230602197803151233';
 const ID_2 = '23060319851122004X';
 const MOBILE = '13812345678';
 
-/** A mapped row as toDisclosureRow makes it, its hash computed the same way. */
-function disclosureRow(fields: Partial<Omit<DisclosureRow, 'content_hash'>> = {}): DisclosureRow {
-  const row: Omit<DisclosureRow, 'content_hash'> = {
-    domain: 'credit',
-    kind: 'administrative-penalty',
-    stream: 'credit/penalties',
-    source_key: '庆萨城执法罚〔2026〕5号',
-    title: '大庆市萨尔图区城市管理综合执法局行政处罚决定书',
-    publisher: '大庆市萨尔图区城市管理综合执法局',
-    region: '萨尔图区',
-    published_at: new Date('2026-03-02T00:00:00Z'),
-    source_updated_at: new Date('2026-03-03T02:00:00Z'),
-    status: 'active',
-    subject_uscc: null,
-    subject_name: '张某',
-    subject_uscc_valid: null,
-    subject_uscc_reason: null,
-    entity_uscc: null,
-    source_url: null,
-    attributes: {
-      facts: '当事人于2026年2月1日在萨尔图区东风路随意倾倒建筑垃圾。',
-      basis: '《城市建筑垃圾管理规定》第二十六条',
-      amount: 200,
-      lots: [{ title: '第一包', note: null }],
-    },
-    personal: null,
-    search_text: '大庆市萨尔图区城市管理综合执法局行政处罚决定书\n张某\n大庆市萨尔图区城市管理综合执法局\n萨尔图区\n当事人于2026年2月1日在萨尔图区东风路随意倾倒建筑垃圾。',
-    parties: [{ role: 'offender', name: '张某', uscc: null, uscc_valid: null, entity_uscc: null }],
-    ...fields,
-  };
-  return { ...row, content_hash: contentHash(row) };
-}
+const disclosureRow = penaltyRow;
 
 const review = createReviewer(DEFAULT_REVIEW_RULES);
 
