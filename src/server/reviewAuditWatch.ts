@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { ReviewAuditEntry } from '../review/contract';
+import { inBackground } from '../db/backgroundStatement';
 
 /** An audit line as the watch reports it: what happened, through which surface. */
 export type AuditedAction = Pick<ReviewAuditEntry, 'action' | 'via'>;
@@ -54,13 +55,15 @@ export function watchReviewAudit(options: ReviewAuditWatchOptions): ReviewAuditW
 
   /** The log's end when the server starts: what was decided before is already in every answer. */
   async function start(): Promise<AuditedAction[]> {
-    const [{ id }] = await knex('review_audit').max({ id: 'id' });
+    const [{ id }] = await inBackground(knex('review_audit').max({ id: 'id' }));
     lastId = Number(id ?? 0);
     return [];
   }
 
   async function linesAfter(after: number): Promise<AuditedAction[]> {
-    const rows: Array<AuditedAction & { id: number }> = await knex('review_audit').where('id', '>', after).orderBy('id').limit(LINES_PER_LOOK).select('id', 'action', 'via');
+    const rows: Array<AuditedAction & { id: number }> = await inBackground(
+      knex('review_audit').where('id', '>', after).orderBy('id').limit(LINES_PER_LOOK).select('id', 'action', 'via'),
+    );
     if (rows.length) lastId = Number(rows[rows.length - 1].id);
     return rows.map(({ action, via }) => ({ action, via }));
   }

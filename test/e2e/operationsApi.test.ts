@@ -11,6 +11,7 @@ import { graphql } from '../helpers/graphql';
 import { undescribed } from '../helpers/sdlDescriptions';
 import { SCHEMA_DIR } from '../../src/graphql/schema';
 import { heldKeys } from '../helpers/plantedReview';
+import { countStatements } from '../helpers/statementCount';
 
 const ADMIN_TOKEN = 'ops-test-token-51c9';
 const AUTH = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -58,14 +59,8 @@ describe.each(BACKENDS)('feeds and operations on %s, over HTTP', (backend) => {
 
   /** Counts the SQL statements one request runs. */
   async function statementsOf<T>(request: () => Promise<T>): Promise<{ result: T; statements: number }> {
-    let statements = 0;
-    const count = () => statements++;
-    knex.on('query', count);
-    try {
-      return { result: await request(), statements };
-    } finally {
-      knex.off('query', count);
-    }
+    const { count, result } = await countStatements(knex, request);
+    return { result, statements: count };
   }
 
   /** Moves a stream's runs back in time, as if it had not synced since. */

@@ -20,6 +20,7 @@ import { runSync } from '../../src/sync/runSync';
 import { serveRecords } from '../helpers/recordServer';
 import { fastHttp } from '../helpers/feeds';
 import { MAPPING, REVIEW } from '../helpers/mapping';
+import { countStatements } from '../helpers/statementCount';
 
 const SCALE = 500;
 
@@ -192,15 +193,13 @@ describe.each(BACKENDS)('PPP projects over HTTP on %s', (backend) => {
 
   test('SQL statements of a pppProjects page do not grow with page size', async () => {
     const statements = async (first: number) => {
-      let count = 0;
-      const onQuery = () => count++;
-      hub.db.knex.on('query', onQuery);
-      const { body } = await ask(
-        `query($first: Int) { pppProjects(first: $first) { totalCount edges { node { id title subject { name } revisions { version }
+      const { count, result: { body } } = await countStatements(hub.db.knex, () =>
+        ask(
+          `query($first: Int) { pppProjects(first: $first) { totalCount edges { node { id title subject { name } revisions { version }
             implementingAgency { entity { name } } partners { entity { name } } } } } }`,
-        { first },
+          { first },
+        ),
       );
-      hub.db.knex.off('query', onQuery);
       expect(body.errors).toBeUndefined();
       expect(body.data.pppProjects.edges).toHaveLength(first);
       return count;

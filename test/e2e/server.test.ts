@@ -3,6 +3,7 @@ import { BACKENDS } from '../helpers/testDatabase';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { graphql } from '../helpers/graphql';
 import { answersOtherThanBadInput, callsWithAfter, callsWithEachStringArgument, CRAFTED_CURSORS, CURSOR_REFUSED, nulMessageFor } from '../helpers/clientMistakes';
+import { countStatements } from '../helpers/statementCount';
 
 const ADMIN_TOKEN = 'server-test-token-2b9e';
 const FIRST_QUERY = `{ disclosures(first: 5) { totalCount edges { node { id domain title publishedAt } } } }`;
@@ -127,15 +128,13 @@ describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
 
   test('relations load through DataLoaders: SQL statements per request do not grow with page size', async () => {
     const statements = async (first: number) => {
-      let count = 0;
-      const onQuery = () => count++;
-      hub.db.knex.on('query', onQuery);
-      const { body } = await graphql(
-        hub.url,
-        `query($first: Int) { disclosures(first: $first, filter: { kind: "emission-result" }) { totalCount edges { node { id title subject { name usccValid } revisions { version } } } } }`,
-        { first },
+      const { count, result: { body } } = await countStatements(hub.db.knex, () =>
+        graphql(
+          hub.url,
+          `query($first: Int) { disclosures(first: $first, filter: { kind: "emission-result" }) { totalCount edges { node { id title subject { name usccValid } revisions { version } } } } }`,
+          { first },
+        ),
       );
-      hub.db.knex.off('query', onQuery);
       expect(body.errors).toBeUndefined();
       expect(body.data.disclosures.edges).toHaveLength(first);
       return count;

@@ -10,6 +10,7 @@ import { NOTICE_TYPES, processStage, type NoticeType } from '../../src/domain/tr
 import { BACKENDS } from '../helpers/testDatabase';
 import { citiesElsewhereIn } from '../helpers/placesElsewhere';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
+import { countStatements } from '../helpers/statementCount';
 
 const STAGES = ['TENDER', 'QUALIFICATION', 'AWARD', 'CONTRACT', 'IMPLEMENTATION', 'CANCELLED'];
 
@@ -280,15 +281,13 @@ describe.each(BACKENDS)('trading notices and processes over HTTP on %s', (backen
 
   test('SQL statements of a tradingProcesses page with its notices do not grow with page size', async () => {
     const statements = async (first: number) => {
-      let count = 0;
-      const onQuery = () => count++;
-      hub.db.knex.on('query', onQuery);
-      const { body } = await ask(
-        `query($first: Int) { tradingProcesses(first: $first) { totalCount edges { node { projectCode stage contractValue { amountWan }
+      const { count, result: { body } } = await countStatements(hub.db.knex, () =>
+        ask(
+          `query($first: Int) { tradingProcesses(first: $first) { totalCount edges { node { projectCode stage contractValue { amountWan }
             buyer { name entity { name } } notices { id title subject { name } revisions { version } process { stage } parties { name entity { uscc } } } } } } }`,
-        { first },
+          { first },
+        ),
       );
-      hub.db.knex.off('query', onQuery);
       expect(body.errors).toBeUndefined();
       expect(body.data.tradingProcesses.edges).toHaveLength(first);
       return count;
