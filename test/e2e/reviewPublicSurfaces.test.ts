@@ -98,10 +98,10 @@ describe.each(BACKENDS)('a held notice on the public surfaces (%s)', (backend) =
   });
 
   test('counts and stats count what is published, and only that', async () => {
-    const [{ n }] = await hub.db.knex('disclosures').where({ domain: 'trading' }).count({ n: '*' });
+    const [{ n }] = await hub.db.knex('disclosures').where({ domain: 'TRADING' }).count({ n: '*' });
     const data = await publicData('{ disclosures(filter: { domain: TRADING }) { totalCount } stats(groupBy: DOMAIN) { key count } }');
     expect(data.disclosures.totalCount).toBe(Number(n));
-    expect(data.stats.find((b: any) => b.key === 'trading').count).toBe(Number(n));
+    expect(data.stats.find((b: any) => b.key === 'TRADING').count).toBe(Number(n));
     const [{ held }] = await hub.db.knex('review_items').where({ status: 'held', stream: 'trading/notices' }).count({ held: '*' });
     expect(Number(held)).toBeGreaterThan(0);
   });
@@ -149,6 +149,7 @@ describeInBrowser('a held notice in the portal')('a held notice in the portal', 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage();
     await page.goto(`${running.hub.url}/`);
+    await page.waitForSelector('#air-board[data-loaded="true"] .aqi-tile');
     await page.waitForSelector('#search-status[data-total]');
   }, HUB_START_TIMEOUT_MS);
 

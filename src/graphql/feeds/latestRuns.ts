@@ -10,7 +10,7 @@ export interface LatestRunsQuery {
 }
 
 /** The columns of `sync_runs` a served run needs: not the host, pid or cursors. */
-export const RUN_COLUMNS = ['id', 'stream', 'trigger', 'status', 'started_at', 'finished_at', 'fetched', 'inserted', 'updated', 'unchanged', 'quarantined', 'removed', 'error'];
+export const RUN_COLUMNS = ['id', 'stream', 'trigger', 'status', 'started_at', 'finished_at', 'fetched', 'inserted', 'updated', 'unchanged', 'quarantined', 'removed', 'held', 'error'];
 
 /**
  * The newest runs of every named stream, in one statement whatever the number of streams: a
