@@ -162,13 +162,18 @@ describeInBrowser('a held notice in the portal')('a held notice in the portal', 
   async function portalTotal(text: string): Promise<number> {
     await page.fill('#search-input', text);
     await page.press('#search-input', 'Enter');
-    const handle = await page.waitForFunction((tag: string) => {
-      const status = document.querySelector('#search-status');
-      const list = status?.parentElement?.querySelector('.results');
-      if (!status?.dataset.total || list?.getAttribute('aria-busy') || !status.textContent.includes(tag)) return null;
-      return Number(status.dataset.total);
-    }, text);
-    return (await handle.jsonValue()) as number;
+    const handle = await page
+      .waitForFunction((tag: string) => {
+        const status = document.querySelector('#search-status');
+        const list = status?.parentElement?.querySelector('.results');
+        if (!status?.dataset.total || list?.getAttribute('aria-busy') || !status.textContent.includes(tag)) return null;
+        // waitForFunction waits for a truthy value, and a total of 0 is one to read too.
+        return { total: Number(status.dataset.total) };
+      }, text)
+      .catch(async (error: Error) => {
+        throw new Error(`the portal never showed a total for "${text}"; its status reads "${await page.locator('#search-status').textContent()}": ${error.message}`);
+      });
+    return ((await handle.jsonValue()) as { total: number }).total;
   }
 
   test('the portal finds the clean notice and shows nothing of the held one', async () => {
