@@ -53,7 +53,9 @@ async function race(dataDir: string): Promise<Outcome[]> {
     for (const c of contenders) expect(await c.next()).toBe('ready');
     for (const c of contenders) c.say('go');
     const outcomes = await Promise.all(contenders.map(async (c) => JSON.parse(await c.next()) as Outcome));
-    for (const c of contenders) c.say('release');
+    // Only the winner waits to be told; a loser ends once it has answered, and writing to its
+    // closed stdin would fail with EPIPE.
+    contenders.forEach((c, i) => outcomes[i].acquired && c.say('release'));
     await Promise.all(contenders.map((c) => c.ended()));
     return outcomes;
   } finally {
