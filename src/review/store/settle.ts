@@ -3,6 +3,7 @@ import type { DisclosureRow } from '../../sync/normalize';
 import type { Finding, ReviewOutcome, ReviewStatus } from '../contract';
 import { redactRow } from '../redaction';
 import { withdrawPublished } from './withdraw';
+import { lastPerKey } from '../../sync/store/lastPerKey';
 
 export interface SettleOptions {
   /** The stream's full name, connector/stream. */
@@ -77,7 +78,7 @@ interface KnownItem {
  * a page without findings.
  */
 export async function settleReviewedRows(trx: Knex.Transaction, { stream, runId, outcomes }: SettleOptions): Promise<SettledPage> {
-  const page = lastPerKey(outcomes);
+  const page = lastPerKey(outcomes, (o) => o.row.source_key);
   const flagged = page.filter((o) => o.findings.length > 0);
   const known = await knownItems(trx, stream, flagged);
 
@@ -153,11 +154,4 @@ function heldItem(outcome: ReviewOutcome<DisclosureRow>, runId: number): object 
     row,
     run_id: runId,
   };
-}
-
-/** A page may carry the same record twice; as in disclosureWriter.ts, the last one wins. */
-function lastPerKey(outcomes: ReviewOutcome<DisclosureRow>[]): ReviewOutcome<DisclosureRow>[] {
-  const byKey = new Map<string, ReviewOutcome<DisclosureRow>>();
-  for (const outcome of outcomes) byKey.set(outcome.row.source_key, outcome);
-  return [...byKey.values()];
 }

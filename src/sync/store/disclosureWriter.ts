@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { DisclosureRow } from '../normalize';
+import { lastPerKey } from './lastPerKey';
 
 export interface WriteCounts {
   inserted: number;
@@ -81,7 +82,7 @@ const SAVE_REVISIONS = `
  * decision publishes: no run replaced the older version then, an admin did (the audit log says who).
  */
 export async function writeDisclosures(trx: Knex.Transaction, batch: DisclosureRow[], runId: number | null): Promise<WriteCounts> {
-  const rows = lastPerKey(batch);
+  const rows = lastPerKey(batch, (row) => row.source_key);
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   await upsertEntities(trx, rows);
 
@@ -135,11 +136,4 @@ async function upsertEntities(trx: Knex.Transaction, rows: DisclosureRow[]): Pro
   if (entities.size === 0) return;
   const list = [...entities].map(([uscc, name]) => ({ uscc, name }));
   await trx.raw(UPSERT_ENTITIES, [JSON.stringify(list)]);
-}
-
-/** A page may carry the same record twice; one statement cannot upsert a row twice, so the last wins. */
-function lastPerKey(batch: DisclosureRow[]): DisclosureRow[] {
-  const byKey = new Map<string, DisclosureRow>();
-  for (const row of batch) byKey.set(row.source_key, row);
-  return [...byKey.values()];
 }
