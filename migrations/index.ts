@@ -8,6 +8,7 @@ import * as domainQueryIndexes from './20261127_006_domain_query_indexes';
 import * as quarantineIdentity from './20261201_007_quarantine_identity';
 import * as linearBigrams from './20261201_008_linear_bigrams';
 import * as review from './20261201_009_review';
+import * as disclosureLinks from './20261201_010_disclosure_links';
 
 /**
  * The migrations in the order they apply. Listing them here (rather than letting knex scan the
@@ -24,6 +25,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261201_007_quarantine_identity': quarantineIdentity,
   '20261201_008_linear_bigrams': linearBigrams,
   '20261201_009_review': review,
+  '20261201_010_disclosure_links': disclosureLinks,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

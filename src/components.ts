@@ -6,7 +6,13 @@ import type { ConnectorDefinition } from './sync/stream';
  * embeds the hub can bring its own connectors, or its own demo world, without touching src/.
  */
 export interface HubComponents {
+  /** The coded connectors; with the manifests of `manifestDirs` once loaded (withManifests). */
   connectors: readonly ConnectorDefinition[];
+  /**
+   * Directories of connector manifests (`*.yaml` files, `<folder>/connector.yaml`) loaded beside the coded
+   * connectors; HUB_CONNECTORS_DIR adds one. See src/manifest/.
+   */
+  manifestDirs?: readonly string[];
   /** Served when no feed URL is configured; without it such a hub refuses to start and says why. */
   sampleFeeds?: SampleFeeds;
 }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { requireSampleFeeds, type HubComponents, type RunningSampleFeeds } from './components';
+import { withManifests } from './manifest/withManifests';
 import type { HubConfig } from './config/config';
 import { openDatabase, type Database } from './db/connect';
 import { migrateLatest } from './db/migrate';
@@ -43,7 +44,8 @@ export class PortInUseError extends Error {
  * starts the bundled sample feed server and syncs once, so a new user sees data within seconds.
  */
 export async function startHub(config: HubConfig, components: HubComponents, logger: Logger = createLogger(config.logLevel)): Promise<RunningHub> {
-  const { connectors } = components;
+  // Loads the manifests (unless the CLI has): a broken one refuses the start, before any port opens.
+  const { connectors } = withManifests(components, config.connectorsDir);
   const mapping = { city: config.city };
   const review = createReviewer(config.reviewRules);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

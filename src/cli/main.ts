@@ -8,6 +8,9 @@ import { registerFeeds } from './commands/feeds';
 import { registerQuarantine } from './commands/quarantine';
 import { registerExport } from './commands/export';
 import { registerReview } from './commands/review';
+import { registerConnectors } from './commands/connectors';
+import { connectorsDirOf } from '../config/config';
+import { withManifests } from '../manifest/withManifests';
 
 /** Errors a user can cause or fix: printed as one line, without a stack trace. */
 const USER_ERRORS = new Set([
@@ -21,6 +24,7 @@ const USER_ERRORS = new Set([
   'UsageError',
   'NoFeedsError',
   'ReviewRefusedError',
+  'ManifestError',
 ]);
 
 export function buildProgram(components: HubComponents): Command {
@@ -36,13 +40,14 @@ export function buildProgram(components: HubComponents): Command {
   registerReview(program);
   registerFeeds(program, components);
   registerExport(program);
+  registerConnectors(program, components);
   return program;
 }
 
 /** Runs the `hub` command line against the given connectors and samples (the composition root's). */
 export async function runCli(argv: string[], components: HubComponents): Promise<void> {
   try {
-    await buildProgram(components).parseAsync(argv);
+    await buildProgram(withManifests(components, connectorsDirOf(process.env))).parseAsync(argv);
   } catch (error) {
     process.exitCode = reportError(error);
   }

@@ -25,6 +25,8 @@ export interface HubConfig {
   feedsUrl?: string;
   /** Per-connector overrides (`HUB_FEED_<CONNECTOR>_URL`), keyed by lower-case connector name. */
   feedUrls: Record<string, string>;
+  /** A directory of connector manifests loaded beside the built-in connectors (HUB_CONNECTORS_DIR). */
+  connectorsDir?: string;
   /**
    * Who may use the admin fields and decide reviews: HUB_ADMIN_TOKENS (`name=token,…`) and
    * HUB_ADMIN_TOKEN (one admin named `admin`). Empty: admin fields are refused.
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     host: nonEmpty(env.HOST) ?? '0.0.0.0',
     feedsUrl: nonEmpty(env.HUB_FEEDS_URL)?.replace(/\/+$/, ''),
     feedUrls: feedOverrides(env),
+    connectorsDir: connectorsDirOf(env),
     admins: parseAdminTokens(env, (message) => new ConfigError(message)),
     scheduleEnabled: (env.HUB_SCHEDULE ?? '').toLowerCase() !== 'off',
     city,
@@ -88,6 +91,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     creditChinaTemplate:
       nonEmpty(env.HUB_CREDIT_CHINA_URL) ?? 'https://www.creditchina.gov.cn/xinyongxinxi/index.html?keyword={uscc}',
   };
+}
+
+/** HUB_CONNECTORS_DIR as an absolute path, or undefined; read alone by the CLI before any command. */
+export function connectorsDirOf(env: NodeJS.ProcessEnv): string | undefined {
+  const dir = nonEmpty(env.HUB_CONNECTORS_DIR);
+  return dir === undefined ? undefined : path.resolve(dir);
 }
 
 /** Registered prefixes are "ocds-" and six letters or digits. */

@@ -6,6 +6,7 @@ import type { CitySetting } from '../config/city';
 import { regionVocabulary, type RegionVocabulary } from '../domain/region';
 import type { AdminAccess } from './admin/auth';
 import { createDisclosureLoaders } from './disclosures/loaders';
+import { createLinkLoaders } from './disclosures/linkLoaders';
 import { createEntityLoaders } from './entity/loaders';
 import { createEnvironmentLoaders } from './environment/loaders';
 import { createTradingLoaders } from './trading/loaders';
@@ -60,6 +61,7 @@ export interface ContextOptions {
 function createLoaders(knex: Knex) {
   return {
     disclosures: createDisclosureLoaders(knex),
+    links: createLinkLoaders(knex),
     entities: createEntityLoaders(knex),
     trading: createTradingLoaders(knex),
     environment: createEnvironmentLoaders(knex),

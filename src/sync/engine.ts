@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 import type { ConnectorDefinition, MappingContext, StreamDefinition } from './stream';
 import { createHttpClient, FetchError, type HttpClient, type HttpRetry } from './http/httpClient';
 import { validatorFor } from './validation';
-import { toDisclosureRow, type DisclosureRow } from './normalize';
+import type { DisclosureRow } from './normalize';
+import { mapRecord, mappingTarget, type MappingTarget } from './mapRecord';
 import { refusedRecord, writeDisclosuresRefusingBadRows } from './store/refusedRows';
 import { quarantineRecords, supersedeQuarantined, type RejectedRecord } from './store/quarantine';
 import { commitCursor, readCursor } from './store/syncState';
@@ -102,7 +103,7 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
 
   let error: string | undefined;
   try {
-    const reader = new PageProcessor(connector, stream, name, options.mapping, options.review);
+    const reader = new PageProcessor(mappingTarget(connector, stream), options.mapping, options.review);
     let cursor = committed;
     // A file given on the command line replaces the stream's endpoint; everything else is the same.
     const pages = options.file
@@ -110,7 +111,7 @@ export async function syncStream(options: SyncStreamOptions): Promise<StreamSumm
       : stream.source.pages({ baseUrl: options.baseUrl, since, http: options.http ?? httpClientFor(name, options.onHttpRetry), signal });
     for await (const page of prefetching(pages)) {
       signal.throwIfAborted();
-      const result = reader.process(page.records);
+      const result = await reader.process(page.records);
       cursor = maxCursor(cursor, result.cursor);
       await transactionFailingWithOwnError(knex, (trx) =>
         cancelOnAbort(knex, trx, signal, async () => {
@@ -196,21 +197,27 @@ export function describeError(error: unknown): string {
   return `the database connection failed: ${message}; once the database is reachable, sync again: it resumes after the last committed page`;
 }
 
-/** Validation, mapping and review of one page: pure work, no I/O, so it is easy to reason about and fast. */
+/**
+ * Validation, mapping and review of one page: pure work, no I/O, so it is easy to reason about and
+ * fast. A manifest's mapping may answer with a promise (JSONata evaluates asynchronously); a coded
+ * mapping's value is used as it is, without a turn of the event loop per record.
+ */
 class PageProcessor {
   private readonly validate: (record: unknown) => ReturnType<ReturnType<typeof validatorFor>>;
+  private readonly stream: StreamDefinition;
+  private readonly name: string;
 
   constructor(
-    private readonly connector: ConnectorDefinition,
-    private readonly stream: StreamDefinition,
-    private readonly name: string,
+    private readonly target: MappingTarget,
     private readonly mapping: MappingContext,
     private readonly review: Reviewer,
   ) {
-    this.validate = validatorFor(stream.schema);
+    this.stream = target.stream;
+    this.name = target.name;
+    this.validate = validatorFor(target.stream.schema);
   }
 
-  process(records: unknown[]): { outcomes: ReviewOutcome<DisclosureRow>[]; rejected: RejectedRecord[]; cursor?: string; recordOf: (sourceKey: string) => unknown } {
+  async process(records: unknown[]): Promise<{ outcomes: ReviewOutcome<DisclosureRow>[]; rejected: RejectedRecord[]; cursor?: string; recordOf: (sourceKey: string) => unknown }> {
     const outcomes: ReviewOutcome<DisclosureRow>[] = [];
     // The source record of each row, for a row the database refuses (quarantined with its payload).
     // By key, since the row written may be a redacted copy; a page's last record of a key is the one written.
@@ -233,8 +240,8 @@ class PageProcessor {
       cursor = maxCursor(cursor, this.stream.cursor?.(record));
       let row: DisclosureRow;
       try {
-        const input = this.stream.toDisclosure(record, this.mapping);
-        row = toDisclosureRow(input, { domain: this.connector.domain, stream: this.name, sourceKey: this.stream.key(record) }, this.mapping);
+        const mapped = mapRecord(this.target, record, this.mapping);
+        row = mapped instanceof Promise ? await mapped : mapped;
       } catch (error) {
         if (error instanceof ContractViolationError) throw error;
         rejected.push({ stream: this.name, sourceKey, payload: record, stage: 'map', errors: [{ path: '', message: (error as Error).message }] });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import stringify from 'safe-stable-stringify';
-import { ContractViolationError, contractViolation, type Domain } from '../domain/contract';
+import { ContractViolationError, contractViolation, type AnyDisclosureInput, type DisclosureLink, type Domain } from '../domain/contract';
+import { attributeShapeProblem } from './attributeShapes';
 import { validateUscc } from '../domain/uscc';
 import { regionVocabulary } from '../domain/region';
 import { sourceLink } from './sourceLink';
-import type { DisclosureInput, MappingContext } from './stream';
+import type { MappingContext } from './stream';
 
 /** A disclosure as the store keeps it: the unified record plus identity, subject check and hash. */
 export interface DisclosureRow {
@@ -28,6 +29,8 @@ export interface DisclosureRow {
   attributes: object;
   personal: Record<string, unknown> | null;
   search_text: string;
+  /** Null when the record links nothing: most do not, and an empty list would only take room. */
+  links: DisclosureLink[] | null;
   /** Not a column of `disclosures`: written to `disclosure_parties`. */
   parties: PartyRow[];
 }
@@ -46,6 +49,8 @@ export interface RowOrigin {
   /** The stream's full name, connector/stream. */
   stream: string;
   sourceKey: string;
+  /** Kinds the stream's connector declares beyond its domain's (a manifest's own kinds). */
+  ownKinds?: ReadonlySet<string>;
 }
 
 /**
@@ -54,10 +59,13 @@ export interface RowOrigin {
  * run fails naming the stream instead of quarantining every record one by one. The deployment's
  * city places the region in its vocabulary and gives the source link a mapping left out.
  */
-export function toDisclosureRow(input: DisclosureInput, origin: RowOrigin, context: MappingContext): DisclosureRow {
+export function toDisclosureRow(input: AnyDisclosureInput, origin: RowOrigin, context: MappingContext): DisclosureRow {
   const { domain, stream, sourceKey } = origin;
-  const violation = contractViolation(domain, input);
+  const violation = contractViolation(domain, input, origin.ownKinds);
   if (violation) throw new ContractViolationError(`${stream} wrote a disclosure its contract does not allow: ${violation}; fix the stream's mapping`);
+  // A record whose mapped attributes miss their kind's shape is quarantined, as a bad record is.
+  const shapeProblem = attributeShapeProblem(input);
+  if (shapeProblem) throw new Error(shapeProblem);
   const subject = checkSubject(input.subject);
   const row: Omit<DisclosureRow, 'content_hash'> = {
     domain,
@@ -75,6 +83,7 @@ export function toDisclosureRow(input: DisclosureInput, origin: RowOrigin, conte
     attributes: input.attributes,
     personal: input.personal ?? null,
     search_text: searchText(input),
+    links: input.links?.length ? input.links : null,
     parties: (input.parties ?? []).map(checkParty),
   };
   return { ...row, content_hash: contentHash(row) };
@@ -85,11 +94,13 @@ export function toDisclosureRow(input: DisclosureInput, origin: RowOrigin, conte
  * hash alike whatever the key order of its attributes, so a re-sync writes nothing.
  */
 export function contentHash(row: Omit<DisclosureRow, 'content_hash'>): string {
-  const { stream: _s, source_key: _k, ...visible } = row;
+  // Without links when there are none, so the hashes of records stored before links existed hold.
+  const { stream: _s, source_key: _k, links, ...rest } = row;
+  const visible = links ? { ...rest, links } : rest;
   return createHash('sha256').update(stringify(visible) ?? '').digest('hex');
 }
 
-function checkSubject(subject: DisclosureInput['subject']) {
+function checkSubject(subject: AnyDisclosureInput['subject']) {
   if (!subject) {
     return { subject_uscc: null, subject_name: null, subject_uscc_valid: null, subject_uscc_reason: null, entity_uscc: null };
   }
@@ -128,7 +139,7 @@ function requireDate(value: Date, field: string): Date {
  */
 export const SEARCH_TEXT_MAX_CHARS = 10_000;
 
-function searchText(input: DisclosureInput): string {
+function searchText(input: AnyDisclosureInput): string {
   const parts = [input.title, input.subject?.name, input.publisher, input.region, ...(input.parties ?? []).map((p) => p.name), ...(input.searchText ?? [])];
   return capped(parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n'), SEARCH_TEXT_MAX_CHARS);
 }

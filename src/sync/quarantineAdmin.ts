@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 import type { ConnectorDefinition, MappingContext } from './stream';
 import { selectStreams } from './selection';
 import { validatorFor } from './validation';
-import { toDisclosureRow, type DisclosureRow } from './normalize';
+import type { DisclosureRow } from './normalize';
+import { mapRecord, mappingTarget } from './mapRecord';
 import { refusedRecord, writeDisclosuresRefusingBadRows } from './store/refusedRows';
 import { finishRun, startRun, addRunCounts } from './runs';
 import { escapeUnstorable, findUnstorableText, restoreEscapes } from './unstorableText';
@@ -80,6 +81,7 @@ export async function replayQuarantined(
     const [selected] = selectStreams(connectors, [name]);
     const { connector, stream } = selected;
     const validate = validatorFor(stream.schema);
+    const target = mappingTarget(connector, stream);
     const runId = await startRun(knex, name, 'replay', 10 * 60 * 1000);
     await knex.transaction(async (trx) => {
       const outcomes: ReviewOutcome<DisclosureRow>[] = [];
@@ -92,7 +94,7 @@ export async function replayQuarantined(
         let row: DisclosureRow;
         try {
           if (errors.length > 0) throw Object.assign(new Error('still invalid'), { errors });
-          row = toDisclosureRow(stream.toDisclosure(payload, mapping), { domain: connector.domain, stream: name, sourceKey: stream.key(payload) }, mapping);
+          row = await mapRecord(target, payload, mapping);
         } catch (error) {
           if (error instanceof ContractViolationError) throw error;
           const reasons = (error as { errors?: unknown }).errors ?? [{ path: '', message: (error as Error).message }];

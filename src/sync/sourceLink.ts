@@ -1,5 +1,5 @@
 import type { CitySetting } from '../config/city';
-import type { DisclosureInput } from '../domain/contract/disclosure';
+import type { AnyDisclosureInput } from '../domain/contract/disclosure';
 import type { RowOrigin } from './normalize';
 
 /**
@@ -8,7 +8,7 @@ import type { RowOrigin } from './normalize';
  * Every value is URL-encoded; a pattern naming a value the record lacks ({uscc} of a person) gives
  * no link rather than a broken one.
  */
-export function sourceLink(city: CitySetting, origin: RowOrigin, input: DisclosureInput): string | null {
+export function sourceLink(city: CitySetting, origin: RowOrigin, input: AnyDisclosureInput): string | null {
   const [connector, stream] = origin.stream.split('/');
   const pattern = city.sourceLinks[connector];
   if (!pattern) return null;

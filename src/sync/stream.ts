@@ -1,6 +1,6 @@
 import cron from 'node-cron';
 import type { CitySetting } from '../config/city';
-import { removedStatusViolation, type DisclosureInput, type Domain, type StoredStatus } from '../domain/contract';
+import { removedStatusViolation, type AnyDisclosureInput, type DisclosureInput, type Domain, type StoredStatus } from '../domain/contract';
 import type { Source } from './sources/source';
 
 /**
@@ -16,12 +16,18 @@ export interface StreamDefinition<R = any> {
   schema: object;
   /** The source's own identity for the record. */
   key: (record: R) => string;
-  /** Incremental position, ascending in the source. Without it every run reads everything. */
-  cursor?: (record: R) => string;
+  /**
+   * Incremental position, ascending in the source. Without it every run reads everything. A record
+   * without a position (undefined) does not move the cursor.
+   */
+  cursor?: (record: R) => string | undefined;
   /** How to read pages of records. */
   source: Source;
-  /** Source record → unified disclosure. Throwing quarantines the record at the "map" stage. */
-  toDisclosure: (record: R, context: MappingContext) => DisclosureInput;
+  /**
+   * Source record → unified disclosure. Throwing (or rejecting) quarantines the record at the "map"
+   * stage. A coded stream maps synchronously; a manifest's JSONata may answer with a promise.
+   */
+  toDisclosure: (record: R, context: MappingContext) => AnyDisclosureInput | Promise<AnyDisclosureInput>;
   /**
    * `incremental` (default): records only ever arrive or change. `snapshot`: the source lists
    * what is current (e.g. an abnormal-operations list); a record missing from a complete read gets
@@ -67,18 +73,44 @@ export interface ConnectorDefinition {
   /** The domain whose stored contract (src/domain/contract) every record of its streams must keep. */
   domain: Domain;
   streams: StreamDefinition[];
+  /**
+   * Kinds this connector writes that no domain contract declares: a manifest's own kinds, served
+   * as GenericDisclosure. A coded connector writes only its domain's kinds and leaves this out.
+   */
+  ownKinds?: readonly string[];
+  /** Where the connector was declared, when it is a manifest: `hub connectors list` shows it. */
+  manifestFile?: string;
 }
 
-export function stream<R>(definition: StreamDefinition<R>): StreamDefinition<R> {
-  if (!/^[a-z][a-z0-9-]*$/.test(definition.name)) {
-    throw new Error(`stream name "${definition.name}" must be lower-case letters, digits and dashes`);
-  }
+/**
+ * A coded stream: its mapping writes a kind whose attributes tsc checks (AttributesByKind), at
+ * once, and its cursor gives every record a position.
+ */
+export type CodedStreamDefinition<R> = Omit<StreamDefinition<R>, 'toDisclosure' | 'cursor'> & {
+  toDisclosure: (record: R, context: MappingContext) => DisclosureInput;
+  cursor?: (record: R) => string;
+};
+
+/** A coded connector: its streams are coded ones. */
+export type CodedConnectorDefinition = Omit<ConnectorDefinition, 'streams'> & { streams: Array<CodedStreamDefinition<any>> };
+
+export function stream<R>(definition: CodedStreamDefinition<R>): CodedStreamDefinition<R> {
+  const problem = streamDeclarationProblem(definition);
+  if (problem) throw new Error(problem);
+  return definition;
+}
+
+/** What is wrong with a stream's declaration, coded or a manifest's, or undefined. */
+export function streamDeclarationProblem(definition: Pick<StreamDefinition, 'name' | 'mode' | 'removedStatus' | 'cursor' | 'reconcile' | 'schedule'>): string | undefined {
+  if (!/^[a-z][a-z0-9-]*$/.test(definition.name)) return `stream name "${definition.name}" must be lower-case letters, digits and dashes`;
   if (definition.mode === 'snapshot' && !definition.removedStatus) {
-    throw new Error(`snapshot stream "${definition.name}" needs a removedStatus for records that leave the list`);
+    return `snapshot stream "${definition.name}" needs a removedStatus for records that leave the list`;
+  }
+  if (definition.schedule && !cron.validate(definition.schedule)) {
+    return `stream "${definition.name}": schedule "${definition.schedule}" is not a cron expression; write e.g. "0 6 * * *" (daily at 06:00)`;
   }
   const reconcileProblem = definition.reconcile && definition.reconcile !== 'off' && reconcileDeclarationProblem(definition, definition.reconcile);
-  if (reconcileProblem) throw new Error(`stream "${definition.name}": ${reconcileProblem}`);
-  return definition;
+  return reconcileProblem ? `stream "${definition.name}": ${reconcileProblem}` : undefined;
 }
 
 /**
@@ -91,7 +123,7 @@ export function readsWholeEveryRun(definition: Pick<StreamDefinition, 'mode' | '
   return undefined;
 }
 
-function reconcileDeclarationProblem(definition: StreamDefinition, reconcile: ReconcileDeclaration): string | undefined {
+function reconcileDeclarationProblem(definition: Pick<StreamDefinition, 'mode' | 'cursor'>, reconcile: ReconcileDeclaration): string | undefined {
   const whole = readsWholeEveryRun(definition);
   if (whole) return `declares a reconciliation but is ${whole}, so it would read everything twice; remove "reconcile"`;
   if (!cron.validate(reconcile.schedule)) return `reconcile.schedule "${reconcile.schedule}" is not a cron expression; write e.g. "0 3 * * 0" (Sundays at 03:00)`;
@@ -100,7 +132,8 @@ function reconcileDeclarationProblem(definition: StreamDefinition, reconcile: Re
   return undefined;
 }
 
-export function connector(definition: ConnectorDefinition): ConnectorDefinition {
+/** Checks a coded connector's streams together. */
+export function connector(definition: CodedConnectorDefinition): CodedConnectorDefinition {
   const names = new Set<string>();
   for (const s of definition.streams) {
     if (names.has(s.name)) throw new Error(`connector "${definition.name}" declares stream "${s.name}" twice`);

@@ -18,6 +18,7 @@ export function penaltyRow(fields: Partial<Omit<DisclosureRow, 'content_hash'>> 
     source_updated_at: new Date('2026-03-03T02:00:00Z'),
     status: 'active',
     subject_uscc: null,
+    links: null,
     subject_name: '张某',
     subject_uscc_valid: null,
     subject_uscc_reason: null,

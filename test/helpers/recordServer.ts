@@ -12,10 +12,19 @@ export interface RecordServer {
  * records share a page. JSON.stringify writes a NUL or a lone surrogate as a \u escape, so the
  * client parses back exactly the string the test built.
  */
-export async function serveRecords(path: string, records: unknown[], pageSize: number): Promise<RecordServer> {
+export function serveRecords(path: string, records: unknown[], pageSize: number): Promise<RecordServer> {
+  return serveRecordsAt({ [path]: records }, pageSize);
+}
+
+/**
+ * As serveRecords, at several paths of one base URL (one connector's streams). The arrays are read
+ * at each request, so a test that changes one publishes the change, as a source does.
+ */
+export async function serveRecordsAt(feeds: Record<string, unknown[]>, pageSize: number): Promise<RecordServer> {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname !== path) {
+    const records = feeds[url.pathname];
+    if (!records) {
       response.writeHead(404).end();
       return;
     }

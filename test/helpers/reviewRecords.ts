@@ -5,7 +5,7 @@ import { isMalformed, type IndexedFeed } from '../../samples/kit/feed';
 import { DEFAULT_FEED_OPTIONS } from '../../samples/kit/feedServer';
 import type { Finding } from '../../src/review/contract';
 import { toDisclosureRow, type DisclosureRow } from '../../src/sync/normalize';
-import type { StreamDefinition } from '../../src/sync/stream';
+import type { CodedStreamDefinition } from '../../src/sync/stream';
 import { validatorFor } from '../../src/sync/validation';
 import { MAPPING, REVIEW } from './mapping';
 
@@ -24,7 +24,7 @@ export function cleanPenalties(n: number): PenaltyRecord[] {
 }
 
 /** The first `n` records of a credit sample feed that are valid and in which the default rules find nothing. */
-export function cleanSampleRecords(feed: IndexedFeed, stream: StreamDefinition, n: number): Array<Record<string, unknown>> {
+export function cleanSampleRecords(feed: IndexedFeed, stream: CodedStreamDefinition<any>, n: number): Array<Record<string, unknown>> {
   const options = { ...DEFAULT_FEED_OPTIONS, scale: 20 * n };
   const validate = validatorFor(stream.schema);
   const clean: Array<Record<string, unknown>> = [];
@@ -38,7 +38,7 @@ export function cleanSampleRecords(feed: IndexedFeed, stream: StreamDefinition, 
 }
 
 /** The record's mapped row after the default review, as the engine computes it. */
-export function reviewed(record: Record<string, unknown>, stream: StreamDefinition = penalties): { row: DisclosureRow; findings: Finding[] } {
+export function reviewed(record: Record<string, unknown>, stream: CodedStreamDefinition<any> = penalties): { row: DisclosureRow; findings: Finding[] } {
   const name = `${credit.name}/${stream.name}`;
   const row = toDisclosureRow(stream.toDisclosure(record, MAPPING), { domain: credit.domain, stream: name, sourceKey: stream.key(record) }, MAPPING);
   return REVIEW(row);

@@ -47,7 +47,7 @@ function correctionsBetween(name: string, before: number, after: number): Correc
     const old = feed.record(i, feedOptions(before));
     const now = feed.record(i, feedOptions(after));
     if (JSON.stringify(old) === JSON.stringify(now) || validate(now).length > 0 || held.has(stream.key(now))) continue;
-    corrections.push({ key: stream.key(now), cursor: stream.cursor!(now) });
+    corrections.push({ key: stream.key(now), cursor: stream.cursor!(now)! });
   }
   return corrections;
 }

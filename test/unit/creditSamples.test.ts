@@ -15,7 +15,7 @@ import { PARTY_CATEGORY_SPELLINGS } from '../../src/domain/creditPartyCategory';
 import { regionOfAuthority } from '../../src/domain/creditRegion';
 import { validateUscc } from '../../src/domain/uscc';
 import { isMalformed, type FeedOptions, type IndexedFeed } from '../../samples/kit/feed';
-import type { StreamDefinition } from '../../src/sync/stream';
+import type { CodedStreamDefinition } from '../../src/sync/stream';
 import { validatorFor } from '../../src/sync/validation';
 import { MAPPING } from '../helpers/mapping';
 import { citiesElsewhereIn } from '../helpers/placesElsewhere';
@@ -50,7 +50,7 @@ describe('credit connector declaration', () => {
   });
 });
 
-describe.each(STREAMS)('sample feed of %s', (_name, stream: StreamDefinition, feed) => {
+describe.each(STREAMS)('sample feed of %s', (_name, stream: CodedStreamDefinition<any>, feed) => {
   const validate = validatorFor(stream.schema);
 
   it('is the same for the same seed and differs for another', () => {

@@ -13,7 +13,7 @@ import type { EmissionRecord } from '../../connectors/environment/emissions/sche
 import { emissions } from '../../connectors/environment/emissions/stream';
 import { isMalformed, type FeedOptions, type IndexedFeed } from '../../samples/kit/feed';
 import { DEFAULT_FEED_OPTIONS } from '../../samples/kit/feedServer';
-import type { StreamDefinition } from '../../src/sync/stream';
+import type { CodedStreamDefinition } from '../../src/sync/stream';
 import { validatorFor } from '../../src/sync/validation';
 import { validateUscc } from '../../src/domain/uscc';
 import { compareCursors } from '../../src/sync/cursor';
@@ -26,14 +26,14 @@ import { DEFAULT_WARNING_SETTINGS } from '../../connectors/environment/common/wa
 const o: FeedOptions = { ...DEFAULT_FEED_OPTIONS, scale: 300 };
 const NEW_STREAMS = ['air-daily', 'aqi-forecasts', 'pollution-warnings', 'water-quality', 'emissions'];
 
-function pair(name: string): { stream: StreamDefinition; feed: IndexedFeed } {
+function pair(name: string): { stream: CodedStreamDefinition<any>; feed: IndexedFeed } {
   const stream = environment.streams.find((s) => s.name === name)!;
   const feed = environmentFeeds.find((f) => f.path === `/environment/${name}`)!;
   return { stream, feed };
 }
 
 /** What the engine would do with a record: undefined when stored, else the stage it fails at. */
-function fate(stream: StreamDefinition, record: unknown): 'validate' | 'map' | undefined {
+function fate(stream: CodedStreamDefinition<any>, record: unknown): 'validate' | 'map' | undefined {
   if (validatorFor(stream.schema)(record).length > 0) return 'validate';
   try {
     stream.toDisclosure(record, MAPPING);

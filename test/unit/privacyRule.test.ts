@@ -15,7 +15,7 @@ import { isMalformed } from '../../samples/kit/feed';
 import { DEFAULT_FEED_OPTIONS } from '../../samples/kit/feedServer';
 import { attributesOf } from '../../src/domain/contract';
 import { findUnmaskedPersonalInfo } from '../../src/domain/masking';
-import type { ConnectorDefinition } from '../../src/sync/stream';
+import type { CodedConnectorDefinition } from '../../src/sync/stream';
 import type { DisclosureInput } from '../../src/sync/stream';
 import { validatorFor } from '../../src/sync/validation';
 import { MAPPING } from '../helpers/mapping';
@@ -137,7 +137,7 @@ describe('a natural person’s mobile number, ID number and home address are mas
   });
 
   /** Every stream of every domain, mapped from its sample feed: nothing personal is served. */
-  const domains: Array<[string, ConnectorDefinition, readonly IndexedFeed[]]> = [
+  const domains: Array<[string, CodedConnectorDefinition, readonly IndexedFeed[]]> = [
     ['credit', credit, creditFeeds],
     ['trading', trading, tradingFeeds],
     ['ppp', ppp, pppFeeds],

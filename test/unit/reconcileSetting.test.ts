@@ -1,6 +1,6 @@
 import { CONNECTORS } from '../../connectors';
 import { selectStreams } from '../../src/sync/selection';
-import { stream, type StreamDefinition } from '../../src/sync/stream';
+import { stream, type CodedStreamDefinition } from '../../src/sync/stream';
 import { httpPages } from '../../src/sync/sources/httpPages';
 import { DEFAULT_RECONCILE, describeWindow, parseReconcileOverride, reconcileOverrides, reconcileSetting } from '../../src/sync/reconcileSetting';
 import { reconcilableStreams } from '../../src/sync/reconcile';
@@ -8,7 +8,7 @@ import { reconcilableStreams } from '../../src/sync/reconcile';
 const selected = (name: string) => selectStreams(CONNECTORS, [name])[0];
 const VARIABLE = 'HUB_RECONCILE_TRADING_NOTICES';
 
-function declaration(extra: Partial<StreamDefinition>): StreamDefinition {
+function declaration(extra: Partial<CodedStreamDefinition<any>>): CodedStreamDefinition<any> {
   return {
     name: 'things',
     schema: { type: 'object' },

@@ -16,7 +16,7 @@ import { createReviewer } from '../../src/review/reviewer';
 import { DEFAULT_REVIEW_RULES } from '../../src/review/rules';
 import { forEachServedText } from '../../src/review/servedTexts';
 import { toDisclosureRow, type DisclosureRow } from '../../src/sync/normalize';
-import type { ConnectorDefinition } from '../../src/sync/stream';
+import type { CodedConnectorDefinition } from '../../src/sync/stream';
 import { validatorFor } from '../../src/sync/validation';
 import { MAPPING } from '../helpers/mapping';
 
@@ -42,7 +42,7 @@ interface Reviewed {
   texts: Map<string, string>;
 }
 
-const domains: Array<[ConnectorDefinition, readonly IndexedFeed[]]> = [
+const domains: Array<[CodedConnectorDefinition, readonly IndexedFeed[]]> = [
   [credit, creditFeeds],
   [trading, tradingFeeds],
   [ppp, pppFeeds],

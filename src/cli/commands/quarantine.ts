@@ -18,7 +18,7 @@ interface Scope {
 /** The states a quarantine entry goes through, and `all`; anything else would list nothing. */
 const STATUSES = ['open', 'replayed', 'superseded', 'discarded', 'all'];
 
-export function registerQuarantine(program: Command, { connectors }: HubComponents): void {
+export function registerQuarantine(program: Command, components: HubComponents): void {
   const q = program.command('quarantine').description('records the engine rejected, with their reasons');
   q.command('list')
     .description('list quarantined records (open ones unless --status says otherwise)')
@@ -42,7 +42,7 @@ export function registerQuarantine(program: Command, { connectors }: HubComponen
       const query = scope(ids, o);
       const config = loadConfig();
       const review = createReviewer(config.reviewRules);
-      const result = await onOpenEntries(config, query, 'replayed', (knex) => replayQuarantined(knex, connectors, { city: config.city }, review, query));
+      const result = await onOpenEntries(config, query, 'replayed', (knex) => replayQuarantined(knex, components.connectors, { city: config.city }, review, query));
       process.stdout.write(`replayed ${result.replayed}; still failing ${result.stillFailing}\n`);
     });
   q.command('discard')

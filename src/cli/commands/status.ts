@@ -8,12 +8,13 @@ import { formatChinaTime } from '../../domain/chinaTime';
 import { withDatabase } from '../database';
 import { formatTable } from '../table';
 
-export function registerStatus(program: Command, { connectors }: HubComponents): void {
+export function registerStatus(program: Command, components: HubComponents): void {
   program
     .command('status')
     .description('show each stream: cursor, last run, next scheduled fire, open quarantine, its reconciliation, and records held for review')
     .option('--json', 'print JSON instead of the table')
     .action(async (options: { json?: boolean }) => {
+      const { connectors } = components;
       const settings = { schedules: scheduleOverrides(process.env, connectors), reconciliations: reconcileOverrides(process.env, connectors) };
       const statuses = await withDatabase(loadConfig(), (db) => streamStatuses(db.knex, connectors, settings), { migrate: true });
       if (options.json) {

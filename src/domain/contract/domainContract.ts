@@ -1,7 +1,9 @@
+import type { TSchema } from '@sinclair/typebox';
 import type { StoredStatus } from './status';
 
-/** The domains of the unified schema (GraphQL `Domain`). */
-export type Domain = 'CREDIT' | 'TRADING' | 'PPP' | 'ENVIRONMENT';
+/** The domains of the unified schema (GraphQL `Domain`, schema/core.graphql). */
+export const DOMAINS = ['CREDIT', 'TRADING', 'PPP', 'ENVIRONMENT', 'POLICY', 'SUPERVISION', 'FISCAL', 'POWERS'] as const;
+export type Domain = (typeof DOMAINS)[number];
 
 /**
  * What one domain stores: the kinds of its disclosures (by a name the code uses → the stored
@@ -14,6 +16,12 @@ export interface DomainContract<K extends Record<string, string> = Record<string
   kinds: K;
   statuses: readonly StoredStatus[];
   roles: R;
+  /**
+   * For kinds that connector manifests write (no TypeScript mapping whose types tsc checks): the
+   * shape of their attributes, checked for every record as it is mapped, and the type the
+   * domain's readers rely on (Static of the same schema). Extra attributes are allowed.
+   */
+  attributeShapes?: Readonly<Partial<Record<K[keyof K], TSchema>>>;
 }
 
 export function domainContract<const K extends Record<string, string>, const R extends Record<string, string>>(

@@ -13,7 +13,7 @@ import type { DisclosureRow as StoredDisclosureRow } from '../../sync/normalize'
 export const DISCLOSURE_COLUMNS = [
   'd.id', 'd.domain', 'd.kind', 'd.stream', 'd.source_key', 'd.title', 'd.publisher', 'd.region', 'd.published_at',
   'd.source_updated_at', 'd.status', 'd.subject_uscc', 'd.subject_name', 'd.subject_uscc_valid', 'd.subject_uscc_reason',
-  'd.entity_uscc', 'd.source_url', 'd.version', 'd.attributes',
+  'd.entity_uscc', 'd.source_url', 'd.version', 'd.attributes', 'd.links',
 ];
 
 /**

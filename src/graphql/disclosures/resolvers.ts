@@ -7,6 +7,8 @@ import { withCanonicalRegion } from '../shared/region';
 import { DISCLOSURE_COLUMNS, type StoredSubject } from './columns';
 import { listDisclosures, type DisclosureListArgs } from './list';
 import type { ServedDisclosure } from './served';
+import type { DisclosureLink } from '../../domain/contract';
+import type { LinkAddress } from './linkLoaders';
 import { disclosureStats, type StatsArgs } from './stats';
 
 /**
@@ -40,4 +42,32 @@ export const disclosureResolvers = {
     division: (d: ServedDisclosure, _: unknown, ctx: HubContext) => ctx.regions.resolve(d.storedRegion),
     revisions: (d: ServedDisclosure, _: unknown, ctx: HubContext) => ctx.loaders.disclosures.revisions.load(Number(d.id)),
   },
+  GenericDisclosure: {
+    links: servedLinks,
+  },
+  DisclosureLink: {
+    disclosure: (link: ServedLink, _: unknown, ctx: HubContext) => link.disclosure ?? ctx.loaders.links.target.load({ stream: link.stream, key: link.key }),
+  },
 };
+
+/** A link as served: the other record's address, and the record itself when it came with the link. */
+interface ServedLink {
+  relation: string;
+  direction: 'OUTGOING' | 'INCOMING';
+  stream: string;
+  key: string;
+  disclosure?: ServedDisclosure;
+}
+
+/** The links a disclosure makes (OUTGOING), then the links others make to it (INCOMING). */
+async function servedLinks(d: ServedDisclosure<GenericFields>, _: unknown, ctx: HubContext): Promise<ServedLink[]> {
+  const outgoing = d.storedLinks.map((link): ServedLink => ({ ...link, direction: 'OUTGOING' }));
+  const incoming = await ctx.loaders.links.linkingTo.load(d.linkAddress);
+  const back = incoming.map(({ relation, from, disclosure }): ServedLink => ({ relation, direction: 'INCOMING', ...from, disclosure }));
+  return [...outgoing, ...back];
+}
+
+interface GenericFields {
+  storedLinks: DisclosureLink[];
+  linkAddress: LinkAddress;
+}

@@ -33,5 +33,13 @@ export function listOf<T>(value: T[] | null | undefined): T[] {
   return Array.isArray(value) ? value : [];
 }
 
-/** A kind no domain serves with a type of its own: its source fields as JSON. */
-export const servedGeneric = servedAs('GenericDisclosure', (_, row) => ({ attributes: row.attributes }));
+/**
+ * A kind no domain serves with a type of its own (a manifest's): its attributes as JSON, and what
+ * its `links` are resolved from — the links it makes, and its own stream and key, which the
+ * records that link to it name.
+ */
+export const servedGeneric = servedAs('GenericDisclosure', (_, row) => ({
+  attributes: row.attributes,
+  storedLinks: row.links ?? [],
+  linkAddress: { stream: row.stream, key: row.source_key },
+}));

@@ -30,6 +30,7 @@ const COLUMNS: Array<[keyof DisclosureRow, string]> = [
   ['attributes', 'jsonb'],
   ['personal', 'jsonb'],
   ['search_text', 'text'],
+  ['links', 'jsonb'],
 ];
 const names = COLUMNS.map(([c]) => c).join(', ');
 const recordType = COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
@@ -69,10 +70,12 @@ const FIND_EXISTING = `
     SELECT id, source_key, content_hash FROM disclosures WHERE stream = ? AND source_key = k.source_key OFFSET 0
   ) d`;
 
-// Revisions are served as history, so they never carry the personal column.
+// Revisions are served as history, so they never carry the personal column; nor `links` where a
+// record has none, as before links existed.
 const SAVE_REVISIONS = `
   INSERT INTO revisions (disclosure_id, version, content_hash, snapshot, valid_from, run_id)
-  SELECT d.id, d.version, d.content_hash, to_jsonb(d) - 'search_text' - 'search_grams' - 'id' - 'first_seen_at' - 'last_seen_at' - 'personal' - 'content_hash', d.stored_at, ?::bigint
+  SELECT d.id, d.version, d.content_hash, to_jsonb(d) - 'search_text' - 'search_grams' - 'id' - 'first_seen_at' - 'last_seen_at' - 'personal' - 'content_hash'
+    - CASE WHEN d.links IS NULL THEN 'links' ELSE '' END, d.stored_at, ?::bigint
   FROM disclosures d WHERE d.id IN (SELECT (value)::bigint FROM jsonb_array_elements_text(?::jsonb))`;
 
 /**

@@ -63,6 +63,7 @@ function pick(row: DisclosureRow): Omit<DisclosureRow, 'content_hash'> {
     attributes: row.attributes,
     personal: row.personal ?? null,
     search_text: row.search_text,
+    links: row.links ?? null,
     parties: row.parties,
   };
 }
