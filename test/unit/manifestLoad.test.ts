@@ -83,8 +83,8 @@ describe('a sound manifest', () => {
 
   test('a mapping value of the wrong type names the field and its expression', async () => {
     const { connector } = loadManifest(write('noise.yaml', SOUND));
-    const mapped = connector.streams[0].toDisclosure({ id: 'N-7', name: '点', day: '2026-13-45' }, undefined as never);
-    await expect(Promise.resolve(mapped)).rejects.toThrow(/mapping\.publishedAt \(day\) gave "2026-13-45"; expected a date/);
+    const mapped = async () => connector.streams[0].toDisclosure({ id: 'N-7', name: '点', day: '2026-13-45' }, undefined as never);
+    await expect(mapped()).rejects.toThrow(/mapping\.publishedAt \(day\) gave "2026-13-45"; expected a date/);
   });
 });
 
