@@ -9,6 +9,7 @@ import { registerQuarantine } from './commands/quarantine';
 import { registerExport } from './commands/export';
 import { registerReview } from './commands/review';
 import { registerConnectors } from './commands/connectors';
+import { registerReport } from './commands/report';
 import { connectorsDirOf } from '../config/config';
 import { withManifests } from '../manifest/withManifests';
 
@@ -41,6 +42,7 @@ export function buildProgram(components: HubComponents): Command {
   registerFeeds(program, components);
   registerExport(program);
   registerConnectors(program, components);
+  registerReport(program);
   return program;
 }
 

@@ -11,6 +11,7 @@ import { environmentResolvers } from './environment/resolvers';
 import { feedResolvers } from './feeds/resolvers';
 import { operationsResolvers } from './admin/operations';
 import { pppResolvers } from './ppp/resolvers';
+import { reportResolvers } from './report/resolvers';
 import { reviewResolvers } from './review/resolvers';
 import { tradingResolvers } from './trading/resolvers';
 import { usccResolvers } from './uscc/resolvers';
@@ -49,6 +50,7 @@ export function buildSchema(): GraphQLSchema {
       feedResolvers,
       operationsResolvers,
       reviewResolvers,
+      reportResolvers,
     ],
     inheritResolversFromInterfaces: true,
   });

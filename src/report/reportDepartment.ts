@@ -29,7 +29,7 @@ export async function requireKnownDepartment(knex: Knex, department: string): Pr
   const known = await departmentNames(knex).where('n.name', department).first('n.name');
   if (known) return;
   const close = await closeNames(knex, department);
-  const hint = close.length ? `names that come close: ${close.join(', ')}` : 'no name comes close; run without --department (or department) to see every department\'s records counted together';
+  const hint = close.length ? `names that come close: ${close.join(', ')}` : 'no name comes close; leave the department out to count every department\'s records together';
   throw new ReportInputError(
     `department "${department}" decided no licence or penalty, bought nothing and published no policy document the hub holds: give its full name as the records write it; ${hint}`,
   );
