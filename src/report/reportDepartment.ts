@@ -35,13 +35,14 @@ export async function requireKnownDepartment(knex: Knex, department: string): Pr
   );
 }
 
-/** Names containing the given one, or its last three characters (财政局, 管理局): up to eight. */
+/** Names containing the given one, or its last three characters (财政局, 管理局): up to eight, shortest (closest) first. */
 async function closeNames(knex: Knex, department: string): Promise<string[]> {
   for (const part of [department, department.slice(-3)]) {
     const rows = (await departmentNames(knex)
       .where('n.name', 'like', `%${part.replace(/[\\%_]/g, '\\$&')}%`)
-      .distinct('n.name')
-      .orderBy('n.name')
+      .groupBy('n.name')
+      .select('n.name')
+      .orderByRaw('length(n.name), n.name')
       .limit(8)) as Array<{ name: string }>;
     if (rows.length) return rows.map((r) => r.name);
   }
