@@ -262,6 +262,8 @@ describe.each(BACKENDS)('the yearly disclosure report, on %s', (backend) => {
     const unknown = await graphql(hub.url, `{ annualDisclosureReport(year: ${POLICY_YEAR}, department: "市场监督") { year } }`);
     expect(unknown.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(unknown.body.errors[0].message).toMatch(/department "市场监督" .*give its full name.*names that come close: .*大庆市市场监督管理局/);
+    const nul = await graphql(hub.url, `query($d: String) { annualDisclosureReport(year: ${POLICY_YEAR}, department: $d) { year } }`, { d: 'a\u0000b' });
+    expect(nul.body.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/"department" contains a NUL/) });
     const year = await graphql(hub.url, `{ annualDisclosureReport(year: 1999) { year } }`);
     expect(year.body.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/^year 1999 is not a report year: give a calendar year from 2008/) });
   });
