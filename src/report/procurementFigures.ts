@@ -27,8 +27,7 @@ const AWARDED: TradingAward['status'] = 'active';
 export async function procurementFigures(knex: Knex, scope: ReportScope): Promise<Record<ProcurementFigure, number>> {
   const { from, to } = yearInstants(scope.year);
   const results = knex('disclosures as d')
-    .distinctOn(knex.raw(PROJECT) as any, knex.raw(LOT) as any)
-    .select(knex.raw(`${PROJECT} AS project`), knex.raw(`d.attributes->'${AWARDS}' AS awards`))
+    .select(knex.raw(`DISTINCT ON (${PROJECT}, ${LOT}) ${PROJECT} AS project, d.attributes->'${AWARDS}' AS awards`))
     .where('d.kind', TRADING.kinds.notice)
     .whereRaw(`${TRADE} = ? AND ${NOTICE} = ?`, [GOVERNMENT_PROCUREMENT, RESULT])
     .where('d.published_at', '>=', from)
