@@ -206,6 +206,21 @@ describe('the CLI over manifests', () => {
     expect(preview.records[1]).toMatchObject({ stage: 'validate', problems: ['/zdl: "zdl" is "loud": expected a daytime level in dB(A) such as 55.2'] });
   });
 
+  test('`hub sync <stream> --file` loads a dump through the manifest, quarantining what fails', async () => {
+    const dump = path.join(dir, 'dump.json');
+    fs.writeFileSync(dump, JSON.stringify([reading(5, 'ZS-01', '50.5'), reading(6, 'ZS-02', undefined)]));
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'manifest-store-'));
+    try {
+      const { code, stdout, stderr } = await runHub(['sync', 'noise/readings', '--file', dump, '--json'], { HUB_CONNECTORS_DIR: dir, HUB_DATA_DIR: dataDir });
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      // One summary object per line, per stream.
+      expect(stdout.trim().split('\n').map((line) => JSON.parse(line))).toMatchObject([{ connector: 'noise', stream: 'readings', status: 'partial', fetched: 2, inserted: 1, quarantined: 1 }]);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   test('a broken manifest: `check` lists every problem at its place; `serve` and `sync` refuse to run', async () => {
     const broken = manifestDir(MANIFEST.replace('    cursor: gxsj', '    cursor: gxsj[0]').replace("      status: \"'published'\"\n      publisher", "      status: \"'published'\n      publisher"));
     try {
