@@ -6,19 +6,10 @@ import { loadManifest } from '../../src/manifest/loadManifest';
 import type { ConnectorDefinition } from '../../src/sync/stream';
 import { codedTwin } from './codedTwin';
 
+export { isManifestBenchStream, MANIFEST_BENCH_SIDES, type ManifestBenchSide } from './sides';
+
 /** The benchmark's manifest: every expression in the quick subset. */
 export const MANIFEST_FILE = path.join(__dirname, 'licences.yaml');
-
-/** The three ways of mapping the same feed the benchmark compares, by the stream each syncs. */
-export const MANIFEST_BENCH_SIDES = {
-  coded: 'bench-licences-coded/licences',
-  manifest: 'bench-licences/licences',
-  jsonata: 'bench-licences-jsonata/licences',
-} as const;
-export type ManifestBenchSide = keyof typeof MANIFEST_BENCH_SIDES;
-
-const STREAMS: ReadonlySet<string> = new Set(Object.values(MANIFEST_BENCH_SIDES));
-export const isManifestBenchStream = (stream: string) => STREAMS.has(stream);
 
 /** The coded twin, the manifest, and the manifest with every mapping through JSONata. */
 export function manifestBenchConnectors(): ConnectorDefinition[] {
