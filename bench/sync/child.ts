@@ -20,7 +20,8 @@ import { runSync } from '../../src/sync/runSync';
 import { createHttpClient, type HttpClient } from '../../src/sync/http/httpClient';
 import { CONNECTORS, MAPPING, NO_REVIEW, REVIEW } from '../harness/hubParts';
 import { Profiler } from '../harness/profiler';
-import { isManifestBenchStream, manifestBenchConnectors } from '../manifest/benchConnectors';
+import { isManifestBenchStream } from '../manifest/sides';
+import type * as ManifestBenchModule from '../manifest/benchConnectors';
 import { round } from '../harness/results';
 import { observeStatements, statementLabel, statementText } from '../harness/statements';
 import { BENCH_STREAM, type ChildResult } from './syncProcess';
@@ -48,8 +49,9 @@ async function main(): Promise<void> {
     .parse(process.argv.slice(2), { from: 'user' })
     .opts<Flags>();
   if (!flags.feeds === !flags.file) throw new Error('give either --feeds or --file');
-  // Loaded before the clock starts: compiling a manifest is start-up, as in the hub.
-  const connectors = isManifestBenchStream(flags.stream) ? manifestBenchConnectors() : CONNECTORS;
+  // Loaded before the clock starts (compiling a manifest is start-up, as in the hub), and only for
+  // its own streams, so the other measurements' children (and their baseline RSS) stay as they were.
+  const connectors = isManifestBenchStream(flags.stream) ? manifestBench().manifestBenchConnectors() : CONNECTORS;
   const db = await openDatabase({ databaseUrl: flags.db });
   const profiler = flags.cpuProf ? new Profiler() : undefined;
   try {
@@ -133,6 +135,9 @@ function instrument() {
   };
   return { http, phases };
 }
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const manifestBench = () => require('../manifest/benchConnectors') as typeof ManifestBenchModule;
 
 main().catch((error: unknown) => {
   process.stderr.write(`sync child failed: ${error instanceof Error ? error.message : String(error)}\n`);
