@@ -4,7 +4,7 @@ import { random, type Random } from '../kit/random';
 import { firstIndexAtOrAfter } from '../kit/timeline';
 import { documentAt, documentTime, documentUpdateTime, abolitionTime } from './calendar';
 import { pickIssuer, type Issuer, type Subject } from './issuers';
-import { DOCUMENTS_PATH } from './paths';
+import { DOCUMENTS_PATH, pageOf } from './paths';
 
 const DATE = 'yyyy-MM-dd';
 const DATE_TIME = 'yyyy-MM-dd HH:mm:ss';
@@ -100,6 +100,7 @@ export function documentRecord(document: number, o: FeedOptions): Record<string,
     sxzt: abolished ? '废止' : '有效',
     fzrq: abolished ? abolished.toFormat(DATE) : null,
     gxsj: documentUpdateTime(document, o).toFormat(DATE_TIME),
+    ljdz: pageOf('zcwj', documentId(document)),
   };
 }
 

@@ -4,7 +4,7 @@ import { random } from '../kit/random';
 import { firstIndexAtOrAfter } from '../kit/timeline';
 import { interpretationTime, interpretedDocument } from './calendar';
 import { documentBase, documentId } from './documents';
-import { INTERPRETATIONS_PATH } from './paths';
+import { INTERPRETATIONS_PATH, pageOf } from './paths';
 
 /** 解读形式 of an interpretation published with its document, and how each titles it. */
 const OWN_FORMS: ReadonlyArray<{ form: string; weight: number; title: (document: string) => string }> = [
@@ -39,8 +39,9 @@ export function interpretationRecord(index: number, o: FeedOptions): Record<stri
   let roll = r.next() * forms.reduce((sum, f) => sum + f.weight, 0);
   const form = forms.find((f) => (roll -= f.weight) < 0) ?? forms[0];
   const published = interpretationTime(index, o.seed);
+  const id = `ZCJD${String(index + 1).padStart(8, '0')}`;
   return {
-    jdid: `ZCJD${String(index + 1).padStart(8, '0')}`,
+    jdid: id,
     jdbt: form.title(document.wjbt),
     jdxs: form.form,
     jdjg: document.fwjg,
@@ -48,6 +49,7 @@ export function interpretationRecord(index: number, o: FeedOptions): Record<stri
     glwjzh: document.fwzh,
     fbrq: published.toFormat('yyyy-MM-dd'),
     gxsj: published.toFormat('yyyy-MM-dd HH:mm:ss'),
+    ljdz: pageOf('zcjd', id),
   };
 }
 

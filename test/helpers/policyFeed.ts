@@ -24,6 +24,7 @@ export interface SourceDocument {
   fzrq: string | null;
   zy: string;
   gxsj: string;
+  ljdz: string;
 }
 
 export interface SourceInterpretation {

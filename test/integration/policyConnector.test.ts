@@ -59,7 +59,7 @@ describe.each(BACKENDS)('policy connector on %s', (backend) => {
     expect(byKey.size).toBe(source.length);
     for (const record of source) {
       const row = byKey.get(record.wjid);
-      expect(row).toMatchObject({ kind: POLICY.kinds.document, domain: 'POLICY', title: record.wjbt, publisher: record.fwjg, status: 'published' });
+      expect(row).toMatchObject({ kind: POLICY.kinds.document, domain: 'POLICY', title: record.wjbt, publisher: record.fwjg, status: 'published', source_url: record.ljdz });
       const attributes = row.attributes as PolicyDocumentAttributes & { summary: string };
       expect(attributes.documentNumber).toBe(record.fwzh);
       expect(attributes.documentType).toBe(record.wjlx === '规范性文件' ? '行政规范性文件' : record.wjlx);

@@ -27,7 +27,8 @@ const CHINA_DAY = (column: string) => `(${column} AT TIME ZONE 'Asia/Shanghai'):
 
 /**
  * The selected documents, each interpretation that links to one (its days after it: negative when
- * published before), then per document its first interpretation, then per department the figures.
+ * published before), then per document its first interpretation, then per department the figures
+ * and the early interpretations.
  * Interpretations' links are expanded and joined to the documents on (stream, key): a hash join,
  * one pass over each kind whatever the filters, rather than a containment probe per document.
  * Kinds and relation come from the POLICY contract.
@@ -39,7 +40,8 @@ WITH docs AS (
   WHERE d.kind = :documentKind ${documentFilters}
 ),
 links AS (
-  SELECT docs.id AS document_id, i.id AS interpretation_id, ${CHINA_DAY('i.published_at')} - docs.published_on AS days
+  SELECT docs.id AS document_id, docs.department, docs.published_on, i.id AS interpretation_id,
+         ${CHINA_DAY('i.published_at')} - docs.published_on AS days
   FROM disclosures i
   CROSS JOIN LATERAL jsonb_array_elements(i.links) AS l(link)
   JOIN docs ON docs.stream = l.link->>'stream' AND docs.source_key = l.link->>'key'
@@ -49,19 +51,26 @@ per_document AS (
   SELECT docs.id, docs.department, docs.published_on, min(links.days) AS first_days
   FROM docs LEFT JOIN links ON links.document_id = docs.id
   GROUP BY docs.id, docs.department, docs.published_on
+),
+figures AS (
+  SELECT department,
+    count(*) AS documents,
+    count(first_days) AS interpreted,
+    avg(first_days) FILTER (WHERE first_days >= 0) AS average_days,
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY first_days) FILTER (WHERE first_days >= 0) AS median_days,
+    max(first_days) FILTER (WHERE first_days >= 0) AS max_days,
+    coalesce(array_agg(id ORDER BY published_on, id) FILTER (WHERE first_days IS NULL), '{}') AS uninterpreted_ids
+  FROM per_document
+  GROUP BY department
+),
+early AS (
+  SELECT department, jsonb_agg(jsonb_build_array(interpretation_id, document_id, -days) ORDER BY published_on, document_id, interpretation_id) AS early
+  FROM links
+  WHERE days < 0
+  GROUP BY department
 )
-SELECT p.department,
-  count(*) AS documents,
-  count(p.first_days) AS interpreted,
-  avg(p.first_days) FILTER (WHERE p.first_days >= 0) AS average_days,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY p.first_days) FILTER (WHERE p.first_days >= 0) AS median_days,
-  max(p.first_days) FILTER (WHERE p.first_days >= 0) AS max_days,
-  coalesce(array_agg(p.id ORDER BY p.published_on, p.id) FILTER (WHERE p.first_days IS NULL), '{}') AS uninterpreted_ids,
-  (SELECT coalesce(jsonb_agg(jsonb_build_array(l.interpretation_id, l.document_id, -l.days) ORDER BY x.published_on, l.document_id, l.interpretation_id), '[]'::jsonb)
-     FROM links l JOIN docs x ON x.id = l.document_id
-     WHERE x.department = p.department AND l.days < 0) AS early
-FROM per_document p
-GROUP BY p.department`;
+SELECT figures.*, coalesce(early.early, '[]'::jsonb) AS early
+FROM figures LEFT JOIN early ON early.department = figures.department`;
 
 /** The coverage by department, most documents first, then by name (the same order on both backends). */
 export async function interpretationCoverage(knex: Knex, args: CoverageArgs): Promise<DepartmentCoverage[]> {
