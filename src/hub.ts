@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { requireSampleFeeds, type HubComponents, type RunningSampleFeeds } from './components';
 import { withManifests } from './manifest/withManifests';
-import type { HubConfig } from './config/config';
+import { feedUrlKey, type HubConfig } from './config/config';
 import { openDatabase, type Database } from './db/connect';
 import { migrateLatest } from './db/migrate';
 import { DatabaseUnavailableError } from './db/connectionErrors';
@@ -192,8 +192,8 @@ async function openReadReplica(config: HubConfig, logger: Logger): Promise<Datab
 
 export function feedUrlResolver(config: HubConfig, sampleUrl?: string): (connector: string) => string {
   return (connector) => {
-    const url = config.feedUrls[connector] ?? config.feedsUrl ?? sampleUrl;
-    if (!url) throw new Error(`no feed URL for connector "${connector}": set HUB_FEEDS_URL or HUB_FEED_${connector.toUpperCase()}_URL`);
+    const url = config.feedUrls[feedUrlKey(connector)] ?? config.feedsUrl ?? sampleUrl;
+    if (!url) throw new Error(`no feed URL for connector "${connector}": set HUB_FEEDS_URL or HUB_FEED_${feedUrlKey(connector).toUpperCase()}_URL`);
     return url;
   };
 }

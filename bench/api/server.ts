@@ -17,13 +17,12 @@
  * statement count and the process's CPU time, starts and stops V8's CPU profiler on request (for
  * one run only, not the start-up), and stops cleanly on {type:'stop'}.
  */
-import fs from 'node:fs';
 import http from 'node:http';
-import inspector from 'node:inspector';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { Command, Option } from 'commander';
+import { Profiler } from '../harness/profiler';
 import { observeStatements, statementText } from '../harness/statements';
 import { POOL_SIZE, TARGETS, type Target } from './options';
 import type * as HubModule from '../../src/hub';
@@ -158,36 +157,6 @@ function currentStats(since?: number): ServerStats {
     cpuMicros: cpu.user + cpu.system,
     rssKiB: Math.round(process.memoryUsage().rss / 1024),
   };
-}
-
-/** V8's sampling profiler over the inspector protocol, in this process. */
-class Profiler {
-  private session?: inspector.Session;
-
-  private post<T = unknown>(method: string, params?: object): Promise<T> {
-    return new Promise((resolve, reject) => this.session!.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T))));
-  }
-
-  async start(): Promise<void> {
-    if (!this.session) {
-      this.session = new inspector.Session();
-      this.session.connect();
-      await this.post('Profiler.enable');
-      // 250 µs: a request takes a few ms, so each gets several samples.
-      await this.post('Profiler.setSamplingInterval', { interval: 250 });
-    }
-    await this.post('Profiler.start');
-  }
-
-  async stop(file: string): Promise<void> {
-    const { profile } = await this.post<{ profile: unknown }>('Profiler.stop');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(profile));
-  }
-
-  async close(): Promise<void> {
-    this.session?.disconnect();
-  }
 }
 
 function send(message: ChildMessage): void {

@@ -5,9 +5,11 @@
  * JSON line (ChildResult) on stdout and exits.
  *
  *   node bin/run-ts.js bench/sync/child.ts --db <database url> (--feeds <feed server url> | --file <path>)
- *     [--stream <connector/stream>] [--review on|off]
+ *     [--stream <connector/stream>] [--review on|off] [--cpu-prof <file>]
  *
  * `--review off` runs the engine with no review rules: the baseline the review's cost is read against.
+ * A stream of the manifest benchmark (bench/manifest/) is synced with those connectors instead of
+ * the hub's. `--cpu-prof` writes a V8 CPU profile of the sync alone (not the start-up) to the file.
  *
  * The database must be migrated already: migrations are not part of what is measured.
  */
@@ -17,6 +19,9 @@ import { openDatabase } from '../../src/db/connect';
 import { runSync } from '../../src/sync/runSync';
 import { createHttpClient, type HttpClient } from '../../src/sync/http/httpClient';
 import { CONNECTORS, MAPPING, NO_REVIEW, REVIEW } from '../harness/hubParts';
+import { Profiler } from '../harness/profiler';
+import { isManifestBenchStream } from '../manifest/sides';
+import type * as ManifestBenchModule from '../manifest/benchConnectors';
 import { round } from '../harness/results';
 import { observeStatements, statementLabel, statementText } from '../harness/statements';
 import { BENCH_STREAM, type ChildResult } from './syncProcess';
@@ -30,6 +35,7 @@ interface Flags {
   file?: string;
   stream: string;
   review: 'on' | 'off';
+  cpuProf?: string;
 }
 
 async function main(): Promise<void> {
@@ -39,17 +45,23 @@ async function main(): Promise<void> {
     .option('--file <path>', 'file to load instead')
     .option('--stream <name>', 'the stream to sync', BENCH_STREAM)
     .addOption(new Option('--review <on|off>', 'review with the default rules, or not at all').choices(['on', 'off']).default('on'))
+    .option('--cpu-prof <file>', 'write a V8 CPU profile of the sync to this file')
     .parse(process.argv.slice(2), { from: 'user' })
     .opts<Flags>();
   if (!flags.feeds === !flags.file) throw new Error('give either --feeds or --file');
+  // Loaded before the clock starts (compiling a manifest is start-up, as in the hub), and only for
+  // its own streams, so the other measurements' children (and their baseline RSS) stay as they were.
+  const connectors = isManifestBenchStream(flags.stream) ? manifestBench().manifestBenchConnectors() : CONNECTORS;
   const db = await openDatabase({ databaseUrl: flags.db });
+  const profiler = flags.cpuProf ? new Profiler() : undefined;
   try {
     const clock = instrument();
     const baselineRssKiB = Math.round(process.memoryUsage().rss / 1024);
+    await profiler?.start();
     const started = performance.now();
     const [summary] = await runSync({
       knex: db.knex,
-      connectors: CONNECTORS,
+      connectors,
       // With --file the feed URL is never read.
       feedUrl: () => flags.feeds ?? '',
       mapping: MAPPING,
@@ -62,6 +74,7 @@ async function main(): Promise<void> {
       http: clock.http,
     });
     const syncSeconds = (performance.now() - started) / 1000;
+    if (profiler) await profiler.stop(flags.cpuProf!);
     const result: ChildResult = {
       status: summary.status,
       error: summary.error,
@@ -77,6 +90,7 @@ async function main(): Promise<void> {
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
+    await profiler?.close();
     await db.close();
   }
 }
@@ -121,6 +135,9 @@ function instrument() {
   };
   return { http, phases };
 }
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const manifestBench = () => require('../manifest/benchConnectors') as typeof ManifestBenchModule;
 
 main().catch((error: unknown) => {
   process.stderr.write(`sync child failed: ${error instanceof Error ? error.message : String(error)}\n`);

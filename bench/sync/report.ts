@@ -3,6 +3,7 @@ import { alignColumns, mib, pass, rate, round, seconds } from '../harness/result
 import type { CopyResult } from './copyBaseline';
 import { BENCH_STREAM, type ChildResult } from './syncProcess';
 import { MAX_REVIEW_OVERHEAD, type ReviewCost } from './reviewCost';
+import { MAX_MANIFEST_RATIO, type ManifestCost } from './manifestCost';
 
 /**
  * The issues' targets: sync at ≥ 50 % of COPY speed (aim 70 %); memory ×1.3 at most for 10× the
@@ -29,7 +30,11 @@ export interface Measured {
   memory?: MemoryPair;
   fileLoad?: MemoryPair;
   review?: ReviewCost;
+  manifest?: ManifestCost;
 }
+
+/** The run's environment, with the machine's load average (1, 5, 15 minutes) as it started and ended. */
+export type SyncEnvironment = Environment & { loadAverageStart: number[]; loadAverageEnd: number[] };
 
 /** Peak RSS at both sizes and their ratio, as the report keeps it. */
 export interface RssFigures {
@@ -47,7 +52,7 @@ export interface RssFigures {
 
 export interface BenchResults {
   startedAt: string;
-  environment: Environment;
+  environment: SyncEnvironment;
   scale?: number;
   storedRows?: number;
   syncSeconds?: number;
@@ -61,15 +66,17 @@ export interface BenchResults {
   fileLoad?: RssFigures;
   /** Syncs with the review's default rules against syncs with none. */
   review?: ReviewCost;
+  /** A manifest stream against a coded stream of the same feed (and the manifest through JSONata alone). */
+  manifest?: ManifestCost;
   /** A target left out of the run is neither met nor missed: undefined. */
-  targets: typeof TARGETS & { copyRatioMet?: boolean; copyRatioAimMet?: boolean; rssRatioMet?: boolean; fileRssRatioMet?: boolean; reviewOverheadMet?: boolean; allMet: boolean };
+  targets: typeof TARGETS & { copyRatioMet?: boolean; copyRatioAimMet?: boolean; rssRatioMet?: boolean; fileRssRatioMet?: boolean; reviewOverheadMet?: boolean; manifestRatioMet?: boolean; maxManifestRatio: number; allMet: boolean };
   /** Every child's full report, phases included, for digging into a surprising figure. */
   runs: { throughput?: ChildResult; rssSmall?: ChildResult; rssLarge?: ChildResult; fileSmall?: ChildResult; fileLarge?: ChildResult };
   notes: string[];
 }
 
-export function summarize(startedAt: Date, environment: Environment, measured: Measured): BenchResults {
-  const { throughput: t, memory, fileLoad, review } = measured;
+export function summarize(startedAt: Date, environment: SyncEnvironment, measured: Measured): BenchResults {
+  const { throughput: t, memory, fileLoad, review, manifest } = measured;
   const throughput = t && throughputFigures(t);
   const rss = memory && rssFigures(memory);
   const fileRss = fileLoad && rssFigures(fileLoad);
@@ -80,6 +87,8 @@ export function summarize(startedAt: Date, environment: Environment, measured: M
     rssRatioMet: rss && rss.ratio <= TARGETS.maxRssRatio,
     fileRssRatioMet: fileRss && fileRss.ratio <= TARGETS.maxRssRatio,
     reviewOverheadMet: review?.met,
+    manifestRatioMet: manifest?.met,
+    maxManifestRatio: MAX_MANIFEST_RATIO,
   };
   return {
     startedAt: startedAt.toISOString(),
@@ -88,9 +97,11 @@ export function summarize(startedAt: Date, environment: Environment, measured: M
     rss,
     fileLoad: fileRss,
     review,
+    manifest,
     targets: {
       ...targets,
-      allMet: targets.copyRatioMet !== false && targets.rssRatioMet !== false && targets.fileRssRatioMet !== false && targets.reviewOverheadMet !== false,
+      allMet:
+        targets.copyRatioMet !== false && targets.rssRatioMet !== false && targets.fileRssRatioMet !== false && targets.reviewOverheadMet !== false && targets.manifestRatioMet !== false,
     },
     runs: { throughput: t?.sync, rssSmall: memory?.small.sync, rssLarge: memory?.large.sync, fileSmall: fileLoad?.small.sync, fileLarge: fileLoad?.large.sync },
     notes: notesFor(environment),
@@ -127,8 +138,14 @@ function rssFigures({ small, large }: MemoryPair): RssFigures {
   };
 }
 
-function notesFor(environment: Environment): string[] {
+function notesFor(environment: SyncEnvironment): string[] {
   const notes: string[] = [];
+  if (environment.loadAverageStart[0] > environment.cpus / 2) {
+    notes.push(
+      `the machine was busy (1-minute load average ${environment.loadAverageStart[0].toFixed(2)} on ${environment.cpus} CPUs at start): ` +
+        'times are slow and noisy, ratios less so (runs alternate and each side keeps its best); measure again on a quiet machine.',
+    );
+  }
   if (environment.settings.autovacuum === 'off') {
     notes.push(
       'autovacuum is off on this server: the freshly synced rows never get planner statistics, which changes how the ' +
@@ -146,11 +163,13 @@ export function formatReport(r: BenchResults): string {
     ...memoryRows(r.rss, 'peak RSS', ['sync', 'synced'], [r.runs.rssSmall, r.runs.rssLarge], r.targets.rssRatioMet),
     ...memoryRows(r.fileLoad, 'peak RSS, JSON file', ['load', 'loaded'], [r.runs.fileSmall, r.runs.fileLarge], r.targets.fileRssRatioMet),
     ...reviewRows(r.review),
+    ...manifestRows(r.manifest),
   ];
   const verdict = r.targets.allMet ? 'All targets met.' : 'TARGET MISSED: see the rows marked above.';
-  const { postgres, node, cpus } = r.environment;
+  const { postgres, node, cpus, loadAverageStart, loadAverageEnd } = r.environment;
   const scale = r.scale === undefined ? '' : `: ${BENCH_STREAM}, scale ${r.scale}`;
-  const header = `Sync benchmark${scale} (PostgreSQL ${postgres}, Node ${node}, ${cpus} CPUs)`;
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
+  const header = `Sync benchmark${scale} (PostgreSQL ${postgres}, Node ${node}, ${cpus} CPUs; load average ${load(loadAverageStart)} at start, ${load(loadAverageEnd)} at end)`;
   return [header, ...alignColumns(rows, (column) => column === 1, '   '), verdict, ...r.notes.map((n) => `note: ${n}`)].join('\n');
 }
 
@@ -191,6 +210,21 @@ function reviewRows(review: ReviewCost | undefined): Row[] {
       `${s.onSeconds.toFixed(2)} s with, ${s.offSeconds.toFixed(2)} s without; ${s.fetched} records, ${s.held} held`,
     ]),
     ['review, all streams', percent(review.overhead), `target < ${MAX_REVIEW_OVERHEAD * 100} %: ${pass(review.met)}`],
+  ];
+}
+
+/** Each side's best run, then manifest / coded against the target and JSONata only / coded. */
+function manifestRows(m: ManifestCost | undefined): Row[] {
+  if (!m) return [];
+  const label = { coded: 'coded twin', manifest: 'manifest (quick path)', jsonata: 'manifest (JSONata only)' } as const;
+  return [
+    ...m.sides.map((s): Row => [
+      `manifest bench, ${label[s.side]}`,
+      rate(s.recordsPerSec),
+      `best ${seconds(s.bestSeconds)} of ${s.runSeconds.map((x) => x.toFixed(2)).join(', ')}; ${s.stored} stored, ${s.held} held; ${s.stream}`,
+    ]),
+    ['manifest / coded', `× ${m.ratio.toFixed(3)}`, `target ≤ × ${MAX_MANIFEST_RATIO}: ${pass(m.met)} (credit/licences, ${m.scale} records, best of ${m.sides[0].runSeconds.length} per side)`],
+    ['JSONata only / coded', `× ${m.jsonataRatio.toFixed(3)}`, 'the same mapping with no quick path: what the quick subset saves'],
   ];
 }
 

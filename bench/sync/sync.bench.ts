@@ -3,7 +3,8 @@
  * in the same run with COPY of the same stored rows into empty, identically indexed tables (the
  * physical limit); the sync's peak RSS at two feed sizes; and the peak RSS of loading a JSON-array
  * file (`hub sync --file x.json`) of 100k and of 1M records; and what the review (保密审查) adds to
- * a sync, with and without its rules on the text-bearing streams (reviewCost.ts). Prints a table, writes
+ * a sync, with and without its rules on the text-bearing streams (reviewCost.ts); and a manifest stream
+ * against a coded stream of the same feed (manifestCost.ts). Prints a table, writes
  * bench/results/sync-<timestamp>.json, and exits 0 even when a target is missed: it measures, it
  * does not gate. See `npm run bench -- --help` for the knobs (--only runs one measurement).
  */
@@ -15,7 +16,11 @@ import { describeEnvironment } from '../harness/environment';
 import { SAMPLE_FEEDS } from '../harness/hubParts';
 import { progress, runBenchmark, withScratchDatabase, type Leftovers } from '../harness/lifecycle';
 import { adminQuery, checkpoint, type ScratchDatabase } from '../harness/postgres';
-import { mib, writeResults } from '../harness/results';
+import { fileTimestamp, mib, round, writeResults } from '../harness/results';
+import { formatProfile, summarizeProfile } from '../api/cpuProfile';
+import { RESULTS_DIR } from '../harness/paths';
+import { MANIFEST_BENCH_SIDES, type ManifestBenchSide } from '../manifest/sides';
+import { manifestCost, measureManifestSides, type ManifestRuns } from './manifestCost';
 import { copyBaseline } from './copyBaseline';
 import { writeJsonArrayFile } from './jsonArrayFile';
 import { parseOptions, type BenchOptions } from './options';
@@ -30,6 +35,7 @@ const options = parseOptions(process.argv.slice(2));
 
 void runBenchmark('benchmark', options.adminUrl, async (leftovers) => {
   const startedAt = new Date();
+  const loadAverageStart = os.loadavg();
   const environment = await describeEnvironment(options.adminUrl, SETTINGS);
   const bench = new SyncBench(options, leftovers);
   const measured: Measured = {};
@@ -37,8 +43,13 @@ void runBenchmark('benchmark', options.adminUrl, async (leftovers) => {
   if (options.measurements.has('memory')) measured.memory = await bench.memory(options.rssSmall, options.rssLarge);
   if (options.measurements.has('file-load')) measured.fileLoad = await bench.fileLoads(options.fileSmall, options.fileLarge);
   if (options.measurements.has('review')) measured.review = reviewCost(await bench.reviewPairs(options.reviewScale));
-  const results = summarize(startedAt, environment, measured);
+  if (options.measurements.has('manifest')) measured.manifest = manifestCost(await bench.manifestRuns());
+  const loads = { loadAverageStart: rounded(loadAverageStart), loadAverageEnd: rounded(os.loadavg()) };
+  const results = summarize(startedAt, { ...environment, ...loads }, measured);
   process.stdout.write(`${formatReport(results)}\n`);
+  for (const [side, summary] of Object.entries(results.manifest?.profiles ?? {})) {
+    process.stdout.write(`\n${formatProfile(summary, `CPU profile, ${MANIFEST_BENCH_SIDES[side as ManifestBenchSide]} (one extra run, profiler on)`)}\n`);
+  }
   process.stdout.write(`results: ${writeResults('sync', results)}\n`);
 });
 
@@ -108,6 +119,45 @@ class SyncBench {
     }
   }
 
+  /**
+   * The manifest measurement: credit/licences synced by its coded twin, the manifest and the
+   * manifest through JSONata alone, each run in a fresh database; with --manifest-profile, one
+   * more run per side under the profiler.
+   */
+  async manifestRuns(): Promise<ManifestRuns> {
+    const { manifestScale: scale, manifestRounds, manifestProfile } = this.options;
+    const feeds = await startFeedServer({ feeds: SAMPLE_FEEDS, scale, malformedRate: 0 });
+    try {
+      const sync = (side: ManifestBenchSide, cpuProf?: string) => this.withDatabase((db) => this.sideSync(db, feeds.url, side, scale, cpuProf));
+      const measured = await measureManifestSides(scale, manifestRounds, (side) => sync(side));
+      if (manifestProfile) {
+        measured.profiles = {};
+        for (const side of Object.keys(MANIFEST_BENCH_SIDES) as ManifestBenchSide[]) {
+          const file = path.join(RESULTS_DIR, 'profiles', `sync-manifest-${side}-${fileTimestamp(new Date().toISOString())}.cpuprofile`);
+          await sync(side, file);
+          measured.profiles[side] = summarizeProfile(file, 25);
+        }
+      }
+      return measured;
+    } finally {
+      await feeds.close();
+    }
+  }
+
+  /** One full sync of one side of the manifest measurement: every record must be stored or held. */
+  private async sideSync(db: ScratchDatabase, feedsUrl: string, side: ManifestBenchSide, scale: number, cpuProf?: string): Promise<ChildResult> {
+    const stream = MANIFEST_BENCH_SIDES[side];
+    progress(`sync of ${scale} records, ${side} (${stream})${cpuProf ? ', profiled' : ''} …`);
+    await checkpoint(this.options.adminUrl);
+    const result = await runSyncProcess(db.url, { feeds: feedsUrl }, { stream, cpuProf });
+    if (result.status !== 'ok' || result.fetched !== scale || result.inserted + result.held !== scale) {
+      const reason = result.error ? `: ${abbreviate(result.error)}` : '';
+      throw new Error(`the sync of ${stream} did not store or hold every record: status ${result.status}, ${result.inserted} stored and ${result.held} held of ${result.fetched} read (${scale} served)${reason}`);
+    }
+    progress(`  ${result.syncSeconds.toFixed(2)} s, ${Math.round(scale / result.syncSeconds)} records/s, ${result.held} held`);
+    return result;
+  }
+
   /** One full sync of a stream; every record read must be stored or held, or the figure means nothing. */
   private async reviewedSync(db: ScratchDatabase, feedsUrl: string, stream: string, review: 'on' | 'off'): Promise<ChildResult> {
     progress(`sync of ${stream}, review ${review} …`);
@@ -157,6 +207,8 @@ async function countStored(url: string): Promise<number> {
   const [row] = await adminQuery<{ n: string }>(url, `SELECT count(*) AS n FROM disclosures WHERE stream = '${BENCH_STREAM}'`);
   return Number(row.n);
 }
+
+const rounded = (loads: number[]) => loads.map((x) => round(x, 2));
 
 /** A failed statement's message quotes the whole SQL; its head and the reason at its end are enough. */
 function abbreviate(message: string, max = 400): string {

@@ -25,10 +25,12 @@ export interface ChildResult {
 /** Where the child reads the records from: the sample feed server, or a file (as `hub sync --file`). */
 export type SyncInput = { feeds: string } | { file: string };
 
-/** Which stream a child syncs (BENCH_STREAM unless named) and whether it reviews (it does unless told). */
+/** Which stream a child syncs (BENCH_STREAM unless named), whether it reviews (it does unless told), and whether it is profiled. */
 export interface SyncChoice {
   stream?: string;
   review?: 'on' | 'off';
+  /** Write a CPU profile of the sync here (the profiler slows it: such a run is not a figure). */
+  cpuProf?: string;
 }
 
 /** Runs one sync into `databaseUrl` in a child process (see child.ts) and returns its report. */
@@ -36,5 +38,6 @@ export function runSyncProcess(databaseUrl: string, input: SyncInput, choice: Sy
   const from = 'feeds' in input ? ['--feeds', input.feeds] : ['--file', input.file];
   const stream = choice.stream ? ['--stream', choice.stream] : [];
   const review = choice.review ? ['--review', choice.review] : [];
-  return runForJsonLine<ChildResult>('sync/child.ts', ['--db', databaseUrl, ...from, ...stream, ...review]);
+  const profile = choice.cpuProf ? ['--cpu-prof', choice.cpuProf] : [];
+  return runForJsonLine<ChildResult>('sync/child.ts', ['--db', databaseUrl, ...from, ...stream, ...review, ...profile]);
 }

@@ -5,9 +5,15 @@ export const DOMAINS = {
   TRADING: '交易',
   PPP: 'PPP',
   ENVIRONMENT: '环境',
+  POLICY: '政策',
+  SUPERVISION: '双随机',
+  FISCAL: '预决算',
+  POWERS: '权责清单',
 };
 
-export const DOMAIN_ORDER = ['CREDIT', 'TRADING', 'PPP', 'ENVIRONMENT'];
+/** The four areas every enterprise is counted in; the others are shown where it has records. */
+export const CORE_DOMAINS = ['CREDIT', 'TRADING', 'PPP', 'ENVIRONMENT'];
+export const DOMAIN_ORDER = [...CORE_DOMAINS, 'POLICY', 'SUPERVISION', 'FISCAL', 'POWERS'];
 
 export const STATUS = { PUBLISHED: '已公开', AMENDED: '已更正', REVOKED: '已撤销' };
 
@@ -24,6 +30,15 @@ export const KINDS = {
   'pollution-warning': '重污染天气预警',
   'water-quality': '地表水水质',
   'emission-result': '自行监测结果',
+  'policy-document': '政策文件',
+  'policy-interpretation': '政策解读',
+  'inspection-item': '抽查事项',
+  'inspection-subject': '检查对象名录',
+  'inspection-result': '抽查结果',
+  'department-budget': '部门预算',
+  'department-final-account': '部门决算',
+  'power-item': '权力清单事项',
+  'duty-item': '责任清单事项',
 };
 
 export const POLLUTANTS = { so2: 'SO2', no2: 'NO2', pm10: 'PM10', co: 'CO', o3: 'O3', pm25: 'PM2.5' };

@@ -1,7 +1,7 @@
 /** An enterprise's profile, section by section, from the PortalProfile query's `entity`. */
 import { h, append } from './dom.js';
 import { externalLink } from './links.js';
-import { DOMAIN_ORDER, PPP_ROLES } from './labels.js';
+import { CORE_DOMAINS, DOMAIN_ORDER, PPP_ROLES } from './labels.js';
 import { formatChinaTime, formatDate, formatNumber, formatWan, isPresent } from './format.js';
 import { domainBadge, okFlag, badFlag } from './badges.js';
 import { profileSection, none, table } from './profile-blocks.js';
@@ -58,7 +58,7 @@ function identity(entity, check) {
 
 function domainCounts(counts) {
   const list = h('ul', { class: 'domain-counts' });
-  DOMAIN_ORDER.forEach((domain) => {
+  DOMAIN_ORDER.filter((domain) => CORE_DOMAINS.includes(domain) || counts[domain]).forEach((domain) => {
     append(list, h('li', { dataset: { domain } }, domainBadge(domain), h('span', { class: 'count' }, formatNumber(counts[domain] || 0, 0)), ' 条'));
   });
   return h('section', { class: 'profile-section', 'aria-labelledby': 'profile-counts-title' }, h('h4', { id: 'profile-counts-title' }, '各领域公开信息'), list);

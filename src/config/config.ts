@@ -148,6 +148,15 @@ export function parsePort(raw: string, name: string): number {
   return port;
 }
 
+/**
+ * The key of a connector's HUB_FEED_<CONNECTOR>_URL in `feedUrls`: its name in lower case with any
+ * other character as `_`, since a variable name cannot hold the dash a connector name may
+ * (county-credit → HUB_FEED_COUNTY_CREDIT_URL).
+ */
+export function feedUrlKey(connector: string): string {
+  return connector.toLowerCase().replace(/[^a-z0-9]/g, '_');
+}
+
 function feedOverrides(env: NodeJS.ProcessEnv): Record<string, string> {
   const overrides: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {

@@ -10,6 +10,7 @@ import { entityResolvers } from './entity/resolvers';
 import { environmentResolvers } from './environment/resolvers';
 import { feedResolvers } from './feeds/resolvers';
 import { operationsResolvers } from './admin/operations';
+import { policyResolvers } from './policy/resolvers';
 import { pppResolvers } from './ppp/resolvers';
 import { reportResolvers } from './report/resolvers';
 import { reviewResolvers } from './review/resolvers';
@@ -44,6 +45,7 @@ export function buildSchema(): GraphQLSchema {
       creditResolvers,
       tradingResolvers,
       pppResolvers,
+      policyResolvers,
       environmentResolvers,
       usccResolvers,
       adminResolvers,

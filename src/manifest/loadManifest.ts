@@ -131,9 +131,10 @@ class ManifestChecker {
   }
 
   /**
-   * A kind of another domain is refused; so is a kind a coded connector writes, whose dedicated
-   * GraphQL type reads attributes no manifest is checked against. A domain's manifest kinds (with
-   * an attribute shape) and kinds of the manifest's own are what a manifest may write.
+   * A kind of another domain is refused; so is a kind whose dedicated GraphQL type reads
+   * attributes no shape declares (no manifest could be held to them). A domain's kinds with an
+   * attribute shape (a penalty, a licence, the plan's other areas) and kinds of the manifest's own
+   * are what a manifest may write.
    */
   private checkKind(domain: Domain, kind: string, segments: Array<string | number>): void {
     const owner = domainOfKind(kind);
@@ -144,7 +145,8 @@ class ManifestChecker {
     }
     const shapes = DOMAIN_CONTRACTS[domain].attributeShapes as Record<string, unknown> | undefined;
     if (!shapes?.[kind]) {
-      this.add(segments, `kind "${kind}" is written by a coded connector and served by a type of its own; a manifest cannot write it yet: name a kind of your own, served as GenericDisclosure`);
+      const reusable = Object.keys(shapes ?? {}).join(', ') || 'none';
+      this.add(segments, `kind "${kind}" is served by a type of its own whose attributes have no shape a manifest could be held to (the ${domain} kinds a manifest may write: ${reusable}); or name a kind of your own, served as GenericDisclosure`);
     }
   }
 

@@ -68,7 +68,9 @@ export function quickEvaluator(ast: unknown): QuickEvaluator | undefined {
 }
 
 const STRING_FUNCTIONS: Record<string, (text: string) => string> = {
-  trim: (text) => text.replace(/[ \t\n\r]+/g, ' ').trim(),
+  // JSONata's $trim: runs of space, tab, CR and LF become one space, and a space at either end
+  // goes. Other blanks stay, the full-width 　 (U+3000) and NBSP among them: String#trim would strip them.
+  trim: (text) => text.replace(/[ \t\n\r]+/g, ' ').replace(/^ | $/g, ''),
   lowercase: (text) => text.toLowerCase(),
   uppercase: (text) => text.toUpperCase(),
   string: (text) => text,
@@ -260,8 +262,12 @@ function asConcatenated(value: unknown): string {
   return asString(value);
 }
 
-/** JSONata's $string of one value: strings as they are, everything else as JSON. */
+/** JSONata's $string of one value: strings as they are, everything else as JSON, fractions to 15 significant digits. */
 function asString(value: unknown): string {
   if (typeof value === 'string') return value;
-  return JSON.stringify(value) ?? '';
+  return JSON.stringify(value, fifteenDigits) ?? '';
 }
+
+// JSONata writes a fraction to 15 significant digits (0.1 + 0.2 as "0.3"), alone or inside an object; whole numbers as they are.
+const fifteenDigits = (_key: string, value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value) ? Number(value.toPrecision(15)) : value;

@@ -9,9 +9,9 @@ for (const contract of Object.values(DOMAIN_CONTRACTS)) {
 
 /**
  * Why a mapped record's attributes miss the shape its kind declares (DomainContract.attributeShapes),
- * or null. Only kinds that manifests write declare one: the readers of those kinds (a coverage
- * query, the annual report) rely on the attributes, and a manifest has no compiler to hold it to
- * them. A problem names each field, so the quarantine says which expression to fix.
+ * or null. Kinds that manifests may write declare one: the readers of those kinds (a served type,
+ * a coverage query, the annual report) rely on the attributes, and a manifest has no compiler to
+ * hold it to them. A problem names each field, so the quarantine says which expression to fix.
  */
 export function attributeShapeProblem(input: Pick<AnyDisclosureInput, 'kind' | 'attributes'>): string | null {
   const check = CHECKS.get(input.kind);

@@ -9,10 +9,18 @@ export interface MappingTarget {
   name: string;
   /** The connector's own kinds as a set: built once per run, consulted per record. */
   ownKinds: ReadonlySet<string>;
+  /** A manifest's mapping has no compiler: its attributes are checked against their kind's shape. */
+  checkAttributeShapes: boolean;
 }
 
 export function mappingTarget(connector: ConnectorDefinition, stream: StreamDefinition): MappingTarget {
-  return { connector, stream, name: `${connector.name}/${stream.name}`, ownKinds: new Set(connector.ownKinds ?? []) };
+  return {
+    connector,
+    stream,
+    name: `${connector.name}/${stream.name}`,
+    ownKinds: new Set(connector.ownKinds ?? []),
+    checkAttributeShapes: connector.manifestFile !== undefined,
+  };
 }
 
 /**
@@ -23,7 +31,7 @@ export function mappingTarget(connector: ConnectorDefinition, stream: StreamDefi
  */
 export function mapRecord(target: MappingTarget, record: unknown, mapping: MappingContext): DisclosureRow | Promise<DisclosureRow> {
   const toRow = (input: AnyDisclosureInput) =>
-    toDisclosureRow(input, { domain: target.connector.domain, stream: target.name, sourceKey: target.stream.key(record), ownKinds: target.ownKinds }, mapping);
+    toDisclosureRow(input, { domain: target.connector.domain, stream: target.name, sourceKey: target.stream.key(record), ownKinds: target.ownKinds, checkAttributeShapes: target.checkAttributeShapes }, mapping);
   const mapped = target.stream.toDisclosure(record, mapping);
   return mapped instanceof Promise ? mapped.then(toRow) : toRow(mapped);
 }

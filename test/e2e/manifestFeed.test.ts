@@ -29,7 +29,7 @@ function reading(id: number, point: string, dayLeq: string | undefined) {
 }
 
 /** Four readings, one of them (R-3) without its daytime level: the schema quarantines it. */
-const readings = [reading(1, 'ZS-01', '55.2'), reading(2, 'ZS-02', '58.9'), reading(3, 'ZS-01', undefined), reading(4, 'ZS-01', '53.0')];
+const firstReadings = () => [reading(1, 'ZS-01', '55.2'), reading(2, 'ZS-02', '58.9'), reading(3, 'ZS-01', undefined), reading(4, 'ZS-01', '53.0')];
 
 const READING_SCHEMA = {
   type: 'object',
@@ -81,6 +81,48 @@ streams:
       searchText: '"噪声 " & jcyf'
 `;
 
+/**
+ * A county bureau's own penalty export, as a manifest reusing the built-in penalty model: its
+ * records are served as AdministrativePenalty and counted in the enterprise's credit summary. The
+ * second record's mapped attributes miss the penalty shape (a fine that is not a number).
+ */
+const COUNTY_PENALTIES = [
+  { wsh: '杜蒙综执罚〔2026〕12号', dsr: OPERATOR.name, dm: OPERATOR.uscc, jg: '杜尔伯特蒙古族自治县综合行政执法局', jdrq: '2026-05-06', fk: '2.5', ss: '夜间施工噪声超标。', yj: '《中华人民共和国噪声污染防治法》第七十七条', nr: '罚款2.5万元' },
+  { wsh: '杜蒙综执罚〔2026〕13号', dsr: OPERATOR.name, dm: OPERATOR.uscc, jg: '杜尔伯特蒙古族自治县综合行政执法局', jdrq: '2026-05-07', fk: '两万', ss: '同上。', yj: '同上', nr: '罚款' },
+];
+
+const PENALTY_MANIFEST = `connector: county-credit
+domain: CREDIT
+streams:
+  - name: penalties
+    kind: administrative-penalty
+    source: { format: json, path: /county/penalties }
+    schema: { type: object, required: [wsh, dsr, jg, jdrq] }
+    key: wsh
+    mapping:
+      title: "'行政处罚决定书 ' & wsh"
+      publishedAt: jdrq
+      status: "'published'"
+      publisher: jg
+      region: "'杜尔伯特'"
+      subject: '{ "name": dsr, "uscc": dm }'
+      parties: '[{ "role": "authority", "name": jg }]'
+      attributes: |
+        {
+          "party": { "name": dsr, "category": { "code": "LEGAL_PERSON", "name": "法人及非法人组织" },
+                     "registrationNumbers": { "businessRegistration": null, "organisationCode": null, "taxRegistration": null,
+                                              "publicInstitution": null, "socialOrganisation": null },
+                     "legalRepresentative": null, "idType": null, "idNumberMasked": null },
+          "decision": { "documentNumber": wsh, "date": jdrq },
+          "caseName": null, "violationType": null, "facts": ss, "basis": yj,
+          "categories": [{ "code": "FINE", "name": "罚款" }], "content": nr,
+          "fine": $contains(fk, /^[0-9.]+$/) ? $number(fk) : fk, "confiscation": null, "suspendedOrRevokedLicence": null,
+          "validUntil": null, "publicityUntil": null,
+          "authority": { "name": jg, "uscc": null }, "dataSource": { "name": jg, "uscc": null },
+          "remarks": null, "warnings": []
+        }
+`;
+
 const GENERIC = `id kind title domain status publisher division { name code }
   subject { uscc name }
   revisions { version snapshot }
@@ -90,6 +132,7 @@ function manifestDir(manifest: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'connectors-'));
   fs.writeFileSync(path.join(dir, 'noise.yaml'), manifest);
   fs.writeFileSync(path.join(dir, 'readings.schema.json'), JSON.stringify(READING_SCHEMA));
+  fs.writeFileSync(path.join(dir, 'county-credit.yaml'), PENALTY_MANIFEST);
   return dir;
 }
 
@@ -98,6 +141,8 @@ describe.each(BACKENDS)('a feed added with a manifest only, on %s', (backend) =>
   let running: TestHub;
   let hub: RunningHub;
   let dir: string;
+  // The feed as this backend's hub reads it; a test changes it to publish a correction.
+  const readings = firstReadings();
 
   const ask = async (query: string, variables?: object) => {
     const { body } = await graphql(hub.url, query, variables);
@@ -110,8 +155,8 @@ describe.each(BACKENDS)('a feed added with a manifest only, on %s', (backend) =>
 
   beforeAll(async () => {
     dir = manifestDir(MANIFEST);
-    feed = await serveRecordsAt({ '/noise/points': points, '/noise/readings': readings }, 2);
-    running = await startTestHub(backend, { HUB_CONNECTORS_DIR: dir, HUB_FEED_NOISE_URL: feed.url, HUB_ADMIN_TOKEN: 'manifest-admin', HUB_RESPONSE_CACHE: 'off' });
+    feed = await serveRecordsAt({ '/noise/points': points, '/noise/readings': readings, '/county/penalties': COUNTY_PENALTIES }, 2);
+    running = await startTestHub(backend, { HUB_CONNECTORS_DIR: dir, HUB_FEED_NOISE_URL: feed.url, HUB_FEED_COUNTY_CREDIT_URL: feed.url, HUB_ADMIN_TOKEN: 'manifest-admin', HUB_RESPONSE_CACHE: 'off' });
     hub = running.hub;
   }, HUB_START_TIMEOUT_MS);
 
@@ -165,6 +210,25 @@ describe.each(BACKENDS)('a feed added with a manifest only, on %s', (backend) =>
     expect(profile.entity).toEqual({ name: OPERATOR.name, disclosures: { totalCount: 3 } });
   });
 
+  test('a manifest may reuse a built-in model: its penalty is an AdministrativePenalty, in the credit summary', async () => {
+    const penalties = await ask(`{ disclosures(filter: { kind: "administrative-penalty", publisher: "杜尔伯特蒙古族自治县综合行政执法局" }) {
+      totalCount edges { node { __typename title division { name } ... on AdministrativePenalty { fine decision { documentNumber date } party { name category { code } } } } } } }`);
+    expect(penalties.disclosures.totalCount).toBe(1);
+    expect(penalties.disclosures.edges[0].node).toEqual({
+      __typename: 'AdministrativePenalty',
+      title: '行政处罚决定书 杜蒙综执罚〔2026〕12号',
+      division: { name: '杜尔伯特蒙古族自治县' },
+      fine: 2.5,
+      decision: { documentNumber: '杜蒙综执罚〔2026〕12号', date: '2026-05-06' },
+      party: { name: OPERATOR.name, category: { code: 'LEGAL_PERSON' } },
+    });
+    const summary = await ask(`query($uscc: String!) { entity(uscc: $uscc) { creditSummary { penaltyCount penaltyTotalFine } } }`, { uscc: OPERATOR.uscc });
+    expect(summary.entity.creditSummary).toEqual({ penaltyCount: 1, penaltyTotalFine: 2.5 });
+    // The record whose fine is not a number is quarantined, naming the attribute.
+    const { body } = await graphql(hub.url, `{ quarantine(stream: "county-credit/penalties") { sourceKey stage errors { message } } }`, undefined, ADMIN);
+    expect(body.data.quarantine).toEqual([{ sourceKey: '杜蒙综执罚〔2026〕13号', stage: 'map', errors: [{ message: expect.stringMatching(/do not fit a "administrative-penalty": attributes\.fine/) }] }]);
+  });
+
   test('a correction at the source is a new version, the old one kept as a revision', async () => {
     readings[1] = { ...readings[1], zdl: '56.1', gxsj: '2026-02-28 10:00:00' };
     const { body } = await graphql(hub.url, `mutation { triggerSync(streams: ["noise/readings"]) { status updated } }`, undefined, ADMIN);
@@ -202,6 +266,21 @@ describe('the CLI over manifests', () => {
     expect(preview.stream).toBe('noise/readings');
     expect(preview.records[0].disclosure).toMatchObject({ kind: 'noise-reading', title: 'ZS-02 2026-07 声环境监测结果', attributes: { dayLeq: 61.5, exceedsDay: true } });
     expect(preview.records[1]).toMatchObject({ stage: 'validate', problems: ['/zdl: "zdl" is "loud": expected a daytime level in dB(A) such as 55.2'] });
+  });
+
+  test('`hub sync <stream> --file` loads a dump through the manifest, quarantining what fails', async () => {
+    const dump = path.join(dir, 'dump.json');
+    fs.writeFileSync(dump, JSON.stringify([reading(5, 'ZS-01', '50.5'), reading(6, 'ZS-02', undefined)]));
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'manifest-store-'));
+    try {
+      const { code, stdout, stderr } = await runHub(['sync', 'noise/readings', '--file', dump, '--json'], { HUB_CONNECTORS_DIR: dir, HUB_DATA_DIR: dataDir });
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      // One summary object per line, per stream.
+      expect(stdout.trim().split('\n').map((line) => JSON.parse(line))).toMatchObject([{ connector: 'noise', stream: 'readings', status: 'partial', fetched: 2, inserted: 1, quarantined: 1 }]);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   test('a broken manifest: `check` lists every problem at its place; `serve` and `sync` refuse to run', async () => {

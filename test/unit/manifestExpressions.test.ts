@@ -12,6 +12,8 @@ const RECORDS: unknown[] = [
   { a: '  多  空格\t文本 ', n: ' 12', m: '56', o: {}, list: [], blank: 'not blank' },
   {},
   { a: 7, b: null, n: 'abc', m: 55, t: false, o: { p: null }, list: ['x'], one: 'only' },
+  // Blanks JSONata's $trim keeps (full-width, no-break), and numbers past 15 significant digits.
+  { a: '\u3000大庆市\u3000', b: '\u00a0b ', m: 0.1 + 0.2, o: { p: 1234.5600000000002, q: 12345678901234567 }, one: 1e21 },
 ];
 
 const QUICK = [
@@ -29,6 +31,9 @@ const QUICK = [
   '$lowercase(a)',
   '$uppercase(b)',
   '$string(m)',
+  '$string(o)',
+  '$trim(b)',
+  "one & ''",
   '$number(n)',
   '$number(m)',
   "a = 'x'",

@@ -1,7 +1,103 @@
-import type { CodedValue } from '../creditCodedValue';
-import type { ValidityEnd } from '../creditDates';
+import { Type, type Static } from '@sinclair/typebox';
 import { domainContract } from './domainContract';
 import { STATUS } from './status';
+
+/** The two market-regulator lists, whose entries are listed and then, perhaps, removed. */
+export type ListingKind = typeof CREDIT.kinds.abnormalOperation | typeof CREDIT.kinds.seriousViolation;
+
+const text = Type.String();
+const textOrNull = Type.Union([Type.String(), Type.Null()]);
+const date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date as YYYY-MM-DD' });
+
+/** A value decoded from a code table: its code (null when the source's words match none) and its name. */
+const CodedValueShape = Type.Object({ code: textOrNull, name: text });
+
+/** The end of a validity: a date, or open-ended (长期). */
+const ValidityEndShape = Type.Union([
+  Type.Object({ date, openEnded: Type.Literal(false) }),
+  Type.Object({ date: Type.Null(), openEnded: Type.Literal(true) }),
+]);
+
+/** A body named in a record (the deciding authority, the data source), its code normalised. */
+const BodyShape = Type.Object({ name: text, uscc: textOrNull });
+export type BodyAttributes = Static<typeof BodyShape>;
+
+/**
+ * A party's other registration numbers: 工商注册号, 组织机构代码, 税务登记号, 事业单位证书号 and
+ * 社会组织登记证号, each null when not given (and always for a natural person).
+ */
+const RegistrationNumbersShape = Type.Object({
+  businessRegistration: textOrNull,
+  organisationCode: textOrNull,
+  taxRegistration: textOrNull,
+  publicInstitution: textOrNull,
+  socialOrganisation: textOrNull,
+});
+export type RegistrationNumberAttributes = Static<typeof RegistrationNumbersShape>;
+
+/** The party as served: ID numbers only masked (the originals are personal information). */
+const PartyShape = Type.Object({
+  name: text,
+  category: CodedValueShape,
+  registrationNumbers: RegistrationNumbersShape,
+  legalRepresentative: Type.Union([
+    Type.Object({ name: textOrNull, idType: Type.Union([CodedValueShape, Type.Null()]), idNumberMasked: textOrNull }),
+    Type.Null(),
+  ]),
+  /** A natural person's ID type and masked number; null for organisations. */
+  idType: Type.Union([CodedValueShape, Type.Null()]),
+  idNumberMasked: textOrNull,
+});
+export type PartyAttributes = Static<typeof PartyShape>;
+
+/** What the hub noticed but did not reject: a fine field disagreeing with the text, an unreadable date. */
+const WarningsShape = Type.Array(text);
+export type Warnings = Static<typeof WarningsShape>;
+
+/**
+ * Attributes of an `administrative-licence`. A TypeBox shape, not only a type: a manifest that
+ * writes licences (reusing the AdministrativeLicence type) is held to it record by record.
+ */
+export const LicenceShape = Type.Object({
+  party: PartyShape,
+  decision: Type.Object({ documentName: textOrNull, documentNumber: text, date }),
+  category: Type.Union([CodedValueShape, Type.Null()]),
+  licence: Type.Object({ name: textOrNull, number: textOrNull }),
+  content: textOrNull,
+  validFrom: Type.Union([date, Type.Null()]),
+  validUntil: Type.Union([ValidityEndShape, Type.Null()]),
+  authority: BodyShape,
+  dataSource: BodyShape,
+  remarks: textOrNull,
+  warnings: WarningsShape,
+});
+export type LicenceAttributes = Static<typeof LicenceShape>;
+
+const amountOrNull = Type.Union([Type.Number({ minimum: 0, description: 'an amount in 万元' }), Type.Null()]);
+
+/** Attributes of an `administrative-penalty`, from either generation of the template, or a manifest. */
+export const PenaltyShape = Type.Object({
+  party: PartyShape,
+  decision: Type.Object({ documentNumber: text, date }),
+  caseName: textOrNull,
+  violationType: textOrNull,
+  facts: textOrNull,
+  basis: textOrNull,
+  categories: Type.Array(CodedValueShape),
+  content: textOrNull,
+  /** 罚款 in 万元. */
+  fine: amountOrNull,
+  /** 没收违法所得 / 非法财物 in 万元. */
+  confiscation: amountOrNull,
+  suspendedOrRevokedLicence: textOrNull,
+  validUntil: Type.Union([ValidityEndShape, Type.Null()]),
+  publicityUntil: Type.Union([ValidityEndShape, Type.Null()]),
+  authority: BodyShape,
+  dataSource: BodyShape,
+  remarks: textOrNull,
+  warnings: WarningsShape,
+});
+export type PenaltyAttributes = Static<typeof PenaltyShape>;
 
 /**
  * Credit publicity (信用信息公示): 双公示 licences and penalties, and the market regulator's
@@ -18,77 +114,11 @@ export const CREDIT = domainContract({
   },
   statuses: [STATUS.published, STATUS.amended, STATUS.revoked, STATUS.cancelled, STATUS.expired, STATUS.listed, STATUS.removed],
   roles: { authority: 'authority' },
+  // Licences and penalties are what other systems publish too: a manifest may write them, held to
+  // these shapes, and they are served by their own types like the coded connector's.
+  attributeShapes: { 'administrative-licence': LicenceShape, 'administrative-penalty': PenaltyShape },
 });
 
-/** The two market-regulator lists, whose entries are listed and then, perhaps, removed. */
-export type ListingKind = typeof CREDIT.kinds.abnormalOperation | typeof CREDIT.kinds.seriousViolation;
-
-/** A body named in a record (the deciding authority, the data source), its code normalised. */
-export interface BodyAttributes {
-  name: string;
-  uscc: string | null;
-}
-
-/**
- * A party's other registration numbers: 工商注册号, 组织机构代码, 税务登记号, 事业单位证书号 and
- * 社会组织登记证号, each null when not given (and always for a natural person).
- */
-export type RegistrationNumberAttributes = Record<
-  'businessRegistration' | 'organisationCode' | 'taxRegistration' | 'publicInstitution' | 'socialOrganisation',
-  string | null
->;
-
-/** The party as served: ID numbers only masked (the originals are personal information). */
-export interface PartyAttributes {
-  name: string;
-  category: CodedValue;
-  registrationNumbers: RegistrationNumberAttributes;
-  legalRepresentative: { name: string | null; idType: CodedValue | null; idNumberMasked: string | null } | null;
-  /** A natural person's ID type and masked number; null for organisations. */
-  idType: CodedValue | null;
-  idNumberMasked: string | null;
-}
-
-/** What the hub noticed but did not reject: a fine field disagreeing with the text, an unreadable date. */
-export type Warnings = string[];
-
-/** Attributes of an `administrative-licence`. */
-export type LicenceAttributes = {
-  party: PartyAttributes;
-  decision: { documentName: string | null; documentNumber: string; date: string };
-  category: CodedValue | null;
-  licence: { name: string | null; number: string | null };
-  content: string | null;
-  validFrom: string | null;
-  validUntil: ValidityEnd | null;
-  authority: BodyAttributes;
-  dataSource: BodyAttributes;
-  remarks: string | null;
-  warnings: Warnings;
-};
-
-/** Attributes of an `administrative-penalty`, from either generation of the template. */
-export type PenaltyAttributes = {
-  party: PartyAttributes;
-  decision: { documentNumber: string; date: string };
-  caseName: string | null;
-  violationType: string | null;
-  facts: string | null;
-  basis: string | null;
-  categories: CodedValue[];
-  content: string | null;
-  /** 罚款 in 万元. */
-  fine: number | null;
-  /** 没收违法所得 / 非法财物 in 万元. */
-  confiscation: number | null;
-  suspendedOrRevokedLicence: string | null;
-  validUntil: ValidityEnd | null;
-  publicityUntil: ValidityEnd | null;
-  authority: BodyAttributes;
-  dataSource: BodyAttributes;
-  remarks: string | null;
-  warnings: Warnings;
-};
 
 /** What both market-regulator lists record of an entry. */
 export type ListingAttributes = {
