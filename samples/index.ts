@@ -4,13 +4,14 @@ import { DEFAULT_FEED_OPTIONS, startFeedServer } from './kit/feedServer';
 import { creditFeeds } from './credit';
 import { environmentFeeds } from './environment';
 import { pppFeeds } from './ppp';
+import { supervisionFeeds } from './supervision';
 import { tradingFeeds } from './trading';
 
 /**
  * The demo world's feeds: one generator per built-in stream, each in its source's own format, at
  * the path the stream reads. `hub feeds serve`, and a hub started without HUB_FEEDS_URL, serve these.
  */
-export const SAMPLE_FEEDS: readonly IndexedFeed[] = [...creditFeeds, ...tradingFeeds, ...pppFeeds, ...environmentFeeds];
+export const SAMPLE_FEEDS: readonly IndexedFeed[] = [...creditFeeds, ...tradingFeeds, ...pppFeeds, ...environmentFeeds, ...supervisionFeeds];
 
 /**
  * The demo world as the engine sees it (src/components.ts): started by the composition root's hub
