@@ -87,22 +87,41 @@ function taskOf(task: number, o: FeedOptions): { item: CatalogueItem; number: st
 }
 
 /**
- * The subject inspected: drawn from the pool (entries 0 … poolSize − 1), the big local firms a third
- * of the time as in every feed, among those the item applies to and, for a district's or county's
- * body, registered there. When the draws find none, the first such entry after the last draw; then
- * one the item applies to anywhere (a firm registered elsewhere that works there); then the draw.
+ * The subject inspected: drawn from the pool (entries 0 … poolSize − 1) among those the item applies
+ * to and, for a district's or county's body, registered there; the big local firms a third of the
+ * time, as in every feed. Where the district has none, one the item applies to anywhere (a firm
+ * registered elsewhere that works there); where the pool has none, any.
  */
 function inspectedEnterprise(r: Random, item: CatalogueItem, o: FeedOptions): Enterprise {
+  const { all, core } = candidatesFor(item, o);
+  return core.length > 0 && r.chance(0.35) ? r.pick(core) : r.pick(all);
+}
+
+interface Candidates {
+  all: readonly Enterprise[];
+  core: readonly Enterprise[];
+}
+
+/** Per (seed, pool size): each item's candidates, computed once, so a record costs a draw, not a search. */
+const CANDIDATES = new Map<string, Map<CatalogueItem, Candidates>>();
+
+function candidatesFor(item: CatalogueItem, o: FeedOptions): Candidates {
   const size = poolSize(o.scale);
-  const local = (e: Enterprise) => item.division.code === DEFAULT_CITY.code || e.district.code === item.division.code;
-  const fitting = (e: Enterprise) => item.template.fits(e) && local(e);
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const e = enterprise(r.chance(0.35) ? r.int(0, Math.min(CORE_SIZE, size) - 1) : r.int(0, size - 1), o.seed);
-    if (fitting(e)) return e;
+  const key = `${o.seed}/${size}`;
+  let byItem = CANDIDATES.get(key);
+  if (!byItem) {
+    const pool = Array.from({ length: size }, (_, e) => enterprise(e, o.seed));
+    byItem = new Map(CATALOGUE.map((entry) => [entry, candidatesIn(pool, entry)]));
+    CANDIDATES.set(key, byItem);
   }
-  const start = r.int(0, size - 1);
-  const pool = Array.from({ length: size }, (_, k) => enterprise((start + k) % size, o.seed));
-  return pool.find(fitting) ?? pool.find((e) => item.template.fits(e)) ?? pool[0];
+  return byItem.get(item)!;
+}
+
+function candidatesIn(pool: readonly Enterprise[], item: CatalogueItem): Candidates {
+  const fitting = pool.filter((e) => item.template.fits(e));
+  const local = item.division.code === DEFAULT_CITY.code ? fitting : fitting.filter((e) => e.district.code === item.division.code);
+  const all = local.length ? local : fitting.length ? fitting : pool;
+  return { all, core: all.filter((e) => e.index < CORE_SIZE) };
 }
 
 function pickOutcome(r: Random, item: CatalogueItem): (typeof OUTCOMES)[number] {
