@@ -7,6 +7,7 @@ import { fiscalFeeds } from './fiscal';
 import { policyFeeds } from './policy';
 import { pppFeeds } from './ppp';
 import { powersFeeds } from './powers';
+import { supervisionFeeds } from './supervision';
 import { tradingFeeds } from './trading';
 
 /**
@@ -19,6 +20,7 @@ export const SAMPLE_FEEDS: readonly IndexedFeed[] = [
   ...pppFeeds,
   ...environmentFeeds,
   ...policyFeeds,
+  ...supervisionFeeds,
   ...fiscalFeeds,
   ...powersFeeds,
 ];

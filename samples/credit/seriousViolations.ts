@@ -1,5 +1,6 @@
 import type { FeedOptions, IndexedFeed } from '../kit/feed';
-import { hash32, random } from '../kit/random';
+import { random } from '../kit/random';
+import { shrinkingList } from '../kit/shrinkingList';
 import { DISTRICTS } from '../kit/population';
 import { pickAuthority } from './authorities';
 import { listedEnterpriseFields, LISTING_MALFORMATIONS, listingId } from './listing';
@@ -21,31 +22,14 @@ const GROUNDS = [
   '因发布虚假广告两年内受到行政处罚两次以上的',
 ];
 
-/**
- * Entry positions come in blocks of ten; from the second edition on, edition − 1 slots of every
- * block (at most five, the same slots for a seed) have left the list. Feed index → entry is then
- * arithmetic, so a page is still computed without generating the entries before it.
- */
-const BLOCK = 10;
-
-function survivingSlots(o: FeedOptions): number[] {
-  const slots = Array.from({ length: BLOCK }, (_, slot) => slot);
-  const leaving = Math.min(Math.max(o.edition - 1, 0), BLOCK / 2);
-  const order = [...slots].sort((a, b) => hash32(o.seed, PATH, 'leave', a) - hash32(o.seed, PATH, 'leave', b));
-  const left = new Set(order.slice(0, leaving));
-  return slots.filter((slot) => !left.has(slot));
-}
+/** Entries leave the list a tenth per edition, half at most (kit/shrinkingList). */
+const LIST = shrinkingList(PATH);
 
 /** The entry (0 … scale − 1) a feed index shows in this edition. */
-export function entryAt(index: number, o: FeedOptions): number {
-  const slots = survivingSlots(o);
-  return Math.floor(index / slots.length) * BLOCK + slots[index % slots.length];
-}
+export const entryAt = LIST.entryAt;
 
 /** Whether entry `entry` is still on the list in this edition. */
-export function isListed(entry: number, o: FeedOptions): boolean {
-  return survivingSlots(o).includes(entry % BLOCK);
-}
+export const isListed = LIST.isListed;
 
 /**
  * The serious violations list: the enterprises on it now. Entries keep their id and content from
@@ -53,11 +37,7 @@ export function isListed(entry: number, o: FeedOptions): boolean {
  */
 export const seriousViolationsSample: IndexedFeed = {
   path: PATH,
-  count(o) {
-    const slots = survivingSlots(o);
-    const rest = o.scale % BLOCK;
-    return Math.floor(o.scale / BLOCK) * slots.length + slots.filter((slot) => slot < rest).length;
-  },
+  count: (o) => LIST.count(o.scale, o),
   record(index, o) {
     const entry = entryAt(index, o);
     const r = random(o.seed, PATH, entry);

@@ -4,6 +4,7 @@ import { parse } from 'graphql';
 import type { Knex } from 'knex';
 import { HUB_COMPONENTS } from '../../app/components';
 import type { RunningHub } from '../../src/hub';
+import { withManifests } from '../../src/manifest/withManifests';
 import { fullName, selectStreams } from '../../src/sync/selection';
 import { BACKENDS } from '../helpers/testDatabase';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
@@ -15,7 +16,8 @@ import { countStatements } from '../helpers/statementCount';
 
 const ADMIN_TOKEN = 'ops-test-token-51c9';
 const AUTH = { authorization: `Bearer ${ADMIN_TOKEN}` };
-const STREAMS = selectStreams(HUB_COMPONENTS.connectors);
+// Every stream the hub runs: the coded connectors' and the built-in manifests' (connectors/*/connector.yaml).
+const STREAMS = selectStreams(withManifests(HUB_COMPONENTS).connectors);
 const HOUR_MS = 3600 * 1000;
 const SCALE = 300;
 
