@@ -174,7 +174,7 @@ class ManifestChecker {
     try {
       const compiled = compileExpression(text);
       if (options.quick && !compiled.quick) {
-        this.add(segments, `"${text}" is not a plain expression: a key or cursor is a field path (a.b), a literal, an & of those, or $trim/$lowercase/$uppercase/$string of one`);
+        this.add(segments, `"${text}" is not a plain expression: a key or cursor is a field path (a.b), a literal, an & of those, or $trim/$lowercase/$uppercase/$string/$number of one (docs/manifests.md)`);
         return undefined;
       }
       return compiled;
