@@ -45,6 +45,7 @@ export function interpretationRecord(index: number, o: FeedOptions): Record<stri
     jdbt: form.title(document.wjbt),
     jdxs: form.form,
     jdjg: document.fwjg,
+    ssqh: document.ssqh,
     glwjid: documentId(target),
     glwjzh: document.fwzh,
     fbrq: published.toFormat('yyyy-MM-dd'),

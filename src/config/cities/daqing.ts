@@ -55,5 +55,10 @@ export const DAQING: CitySetting = {
     trading: 'http://ggzy.daqing.gov.cn/jyxx/{key}.html',
     ppp: 'https://www.cpppc.org:8082/inforpublic/homepage.html#/projectDetail/{key}',
     environment: 'http://sthjj.daqing.gov.cn/xxgk/{stream}/{key}.html',
+    // The plan's other areas are published on the city government's portal. The paths are this
+    // hub's guess, not confirmed (docs/standards/city.md): HUB_SOURCE_LINK_<CONNECTOR> corrects one.
+    supervision: 'https://www.daqing.gov.cn/xxgk/sjsgk/{stream}/{key}.html',
+    fiscal: 'https://www.daqing.gov.cn/xxgk/yjsgk/{stream}/{key}.html',
+    powers: 'https://www.daqing.gov.cn/xxgk/qzqd/{stream}/{key}.html',
   },
 };
