@@ -1,6 +1,8 @@
 import type { Reviewer } from '../review/reviewer';
 import { createHttpClient } from '../sync/http/httpClient';
+import { stateOfStatus } from '../domain/contract';
 import { mapRecord, mappingTarget } from '../sync/mapRecord';
+import type { DisclosureRow } from '../sync/normalize';
 import type { Page } from '../sync/sources/source';
 import { localFilePages } from '../sync/sources/localFile';
 import type { MappingContext } from '../sync/stream';
@@ -13,7 +15,7 @@ export interface PreviewedRecord {
   /** Where the record failed, when it did: its schema, or its mapping. */
   stage?: 'validate' | 'map';
   problems?: string[];
-  /** The disclosure as the hub would serve it (personal fields left out). */
+  /** The disclosure as the hub would serve it, in the API's field names (personal fields left out). */
   disclosure?: Record<string, unknown>;
   /** The review rules that would hold it (保密审查), when any would. */
   heldBy?: string[];
@@ -61,15 +63,32 @@ export async function previewStream(manifest: LoadedManifest, name: string, opti
       continue;
     }
     try {
-      const row = await mapRecord(target, record, options.mapping);
-      const outcome = options.review(row);
-      const { personal: _personal, content_hash: _hash, search_text: _search, ...served } = outcome.row;
-      records.push({ index, disclosure: served, heldBy: outcome.findings.length ? [...new Set(outcome.findings.map((f) => f.rule))] : undefined });
+      const outcome = options.review(await mapRecord(target, record, options.mapping));
+      records.push({ index, disclosure: previewOf(outcome.row), heldBy: outcome.findings.length ? [...new Set(outcome.findings.map((f) => f.rule))] : undefined });
     } catch (error) {
       records.push({ index, stage: 'map', problems: [(error as Error).message] });
     }
   }
   return { stream: full, from, records };
+}
+
+/** The row as the API would show it, in its field names; personal fields are never shown. */
+function previewOf(row: DisclosureRow): Record<string, unknown> {
+  return {
+    key: row.source_key,
+    kind: row.kind,
+    title: row.title,
+    publisher: row.publisher,
+    region: row.region,
+    publishedAt: row.published_at,
+    updatedAt: row.source_updated_at,
+    status: stateOfStatus(row.status),
+    subject: row.subject_name === null ? null : { name: row.subject_name, uscc: row.subject_uscc, usccValid: row.subject_uscc_valid },
+    parties: row.parties.map(({ role, name, uscc }) => ({ role, name, uscc })),
+    sourceUrl: row.source_url,
+    attributes: row.attributes,
+    links: row.links ?? [],
+  };
 }
 
 async function firstPage(pages: AsyncIterable<Page>): Promise<Page | undefined> {
