@@ -8,6 +8,18 @@ import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub
 import { graphql } from '../helpers/graphql';
 import { usccCheckCharacter } from '../../src/domain/uscc';
 
+/** The portal's name of each domain, as a reader sees it on badges and filters (portal/js/labels.js). */
+const DOMAIN_LABELS = {
+  CREDIT: '信用',
+  TRADING: '交易',
+  PPP: 'PPP',
+  ENVIRONMENT: '环境',
+  POLICY: '政策',
+  SUPERVISION: '双随机',
+  FISCAL: '预决算',
+  POWERS: '权责清单',
+} as const;
+
 /** The portal at `/` in a real browser: Debian's chromium driven by playwright-core (helpers/chromium.ts). */
 const describePortal = describeInBrowser('test/e2e/portal.test.ts');
 
@@ -223,7 +235,7 @@ describePortal(CHROMIUM ? 'the portal at / in chromium' : 'the portal at / in ch
     expect(await page.locator('#search-results .card-title mark').first().textContent()).toBe('处罚');
     // Each card: domain badge, publisher, date and status.
     const first = page.locator('#search-results .card').first();
-    expect(await first.locator('.badge').textContent()).toMatch(/^(信用|交易|PPP|环境)$/);
+    expect(Object.values(DOMAIN_LABELS)).toContain(await first.locator('.badge').textContent());
     expect(await first.locator('.publisher').textContent()).toMatch(/\S/);
     expect(await first.locator('time').textContent()).toMatch(/^\d{4}-\d\d-\d\d$/);
     expect(await first.locator('.status').textContent()).toMatch(/^(已公开|已更正|已撤销)$/);
@@ -308,7 +320,7 @@ describePortal(CHROMIUM ? 'the portal at / in chromium' : 'the portal at / in ch
     const filters = page.getByRole('group', { name: '按领域筛选该企业的公开信息' });
     const domainsWithItems = new Set<string>();
     for (const { domain, count } of counts.filter((c) => c.count > 0)) {
-      const label = { CREDIT: '信用', TRADING: '交易', PPP: 'PPP', ENVIRONMENT: '环境' }[domain as string]!;
+      const label = DOMAIN_LABELS[domain as keyof typeof DOMAIN_LABELS];
       await filters.getByRole('button', { name: label, exact: true }).click();
       await page.waitForFunction(
         (b) => b.getAttribute('aria-pressed') === 'true' && !document.querySelector('#profile-results')!.getAttribute('aria-busy') && !!document.querySelector('#profile-status')!.dataset.total,
