@@ -1,6 +1,6 @@
 import { scheduleOverrides } from '../../src/sync/scheduler';
 import { fullName, selectStreams, type SelectedStream } from '../../src/sync/selection';
-import { CONNECTORS } from '../harness/hubParts';
+import { everyConnector } from '../harness/hubParts';
 
 /**
  * When the soaked hub's own scheduler syncs: every stream once per round, a round every
@@ -25,7 +25,7 @@ const ANCHOR_LEAD_MS = 2000;
 
 /** The plan for a hub started now: its streams' cron expressions and when the rounds fall. */
 export function planSyncs(everyMinutes: number, now = new Date()): SyncPlan {
-  const selected = selectStreams(CONNECTORS);
+  const selected = selectStreams(everyConnector());
   const periodMs = everyMinutes * 60_000;
   // A round takes at most half the period, so the next edition is published between two rounds.
   const staggerSeconds = Math.max(1, Math.floor(Math.min(MAX_STAGGER_SECONDS, periodMs / 1000 / (2 * selected.length))));
@@ -64,7 +64,7 @@ function cronEvery(minutes: number, phase: Date): string {
 
 /** Fails loudly if the hub would not read these variables: a soak with no sync would look fine. */
 function assertTheHubReads(env: Record<string, string>, selected: SelectedStream[]): void {
-  const read = scheduleOverrides(env, CONNECTORS);
+  const read = scheduleOverrides(env, everyConnector());
   const missed = selected.map(fullName).filter((name) => !read[name]);
   if (missed.length) throw new Error(`the hub does not read a schedule for ${missed.join(', ')} from ${Object.keys(env).join(', ')}`);
 }

@@ -4,13 +4,15 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { HUB_COMPONENTS } from '../../app/components';
+import { withManifests } from '../../src/manifest/withManifests';
 import { runHub, spawnHub, type CliResult } from '../helpers/cli';
 import { graphql } from '../helpers/graphql';
 import { HUB_START_TIMEOUT_MS } from '../helpers/hub';
 
 const TOKEN = 'cli-beside-server';
 const ADMIN = { authorization: `Bearer ${TOKEN}` };
-const STREAMS = HUB_COMPONENTS.connectors.flatMap((c) => c.streams.map((s) => `${c.name}/${s.name}`));
+// Every stream the hub runs: the coded connectors' and the built-in manifests'.
+const STREAMS = withManifests(HUB_COMPONENTS).connectors.flatMap((c) => c.streams.map((s) => `${c.name}/${s.name}`));
 const COMMAND_TIMEOUT_MS = 300000;
 
 /** Polls until `check` returns a value, or fails with what it was waiting for after `ms`. */

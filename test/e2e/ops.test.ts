@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { HUB_COMPONENTS } from '../../app/components';
+import { withManifests } from '../../src/manifest/withManifests';
 import type { RunningHub } from '../../src/hub';
 import { fullName, selectStreams } from '../../src/sync/selection';
 import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, describeInBrowser, expectSelfContained, recordSession, type PageSession } from '../helpers/chromium';
@@ -17,7 +18,8 @@ declare const document: any;
 declare const sessionStorage: any;
 
 const ADMIN_TOKEN = 'ops-page-token-0b7e';
-const STREAM_NAMES = selectStreams(HUB_COMPONENTS.connectors).map(fullName);
+// Every stream the hub runs: the coded connectors' and the built-in manifests'.
+const STREAM_NAMES = selectStreams(withManifests(HUB_COMPONENTS).connectors).map(fullName);
 const FAILED_STREAM = 'credit/penalties';
 /** A source's error as a run stores it; the markup in it must reach the page as text. */
 const FAILURE = 'HTTP 503 <b>Service Unavailable</b> from https://credit.example.gov.cn/api/credit/penalties?page=7 after 5 attempts';
