@@ -21,9 +21,10 @@ type Values = Partial<Record<MappedField, unknown>> & { links?: unknown[] };
  */
 export function manifestToDisclosure(mapping: CompiledMapping): (record: unknown) => GenericDisclosureInput | Promise<GenericDisclosureInput> {
   const entries = Object.entries(mapping.fields) as Array<[MappedField, CompiledExpression]>;
-  const statuses = new Set<string>(DOMAIN_CONTRACTS[mapping.domain].statuses);
-  const roles = new Set<string>(Object.values(DOMAIN_CONTRACTS[mapping.domain].roles));
-  const build = (record: unknown, values: Values) => disclosureOf(mapping, record, values, statuses, roles);
+  const contract: DomainRules = {
+    statuses: new Set<string>(DOMAIN_CONTRACTS[mapping.domain].statuses),
+    roles: new Set<string>(Object.values(DOMAIN_CONTRACTS[mapping.domain].roles)),
+  };
   return (record) => {
     const values: Values = {};
     const pending: Array<Promise<void>> = [];
@@ -32,98 +33,132 @@ export function manifestToDisclosure(mapping: CompiledMapping): (record: unknown
       if (value instanceof Promise) pending.push(value.then((v) => void (values[field] = v), (e) => Promise.reject(expressionFailed(field, expression, e))));
       else values[field] = value;
     }
-    const linkValues = mapping.links.map((link) => link.key.evaluate(record));
-    if (pending.length === 0 && !linkValues.some((v) => v instanceof Promise)) return build(record, { ...values, links: linkValues });
-    return Promise.all([Promise.all(pending), Promise.all(linkValues)]).then(([, links]) => build(record, { ...values, links }));
+    const links = mapping.links.map((link) => link.key.evaluate(record));
+    const build = () => new MappedRecord(mapping, contract, record, values).disclosure();
+    if (pending.length === 0 && !links.some((v) => v instanceof Promise)) {
+      values.links = links;
+      return build();
+    }
+    return Promise.all([Promise.all(pending), Promise.all(links)]).then(([, settled]) => {
+      values.links = settled;
+      return build();
+    });
   };
+}
+
+/** What the domain's contract allows a mapping to give, as sets built once per stream. */
+interface DomainRules {
+  statuses: Set<string>;
+  roles: Set<string>;
 }
 
 function expressionFailed(field: string, expression: CompiledExpression, error: unknown): Error {
   return new Error(`mapping.${field} (${expression.text}) failed: ${(error as Error)?.message ?? String(error)}`);
 }
 
-function disclosureOf(mapping: CompiledMapping, record: unknown, values: Values, statuses: Set<string>, roles: Set<string>): GenericDisclosureInput {
-  const expressionOf = (field: MappedField) => mapping.fields[field]?.text ?? '';
-  const problem = (field: MappedField, value: unknown, expected: string) =>
-    new Error(`mapping.${field} (${expressionOf(field)}) gave ${describe(value)}; expected ${expected}`);
+const DATE_EXAMPLE = 'a date or date-time such as 2026-03-01 or 2026-03-01 09:30:00';
 
-  const text = (field: MappedField, required: boolean): string | null => {
-    const value = values[field];
+/**
+ * One record's evaluated expressions, read as the unified model's fields. One object per record
+ * (a sync maps hundreds of thousands): its readers are methods, not closures made for each record.
+ */
+class MappedRecord {
+  constructor(
+    private readonly mapping: CompiledMapping,
+    private readonly contract: DomainRules,
+    private readonly record: unknown,
+    private readonly values: Values,
+  ) {}
+
+  disclosure(): GenericDisclosureInput {
+    const status = this.text('status', true)!;
+    if (!this.contract.statuses.has(status)) this.fail('status', `one of the ${this.mapping.domain} domain's statuses (${[...this.contract.statuses].join(', ')})`);
+    const attributes = this.mapping.fields.attributes ? this.values.attributes : this.record;
+    if (attributes === null || typeof attributes !== 'object' || Array.isArray(attributes)) this.fail('attributes', 'an object of fields');
+    return {
+      kind: this.mapping.kind,
+      title: this.text('title', true)!,
+      publishedAt: this.time('publishedAt', true)!,
+      updatedAt: this.time('updatedAt', false),
+      status: status as StoredStatus,
+      publisher: this.text('publisher', false),
+      region: this.text('region', false),
+      subject: this.subject(),
+      parties: this.parties() as GenericDisclosureInput['parties'],
+      attributes: attributes as Record<string, unknown>,
+      searchText: this.texts('searchText'),
+      sourceUrl: this.text('sourceUrl', false),
+      personal: this.personal(),
+      links: linksOf(this.mapping, this.values.links ?? []),
+    };
+  }
+
+  /** Throws the record's quarantine reason: the field, its expression, what it gave and what it should. */
+  private fail(field: MappedField, expected: string): never {
+    const value = this.values[field];
+    throw new Error(`mapping.${field} (${this.mapping.fields[field]?.text ?? ''}) gave ${describe(value)}; expected ${expected}`);
+  }
+
+  private text(field: MappedField, required: boolean): string | null {
+    const value = this.values[field];
     if (value === undefined || value === null || value === '') {
-      if (required) throw problem(field, value, 'a text that is not empty');
+      if (required) this.fail(field, 'a text that is not empty');
       return null;
     }
     if (typeof value === 'string') return value;
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    throw problem(field, value, 'a text');
-  };
-  const time = (field: MappedField, required: boolean): Date | undefined => {
-    const value = values[field];
+    return this.fail(field, 'a text');
+  }
+
+  private time(field: MappedField, required: boolean): Date | undefined {
+    const value = this.values[field];
     if (value === undefined || value === null || value === '') {
-      if (required) throw problem(field, value, 'a date or date-time such as 2026-03-01 or 2026-03-01 09:30:00');
+      if (required) this.fail(field, DATE_EXAMPLE);
       return undefined;
     }
     const date = typeof value === 'string' ? parseChinaTime(value) : typeof value === 'number' ? new Date(value) : undefined;
-    if (!date || Number.isNaN(date.getTime())) throw problem(field, value, 'a date or date-time such as 2026-03-01 or 2026-03-01 09:30:00 (China time)');
+    if (!date || Number.isNaN(date.getTime())) this.fail(field, `${DATE_EXAMPLE} (China time)`);
     return date;
-  };
-
-  const status = text('status', true)!;
-  if (!statuses.has(status)) throw problem('status', status, `one of the ${mapping.domain} domain's statuses (${[...statuses].join(', ')})`);
-  const attributes = mapping.fields.attributes ? values.attributes : record;
-  if (attributes === null || typeof attributes !== 'object' || Array.isArray(attributes)) throw problem('attributes', attributes, 'an object of fields');
-
-  return {
-    kind: mapping.kind,
-    title: text('title', true)!,
-    publishedAt: time('publishedAt', true)!,
-    updatedAt: time('updatedAt', false),
-    status: status as StoredStatus,
-    publisher: text('publisher', false),
-    region: text('region', false),
-    subject: subjectOf(values.subject, (expected) => problem('subject', values.subject, expected)),
-    parties: partiesOf(values.parties, roles, (expected) => problem('parties', values.parties, expected)) as GenericDisclosureInput['parties'],
-    attributes: attributes as Record<string, unknown>,
-    searchText: textsOf(values.searchText, (expected) => problem('searchText', values.searchText, expected)),
-    sourceUrl: text('sourceUrl', false),
-    personal: personalOf(values.personal, (expected) => problem('personal', values.personal, expected)),
-    links: linksOf(mapping, values.links ?? []),
-  };
-}
-
-function subjectOf(value: unknown, problem: (expected: string) => Error): GenericDisclosureInput['subject'] {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string') return value ? { name: value } : null;
-  const subject = value as { name?: unknown; uscc?: unknown };
-  if (typeof value !== 'object' || Array.isArray(value) || typeof subject.name !== 'string' || !subject.name) {
-    throw problem('an object {name, uscc} with a name, a name alone, or null');
   }
-  if (subject.uscc !== undefined && subject.uscc !== null && typeof subject.uscc !== 'string') throw problem('a uscc that is text');
-  return { name: subject.name, uscc: (subject.uscc as string | null | undefined) ?? null };
-}
 
-function partiesOf(value: unknown, roles: Set<string>, problem: (expected: string) => Error) {
-  if (value === undefined || value === null) return [];
-  const list = Array.isArray(value) ? value : [value];
-  return list.map((item) => {
-    const party = item as { role?: unknown; name?: unknown; uscc?: unknown };
-    if (!party || typeof party !== 'object' || typeof party.name !== 'string' || !party.name) throw problem('a list of {role, name, uscc}');
-    if (typeof party.role !== 'string' || !roles.has(party.role)) throw problem(`roles from ${[...roles].join(', ') || 'none (this domain has no party roles)'}`);
-    return { role: party.role, name: party.name, uscc: typeof party.uscc === 'string' ? party.uscc : null };
-  });
-}
+  private subject(): GenericDisclosureInput['subject'] {
+    const value = this.values.subject;
+    if (value === undefined || value === null) return null;
+    if (typeof value === 'string') return value ? { name: value } : null;
+    const subject = value as { name?: unknown; uscc?: unknown };
+    if (typeof value !== 'object' || Array.isArray(value) || typeof subject.name !== 'string' || !subject.name) {
+      this.fail('subject', 'an object {name, uscc} with a name, a name alone, or null');
+    }
+    if (subject.uscc !== undefined && subject.uscc !== null && typeof subject.uscc !== 'string') this.fail('subject', 'a uscc that is text');
+    return { name: subject.name, uscc: (subject.uscc as string | null | undefined) ?? null };
+  }
 
-function textsOf(value: unknown, problem: (expected: string) => Error): string[] {
-  if (value === undefined || value === null) return [];
-  const list = Array.isArray(value) ? value : [value];
-  if (list.some((item) => item !== null && typeof item !== 'string' && typeof item !== 'number')) throw problem('a text or a list of texts');
-  return list.filter((item) => item !== null).map(String);
-}
+  private parties() {
+    const value = this.values.parties;
+    if (value === undefined || value === null) return [];
+    const roles = this.contract.roles;
+    return (Array.isArray(value) ? value : [value]).map((item) => {
+      const party = item as { role?: unknown; name?: unknown; uscc?: unknown };
+      if (!party || typeof party !== 'object' || typeof party.name !== 'string' || !party.name) this.fail('parties', 'a list of {role, name, uscc}');
+      if (typeof party.role !== 'string' || !roles.has(party.role)) this.fail('parties', `roles from ${[...roles].join(', ') || 'none (this domain has no party roles)'}`);
+      return { role: party.role, name: party.name, uscc: typeof party.uscc === 'string' ? party.uscc : null };
+    });
+  }
 
-function personalOf(value: unknown, problem: (expected: string) => Error): Record<string, string | null> | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'object' || Array.isArray(value)) throw problem('an object of texts');
-  return value as Record<string, string | null>;
+  private texts(field: MappedField): string[] {
+    const value = this.values[field];
+    if (value === undefined || value === null) return [];
+    const list = Array.isArray(value) ? value : [value];
+    if (list.some((item) => item !== null && typeof item !== 'string' && typeof item !== 'number')) this.fail(field, 'a text or a list of texts');
+    return list.filter((item) => item !== null).map(String);
+  }
+
+  private personal(): Record<string, string | null> | null {
+    const value = this.values.personal;
+    if (value === undefined || value === null) return null;
+    if (typeof value !== 'object' || Array.isArray(value)) this.fail('personal', 'an object of texts');
+    return value as Record<string, string | null>;
+  }
 }
 
 /** Each declared link gives none (no value), one key, or a list of keys. */

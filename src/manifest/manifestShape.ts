@@ -48,9 +48,6 @@ const CsvSource = Type.Object(
   { additionalProperties: false },
 );
 
-export const MAPPED_FIELDS = ['title', 'publishedAt', 'status', 'updatedAt', 'publisher', 'region', 'subject', 'parties', 'attributes', 'searchText', 'sourceUrl', 'personal'] as const;
-export type MappedField = (typeof MAPPED_FIELDS)[number];
-
 const Mapping = Type.Object(
   {
     title: Expression,
@@ -68,6 +65,10 @@ const Mapping = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** The unified model's fields a mapping can give, as the shape above declares them. */
+export type MappedField = keyof Static<typeof Mapping>;
+export const MAPPED_FIELDS = Object.keys(Mapping.properties) as MappedField[];
 
 const Link = Type.Object(
   {

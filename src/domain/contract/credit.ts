@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { isoDate, orNull } from './attributeShapes';
 import { domainContract } from './domainContract';
 import { STATUS } from './status';
 
@@ -6,8 +7,8 @@ import { STATUS } from './status';
 export type ListingKind = typeof CREDIT.kinds.abnormalOperation | typeof CREDIT.kinds.seriousViolation;
 
 const text = Type.String();
-const textOrNull = Type.Union([Type.String(), Type.Null()]);
-const date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date as YYYY-MM-DD' });
+const textOrNull = orNull(text);
+const date = isoDate('a date as YYYY-MM-DD');
 
 /** A value decoded from a code table: its code (null when the source's words match none) and its name. */
 const CodedValueShape = Type.Object({ code: textOrNull, name: text });
@@ -40,12 +41,9 @@ const PartyShape = Type.Object({
   name: text,
   category: CodedValueShape,
   registrationNumbers: RegistrationNumbersShape,
-  legalRepresentative: Type.Union([
-    Type.Object({ name: textOrNull, idType: Type.Union([CodedValueShape, Type.Null()]), idNumberMasked: textOrNull }),
-    Type.Null(),
-  ]),
+  legalRepresentative: orNull(Type.Object({ name: textOrNull, idType: orNull(CodedValueShape), idNumberMasked: textOrNull })),
   /** A natural person's ID type and masked number; null for organisations. */
-  idType: Type.Union([CodedValueShape, Type.Null()]),
+  idType: orNull(CodedValueShape),
   idNumberMasked: textOrNull,
 });
 export type PartyAttributes = Static<typeof PartyShape>;
@@ -61,11 +59,11 @@ export type Warnings = Static<typeof WarningsShape>;
 export const LicenceShape = Type.Object({
   party: PartyShape,
   decision: Type.Object({ documentName: textOrNull, documentNumber: text, date }),
-  category: Type.Union([CodedValueShape, Type.Null()]),
+  category: orNull(CodedValueShape),
   licence: Type.Object({ name: textOrNull, number: textOrNull }),
   content: textOrNull,
-  validFrom: Type.Union([date, Type.Null()]),
-  validUntil: Type.Union([ValidityEndShape, Type.Null()]),
+  validFrom: orNull(date),
+  validUntil: orNull(ValidityEndShape),
   authority: BodyShape,
   dataSource: BodyShape,
   remarks: textOrNull,
@@ -73,7 +71,7 @@ export const LicenceShape = Type.Object({
 });
 export type LicenceAttributes = Static<typeof LicenceShape>;
 
-const amountOrNull = Type.Union([Type.Number({ minimum: 0, description: 'an amount in 万元' }), Type.Null()]);
+const amountOrNull = orNull(Type.Number({ minimum: 0, description: 'an amount in 万元' }));
 
 /** Attributes of an `administrative-penalty`, from either generation of the template, or a manifest. */
 export const PenaltyShape = Type.Object({
@@ -90,8 +88,8 @@ export const PenaltyShape = Type.Object({
   /** 没收违法所得 / 非法财物 in 万元. */
   confiscation: amountOrNull,
   suspendedOrRevokedLicence: textOrNull,
-  validUntil: Type.Union([ValidityEndShape, Type.Null()]),
-  publicityUntil: Type.Union([ValidityEndShape, Type.Null()]),
+  validUntil: orNull(ValidityEndShape),
+  publicityUntil: orNull(ValidityEndShape),
   authority: BodyShape,
   dataSource: BodyShape,
   remarks: textOrNull,

@@ -1,9 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { isoDate, orNull } from './attributeShapes';
 import { domainContract } from './domainContract';
 import { STATUS } from './status';
 
-const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
-const dateOrNull = (description: string) => Type.Union([Type.String({ pattern: DATE }), Type.Null()], { description });
+const dateOrNull = (description: string) => orNull(isoDate(), { description });
 
 /**
  * The kinds of document the annual report's 第二十条第（一）项 counts. Other documents (a notice,
@@ -14,7 +14,7 @@ export const POLICY_DOCUMENT_TYPES = { regulation: '规章', normative: '行政�
 /** 政策文件 (docs/standards/policy.md): one document, with its number, type and whether it is in force. */
 export const PolicyDocumentShape = Type.Object({
   /** 发文字号, e.g. 庆政规〔2026〕3号; null for a document published without one. */
-  documentNumber: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+  documentNumber: orNull(Type.String({ minLength: 1 })),
   documentType: Type.Union(Object.values(POLICY_DOCUMENT_TYPES).map((t) => Type.Literal(t)), {
     description: `one of ${Object.values(POLICY_DOCUMENT_TYPES).join(', ')}`,
   }),
@@ -29,7 +29,7 @@ export const PolicyInterpretationShape = Type.Object({
   /** 解读形式: 文字解读, 图文解读, 视频解读, 新闻发布会 … */
   form: Type.String({ minLength: 1 }),
   /** The interpreted document's number, as the interpretation cites it. */
-  documentNumber: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+  documentNumber: orNull(Type.String({ minLength: 1 })),
 });
 export type PolicyInterpretationAttributes = Static<typeof PolicyInterpretationShape>;
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { orNull } from './attributeShapes';
 import { domainContract } from './domainContract';
 import { STATUS } from './status';
 
@@ -15,10 +16,10 @@ export type PowerItemAttributes = Static<typeof PowerItemShape>;
 export const DutyItemShape = Type.Object({
   itemCode: Type.String({ minLength: 1 }),
   /** The power the duties belong to, by its item code in the power list. */
-  powerCode: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+  powerCode: orNull(Type.String({ minLength: 1 })),
   duties: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
   /** 追责情形: when the department is held to account. */
-  accountability: Type.Union([Type.String(), Type.Null()]),
+  accountability: orNull(Type.String()),
 });
 export type DutyItemAttributes = Static<typeof DutyItemShape>;
 

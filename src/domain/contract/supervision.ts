@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { isoDate, orNull } from './attributeShapes';
 import { domainContract } from './domainContract';
 import { STATUS } from './status';
 
@@ -26,14 +27,14 @@ export type InspectionSubjectAttributes = Static<typeof InspectionSubjectShape>;
 export const InspectionResultShape = Type.Object({
   taskNumber: Type.String({ minLength: 1 }),
   taskName: Type.String({ minLength: 1 }),
-  itemCode: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
-  inspectedOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '检查日期 as YYYY-MM-DD' }),
+  itemCode: orNull(Type.String({ minLength: 1 })),
+  inspectedOn: isoDate('检查日期 as YYYY-MM-DD'),
   /** 检查结果, as the department wrote it (未发现问题, 发现问题已责令整改, 未按规定公示 …). */
   result: Type.String({ minLength: 1 }),
   /** Whether the result found a problem: what a profile and a count care about. */
   problemFound: Type.Boolean(),
   /** 后续处置, when a problem was found. */
-  followUp: Type.Union([Type.String(), Type.Null()]),
+  followUp: orNull(Type.String()),
 });
 export type InspectionResultAttributes = Static<typeof InspectionResultShape>;
 
