@@ -1,5 +1,5 @@
 import { servedCreditKinds } from './credit/served';
-import type { DisclosureRow } from './disclosures/columns';
+import { disclosureFields, type DisclosureRow } from './disclosures/columns';
 import { servedGeneric, type ServedDisclosure, type ServedKinds } from './disclosures/served';
 import { servedEnvironmentKinds } from './environment/served';
 import { servedPppKinds } from './ppp/served';
@@ -11,7 +11,12 @@ import { servedTradingKinds } from './trading/served';
  */
 const MAPPER_BY_KIND: ServedKinds = { ...servedCreditKinds, ...servedTradingKinds, ...servedPppKinds, ...servedEnvironmentKinds };
 
-/** A row of `disclosures` as the API serves it; a kind no domain claims is a GenericDisclosure. */
-export function serveDisclosure(row: DisclosureRow): ServedDisclosure {
-  return (MAPPER_BY_KIND[row.kind] ?? servedGeneric)(row);
+/**
+ * A row of `disclosures` as the API serves it; a kind no domain claims is a GenericDisclosure. A
+ * row read without its own fields (rowRead.ts: the query asked for none) is served with the
+ * interface's fields and its type's name only.
+ */
+export function serveDisclosure(row: DisclosureRow, withOwnFields = true): ServedDisclosure {
+  const mapper = MAPPER_BY_KIND[row.kind] ?? servedGeneric;
+  return withOwnFields ? mapper(row) : { ...disclosureFields(row), __typename: mapper.typename };
 }

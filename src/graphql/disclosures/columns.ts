@@ -9,12 +9,15 @@ import type { DisclosureRow as StoredDisclosureRow } from '../../sync/normalize'
  * meet the API's here and nowhere else.
  */
 
-/** Every column but the search text, which only the WHERE clause needs. */
-export const DISCLOSURE_COLUMNS = [
+/** The columns the Disclosure interface's fields are served from. */
+export const COMMON_COLUMNS = [
   'd.id', 'd.domain', 'd.kind', 'd.stream', 'd.source_key', 'd.title', 'd.publisher', 'd.region', 'd.published_at',
   'd.source_updated_at', 'd.status', 'd.subject_uscc', 'd.subject_name', 'd.subject_uscc_valid', 'd.subject_uscc_reason',
-  'd.entity_uscc', 'd.source_url', 'd.version', 'd.attributes', 'd.links',
+  'd.entity_uscc', 'd.source_url', 'd.version',
 ];
+
+/** Every column but the search text, which only the WHERE clause needs: with each type's own fields. */
+export const DISCLOSURE_COLUMNS = [...COMMON_COLUMNS, 'd.attributes', 'd.links'];
 
 /**
  * A row of `disclosures` as DISCLOSURE_COLUMNS select it: the shape the engine writes (one

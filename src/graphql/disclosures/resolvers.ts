@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { HubContext } from '../context';
+import { rowReadOf } from './rowRead';
 import { flaggedEntity, type EntityView } from '../entity/served';
 import { linkedEntity } from '../entity/loaders';
 import { serveDisclosure } from '../servedKinds';
@@ -31,7 +33,8 @@ async function oneDisclosure(_: unknown, { id }: { id: string }, ctx: HubContext
 /** Disclosures across domains: the list, one by id, counts, and the interface's relations. */
 export const disclosureResolvers = {
   Query: {
-    disclosures: (_: unknown, args: DisclosureListArgs, ctx: HubContext) => listDisclosures(ctx.knex, { ...args, filter: withCanonicalRegion(args.filter, ctx.regions) }),
+    disclosures: (_: unknown, args: DisclosureListArgs, ctx: HubContext, info: GraphQLResolveInfo) =>
+      listDisclosures(ctx.knex, { ...args, filter: withCanonicalRegion(args.filter, ctx.regions) }, undefined, rowReadOf(info, ctx.loaders.entities.byCode)),
     disclosure: oneDisclosure,
     stats: (_: unknown, args: StatsArgs, ctx: HubContext) => disclosureStats(ctx.knex, { ...args, filter: withCanonicalRegion(args.filter, ctx.regions) }),
   },

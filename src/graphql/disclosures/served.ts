@@ -9,10 +9,13 @@ import { disclosureFields, type DisclosureFields, type DisclosureRow } from './c
 /** A disclosure as served: the interface's fields, its type's own, and the type's name. */
 export type ServedDisclosure<Own extends object = Record<string, unknown>> = DisclosureFields & Own & { __typename: string };
 
-export type DisclosureMapper<Own extends object = Record<string, unknown>> = (row: DisclosureRow) => ServedDisclosure<Own>;
+export type DisclosureMapper<Own extends object = Record<string, unknown>> = ((row: DisclosureRow) => ServedDisclosure<Own>) & {
+  /** The concrete type it serves: all a row read without its own fields needs. */
+  typename: string;
+};
 
 /** The mapper of each stored kind a domain serves with a type of its own. */
-export type ServedKinds = Record<string, DisclosureMapper>;
+export type ServedKinds = Record<string, DisclosureMapper<any>>;
 
 /**
  * The mapper of one concrete type: the interface's fields from the columns, then the type's own
@@ -20,7 +23,8 @@ export type ServedKinds = Record<string, DisclosureMapper>;
  * column's). `__typename` names the type for graphql's default type resolver.
  */
 export function servedAs<Own extends object>(typename: string, ownFields: (attributes: any, row: DisclosureRow) => Own): DisclosureMapper<Own> {
-  return (row) => ({ ...disclosureFields(row), ...ownFields(row.attributes ?? {}, row), __typename: typename });
+  const serve = (row: DisclosureRow) => ({ ...disclosureFields(row), ...ownFields(row.attributes ?? {}, row), __typename: typename });
+  return Object.assign(serve, { typename });
 }
 
 /** Fields stored under the name they are served by: most domain fields are. */

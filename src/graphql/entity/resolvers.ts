@@ -2,7 +2,9 @@ import { ENVIRONMENT } from '../../domain/contract';
 import type DataLoader from 'dataloader';
 import type { Knex } from 'knex';
 import { normalizeUscc } from '../../domain/uscc';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { HubContext } from '../context';
+import { rowReadOf } from '../disclosures/rowRead';
 import { withCanonicalRegion } from '../shared/region';
 import { listDisclosures, type DisclosureListArgs, type PageArgs } from '../disclosures/list';
 import { pageSize } from '../shared/pageSize';
@@ -64,15 +66,16 @@ export const entityResolvers = {
   },
   Entity: {
     creditChinaUrl: (e: EntityView, _: unknown, ctx: HubContext) => (e.usccValid ? ctx.creditChinaUrl(e.uscc) : null),
-    disclosures: (e: EntityView, args: DisclosureListArgs, ctx: HubContext) =>
-      listDisclosures(ctx.knex, { ...args, filter: withCanonicalRegion(args.filter, ctx.regions) }, involving(e, ctx.knex)),
+    disclosures: (e: EntityView, args: DisclosureListArgs, ctx: HubContext, info: GraphQLResolveInfo) =>
+      listDisclosures(ctx.knex, { ...args, filter: withCanonicalRegion(args.filter, ctx.regions) }, involving(e, ctx.knex), rowReadOf(info, ctx.loaders.entities.byCode)),
     names: (e: EntityView, _: unknown, ctx: HubContext) => aspect(e, ctx.loaders.entities.names, [e.name]),
     disclosureCounts: (e: EntityView, _: unknown, ctx: HubContext) => aspect(e, ctx.loaders.entities.domainCounts, []),
     creditSummary: (e: EntityView, _: unknown, ctx: HubContext) => aspect(e, ctx.loaders.entities.creditSummary, NO_CREDIT_RECORD),
     tradingAwards: async (e: EntityView, args: { first?: number | null }, ctx: HubContext) =>
       (await aspect(e, ctx.loaders.entities.tradingAwards, [])).slice(0, pageSize(args.first)),
     pppRoles: (e: EntityView, _: unknown, ctx: HubContext) => aspect(e, ctx.loaders.entities.pppRoles, []),
-    emissionExceedances: (e: EntityView, args: PageArgs, ctx: HubContext) => listDisclosures(ctx.knex, args, exceedancesOf(e)),
+    emissionExceedances: (e: EntityView, args: PageArgs, ctx: HubContext, info: GraphQLResolveInfo) =>
+      listDisclosures(ctx.knex, args, exceedancesOf(e), rowReadOf(info, ctx.loaders.entities.byCode)),
   },
   // The disclosures a profile points to load only if the client asks for them.
   CreditSummary: {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { DisclosureRow } from '../normalize';
 import { lastPerKey } from './lastPerKey';
+import { refreshTitleBigrams } from './titleBigrams';
 
 export interface WriteCounts {
   inserted: number;
@@ -110,6 +111,7 @@ export async function writeDisclosures(trx: Knex.Transaction, batch: DisclosureR
   if (toWrite.length > 0) {
     const written = await trx.raw(UPSERT, [JSON.stringify(toWrite)]);
     await replaceParties(trx, toWrite, written.rows, changedIds);
+    await refreshTitleBigrams(trx, written.rows.map((w: { id: number | string }) => Number(w.id)), changedIds);
   }
   if (unchangedIds.length > 0) {
     await trx('disclosures').whereIn('id', unchangedIds).update({ last_seen_at: trx.fn.now() });

@@ -1,0 +1,43 @@
+import type DataLoader from 'dataloader';
+import { isInterfaceType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import type { EntityView } from '../entity/served';
+import { selectedFieldsAt } from '../shared/selection';
+
+/**
+ * How much of each disclosure a list reads, from what the query selects of its nodes. A row's
+ * `attributes` (its type's own fields, about 1.2 KB) and `links` are read only when a node field
+ * beyond the Disclosure interface's asks for them; the interface's fields all come from columns.
+ * A selected `subject` is joined into the page's own statement, and the entities it finds fill the
+ * request's entity loader, so `subject` resolves without a second statement.
+ */
+export interface RowRead {
+  ownFields: boolean;
+  /** The request's entity loader, to be filled from the page's join; unset, no join. */
+  subjectsInto?: DataLoader<string, EntityView | null, unknown>;
+}
+
+/** Every column, no join: what a caller that does not know the selection gets. */
+export const WHOLE_ROWS: RowRead = { ownFields: true };
+
+/** The read a connection's nodes (edges → node) need. */
+export function rowReadOf(info: GraphQLResolveInfo, entities: DataLoader<string, EntityView | null, unknown>): RowRead {
+  const selected = selectedFieldsAt(info, ['edges', 'node']);
+  const common = interfaceFields(info.schema);
+  return {
+    ownFields: [...selected].some((name) => !common.has(name)),
+    subjectsInto: selected.has('subject') ? entities : undefined,
+  };
+}
+
+/** The Disclosure interface's fields (and __typename), read from the schema once per schema. */
+const fieldsBySchema = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
+function interfaceFields(schema: GraphQLSchema): ReadonlySet<string> {
+  let fields = fieldsBySchema.get(schema);
+  if (!fields) {
+    const disclosure = schema.getType('Disclosure');
+    if (!isInterfaceType(disclosure)) throw new Error('the schema has no Disclosure interface');
+    fields = new Set([...Object.keys(disclosure.getFields()), '__typename']);
+    fieldsBySchema.set(schema, fields);
+  }
+  return fields;
+}

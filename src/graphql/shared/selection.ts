@@ -1,0 +1,29 @@
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+
+/**
+ * What a query selects below the field being resolved, so that a list reads only the columns its
+ * answer needs. Fragments and inline fragments count whatever their type condition: a field asked
+ * for on any concrete type of a list must be loaded for every row that could be of that type.
+ */
+
+/**
+ * Names of the fields selected at `path` below the resolver's own field, e.g. ['edges', 'node']
+ * under a connection. Aliases do not matter: the field's name says what it reads.
+ */
+export function selectedFieldsAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  let sets: SelectionSetNode[] = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  for (const name of path) {
+    sets = sets.flatMap((set) => fieldsIn(set, info)).filter((field) => field.name.value === name).flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
+  }
+  return new Set(sets.flatMap((set) => fieldsIn(set, info)).map((field) => field.name.value));
+}
+
+/** The fields of a selection set, with those of its fragments and inline fragments spread in. */
+function fieldsIn(set: SelectionSetNode, info: GraphQLResolveInfo): FieldNode[] {
+  return set.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsIn(selection.selectionSet, info);
+    const fragment = info.fragments[selection.name.value];
+    return fragment ? fieldsIn(fragment.selectionSet, info) : [];
+  });
+}
