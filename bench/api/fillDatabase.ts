@@ -9,7 +9,7 @@ import type { ApiBenchResults } from './report';
 /**
  * Syncs every connector's sample feeds into the database at `scale` records per stream, as the
  * hub itself would, then VACUUM ANALYZE so the planner has statistics (and the visibility map is
- * set) as on a database autovacuum has seen; picks the entity of the profile query.
+ * set) as on a database autovacuum has seen.
  */
 export async function fillDatabase(url: string, scale: number): Promise<ApiBenchResults['data']> {
   const feeds = await startFeedServer({ feeds: SAMPLE_FEEDS, scale, malformedRate: 0 });
@@ -23,21 +23,10 @@ export async function fillDatabase(url: string, scale: number): Promise<ApiBench
     if (failed.length) throw new Error(`the sync failed: ${failed.map((s) => `${s.connector}/${s.stream} ${s.status}: ${s.error ?? ''}`).join('; ')}`);
     await database.knex.raw('VACUUM ANALYZE');
     const count = async (table: string) => Number((await database.knex(table).count({ n: '*' }))[0].n);
-    // An enterprise page that shows everything the profile computes: of the entities with at least
-    // one administrative penalty, the one with the most disclosures (ties by code); the same for both servers.
-    const [busiest] = await database.knex('disclosures')
-      .whereNotNull('entity_uscc')
-      .groupBy('entity_uscc')
-      .havingRaw(`count(*) FILTER (WHERE kind = 'administrative-penalty') > 0`)
-      .select('entity_uscc as uscc')
-      .orderByRaw('count(*) DESC, entity_uscc')
-      .limit(1);
-    if (!busiest) throw new Error('no administrative penalty links to an entity: no enterprise page for the profile query to show');
     const data = {
       disclosures: await count('disclosures'),
       entities: await count('entities'),
       parties: await count('disclosure_parties'),
-      profileUscc: busiest.uscc as string,
       syncSeconds: Math.round(syncSeconds * 10) / 10,
     };
     progress(`  ${data.disclosures} disclosures, ${data.entities} entities in ${data.syncSeconds} s`);

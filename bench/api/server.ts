@@ -2,10 +2,11 @@
  * One GraphQL server for the API benchmark, in a process of its own so that it does not share an
  * event loop with autocannon (the load generator) or with the other server:
  *
- *   node bin/run-ts.js bench/api/server.ts --target hub|postgraphile --db <database url> [--log-level L] [--feeds <url>]
+ *   node bin/run-ts.js bench/api/server.ts --target hub|postgraphile --db <database url> [--log-level L] [--feeds <url>] [--response-cache on|off]
  *
  * hub: startHub exactly as `hub serve` runs it in production (NODE_ENV=production, schedule off, a
- * dummy feed URL so no sample sync starts). With --feeds (the soak benchmark) the schedule is on
+ * dummy feed URL so no sample sync starts), with HUB_RESPONSE_CACHE as --response-cache says (the
+ * hub's default, on, without). With --feeds (the soak benchmark) the schedule is on
  * and the hub syncs from those feeds itself, when HUB_CRON_<CONNECTOR>_<STREAM> in this process's
  * environment (or each stream's own schedule) says.
  *
@@ -71,7 +72,7 @@ function statementsSince(since: number): string[] {
   return texts;
 }
 
-async function startHubServer(db: string, logLevel: string, feeds: string | undefined): Promise<{ url: string; close(): Promise<void> }> {
+async function startHubServer(db: string, logLevel: string, feeds: string | undefined, responseCache: string | undefined): Promise<{ url: string; close(): Promise<void> }> {
   // Loaded only here, not in PostGraphile's process: src/db/connect sets pg type parsers for the
   // whole process, and the hub's modules would only add to the other server's heap.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -91,6 +92,7 @@ async function startHubServer(db: string, logLevel: string, feeds: string | unde
       HUB_FEEDS_URL: feeds ?? 'http://127.0.0.1:9/unused',
       LOG_LEVEL: logLevel,
       NODE_ENV: 'production',
+      HUB_RESPONSE_CACHE: responseCache,
     }),
     HUB_COMPONENTS,
   );
@@ -169,11 +171,12 @@ async function main(): Promise<void> {
     .requiredOption('--db <url>', 'database to serve')
     .option('--log-level <level>', "the hub's LOG_LEVEL", 'silent')
     .option('--feeds <url>', 'hub only: sync from these feeds on the schedule (off without)')
+    .addOption(new Option('--response-cache <state>', "hub only: HUB_RESPONSE_CACHE (the hub's default, on, without)").choices(['on', 'off']))
     .parse(process.argv.slice(2), { from: 'user' })
-    .opts<{ target: Target; db: string; logLevel: string; feeds?: string }>();
+    .opts<{ target: Target; db: string; logLevel: string; feeds?: string; responseCache?: 'on' | 'off' }>();
   if (!process.send) throw new Error('api/server.ts is started by the API and soak benchmarks, with an IPC channel');
   countStatements();
-  const server = flags.target === 'hub' ? await startHubServer(flags.db, flags.logLevel, flags.feeds) : await startPostGraphile(flags.db);
+  const server = flags.target === 'hub' ? await startHubServer(flags.db, flags.logLevel, flags.feeds, flags.responseCache) : await startPostGraphile(flags.db);
   const profiler = new Profiler();
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'stop') {

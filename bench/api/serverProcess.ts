@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawnBenchScript } from '../harness/childScript';
 import type { Leftovers } from '../harness/lifecycle';
-import type { Target } from './options';
+import { SERVERS, type ServerName, type Target } from './options';
 import type { ChildMessage, ParentMessage, ServerStats } from './server';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -30,20 +30,29 @@ export interface StartOptions {
   logLevel?: string;
   /** Hub only: sync from these feeds on the hub's own schedule; without, the schedule is off. */
   feedsUrl?: string;
+  /** Hub only: its response cache (HUB_RESPONSE_CACHE); the hub's default, on, when not given. */
+  responseCache?: 'on' | 'off';
   /** Added to the server's environment (the hub reads HUB_CRON_<CONNECTOR>_<STREAM> from it). */
   env?: Record<string, string>;
 }
 
-export type Servers = Record<Target, ServerProcess>;
+export type Servers = Record<ServerName, ServerProcess>;
 
 /**
- * Starts both servers for `work`, each in its own process, and stops them when it ends, before the
+ * Starts every server for `work`, each in its own process, and stops them when it ends, before the
  * database they use is dropped; `leftovers` kills them should the run be cut short.
  */
-export function withServers<T>(leftovers: Leftovers, starts: Record<Target, Omit<StartOptions, 'target'>>, work: (servers: Servers) => Promise<T>): Promise<T> {
-  return withServer(leftovers, { target: 'hub', ...starts.hub }, (hub) =>
-    withServer(leftovers, { target: 'postgraphile', ...starts.postgraphile }, (postgraphile) => work({ hub, postgraphile })),
-  );
+export function withServers<T>(leftovers: Leftovers, starts: Record<ServerName, StartOptions>, work: (servers: Servers) => Promise<T>): Promise<T> {
+  const started: Partial<Servers> = {};
+  const startFrom = (i: number): Promise<T> => {
+    if (i === SERVERS.length) return work(started as Servers);
+    const name = SERVERS[i];
+    return withServer(leftovers, starts[name], (server) => {
+      started[name] = server;
+      return startFrom(i + 1);
+    });
+  };
+  return startFrom(0);
 }
 
 /** One server in its own process for `work`, stopped when it ends, or killed by `leftovers` if the run is cut short. */
@@ -66,6 +75,7 @@ function startServer(options: StartOptions): Promise<ServerProcess> {
   const args = ['--target', options.target, '--db', options.databaseUrl];
   if (options.logLevel) args.push('--log-level', options.logLevel);
   if (options.feedsUrl) args.push('--feeds', options.feedsUrl);
+  if (options.responseCache) args.push('--response-cache', options.responseCache);
   const env = { ...process.env, ...options.env, NODE_ENV: 'production' };
   const child = spawnBenchScript('api/server.ts', args, { env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';

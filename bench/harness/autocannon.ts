@@ -12,10 +12,16 @@ export interface RequestData {
   body?: string;
 }
 
+/**
+ * A client's own scratch object, passed to setupRequest and then to onResponse of the same
+ * request (with pipelining 1 a client has one request in flight).
+ */
+export type RequestContext = Record<string, unknown>;
+
 export interface AutocannonRequest {
-  setupRequest?: (request: RequestData) => RequestData;
+  setupRequest?: (request: RequestData, context: RequestContext) => RequestData;
   /** Called with every response's status and body (autocannon then keeps each body). */
-  onResponse?: (status: number, body: string) => void;
+  onResponse?: (status: number, body: string, context: RequestContext) => void;
 }
 
 export interface AutocannonOptions {
