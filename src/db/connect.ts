@@ -4,6 +4,7 @@ import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import { PGlite, type Extension } from '@electric-sql/pglite';
 import ClientPGLite from 'knex-pglite';
+import { PreparingPostgresClient } from './preparedStatements';
 import { acquireDataDirLock, DataDirInUseError, isAlive, type DataDirLock } from './dataDirLock';
 import { describeConnectionError } from './connectionErrors';
 import { markOneSession } from './oneSession';
@@ -88,7 +89,7 @@ interface PostgresOptions {
 function openPostgres(url: string, { poolMax = 10, waitMs = 5000, applicationName = 'disclosure-hub' }: PostgresOptions = {}): Database {
   const knex = knexFactory({
     log: KNEX_LOG,
-    client: 'pg',
+    client: PreparingPostgresClient,
     connection: { connectionString: url, connectionTimeoutMillis: waitMs, application_name: applicationName },
     pool: { min: 0, max: poolMax },
     acquireConnectionTimeout: Math.max(10000, waitMs),

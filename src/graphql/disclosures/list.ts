@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Knex } from 'knex';
+import { prepared } from '../../db/preparedStatements';
 import type { HubContext } from '../context';
 import { storedEntity } from '../entity/served';
 import { serveDisclosure } from '../servedKinds';
@@ -81,7 +82,7 @@ export async function listDisclosures(
       cursor: encodeCursor([Number(row.rank), new Date(row.published_at).toISOString(), Number(row.id)]),
       node: serveDisclosure(row, read.ownFields),
     }),
-    () => countRows(terms ? whereSearchHit(narrowed(), terms) : narrowed()),
+    () => countRows(terms ? whereSearchHit(narrowed(), terms) : prepared(narrowed())),
   );
 }
 
@@ -103,9 +104,12 @@ async function rankedPage(page: PageQuery, terms: SearchTerms | null): Promise<P
       ...rank.bindings, hit, ...rank.bindings, hit, publishedAt, id,
     ]);
   }
-  return withColumns(page, q, page.knex.raw(`${rank.sql}::int AS rank`, rank.bindings))
+  const rows = withColumns(page, q, page.knex.raw(`${rank.sql}::int AS rank`, rank.bindings))
     .orderByRaw(`rank desc, d.published_at ${page.direction}, d.id ${page.direction}`)
     .limit(page.rows);
+  // A list's plan is the same whatever its values (the index of its filter, in time order); a
+  // search's depends on how common its words are, so it is planned each time.
+  return terms ? rows : prepared(rows);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { prepared } from '../../db/preparedStatements';
 import type { HubContext } from '../context';
 import { mapLoader } from '../shared/mapLoader';
 import { createProfileLoaders } from './profileLoaders';
@@ -9,7 +10,7 @@ export function createEntityLoaders(knex: Knex) {
     /** Stored entities by code: every subject, party and body of a response in one query. */
     byCode: mapLoader(
       async (codes: string[]) => {
-        const rows: Array<{ uscc: string; name: string }> = await knex('entities').whereIn('uscc', codes).select('uscc', 'name');
+        const rows: Array<{ uscc: string; name: string }> = await prepared(knex('entities').whereIn('uscc', codes).select('uscc', 'name'));
         return new Map(rows.map((row) => [row.uscc, storedEntity(row)]));
       },
       null as EntityView | null,

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+
+/** A statement as knex hands it to its client: the SQL and the options the query builder set. */
+interface CompiledQuery {
+  sql: string;
+  options?: Record<string, unknown>;
+}
+
+// knex's node-postgres client, which the hub extends below; knex ships it without type declarations.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const PostgresClient = require('knex/lib/dialects/postgres') as typeof Knex.Client & {
+  prototype: { _query(connection: unknown, obj: CompiledQuery): Promise<unknown> };
+};
+
+/**
+ * Server-side prepared statements for the API's hot queries. A query marked with `prepared(q)` is
+ * sent as a named statement, its name a digest of its text: each pooled connection parses and
+ * plans it once, and every later request with the same shape sends only its parameters (as
+ * PostGraphile does). The name follows the text, so two shapes never share a name, and the set of
+ * names stays as small as the set of shapes (a page's filters, not its values).
+ *
+ * PostgreSQL may keep a generic plan after five executions; only queries whose best plan does not
+ * depend on their values are marked (a search, whose plan does, is not). The embedded database
+ * plans every statement anyway and ignores the mark.
+ */
+const MARK = 'hubPrepared';
+
+export function prepared<Q extends Knex.QueryBuilder | Knex.Raw>(query: Q): Q {
+  return query.options({ [MARK]: true }) as Q;
+}
+
+/** knex's pg client, giving marked statements their name. */
+export class PreparingPostgresClient extends PostgresClient {
+  _query(connection: unknown, obj: CompiledQuery): Promise<unknown> {
+    if (obj.options?.[MARK]) {
+      const { [MARK]: _mark, ...options } = obj.options;
+      obj = { ...obj, options: { ...options, name: statementName(obj.sql) } };
+    }
+    return PostgresClient.prototype._query.call(this, connection, obj);
+  }
+}
+
+const statementName = (sql: string) => `hub_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
