@@ -6,7 +6,7 @@
  */
 import type express from 'express';
 
-export const PIECES = ['pino-http', 'metrics', 'cache-control', 'response-cache', 'graphql-armor', 'database-outage', 'json-depth', 'cors'] as const;
+export const PIECES = ['request-log', 'metrics', 'cache-control', 'response-cache', 'graphql-armor', 'database-outage', 'json-depth', 'cors'] as const;
 export type Piece = (typeof PIECES)[number];
 
 const passThrough: express.RequestHandler = (_req, _res, next) => next();
@@ -21,8 +21,8 @@ interface StandIn {
 
 /** How each piece is taken out: its module stood in for, or a setting of the hub's. */
 const TAKE_OUT: Record<Piece, StandIn | { settings: Record<string, string> }> = {
-  // One log line per request and the X-Request-Id header.
-  'pino-http': { module: 'pino-http', exports: (real) => ({ ...real, pinoHttp: () => passThrough }) },
+  // The request's id (X-Request-Id) and logger; pino-http and a line per request at level info.
+  'request-log': { module: '../../src/server/requestLog', exports: (real) => ({ ...real, useRequestLogging: () => undefined }) },
   // The HTTP histogram's middleware and the GraphQL operation histogram's plugin.
   metrics: {
     module: '../../src/server/metrics',
