@@ -72,7 +72,17 @@ function statementsSince(since: number): string[] {
   return texts;
 }
 
-async function startHubServer(db: string, logLevel: string, feeds: string | undefined, responseCache: string | undefined): Promise<{ url: string; close(): Promise<void> }> {
+/** A server the IPC loop serves: its GraphQL endpoint, and how it stops. */
+export interface StartedServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * startHub as `hub serve` runs it in production. `settings` are added to its environment (the
+ * overhead benchmark turns the response cache off with HUB_RESPONSE_CACHE).
+ */
+export async function startHubServer(db: string, logLevel: string, feeds: string | undefined, settings: Record<string, string> = {}): Promise<StartedServer> {
   // Loaded only here, not in PostGraphile's process: src/db/connect sets pg type parsers for the
   // whole process, and the hub's modules would only add to the other server's heap.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -92,7 +102,7 @@ async function startHubServer(db: string, logLevel: string, feeds: string | unde
       HUB_FEEDS_URL: feeds ?? 'http://127.0.0.1:9/unused',
       LOG_LEVEL: logLevel,
       NODE_ENV: 'production',
-      HUB_RESPONSE_CACHE: responseCache,
+      ...settings,
     }),
     HUB_COMPONENTS,
   );
@@ -118,7 +128,7 @@ function pinGraphqlForPostGraphile(): void {
   };
 }
 
-async function startPostGraphile(db: string): Promise<{ url: string; close(): Promise<void> }> {
+async function startPostGraphile(db: string): Promise<StartedServer> {
   pinGraphqlForPostGraphile();
   const { postgraphile } = await import('postgraphile');
   const pgPool = new pg.Pool({ connectionString: db, max: POOL_SIZE, application_name: 'postgraphile-bench' });
@@ -174,32 +184,45 @@ async function main(): Promise<void> {
     .addOption(new Option('--response-cache <state>', "hub only: HUB_RESPONSE_CACHE (the hub's default, on, without)").choices(['on', 'off']))
     .parse(process.argv.slice(2), { from: 'user' })
     .opts<{ target: Target; db: string; logLevel: string; feeds?: string; responseCache?: 'on' | 'off' }>();
-  if (!process.send) throw new Error('api/server.ts is started by the API and soak benchmarks, with an IPC channel');
-  countStatements();
-  const server = flags.target === 'hub' ? await startHubServer(flags.db, flags.logLevel, flags.feeds, flags.responseCache) : await startPostGraphile(flags.db);
-  const profiler = new Profiler();
-  process.on('message', (message: ParentMessage) => {
-    if (message.type === 'stop') {
-      void profiler.close().then(() => server.close()).finally(() => process.exit(0));
-      return;
-    }
-    const reply = (work: Promise<ServerStats | undefined>) =>
-      work.then(
-        (stats) => send({ type: 'reply', id: message.id, stats }),
-        (error: unknown) => send({ type: 'reply', id: message.id, error: String(error) }),
-      );
-    if (message.type === 'stats') void reply(Promise.resolve(currentStats(message.since)));
-    else if (message.type === 'profile-start') void reply(profiler.start().then(() => undefined));
-    else if (message.type === 'profile-stop') void reply(profiler.stop(message.file).then(() => undefined));
-  });
-  // The parent went away (Ctrl-C, a crash): do not linger.
-  process.on('disconnect', () => process.exit(0));
-  send({ type: 'ready', url: server.url });
+  const settings: Record<string, string> = flags.responseCache ? { HUB_RESPONSE_CACHE: flags.responseCache } : {};
+  await serveOverIpc(() => (flags.target === 'hub' ? startHubServer(flags.db, flags.logLevel, flags.feeds, settings) : startPostGraphile(flags.db)));
 }
 
-main().catch((error: unknown) => {
-  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.send?.({ type: 'failed', error: message } satisfies ChildMessage);
-  process.stderr.write(`api server failed: ${message}\n`);
-  process.exit(1);
-});
+/**
+ * Starts the server, counting its statements, and answers the parent over IPC (stats, profiles,
+ * stop) until it stops or goes away. Another benchmark's server script (bench/overhead/server.ts)
+ * starts its hub through this too; failing, it tells the parent and exits 1.
+ */
+export async function serveOverIpc(start: () => Promise<StartedServer>): Promise<void> {
+  try {
+    if (!process.send) throw new Error(`${path.relative(process.cwd(), process.argv[1] ?? '')} is started by a benchmark, with an IPC channel`);
+    countStatements();
+    const server = await start();
+    const profiler = new Profiler();
+    process.on('message', (message: ParentMessage) => {
+      if (message.type === 'stop') {
+        void profiler.close().then(() => server.close()).finally(() => process.exit(0));
+        return;
+      }
+      const reply = (work: Promise<ServerStats | undefined>) =>
+        work.then(
+          (stats) => send({ type: 'reply', id: message.id, stats }),
+          (error: unknown) => send({ type: 'reply', id: message.id, error: String(error) }),
+        );
+      if (message.type === 'stats') void reply(Promise.resolve(currentStats(message.since)));
+      else if (message.type === 'profile-start') void reply(profiler.start().then(() => undefined));
+      else if (message.type === 'profile-stop') void reply(profiler.stop(message.file).then(() => undefined));
+    });
+    // The parent went away (Ctrl-C, a crash): do not linger.
+    process.on('disconnect', () => process.exit(0));
+    send({ type: 'ready', url: server.url });
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.send?.({ type: 'failed', error: message } satisfies ChildMessage);
+    process.stderr.write(`benchmark server failed: ${message}\n`);
+    process.exit(1);
+  }
+}
+
+// bin/run-ts.js puts the script itself in argv[1]; imported by another server script, this only lends its parts.
+if (path.resolve(process.argv[1] ?? '') === __filename) void main();

@@ -34,6 +34,11 @@ export interface StartOptions {
   responseCache?: 'on' | 'off';
   /** Added to the server's environment (the hub reads HUB_CRON_<CONNECTOR>_<STREAM> from it). */
   env?: Record<string, string>;
+  /**
+   * Another server script under bench/ speaking the same IPC (serveOverIpc), with its own
+   * arguments after --db: bench/overhead/server.ts takes pieces out of the hub.
+   */
+  script?: { path: string; args: string[] };
 }
 
 export type Servers = Record<ServerName, ServerProcess>;
@@ -72,12 +77,12 @@ export async function withServer<T>(leftovers: Leftovers, options: StartOptions,
  * stderr is kept for the error message if it fails.
  */
 function startServer(options: StartOptions): Promise<ServerProcess> {
-  const args = ['--target', options.target, '--db', options.databaseUrl];
+  const args = options.script ? ['--db', options.databaseUrl, ...options.script.args] : ['--target', options.target, '--db', options.databaseUrl];
   if (options.logLevel) args.push('--log-level', options.logLevel);
   if (options.feedsUrl) args.push('--feeds', options.feedsUrl);
   if (options.responseCache) args.push('--response-cache', options.responseCache);
   const env = { ...process.env, ...options.env, NODE_ENV: 'production' };
-  const child = spawnBenchScript('api/server.ts', args, { env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = spawnBenchScript(options.script?.path ?? 'api/server.ts', args, { env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk).slice(-4000)));
   const pending = new Map<number, (reply: Reply) => void>();

@@ -15,8 +15,6 @@ import { createContext, type HubContext, type SyncService } from '../graphql/con
 import { adminAccess } from '../graphql/admin/auth';
 import type { NamedAdmin } from '../config/adminTokens';
 import { errorFormatter, queryLimits } from '../graphql/protection';
-import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
 import type { HubMetrics } from './metrics';
 import type { PublicResponseCache } from './responseCache';
 import { ocdsRecordsHandler, ocdsReleasesHandler, type OcdsSettings } from '../ocds/http';
@@ -24,6 +22,7 @@ import { databaseOutagePlugin, DATABASE_UNREACHABLE_MESSAGE, isDatabaseUnreachab
 import { databaseReadiness } from './databaseReadiness';
 import { queryStringJsonDepth, verifyJsonDepth } from './jsonDepth';
 import { methodNotAllowed, notFound } from './unknownRoutes';
+import { useRequestLogging } from './requestLog';
 
 export interface AppOptions {
   /** The primary: admin fields, and everything that writes. */
@@ -90,19 +89,8 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
   const app = express();
   app.disable('x-powered-by');
   app.use(options.metrics.http);
-  // One log line per request with an id; a caller's X-Request-Id is kept so traces join up.
-  app.use(
-    pinoHttp({
-      logger: options.logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
-    }),
-  );
+  // An id per request, and one log line per request at level info and below.
+  useRequestLogging(app, options.logger);
   const readOnly = methodNotAllowed(['GET', 'HEAD']);
   app
     .route('/metrics')
