@@ -1,8 +1,9 @@
-import { NOTICE_TYPE_LIST, type ProcessStageName } from '../../domain/trading';
+import { NOTICE_TYPE_LIST, type ProcessStageName } from '../domain/trading';
 
 /**
- * processStage (src/domain/tradingStage.ts) in SQL, so that a stage filter narrows processes in the
- * database and keyset pagination stays exact. The SQL is generated from the same notice-type
+ * processStage (src/domain/tradingStage.ts) in SQL, so that the database derives each process's stage
+ * when it writes the process's summary (tradingProcesses.ts), and a stage filter and keyset
+ * pagination read it from there. The SQL is generated from the same notice-type
  * catalogue processStage reads, with every catalogue value a bound parameter:
  *
  * - each notice gets the rank of its type (`NOTICE_RANK`, 0 for a type the catalogue lacks, as
