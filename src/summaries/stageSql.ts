@@ -25,8 +25,6 @@ export const NOTICE_TYPE_SQL = `d.attributes->'noticeType'->>'type'`;
 export const PROJECT_CODE_SQL = `d.attributes->>'projectCode'`;
 /** The notice's lot code; '' for a notice about an undivided project, so that it groups like any value. */
 export const LOT_CODE_SQL = `coalesce(d.attributes->'lot'->>'code', '')`;
-/** One text per process (project and lot), for matching the processes a sub-query selects. */
-export const PROCESS_KEY_SQL = `json_build_array(${PROJECT_CODE_SQL}, ${LOT_CODE_SQL})::text`;
 
 /** rank → stage of the catalogue; throws when a rank would name two stages. */
 export function rankStages(): Map<number, ProcessStageName> {

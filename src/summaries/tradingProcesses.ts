@@ -78,7 +78,7 @@ export async function refreshTradingProcesses(trx: Knex.Transaction | Knex, proj
  * Limits a query over `disclosures d` to notices whose project code is one of a list; every code is
  * a bound parameter. Whole projects: every lot of each.
  */
-export function whereProjectCodeIn(q: Knex.QueryBuilder, codes: readonly string[]): Knex.QueryBuilder {
+function whereProjectCodeIn(q: Knex.QueryBuilder, codes: readonly string[]): Knex.QueryBuilder {
   if (codes.length === 0) return q.whereRaw('false');
   return q.whereRaw(`${PROJECT_CODE_SQL} IN (${codes.map(() => '?').join(', ')})`, [...codes]);
 }
