@@ -9,6 +9,7 @@ import * as quarantineIdentity from './20261201_007_quarantine_identity';
 import * as linearBigrams from './20261201_008_linear_bigrams';
 import * as review from './20261201_009_review';
 import * as disclosureLinks from './20261201_010_disclosure_links';
+import * as writeTimeSummaries from './20261202_011_write_time_summaries';
 import * as titleBigramPostings from './20261202_012_title_bigram_postings';
 
 /**
@@ -27,6 +28,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261201_008_linear_bigrams': linearBigrams,
   '20261201_009_review': review,
   '20261201_010_disclosure_links': disclosureLinks,
+  '20261202_011_write_time_summaries': writeTimeSummaries,
   '20261202_012_title_bigram_postings': titleBigramPostings,
 };
 

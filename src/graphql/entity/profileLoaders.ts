@@ -1,8 +1,9 @@
-import { CREDIT, PPP, TRADING } from '../../domain/contract';
+import { PPP, TRADING } from '../../domain/contract';
 import type { Knex } from 'knex';
-import { LISTING_STATUS } from '../credit/listingState';
+import { ENTITY_CREDIT_SUMMARIES } from '../../summaries/entityCreditSummaries';
+import { ENTITY_DOMAIN_COUNTS } from '../../summaries/entityDomainCounts';
+import { NOTICE_TYPE_SQL } from '../../summaries/stageSql';
 import { groupRows, mapLoader } from '../shared/mapLoader';
-import { NOTICE_TYPE_SQL } from '../trading/stageSql';
 
 /** An enterprise's credit record at a glance, as CreditSummary serves it. */
 export interface CreditSummaryView {
@@ -54,39 +55,16 @@ export function createProfileLoaders(knex: Knex) {
       const rows = await knex('entities').whereIn('uscc', codes).select('uscc', 'names');
       return new Map(rows.map((r: any) => [r.uscc, [...(r.names as string[])].reverse()]));
     }),
+    // Both are kept at write time (src/summaries): a profile reads one row, not every disclosure.
     domainCounts: byCode(async (codes) => {
-      const rows = await knex
-        .with('involved', (q) =>
-          q
-            .select('id', 'entity_uscc as uscc')
-            .from('disclosures')
-            .whereIn('entity_uscc', codes)
-            .union((u) => u.select('disclosure_id', 'entity_uscc').from('disclosure_parties').whereIn('entity_uscc', codes)),
-        )
-        .select('involved.uscc', 'd.domain')
-        .countDistinct({ count: 'd.id' })
-        .from('involved')
-        .join('disclosures as d', 'd.id', 'involved.id')
-        .groupBy('involved.uscc', 'd.domain')
-        .orderBy([{ column: 'involved.uscc' }, { column: 'count', order: 'desc' }]);
+      const rows = await knex(ENTITY_DOMAIN_COUNTS)
+        .whereIn('uscc', codes)
+        .select('uscc', 'domain', 'count')
+        .orderBy([{ column: 'uscc' }, { column: 'count', order: 'desc' }, { column: 'domain' }]);
       return groupRows(rows, (r: any) => r.uscc, (r: any) => ({ domain: r.domain as string, count: Number(r.count) }));
     }),
     creditSummary: byCode(async (codes) => {
-      const { penalty, licence, abnormalOperation, seriousViolation } = CREDIT.kinds;
-      const rows = await knex('disclosures')
-        .whereIn('entity_uscc', codes)
-        .where('domain', 'CREDIT')
-        .groupBy('entity_uscc')
-        .select(
-          'entity_uscc as uscc',
-          knex.raw(`count(*) FILTER (WHERE kind = ?) AS penalty_count`, [penalty]),
-          knex.raw(`coalesce(sum((attributes->>'fine')::numeric) FILTER (WHERE kind = ?), 0) AS penalty_total_fine`, [penalty]),
-          knex.raw(`max(published_at) FILTER (WHERE kind = ?) AS latest_penalty_at`, [penalty]),
-          knex.raw(`count(*) FILTER (WHERE kind = ?) AS licence_count`, [licence]),
-          knex.raw(`count(*) FILTER (WHERE kind = ?) AS abnormal_count`, [abnormalOperation]),
-          knex.raw(`max(id) FILTER (WHERE kind = ? AND status = ?) AS current_abnormal_id`, [abnormalOperation, LISTING_STATUS.LISTED]),
-          knex.raw(`max(id) FILTER (WHERE kind = ? AND status = ?) AS serious_id`, [seriousViolation, LISTING_STATUS.LISTED]),
-        );
+      const rows = await knex(ENTITY_CREDIT_SUMMARIES).whereIn('uscc', codes).select('*');
       return new Map(rows.map((r: any) => [r.uscc, creditSummaryOf(r)]));
     }),
     tradingAwards: byCode(async (codes) => {

@@ -1,9 +1,10 @@
 import { TRADING } from '../../domain/contract';
 import type { Knex } from 'knex';
+import { processKeyText, type ProcessKey } from '../../summaries/processKey';
+import { whereProcessIn } from '../../summaries/tradingProcesses';
 import { DISCLOSURE_COLUMNS, type DisclosureRow } from '../disclosures/columns';
 import { groupRows, mapLoader } from '../shared/mapLoader';
-import { processKeyText, type ProcessKey } from './processKey';
-import { processSummaries, servedSummary, whereProcessIn, whereProjectCodeIn, type ProcessSummary } from './processSummaries';
+import { processSummaries, servedSummary, whereSummaryIn, type ProcessSummary } from './processSummaries';
 import { servedTradingNotice, type ServedTradingNotice } from './served';
 
 export function createTradingLoaders(knex: Knex) {
@@ -19,19 +20,19 @@ export function createTradingLoaders(knex: Knex) {
       [] as ServedTradingNotice[],
       processKeyText,
     ),
-    /** A process's summary (stage, times, counts): one grouped query per request. */
+    /** A process's summary (stage, times, counts): one query per request. */
     process: mapLoader(
       async (keys: ProcessKey[]) => {
-        const rows = await processSummaries(knex, (notices) => whereProcessIn(notices, keys));
+        const rows = await whereSummaryIn(processSummaries(knex), keys).select('p.*');
         return new Map(rows.map((row: any) => [processKeyText(servedSummary(row)), servedSummary(row)]));
       },
       null as ProcessSummary | null,
       processKeyText,
     ),
-    /** The processes (lots) of a project, by lot code: one grouped query per request. */
+    /** The processes (lots) of a project, by lot code: one query per request. */
     projectProcesses: mapLoader(
       async (codes: string[]) => {
-        const rows = await processSummaries(knex, (notices) => whereProjectCodeIn(notices, codes)).orderBy(['n.project_code', 'n.lot_code']);
+        const rows = await processSummaries(knex).whereIn('p.project_code', codes).select('p.*').orderBy(['p.project_code', 'p.lot_code']);
         const summaries: ProcessSummary[] = rows.map(servedSummary);
         return groupRows(summaries, (summary) => summary.projectCode, (summary) => summary);
       },

@@ -2,13 +2,13 @@ import { TRADING } from '../../domain/contract';
 import type { Knex } from 'knex';
 import type { ProcessStageName } from '../../domain/trading';
 import { normalizeUscc } from '../../domain/uscc';
+import { LOT_CODE_SQL, PROJECT_CODE_SQL } from '../../summaries/stageSql';
 import { applySearch } from '../disclosures/search';
 import { connectionOf, countRows, type Connection } from '../shared/connection';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { pageSize } from '../shared/pageSize';
 import { INITIATOR_ROLES } from './processBlocks';
-import { processSummaries, servedSummary, whereProcessIn, type Narrow, type ProcessSummary } from './processSummaries';
-import { PROCESS_KEY_SQL } from './stageSql';
+import { processSummaries, servedSummary, type ProcessSummary } from './processSummaries';
 
 export interface ProcessListArgs {
   first?: number | null;
@@ -18,49 +18,45 @@ export interface ProcessListArgs {
   search?: string | null;
 }
 
-/** Process keys of the trading notices a sub-query selects (for whereProcessIn). */
+/** The processes of the trading notices a sub-query over `disclosures d` selects, as (project, lot) rows. */
 function keysOf(knex: Knex, from: Knex.QueryBuilder): Knex.QueryBuilder {
-  return from.where('d.kind', TRADING.kinds.notice).select(knex.raw(PROCESS_KEY_SQL));
+  return from.where('d.kind', TRADING.kinds.notice).select(knex.raw(`${PROJECT_CODE_SQL}, ${LOT_CODE_SQL}`));
 }
 
 /**
- * Limits the grouped notices to whole processes: those with a notice matching the search, and
- * those whose initiator has the given code. Both are sub-queries on the process key.
+ * The summaries the arguments select, as `p`: of a stage; of the processes with a notice matching
+ * the search; of those whose initiator has the given code. The search and the code find process
+ * keys through the notices (sub-queries); the rows themselves come from the summaries.
  */
-function processFilter(knex: Knex, args: ProcessListArgs): Narrow {
-  return (notices) => {
-    if (args.search?.trim()) {
-      whereProcessIn(notices, applySearch(keysOf(knex, knex('disclosures as d')), args.search));
-    }
-    if (args.buyerUscc?.trim()) {
-      const byBuyer = knex('disclosure_parties as p')
-        .join('disclosures as d', 'd.id', 'p.disclosure_id')
-        .whereIn('p.role', INITIATOR_ROLES)
-        .where('p.uscc', normalizeUscc(args.buyerUscc));
-      whereProcessIn(notices, keysOf(knex, byBuyer));
-    }
-  };
+function filtered(knex: Knex, args: ProcessListArgs): Knex.QueryBuilder {
+  const q = processSummaries(knex);
+  if (args.stage) q.where('p.stage', args.stage);
+  if (args.search?.trim()) {
+    q.whereIn(['p.project_code', 'p.lot_code'], applySearch(keysOf(knex, knex('disclosures as d')), args.search));
+  }
+  if (args.buyerUscc?.trim()) {
+    const byBuyer = knex('disclosure_parties as pt')
+      .join('disclosures as d', 'd.id', 'pt.disclosure_id')
+      .whereIn('pt.role', INITIATOR_ROLES)
+      .where('pt.uscc', normalizeUscc(args.buyerUscc));
+    q.whereIn(['p.project_code', 'p.lot_code'], keysOf(knex, byBuyer));
+  }
+  return q;
 }
 
 /**
  * A page of processes (one per lot), latest activity first: keyset pagination on (last notice
- * time, project code, lot code) over the grouped rows, the stage filter on the derived stage of
- * each whole group, one row more than asked to learn whether another page follows. A cursor is
- * that sort key.
+ * time, project code, lot code) over the summaries, in the order of their index, one row more than
+ * asked to learn whether another page follows. A cursor is that sort key.
  */
 export async function listTradingProcesses(knex: Knex, args: ProcessListArgs): Promise<Connection<ProcessSummary>> {
   const limit = pageSize(args.first);
-  const filtered = () => {
-    const q = knex.from(processSummaries(knex, processFilter(knex, args)).as('p'));
-    if (args.stage) q.where('p.stage', args.stage);
-    return q;
-  };
-  const page = filtered().select('p.*');
+  const page = filtered(knex, args).select('p.*');
   if (args.after) {
     const [lastNoticeAt, projectCode, lotCode] = decodeCursor(args.after, ['instant', 'string', 'string']);
     page.whereRaw('(p.last_notice_at, p.project_code, p.lot_code) < (?::timestamptz, ?, ?)', [lastNoticeAt, projectCode, lotCode]);
   }
-  const rows = await page
+  const rows: unknown[] = await page
     .orderBy([
       { column: 'p.last_notice_at', order: 'desc' },
       { column: 'p.project_code', order: 'desc' },
@@ -71,6 +67,6 @@ export async function listTradingProcesses(knex: Knex, args: ProcessListArgs): P
     rows.map(servedSummary),
     limit,
     (node) => ({ cursor: encodeCursor([node.lastNoticeAt.toISOString(), node.projectCode, node.lotCode]), node }),
-    () => countRows(filtered()),
+    () => countRows(filtered(knex, args)),
   );
 }

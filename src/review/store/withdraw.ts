@@ -1,4 +1,10 @@
 import type { Knex } from 'knex';
+import { keepingSummaries } from '../../summaries/refresh';
+
+/** The published versions of some items' records: what a withdrawal takes off, and whose summaries it changes. */
+const PUBLISHED = `
+  SELECT d.id FROM review_items i JOIN disclosures d ON d.stream = i.stream AND d.source_key = i.source_key
+  WHERE i.id IN (SELECT (value)::bigint FROM jsonb_array_elements_text(?::jsonb))`;
 
 // Every public query reads `disclosures`, so a record taken off the public store leaves that table.
 // Nothing is lost: the version as stored, its parties and its revisions go into the item's
@@ -30,6 +36,11 @@ const WITHDRAW = `
  */
 export async function withdrawPublished(trx: Knex.Transaction, itemIds: number[]): Promise<number> {
   if (itemIds.length === 0) return 0;
-  const result = await trx.raw(WITHDRAW, [JSON.stringify(itemIds)]);
-  return result.rows.length;
+  const items = JSON.stringify(itemIds);
+  const published: number[] = (await trx.raw(PUBLISHED, [items])).rows.map((r: { id: number }) => Number(r.id));
+  if (published.length === 0) return 0;
+  return keepingSummaries(trx, published, async () => {
+    const result = await trx.raw(WITHDRAW, [items]);
+    return { written: [], result: result.rows.length };
+  });
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { DisclosureRow } from '../normalize';
+import { keepingSummaries } from '../../summaries/refresh';
 import { lastPerKey } from './lastPerKey';
 import { refreshTitleBigrams } from './titleBigrams';
 
@@ -82,7 +83,8 @@ const SAVE_REVISIONS = `
 /**
  * Writes one batch of one stream inside the caller's transaction: entities first (disclosures
  * reference them), then the previous version of every changed disclosure as a revision, then the
- * new and changed rows. Unchanged rows are only marked as seen. `runId` is null for a row a review
+ * new and changed rows, and the summaries they feed (src/summaries). Unchanged rows are only marked
+ * as seen. `runId` is null for a row a review
  * decision publishes: no run replaced the older version then, an admin did (the audit log says who).
  */
 export async function writeDisclosures(trx: Knex.Transaction, batch: DisclosureRow[], runId: number | null): Promise<WriteCounts> {
@@ -107,11 +109,15 @@ export async function writeDisclosures(trx: Knex.Transaction, batch: DisclosureR
     } else unchangedIds.push(before.id);
   }
 
-  if (changedIds.length > 0) await trx.raw(SAVE_REVISIONS, [runId, JSON.stringify(changedIds)]);
   if (toWrite.length > 0) {
-    const written = await trx.raw(UPSERT, [JSON.stringify(toWrite)]);
-    await replaceParties(trx, toWrite, written.rows, changedIds);
-    await refreshTitleBigrams(trx, written.rows.map((w: { id: number | string }) => Number(w.id)), changedIds);
+    await keepingSummaries(trx, changedIds, async () => {
+      if (changedIds.length > 0) await trx.raw(SAVE_REVISIONS, [runId, JSON.stringify(changedIds)]);
+      const written = await trx.raw(UPSERT, [JSON.stringify(toWrite)]);
+      await replaceParties(trx, toWrite, written.rows, changedIds);
+      const writtenIds = written.rows.map((w: { id: number | string }) => Number(w.id));
+      await refreshTitleBigrams(trx, writtenIds, changedIds);
+      return { written: writtenIds, result: undefined };
+    });
   }
   if (unchangedIds.length > 0) {
     await trx('disclosures').whereIn('id', unchangedIds).update({ last_seen_at: trx.fn.now() });

@@ -1,8 +1,9 @@
-import { NOTICE_TYPE_LIST, type ProcessStageName } from '../../domain/trading';
+import { NOTICE_TYPE_LIST, type ProcessStageName } from '../domain/trading';
 
 /**
- * processStage (src/domain/tradingStage.ts) in SQL, so that a stage filter narrows processes in the
- * database and keyset pagination stays exact. The SQL is generated from the same notice-type
+ * processStage (src/domain/tradingStage.ts) in SQL, so that the database derives each process's stage
+ * when it writes the process's summary (tradingProcesses.ts), and a stage filter and keyset
+ * pagination read it from there. The SQL is generated from the same notice-type
  * catalogue processStage reads, with every catalogue value a bound parameter:
  *
  * - each notice gets the rank of its type (`NOTICE_RANK`, 0 for a type the catalogue lacks, as
@@ -24,8 +25,6 @@ export const NOTICE_TYPE_SQL = `d.attributes->'noticeType'->>'type'`;
 export const PROJECT_CODE_SQL = `d.attributes->>'projectCode'`;
 /** The notice's lot code; '' for a notice about an undivided project, so that it groups like any value. */
 export const LOT_CODE_SQL = `coalesce(d.attributes->'lot'->>'code', '')`;
-/** One text per process (project and lot), for matching the processes a sub-query selects. */
-export const PROCESS_KEY_SQL = `json_build_array(${PROJECT_CODE_SQL}, ${LOT_CODE_SQL})::text`;
 
 /** rank → stage of the catalogue; throws when a rank would name two stages. */
 export function rankStages(): Map<number, ProcessStageName> {
