@@ -41,4 +41,16 @@ export class PreparingPostgresClient extends PostgresClient {
   }
 }
 
-const statementName = (sql: string) => `hub_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+/** Names by text, so a hot statement's text is hashed once; shapes are few, the bound is a guard. */
+const names = new Map<string, string>();
+const NAMES_KEPT = 2000;
+
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (!name) {
+    if (names.size >= NAMES_KEPT) names.clear();
+    name = `hub_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    names.set(sql, name);
+  }
+  return name;
+}

@@ -1,4 +1,6 @@
 import { listDisclosures, type DisclosureListArgs } from '../../src/graphql/disclosures/list';
+import type { RowRead } from '../../src/graphql/disclosures/rowRead';
+import { countStatements } from '../helpers/statementCount';
 import { searchTermsOf } from '../../src/graphql/disclosures/search';
 import { writeDisclosures } from '../../src/sync/store/disclosureWriter';
 import type { DisclosureRow } from '../../src/sync/normalize';
@@ -109,6 +111,31 @@ describe.each(BACKENDS)('search paths on %s', (backend) => {
     expect((await allPages(db, { search: '公园' }, 10)).ids).toEqual([]);
     const [{ n }] = await db.knex('disclosure_title_bigrams').where('disclosure_id', id).count({ n: '*' });
     expect(Number(n)).toBe(0);
+  });
+
+  test('a list page with totalCount is one statement, and its count holds on every page', async () => {
+    const counted: RowRead = { ownFields: false, counted: true };
+    const filter = { kind: 'administrative-penalty' };
+    const [{ n }] = await db.knex('disclosures').where(filter).count({ n: '*' });
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const { count, result: total } = await countStatements(db.knex, async () => {
+        const page = await listDisclosures(db.knex, { filter, first: 25, after }, undefined, counted);
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+        return page.totalCount();
+      });
+      expect([count, total]).toEqual([1, Number(n)]);
+      pages++;
+      if (!after) break;
+    }
+    expect(pages).toBeGreaterThan(1);
+    const last = await listDisclosures(db.knex, { filter, first: 1, orderBy: 'PUBLISHED_ASC' }, undefined, counted);
+    const beyond = await listDisclosures(db.knex, { filter, first: 5, after: last.edges[0].cursor }, undefined, counted);
+    expect(beyond.edges).toHaveLength(0);
+    expect(await beyond.totalCount()).toBe(Number(n));
+    const none = await listDisclosures(db.knex, { filter: { kind: 'no-such-kind' } }, undefined, counted);
+    expect(await none.totalCount()).toBe(0);
   });
 
   test('the postings and the search agree on which pairs are ideographs', async () => {

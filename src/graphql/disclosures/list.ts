@@ -44,7 +44,7 @@ interface PageQuery {
   read: RowRead;
 }
 
-type PageRow = DisclosureRow & { rank: number; subject_entity_name?: string | null };
+type PageRow = DisclosureRow & { rank: number; subject_entity_name?: string | null; total_count?: number | string };
 
 /**
  * One page of disclosures: keyset pagination on (rank, published_at, id), where a search ranks hits
@@ -82,8 +82,19 @@ export async function listDisclosures(
       cursor: encodeCursor([Number(row.rank), new Date(row.published_at).toISOString(), Number(row.id)]),
       node: serveDisclosure(row, read.ownFields),
     }),
-    () => countRows(terms ? whereSearchHit(narrowed(), terms) : prepared(narrowed())),
+    () => countedInPage(rows, page) ?? countRows(terms ? whereSearchHit(narrowed(), terms) : prepared(narrowed())),
   );
+}
+
+/**
+ * The count the page's statement read along with its rows (a list without a search, totalCount
+ * selected); undefined when it has none. A page with no rows carries no count: that is 0 only for a
+ * first page, as a cursor past the last row leaves the page empty whatever the total.
+ */
+function countedInPage(rows: readonly PageRow[], page: PageQuery): Promise<number> | undefined {
+  if (rows.length > 0 && rows[0].total_count !== undefined) return Promise.resolve(Number(rows[0].total_count));
+  if (rows.length === 0 && !page.after && page.read.counted) return Promise.resolve(0);
+  return undefined;
 }
 
 function decodeAfter(cursor: string): After {
@@ -107,6 +118,8 @@ async function rankedPage(page: PageQuery, terms: SearchTerms | null): Promise<P
   const rows = withColumns(page, q, page.knex.raw(`${rank.sql}::int AS rank`, rank.bindings))
     .orderByRaw(`rank desc, d.published_at ${page.direction}, d.id ${page.direction}`)
     .limit(page.rows);
+  // The count is a sub-query the database runs once for the statement, beside the page's own scan.
+  if (page.read.counted && !terms) rows.select(page.knex.raw('(?) AS total_count', [page.narrowed().count('*')]));
   // A list's plan is the same whatever its values (the index of its filter, in time order); a
   // search's depends on how common its words are, so it is planned each time.
   return terms ? rows : prepared(rows);

@@ -8,16 +8,19 @@ import { selectedFieldsAt } from '../shared/selection';
  * `attributes` (its type's own fields, about 1.2 KB) and `links` are read only when a node field
  * beyond the Disclosure interface's asks for them; the interface's fields all come from columns.
  * A selected `subject` is joined into the page's own statement, and the entities it finds fill the
- * request's entity loader, so `subject` resolves without a second statement.
+ * request's entity loader, so `subject` resolves without a second statement; a selected
+ * `totalCount` is counted in that statement too.
  */
 export interface RowRead {
   ownFields: boolean;
+  /** `totalCount` is selected: a list reads it in the page's own statement where it can. */
+  counted: boolean;
   /** The request's entity loader, to be filled from the page's join; unset, no join. */
   subjectsInto?: DataLoader<string, EntityView | null, unknown>;
 }
 
 /** Every column, no join: what a caller that does not know the selection gets. */
-export const WHOLE_ROWS: RowRead = { ownFields: true };
+export const WHOLE_ROWS: RowRead = { ownFields: true, counted: false };
 
 /** The read a connection's nodes (edges → node) need. */
 export function rowReadOf(info: GraphQLResolveInfo, entities: DataLoader<string, EntityView | null, unknown>): RowRead {
@@ -25,6 +28,7 @@ export function rowReadOf(info: GraphQLResolveInfo, entities: DataLoader<string,
   const common = interfaceFields(info.schema);
   return {
     ownFields: [...selected].some((name) => !common.has(name)),
+    counted: selectedFieldsAt(info, []).has('totalCount'),
     subjectsInto: selected.has('subject') ? entities : undefined,
   };
 }
