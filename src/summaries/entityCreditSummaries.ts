@@ -10,7 +10,7 @@ import { withinScope, type Scope } from './scope';
  */
 export const ENTITY_CREDIT_SUMMARIES = 'entity_credit_summaries';
 
-const COLUMNS = ['uscc', 'penalty_count', 'penalty_total_fine', 'latest_penalty_at', 'licence_count', 'abnormal_count', 'current_abnormal_id', 'serious_id'];
+export const CREDIT_SUMMARY_COLUMNS = ['uscc', 'penalty_count', 'penalty_total_fine', 'latest_penalty_at', 'licence_count', 'abnormal_count', 'current_abnormal_id', 'serious_id'];
 
 /** The credit summaries of the entities in scope, computed from their credit disclosures as they are now. */
 export function summarisedCredit(knex: Knex | Knex.Transaction, codes: Scope): Knex.QueryBuilder {
@@ -35,5 +35,5 @@ export function summarisedCredit(knex: Knex | Knex.Transaction, codes: Scope): K
 export async function refreshEntityCreditSummaries(trx: Knex.Transaction | Knex, codes: Scope): Promise<void> {
   if (codes !== 'all' && codes.length === 0) return;
   await trx(ENTITY_CREDIT_SUMMARIES).modify(withinScope, 'uscc', codes).delete();
-  await trx.raw(`INSERT INTO ?? (${COLUMNS.map(() => '??').join(', ')}) ?`, [ENTITY_CREDIT_SUMMARIES, ...COLUMNS, summarisedCredit(trx, codes)]);
+  await trx.raw(`INSERT INTO ?? (${CREDIT_SUMMARY_COLUMNS.map(() => '??').join(', ')}) ?`, [ENTITY_CREDIT_SUMMARIES, ...CREDIT_SUMMARY_COLUMNS, summarisedCredit(trx, codes)]);
 }

@@ -145,6 +145,33 @@ describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
     expect(small).toBeLessThanOrEqual(4); // page, count, subjects, revisions: one each, whatever the page size
   });
 
+  test('the portal pages are few statements: a list with its subjects and count in one, an enterprise page in two', async () => {
+    const list = await countStatements(hub.db.knex, () =>
+      graphql(hub.url, `{ disclosures(first: 20, filter: { domain: ENVIRONMENT }) { totalCount edges { node { id title publishedAt subject { name } } } } }`),
+    );
+    expect(list.result.body.errors).toBeUndefined();
+    expect(list.result.body.data.disclosures.totalCount).toBeGreaterThan(20);
+    expect(list.count).toBe(1);
+
+    const { body } = await graphql(hub.url, `{ disclosures(first: 1, filter: { kind: "administrative-penalty" }) { edges { node { subject { uscc } } } } }`);
+    const uscc = body.data.disclosures.edges[0].node.subject.uscc;
+    const profileQuery = `query($uscc: String!) { entity(uscc: $uscc) { name disclosureCounts { domain count } creditSummary { penaltyCount penaltyTotalFine } disclosures(first: 10) { edges { node { id title } } } } }`;
+    const profile = await countStatements(hub.db.knex, () => graphql(hub.url, profileQuery, { uscc }));
+    expect(profile.result.body.errors).toBeUndefined();
+    const entity = profile.result.body.data.entity;
+    expect(entity.creditSummary.penaltyCount).toBeGreaterThan(0);
+    expect(entity.disclosureCounts.find((c: { domain: string }) => c.domain === 'CREDIT').count).toBeGreaterThanOrEqual(entity.creditSummary.penaltyCount);
+    expect(profile.count).toBe(2); // the entity with its counts and credit summary; its newest disclosures
+    // The same answers as each field read on its own (the entity's name only first, then each aspect).
+    const apart = await graphql(hub.url, `query($uscc: String!) { entity(uscc: $uscc) { name } }`, { uscc });
+    expect(apart.body.data.entity.name).toBe(entity.name);
+    for (const field of ['disclosureCounts { domain count }', 'creditSummary { penaltyCount penaltyTotalFine }']) {
+      const alone = await graphql(hub.url, `query($uscc: String!) { e: entities(first: 1, search: $uscc) { edges { node { ${field} } } } }`, { uscc });
+      const key = field.split(' ')[0];
+      expect(alone.body.data.e.edges[0].node[key]).toEqual(entity[key]);
+    }
+  });
+
   test('a two-character Chinese search finds the disclosure the characters were cut from, title hits first', async () => {
     const { body } = await graphql(hub.url, `{ disclosures(first: 1, orderBy: PUBLISHED_ASC, filter: { kind: "air-quality-hourly" }) { edges { node { id title } } } }`);
     const { id, title } = body.data.disclosures.edges[0].node;

@@ -61,7 +61,7 @@ export function createProfileLoaders(knex: Knex) {
         .whereIn('uscc', codes)
         .select('uscc', 'domain', 'count')
         .orderBy([{ column: 'uscc' }, { column: 'count', order: 'desc' }, { column: 'domain' }]);
-      return groupRows(rows, (r: any) => r.uscc, (r: any) => ({ domain: r.domain as string, count: Number(r.count) }));
+      return groupRows(rows, (r: any) => r.uscc, domainCountOf);
     }),
     creditSummary: byCode(async (codes) => {
       const rows = await knex(ENTITY_CREDIT_SUMMARIES).whereIn('uscc', codes).select('*');
@@ -99,7 +99,13 @@ function byCode<V>(batch: (codes: string[]) => Promise<Map<unknown, V>>) {
   return mapLoader<string, V | undefined>(batch, undefined);
 }
 
-function creditSummaryOf(row: any): CreditSummaryView {
+/** A row of entity_domain_counts as DomainCount serves it. */
+export function domainCountOf(row: { domain: string; count: number | string }): { domain: string; count: number } {
+  return { domain: row.domain, count: Number(row.count) };
+}
+
+/** A row of entity_credit_summaries as CreditSummary serves it. */
+export function creditSummaryOf(row: any): CreditSummaryView {
   return {
     penaltyCount: Number(row.penalty_count),
     penaltyTotalFine: Number(row.penalty_total_fine),

@@ -5,6 +5,7 @@ import { normalizeUscc } from '../../domain/uscc';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HubContext } from '../context';
 import { rowReadOf } from '../disclosures/rowRead';
+import { entityWithProfile } from './profileRead';
 import { withCanonicalRegion } from '../shared/region';
 import { listDisclosures, type DisclosureListArgs, type PageArgs } from '../disclosures/list';
 import { pageSize } from '../shared/pageSize';
@@ -57,10 +58,10 @@ const disclosureById = (ctx: HubContext, id: number | null) => (id ? ctx.loaders
 /** Enterprises and their profile: what a portal's enterprise page and a partner's deep link show. */
 export const entityResolvers = {
   Query: {
-    entity: async (_: unknown, { uscc }: { uscc: string }, ctx: HubContext): Promise<EntityView | null> => {
+    entity: async (_: unknown, { uscc }: { uscc: string }, ctx: HubContext, info: GraphQLResolveInfo): Promise<EntityView | null> => {
       const code = normalizeUscc(uscc);
       // Codes that fail their check are kept on the disclosures that carry them.
-      return (await ctx.loaders.entities.byCode.load(code)) ?? flaggedCode(ctx.knex, code);
+      return (await entityWithProfile(ctx, code, info)) ?? flaggedCode(ctx.knex, code);
     },
     entities: (_: unknown, args: EntityListArgs, ctx: HubContext) => listEntities(ctx.knex, args),
   },
