@@ -27,10 +27,10 @@ export const QUERY_NAMES = ['list', 'domain', 'profile', 'search', 'processes', 
 export type QueryName = (typeof QUERY_NAMES)[number];
 
 /**
- * Disclosures per unit of --scale with the bundled sample feeds (35,592 at scale 2000): what
+ * Disclosures per unit of --scale with the bundled sample feeds (20,526 at scale 1686): what
  * --disclosures divides by. An estimate; the report gives the count actually synced.
  */
-export const DISCLOSURES_PER_SCALE = 17.8;
+export const DISCLOSURES_PER_SCALE = 12.2;
 
 export interface ApiBenchOptions {
   /** Records per sample-feed stream synced into the database. */
@@ -58,9 +58,9 @@ type Flags = Omit<ApiBenchOptions, 'cpuProf' | 'adminUrl'> & { cpuProf: Target |
 
 export function parseApiOptions(argv: string[]): ApiBenchOptions {
   const flags = benchCommand('npm run bench:api --', "API benchmark: the portal's queries against the hub and PostGraphile, in the same run.")
-    .addOption(number('--scale <n>', 'records per sample-feed stream synced before the load (2000 gives ~35,600 disclosures)').env('BENCH_API_SCALE').default(2000))
+    .addOption(number('--scale <n>', 'records per sample-feed stream synced before the load (2000 gives ~24,300 disclosures)').env('BENCH_API_SCALE').default(2000))
     .addOption(
-      number('--disclosures <n>', `about this many disclosures: sets --scale to n / ${DISCLOSURES_PER_SCALE} (30000 → scale 1686, 300000 → scale 16854)`).conflicts('scale'),
+      number('--disclosures <n>', `about this many disclosures: sets --scale to n / ${DISCLOSURES_PER_SCALE} (30000 → scale 2460, 300000 → scale 24591)`).conflicts('scale'),
     )
     .addOption(number('--duration <s>', 'seconds per measured run').env('BENCH_API_DURATION').default(10))
     .addOption(number('--warmup <s>', 'seconds of unrecorded load per server and query first', 0).default(3))

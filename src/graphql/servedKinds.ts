@@ -18,5 +18,5 @@ const MAPPER_BY_KIND: ServedKinds = { ...servedCreditKinds, ...servedTradingKind
  */
 export function serveDisclosure(row: DisclosureRow, withOwnFields = true): ServedDisclosure {
   const mapper = MAPPER_BY_KIND[row.kind] ?? servedGeneric;
-  return withOwnFields ? mapper(row) : { ...disclosureFields(row), __typename: mapper.typename };
+  return withOwnFields ? mapper(row) : (Object.assign(disclosureFields(row), { __typename: mapper.typename }) as ServedDisclosure);
 }

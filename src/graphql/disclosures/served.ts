@@ -23,7 +23,9 @@ export type ServedKinds = Record<string, DisclosureMapper<any>>;
  * column's). `__typename` names the type for graphql's default type resolver.
  */
 export function servedAs<Own extends object>(typename: string, ownFields: (attributes: any, row: DisclosureRow) => Own): DisclosureMapper<Own> {
-  const serve = (row: DisclosureRow) => ({ ...disclosureFields(row), ...ownFields(row.attributes ?? {}, row), __typename: typename });
+  // Assigned onto the interface's fields, not spread into a new object: V8 copies a second spread
+  // property by property on a slow path, which made serving 20 rows cost about 1 ms (9× this).
+  const serve = (row: DisclosureRow) => Object.assign(disclosureFields(row), ownFields(row.attributes ?? {}, row), { __typename: typename });
   return Object.assign(serve, { typename });
 }
 
