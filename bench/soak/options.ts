@@ -17,6 +17,8 @@ export interface SoakOptions {
   sampleSeconds: number;
   /** Length of the idle baseline: the same query mix on a hub with no sync. */
   idleSeconds: number;
+  /** The hub's HUB_RESPONSE_CACHE: `off` makes every query reach the engine and the database. */
+  responseCache: 'on' | 'off';
   adminUrl: string;
 }
 
@@ -28,6 +30,7 @@ export function parseSoakOptions(argv: string[]): SoakOptions {
     .addOption(number('--scale <n>', 'records per sample-feed stream').default(2000))
     .addOption(number('--sample-seconds <n>', 'seconds per sample of the time series').default(10))
     .addOption(number('--idle-seconds <n>', 'seconds of the idle baseline (no sync)').default(60))
+    .addOption(new Option('--response-cache <state>', "the hub's HUB_RESPONSE_CACHE (off: every query reaches the engine)").choices(['on', 'off']).default('on'))
     .addHelpText('after', DATABASE_HELP)
     .parse(argv, { from: 'user' });
   const flags = command.opts<Omit<SoakOptions, 'adminUrl'>>();

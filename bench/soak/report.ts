@@ -79,7 +79,7 @@ function worstP99(samples: Sample[]): number | null {
 export function formatSoakReport(r: SoakResults): string {
   const s = r.settings;
   const header = [
-    `Soak benchmark: ${s.minutes} min of the portal's query mix at ${s.connections} connections against one hub, its own scheduler syncing all ${s.streams.length} streams every ${s.syncEvery} min (autocannon ${r.environment.autocannon})`,
+    `Soak benchmark: ${s.minutes} min of the portal's query mix at ${s.connections} connections against one hub (response cache ${s.responseCache}), its own scheduler syncing all ${s.streams.length} streams every ${s.syncEvery} min (autocannon ${r.environment.autocannon})`,
     `data: ${r.data.disclosures} disclosures, ${r.data.entities} entities (sample feeds, ${s.scale} records per stream); mix per 100 requests: ${mixText(s.weights, s.variants)}`,
     `PostgreSQL ${r.environment.postgres}, Node ${r.environment.node}, ${r.environment.cpus} CPUs; load average ${loadText(r.environment.loadAverageStart)} at start, ${loadText(r.environment.loadAverageEnd)} at end`,
     `idle baseline, ${s.idleSeconds} s with no sync: ${runText(r.idle)}`,

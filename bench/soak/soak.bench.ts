@@ -54,7 +54,7 @@ void runBenchmark('soak benchmark', options.adminUrl, async (leftovers) => {
   const results = await withScratchDatabase(options.adminUrl, leftovers, async (db): Promise<SoakResults> => {
     const data = await fillDatabase(db.url, options.scale);
     const variety = await readVariety(db.url);
-    const { mix, idle } = await withServer(leftovers, { target: 'hub', databaseUrl: db.url }, (hub) => idleBaseline(hub, variety));
+    const { mix, idle } = await withServer(leftovers, { target: 'hub', databaseUrl: db.url, responseCache: options.responseCache }, (hub) => idleBaseline(hub, variety));
     const soaked = await withFeedProcess(leftovers, options.scale, (feeds) => soak(leftovers, db.url, feeds, mix));
     const partial = {
       startedAt: startedAt.toISOString(),
@@ -88,7 +88,7 @@ async function idleBaseline(hub: ServerProcess, variety: Variety): Promise<{ mix
 async function soak(leftovers: Leftovers, databaseUrl: string, feeds: FeedProcess, mix: RequestMix) {
   const plan = planSyncs(options.syncEvery);
   progress(`starting the hub to soak, its scheduler syncing ${plan.streams.length} streams every ${options.syncEvery} min from ${feeds.url} …`);
-  return withServer(leftovers, { target: 'hub', databaseUrl, feedsUrl: feeds.url, env: plan.env }, async (hub) => {
+  return withServer(leftovers, { target: 'hub', databaseUrl, feedsUrl: feeds.url, env: plan.env, responseCache: options.responseCache }, async (hub) => {
     await warmUp(hub, mix);
     const seconds = options.minutes * 60;
     const tally = new LoadTally();
@@ -112,8 +112,8 @@ async function warmUp(hub: ServerProcess, mix: RequestMix): Promise<void> {
   await driveMix(hub.url, mix, { connections: options.connections, seconds: WARMUP_SECONDS }, new LoadTally());
 }
 
-function settingsOf({ minutes, syncEvery, connections, scale, sampleSeconds, idleSeconds }: SoakOptions) {
-  return { minutes, syncEvery, connections, scale, sampleSeconds, idleSeconds };
+function settingsOf({ minutes, syncEvery, connections, scale, sampleSeconds, idleSeconds, responseCache }: SoakOptions) {
+  return { minutes, syncEvery, connections, scale, sampleSeconds, idleSeconds, responseCache };
 }
 
 const rounded = (loads: number[]) => loads.map((x) => round(x, 2));
