@@ -49,8 +49,9 @@ type PageRow = DisclosureRow & { rank: number; subject_entity_name?: string | nu
 /**
  * One page of disclosures: keyset pagination on (rank, published_at, id), where a search ranks hits
  * in the title first (rank 1) and the rest after (rank 0), each in the requested time order. One
- * statement reads the page (with its subjects when they are selected); the count runs only when
- * `totalCount` is asked. `scope` narrows the list (e.g. to one entity).
+ * statement reads the page, with its subjects when they are selected and, for a list without a
+ * search, its count when `totalCount` is; a count is never read unless it is asked for. `scope`
+ * narrows the list (e.g. to one entity).
  */
 export async function listDisclosures(
   knex: Knex,
