@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { keepingSummaries } from '../../summaries/refresh';
+import { takeSharedWritesTurn } from '../../sync/store/sharedWrites';
 
 /** The published versions of some items' records: what a withdrawal takes off, and whose summaries it changes. */
 const PUBLISHED = `
@@ -39,6 +40,7 @@ export async function withdrawPublished(trx: Knex.Transaction, itemIds: number[]
   const items = JSON.stringify(itemIds);
   const published: number[] = (await trx.raw(PUBLISHED, [items])).rows.map((r: { id: number }) => Number(r.id));
   if (published.length === 0) return 0;
+  await takeSharedWritesTurn(trx);
   return keepingSummaries(trx, published, async () => {
     const result = await trx.raw(WITHDRAW, [items]);
     return { written: [], result: result.rows.length };

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { DisclosureRow } from '../normalize';
 import { keepingSummaries } from '../../summaries/refresh';
 import { lastPerKey } from './lastPerKey';
+import { takeSharedWritesTurn } from './sharedWrites';
 import { refreshTitleBigrams } from './titleBigrams';
 
 export interface WriteCounts {
@@ -90,6 +91,7 @@ const SAVE_REVISIONS = `
 export async function writeDisclosures(trx: Knex.Transaction, batch: DisclosureRow[], runId: number | null): Promise<WriteCounts> {
   const rows = lastPerKey(batch, (row) => row.source_key);
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  await takeSharedWritesTurn(trx);
   await upsertEntities(trx, rows);
 
   const stream = rows[0].stream;
