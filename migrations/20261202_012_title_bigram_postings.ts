@@ -10,6 +10,10 @@ import type { Knex } from 'knex';
  * ordered by (bigram, published_at, id): the newest title hits of a bigram are the first entries of
  * its range, so a page reads about as many entries as it shows, like the newest-disclosures list.
  *
+ * A title is read to its first 10,000 characters, as the search text is (SEARCH_TEXT_MAX_CHARS in
+ * src/sync/normalize.ts): a two-million-character title would otherwise take seconds to cut, and
+ * the search ranks a title hit by the same first 10,000 characters.
+ *
  * Only pairs of CJK ideographs (U+3400–U+4DBF, U+4E00–U+9FFF) are kept: digits, Latin letters and
  * punctuation in titles (document numbers, dates) would double the table, and other searches keep
  * the GIN path. src/graphql/disclosures/searchTerms.ts decides which path a query takes by the
@@ -18,7 +22,7 @@ import type { Knex } from 'knex';
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
     CREATE FUNCTION hub_title_bigrams(title text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-      SELECT coalesce(array_agg(gram), '{}') FROM unnest(hub_bigrams(title)) AS gram
+      SELECT coalesce(array_agg(gram), '{}') FROM unnest(hub_bigrams(left(title, 10000))) AS gram
       WHERE gram ~ '^[\u3400-\u4dbf\u4e00-\u9fff]{2}$'
     $$`);
   await knex.raw(`

@@ -2,6 +2,7 @@ import { listDisclosures, type DisclosureListArgs } from '../../src/graphql/disc
 import type { RowRead } from '../../src/graphql/disclosures/rowRead';
 import { countStatements } from '../helpers/statementCount';
 import { searchTermsOf } from '../../src/graphql/disclosures/search';
+import { SEARCH_TEXT_MAX_CHARS } from '../../src/sync/normalize';
 import { writeDisclosures } from '../../src/sync/store/disclosureWriter';
 import type { DisclosureRow } from '../../src/sync/normalize';
 import { penaltyRow } from '../helpers/penaltyRow';
@@ -136,6 +137,12 @@ describe.each(BACKENDS)('search paths on %s', (backend) => {
     expect(await beyond.totalCount()).toBe(Number(n));
     const none = await listDisclosures(db.knex, { filter: { kind: 'no-such-kind' } }, undefined, counted);
     expect(await none.totalCount()).toBe(0);
+  });
+
+  test('the postings read a title as far as the search text does', async () => {
+    const grams = async (title: string) => (await db.knex.raw('SELECT hub_title_bigrams(?) AS grams', [title])).rows[0].grams;
+    expect(await grams(`${'a'.repeat(SEARCH_TEXT_MAX_CHARS - 2)}处罚`)).toEqual(['处罚']);
+    expect(await grams(`${'a'.repeat(SEARCH_TEXT_MAX_CHARS - 1)}处罚`)).toEqual([]);
   });
 
   test('the postings and the search agree on which pairs are ideographs', async () => {

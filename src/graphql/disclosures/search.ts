@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { SEARCH_TEXT_MAX_CHARS } from '../../sync/normalize';
 import { badInput } from '../shared/badInput';
 
 const MAX_SEARCH_LENGTH = 100;
@@ -59,9 +60,13 @@ export function whereSearchHit(query: Knex.QueryBuilder, terms: SearchTerms): Kn
   return terms.oneBigram ? query : query.whereRaw(`d.search_text ILIKE ? ESCAPE '\\'`, [terms.pattern]);
 }
 
-/** SQL that is true when the title itself contains the search text: such hits rank first. */
+/**
+ * SQL that is true when the title itself contains the search text: such hits rank first. A title
+ * counts to its first SEARCH_TEXT_MAX_CHARS characters, as the search text and the title bigram
+ * postings (migration 012) read it, so every search path ranks a record the same.
+ */
 export function titleHit(terms: SearchTerms): { sql: string; bindings: string[] } {
-  return { sql: `(d.title ILIKE ? ESCAPE '\\')`, bindings: [terms.pattern] };
+  return { sql: `(left(d.title, ${SEARCH_TEXT_MAX_CHARS}) ILIKE ? ESCAPE '\\')`, bindings: [terms.pattern] };
 }
 
 export function escapeLike(text: string): string {
