@@ -62,6 +62,15 @@ export function rowsOf(connection: { edges?: Array<{ node: any }>; nodes?: any[]
   return connection.edges ? connection.edges.map((e) => e.node) : (connection.nodes ?? []);
 }
 
+/** A page of disclosures as both servers answer it: ids and titles in order, and a name per row. */
+export function pageDigest(rows: any[], nameOf: (row: any) => string | null): Digest {
+  return { ids: rows.map((r) => String(r.id)), titles: rows.map((r) => r.title), names: rows.map(nameOf) };
+}
+
+/** A row's subject name: the hub's `subject`, PostGraphile's foreign key to entities. */
+export const subjectNameOf = (target: Target) => (row: any): string | null =>
+  (target === 'hub' ? row.subject?.name : row.entityByEntityUscc?.name) ?? null;
+
 /** Reads a response body; throws when it carries errors or no data. */
 export function dataOf(name: string, target: Target, body: string): any {
   const parsed = JSON.parse(body) as { data?: any; errors?: Array<{ message: string }> };

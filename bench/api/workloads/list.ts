@@ -1,5 +1,5 @@
 import { pageVariants, type PagedList } from './pages';
-import { rowsOf, type Workload } from '../workload';
+import { pageDigest, rowsOf, subjectNameOf, type Workload } from '../workload';
 
 /**
  * The portal's home page: 20 disclosures, newest first, with their subject's name, a different
@@ -36,14 +36,7 @@ export const list: Workload = {
 }`,
   },
   variants: (source) => pageVariants(source, LIST_PAGES, { hub: {}, postgraphile: {} }),
-  digest: (target, data) => {
-    const rows = rowsOf(target === 'hub' ? data.disclosures : data.allDisclosures);
-    return {
-      ids: rows.map((r) => String(r.id)),
-      titles: rows.map((r) => r.title),
-      names: rows.map((r) => (target === 'hub' ? r.subject?.name : r.entityByEntityUscc?.name) ?? null),
-    };
-  },
+  digest: (target, data) => pageDigest(rowsOf(target === 'hub' ? data.disclosures : data.allDisclosures), subjectNameOf(target)),
   caveat:
     'subject names may differ: the hub also names subjects whose code fails its check (from disclosures.subject_name); ' +
     'PostGraphile only follows the foreign key to entities.',

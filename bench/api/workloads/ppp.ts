@@ -1,5 +1,5 @@
 import { PAGE, pageVariants, type PagedList } from './pages';
-import { rowsOf, type Workload } from '../workload';
+import { pageDigest, rowsOf, type Workload } from '../workload';
 
 const KIND = 'ppp-project';
 
@@ -38,12 +38,7 @@ export const ppp: Workload = {
 }`,
   },
   variants: (source) => pageVariants(source, PAGES, { hub: {}, postgraphile: {} }),
-  digest: (target, data) => {
-    const rows = rowsOf(target === 'hub' ? data.pppProjects : data.allDisclosures);
-    return {
-      ids: rows.map((r) => String(r.id)),
-      titles: rows.map((r) => r.title),
-      names: rows.map((r) => (target === 'hub' ? r.stage.code : (attributesOf(r)?.stage?.code ?? null))),
-    };
-  },
+  // `names` carries each project's stage code: what both servers can show of a project's own fields.
+  digest: (target, data) =>
+    pageDigest(rowsOf(target === 'hub' ? data.pppProjects : data.allDisclosures), (r) => (target === 'hub' ? r.stage.code : (attributesOf(r)?.stage?.code ?? null))),
 };

@@ -1,5 +1,5 @@
 import { adminQuery } from '../../harness/postgres';
-import { rowsOf, type Workload } from '../workload';
+import { pageDigest, rowsOf, subjectNameOf, type Workload } from '../workload';
 
 /** Words searched: the issue's ~30 common ones. */
 const WORDS = 30;
@@ -32,13 +32,6 @@ export const search: Workload = {
     if (!words.length) return { skipped: 'no Chinese title to take search words from' };
     return words.map(({ word }) => ({ label: `search ${word}`, variables: { hub: { q: word }, postgraphile: { q: word } } }));
   },
-  digest: (target, data) => {
-    const rows = rowsOf(target === 'hub' ? data.disclosures : data.benchSearchDisclosures);
-    return {
-      ids: rows.map((r) => String(r.id)),
-      titles: rows.map((r) => r.title),
-      names: rows.map((r) => (target === 'hub' ? r.subject?.name : r.entityByEntityUscc?.name) ?? null),
-    };
-  },
+  digest: (target, data) => pageDigest(rowsOf(target === 'hub' ? data.disclosures : data.benchSearchDisclosures), subjectNameOf(target)),
   caveat: 'subject names may differ as in the list workload (the hub also names subjects whose code fails its check).',
 };
