@@ -6,9 +6,8 @@ import type http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import type { Logger } from 'pino';
 import { buildSchema } from '../graphql/schema';
 import { createContext, type HubContext, type SyncService } from '../graphql/context';
@@ -23,6 +22,7 @@ import { databaseReadiness } from './databaseReadiness';
 import { queryStringJsonDepth, verifyJsonDepth } from './jsonDepth';
 import { methodNotAllowed, notFound } from './unknownRoutes';
 import { useRequestLogging } from './requestLog';
+import { staticCachePolicy } from './staticCachePolicy';
 
 export interface AppOptions {
   /** The primary: admin fields, and everything that writes. */
@@ -68,8 +68,10 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
       ...limits.plugins,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
-      // Lists change at most as often as their feeds sync; types set longer or shorter hints.
-      ApolloServerPluginCacheControl({ defaultMaxAge: 60 }),
+      // Lists change at most as often as their feeds sync; types set longer or shorter hints. The
+      // policy is read from the operation once per document, not per resolved field (see the file).
+      ApolloServerPluginCacheControlDisabled(),
+      staticCachePolicy<HubContext>({ defaultMaxAge: 60 }),
       // Public answers are kept in memory for as long as their Cache-Control already allows
       // (one minute for lists, longer for slow feeds): a portal's busiest queries repeat exactly.
       // Admin fields are private with max-age 0, so they are never cached.
