@@ -97,7 +97,7 @@ export async function startHub(config: HubConfig, components: HubComponents, log
       run: (selectors: string[], full: boolean) => syncs.run({ selectors, full, trigger: 'api' }),
       replay: (query: QuarantineQuery) => replayQuarantined(db.knex, connectors, mapping, review, query),
     };
-    const { app } = await createApp({
+    const { handler } = await createApp({
       knex: db.knex,
       readKnex: readDb?.knex,
       httpServer,
@@ -114,7 +114,7 @@ export async function startHub(config: HubConfig, components: HubComponents, log
       metrics,
       ocds: config,
     });
-    httpServer.on('request', app);
+    httpServer.on('request', handler);
     await listen(httpServer, config.port, config.host);
 
     if (config.scheduleEnabled) {

@@ -21,7 +21,9 @@ import { databaseOutagePlugin, DATABASE_UNREACHABLE_MESSAGE, isDatabaseUnreachab
 import { databaseReadiness } from './databaseReadiness';
 import { queryStringJsonDepth, verifyJsonDepth } from './jsonDepth';
 import { methodNotAllowed, notFound } from './unknownRoutes';
-import { useRequestLogging } from './requestLog';
+import { requestLogging, type PlainMiddleware } from './requestLog';
+import { graphqlPost, isGraphqlPost } from './graphqlPost';
+import { pathOf } from './requestPath';
 import { staticCachePolicy } from './staticCachePolicy';
 
 export interface AppOptions {
@@ -57,8 +59,12 @@ export interface AppOptions {
   ocds: OcdsSettings;
 }
 
-/** The hub's HTTP surface: GraphQL, health, readiness, metrics, OCDS and the portal, on Express 5. */
-export async function createApp(options: AppOptions): Promise<{ app: express.Express; apollo: ApolloServer<HubContext> }> {
+/**
+ * The hub's HTTP surface: GraphQL, health, readiness, metrics, OCDS and the portal. `handler` is
+ * what the HTTP server runs: `POST /graphql` straight to Apollo (graphqlPost), everything else
+ * through `app` (Express 5).
+ */
+export async function createApp(options: AppOptions): Promise<{ app: express.Express; apollo: ApolloServer<HubContext>; handler: http.RequestListener }> {
   const limits = queryLimits({ production: options.production });
   const apollo = new ApolloServer<HubContext>({
     schema: buildSchema(),
@@ -88,11 +94,28 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
   });
   await apollo.start();
 
+  const readKnex = options.readKnex ?? options.knex;
+  const contextOf = async (req: http.IncomingMessage) =>
+    createContext({
+      knex: readKnex,
+      primary: options.knex,
+      creditChinaTemplate: options.creditChinaTemplate,
+      city: options.city,
+      admin: adminAccess(req.headers.authorization, options.admins),
+      sync: options.sync,
+      publicChanged: () => options.responseCache?.clear(),
+    });
+  // Every request is timed, gets an id, and one log line at level info and below.
+  const everyRequest = [options.metrics.http, requestLogging(options.logger)];
+  const graphqlSteps = [
+    cors({ origin: corsOrigin(options.corsOrigins), methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }) as PlainMiddleware,
+    queryStringJsonDepth,
+    express.json({ limit: options.bodyLimit ?? '1mb', verify: verifyJsonDepth }) as PlainMiddleware,
+  ];
+
   const app = express();
   app.disable('x-powered-by');
-  app.use(options.metrics.http);
-  // An id per request, and one log line per request at level info and below.
-  useRequestLogging(app, options.logger);
+  app.use(...everyRequest);
   const readOnly = methodNotAllowed(['GET', 'HEAD']);
   app
     .route('/metrics')
@@ -125,33 +148,18 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
       res.json({ status: 'ready' });
     })
     .all(readOnly);
-  const readKnex = options.readKnex ?? options.knex;
   app.route('/ocds/releases.json').get(ocdsReleasesHandler(readKnex, options.ocds)).all(readOnly);
   app.route('/ocds/records.json').get(ocdsRecordsHandler(readKnex, options.ocds)).all(readOnly);
-  app.use(
-    '/graphql',
-    cors({ origin: corsOrigin(options.corsOrigins), methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }),
-    queryStringJsonDepth,
-    express.json({ limit: options.bodyLimit ?? '1mb', verify: verifyJsonDepth }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext({
-          knex: readKnex,
-          primary: options.knex,
-          creditChinaTemplate: options.creditChinaTemplate,
-          city: options.city,
-          admin: adminAccess(req.headers.authorization, options.admins),
-          sync: options.sync,
-          publicChanged: () => options.responseCache?.clear(),
-        }),
-    }),
-  );
+  // GET queries and CORS preflights; POST, the portal's every query, is answered by graphqlPost.
+  app.use('/graphql', ...graphqlSteps, expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }));
   // The portal last: static files only, so no file can shadow an API route above.
   app.use(portalFiles());
   app.all('/', readOnly);
   app.use(notFound);
   app.use(jsonErrors);
-  return { app, apollo };
+  const post = graphqlPost({ before: [...everyRequest, ...graphqlSteps], apollo, context: contextOf, answerError: answerRequestError });
+  const handler: http.RequestListener = (req, res) => (isGraphqlPost(req) ? post(req, res) : app(req, res));
+  return { app, apollo, handler };
 }
 
 /**
@@ -218,12 +226,22 @@ function corsOrigin(origins: string[]): boolean | string[] {
  */
 const jsonErrors: express.ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
+  answerRequestError(error, req, res);
+};
+
+/** The JSON answer to an error raised outside GraphQL (see jsonErrors); also graphqlPost's. */
+function answerRequestError(error: any, req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (res.headersSent) {
+    // Part of the answer is out: all that can be said is that it ends here.
+    req.log?.error({ err: error }, `${req.method} ${pathOf(req)} failed mid-response: ${error?.message ?? error}`);
+    return void res.destroy();
+  }
   if (isDatabaseUnreachable(error)) {
-    res.status(503).set('retry-after', String(RETRY_AFTER_SECONDS));
-    return void res.json({ errors: [{ message: DATABASE_UNREACHABLE_MESSAGE, extensions: { code: 'DATABASE_UNAVAILABLE' } }] });
+    res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+    return sendJson(res, 503, { errors: [{ message: DATABASE_UNREACHABLE_MESSAGE, extensions: { code: 'DATABASE_UNAVAILABLE' } }] });
   }
   const status = Number(error?.status ?? error?.statusCode) || 500;
-  if (status >= 500) req.log?.error({ err: error }, `${req.method} ${req.path} failed: ${error?.message ?? error}`);
+  if (status >= 500) req.log?.error({ err: error }, `${req.method} ${pathOf(req)} failed: ${error?.message ?? error}`);
   const message =
     error?.type === 'entity.too.large'
       ? `request body is larger than the ${error.limit} byte limit`
@@ -232,5 +250,13 @@ const jsonErrors: express.ErrorRequestHandler = (error, req, res, next) => {
         : status < 500
           ? String(error?.message ?? 'bad request')
           : 'internal error';
-  res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
-};
+  sendJson(res, status, { errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(text));
+  res.end(text);
+}

@@ -1,4 +1,5 @@
-import type express from 'express';
+import type { PlainMiddleware } from './requestLog';
+import { searchOf } from './requestPath';
 
 /**
  * GraphQL variables are JSON of any shape, and parts of the request pipeline walk them recursively:
@@ -54,10 +55,12 @@ export function verifyJsonDepth(_req: unknown, _res: unknown, body: Buffer): voi
 }
 
 /** A GET request carries its variables and extensions as JSON in the query string. */
-export const queryStringJsonDepth: express.RequestHandler = (req, _res, next) => {
-  for (const name of ['variables', 'extensions']) {
-    for (const value of [req.query[name]].flat()) {
-      if (typeof value === 'string') refuseIfTooDeep(value, `the "${name}" parameter`);
+export const queryStringJsonDepth: PlainMiddleware = (req, _res, next) => {
+  const search = searchOf(req);
+  if (search) {
+    const parameters = new URLSearchParams(search);
+    for (const name of ['variables', 'extensions']) {
+      for (const value of parameters.getAll(name)) refuseIfTooDeep(value, `the "${name}" parameter`);
     }
   }
   next();

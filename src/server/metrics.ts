@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type express from 'express';
+import type { PlainMiddleware } from './requestLog';
+import { pathOf } from './requestPath';
 import type { StreamHttpRetry, StreamSummary } from '../sync/engine';
 import { REVIEW_DECISIONS, type ReviewDecision } from '../review/contract';
 import type { AuditedAction } from './reviewAuditWatch';
@@ -75,12 +76,12 @@ export function createMetrics(options: MetricsOptions = {}) {
 
   return {
     registry,
-    /** Express middleware timing every request; the route is the path, not the URL with its query. */
+    /** Middleware timing every request; the route is the path, not the URL with its query. */
     http: ((req, res, next) => {
       const end = httpDuration.startTimer({ method: req.method });
-      res.on('finish', () => end({ route: routeOf(req.path), status: String(res.statusCode) }));
+      res.on('finish', () => end({ route: routeOf(pathOf(req)), status: String(res.statusCode) }));
       next();
-    }) as express.RequestHandler,
+    }) as PlainMiddleware,
     /** Apollo plugin timing each operation from request to response. */
     graphql: {
       async requestDidStart() {
