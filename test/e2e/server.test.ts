@@ -220,6 +220,21 @@ describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
     expect(given.headers.get('x-request-id')).toBe('portal-abc.123');
   });
 
+  test('a GraphQL POST (answered without Express) and a GET (through Express) get the same id, timing and Cache-Control', async () => {
+    const query = '{ usccCheck(code: "91230600MA1ABCDE0X") { valid } }';
+    const post = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'post-1' }, body: JSON.stringify({ query }) });
+    const get = await fetch(`${hub.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { 'apollo-require-preflight': '1', 'x-request-id': 'get-1' } });
+    for (const [response, id] of [[post, 'post-1'], [get, 'get-1']] as const) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-request-id')).toBe(id);
+      expect(response.headers.get('cache-control')).toBe('max-age=86400, public');
+      expect(await response.json()).toEqual({ data: { usccCheck: { valid: false } } });
+    }
+    const text = await (await fetch(`${hub.url}/metrics`)).text();
+    expect(text).toMatch(/hub_http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200"\} \d+/);
+    expect(text).toMatch(/hub_http_request_duration_seconds_count\{method="GET",route="\/graphql",status="200"\} \d+/);
+  });
+
   test('the landing page is ours and loads nothing from outside', async () => {
     const response = await fetch(`${hub.url}/`);
     const html = await response.text();
