@@ -1,3 +1,4 @@
+import type { EntityView } from '../entity/served';
 import { stateOfStatus, statusesInState } from '../../domain/contract';
 import type { Knex } from 'knex';
 import { normalizeUscc } from '../../domain/uscc';
@@ -38,6 +39,11 @@ export interface StoredSubject {
   name: string | null;
   /** Why the code fails its check, when it does. */
   reason: string | null;
+  /**
+   * The entity the list's own statement joined for it (null: the code links to none); unset when
+   * the row was read without the join, and the request's entity loader finds it.
+   */
+  joined?: EntityView | null;
 }
 
 /** The Disclosure interface's fields, as every concrete type serves them. */

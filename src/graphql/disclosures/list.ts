@@ -75,13 +75,12 @@ export async function listDisclosures(
     read,
   };
   const rows = terms?.titleBigram ? await titleHitsFirst(page, terms) : await rankedPage(page, terms);
-  if (read.subjectsInto) primeSubjects(read.subjectsInto, rows);
   return connectionOf(
     rows,
     limit,
     (row) => ({
       cursor: encodeCursor([Number(row.rank), new Date(row.published_at).toISOString(), Number(row.id)]),
-      node: serveDisclosure(row, read.ownFields),
+      node: withJoinedSubject(serveDisclosure(row, read.ownFields), row, read),
     }),
     () => countedInPage(rows, page) ?? countRows(terms ? whereSearchHit(narrowed(), terms) : prepared(narrowed())),
   );
@@ -188,11 +187,18 @@ function withSubjects(page: PageQuery, q: Knex.QueryBuilder): Knex.QueryBuilder 
   return q;
 }
 
-/** The subjects the page's join found, given to the request's entity loader as if it had loaded them. */
-function primeSubjects(entities: NonNullable<RowRead['subjectsInto']>, rows: readonly PageRow[]): void {
-  for (const row of rows) {
-    if (row.entity_uscc && row.subject_entity_name != null) entities.prime(row.entity_uscc, storedEntity({ uscc: row.entity_uscc, name: row.subject_entity_name }));
-  }
+/**
+ * The subject the page's join found (or that it found none), kept on the served row for `subject`
+ * to answer from at once, and given to the request's entity loader as if it had loaded it, for any
+ * other field of the request that asks for the same enterprise.
+ */
+function withJoinedSubject(node: ServedDisclosure, row: PageRow, read: RowRead): ServedDisclosure {
+  const entities = read.subjectsInto;
+  if (!entities) return node;
+  const found = row.entity_uscc && row.subject_entity_name != null ? storedEntity({ uscc: row.entity_uscc, name: row.subject_entity_name }) : null;
+  if (found) entities.prime(found.uscc, found);
+  node.storedSubject.joined = found;
+  return node;
 }
 
 /**

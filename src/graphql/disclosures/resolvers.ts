@@ -18,11 +18,15 @@ import { disclosureStats, type StatsArgs } from './stats';
  * check is shown as the source named it, flagged, and not linked. A subject with no code at all (a
  * natural person) is no entity: its name is on the record's own party fields.
  */
-async function subjectOf(subject: StoredSubject, ctx: HubContext): Promise<EntityView | null> {
-  const entity = await linkedEntity(ctx, subject.entityUscc);
-  if (entity) return entity;
-  return subject.uscc ? flaggedEntity(subject.uscc, subject.name, subject.reason ?? 'invalid') : null;
+function subjectOf(subject: StoredSubject, ctx: HubContext): EntityView | null | Promise<EntityView | null> {
+  // Joined by the page's statement: answered at once. A promise per row would make graphql-js
+  // wait for every row's object separately (about 3 % of a list request's CPU).
+  if (subject.joined !== undefined) return subject.joined ?? unlinked(subject);
+  return linkedEntity(ctx, subject.entityUscc).then((entity) => entity ?? unlinked(subject));
 }
+
+/** A subject no stored entity answers to: flagged when it has a code, else no entity at all. */
+const unlinked = (subject: StoredSubject): EntityView | null => (subject.uscc ? flaggedEntity(subject.uscc, subject.name, subject.reason ?? 'invalid') : null);
 
 async function oneDisclosure(_: unknown, { id }: { id: string }, ctx: HubContext): Promise<ServedDisclosure | null> {
   if (!/^\d{1,18}$/.test(id)) throw badInput(`"${id}" is not a disclosure id (ids are numbers, as the API gives them)`);
