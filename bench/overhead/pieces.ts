@@ -4,12 +4,12 @@
  * own process before the hub is loaded (bench/overhead/server.ts): the hub is then started exactly
  * as in production, with that one part doing nothing. Nothing in src/ knows about this.
  */
-import type express from 'express';
+import type { PlainMiddleware } from '../../src/server/requestLog';
 
 export const PIECES = ['request-log', 'metrics', 'cache-control', 'response-cache', 'graphql-armor', 'database-outage', 'json-depth', 'cors'] as const;
 export type Piece = (typeof PIECES)[number];
 
-const passThrough: express.RequestHandler = (_req, _res, next) => next();
+const passThrough: PlainMiddleware = (_req, _res, next) => next();
 
 type Exports = Record<string, unknown>;
 interface StandIn {
@@ -22,7 +22,7 @@ interface StandIn {
 /** How each piece is taken out: its module stood in for, or a setting of the hub's. */
 const TAKE_OUT: Record<Piece, StandIn | { settings: Record<string, string> }> = {
   // The request's id (X-Request-Id) and logger; pino-http and a line per request at level info.
-  'request-log': { module: '../../src/server/requestLog', exports: (real) => ({ ...real, useRequestLogging: () => undefined }) },
+  'request-log': { module: '../../src/server/requestLog', exports: (real) => ({ ...real, requestLogging: () => passThrough }) },
   // The HTTP histogram's middleware and the GraphQL operation histogram's plugin.
   metrics: {
     module: '../../src/server/metrics',
@@ -31,15 +31,9 @@ const TAKE_OUT: Record<Piece, StandIn | { settings: Record<string, string> }> = 
       createMetrics: (...args: unknown[]) => ({ ...(real.createMetrics as (...a: unknown[]) => object)(...args), http: passThrough, graphql: {} }),
     }),
   },
-  // Apollo installs its cache-control plugin unless told not to: the stand-in tells it not to.
-  'cache-control': {
-    module: '@apollo/server/plugin/cacheControl',
-    exports: (real) => ({
-      ...real,
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      ApolloServerPluginCacheControl: () => (require('@apollo/server/plugin/disabled') as typeof import('@apollo/server/plugin/disabled')).ApolloServerPluginCacheControlDisabled(),
-    }),
-  },
+  // The hub's cache policy (read once per operation; Apollo's own plugin is disabled). Without it
+  // nothing is cacheable, so the response cache keeps nothing either.
+  'cache-control': { module: '../../src/server/staticCachePolicy', exports: (real) => ({ ...real, staticCachePolicy: () => ({}) }) },
   'response-cache': { settings: { HUB_RESPONSE_CACHE: 'off' } },
   // graphql-armor's validation rules and plugins; graphql-js's token limit (a parse option) stays.
   'graphql-armor': {
