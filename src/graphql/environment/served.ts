@@ -26,40 +26,46 @@ const airQualityDailyReport = servedAs('AirQualityDailyReport', (a) =>
  * range's upper end: what a precaution plans for, as warnings compare the upper end. Its data age
  * counts from its issue: a forecast two issues old has been replaced.
  */
-const aqiForecast = servedAs('AqiForecast', (a, row) => ({
-  ...attributesNamed(a, 'city', 'issuedAt', 'warning'),
-  days: (a.days ?? []).map(withHealthAdvice),
-  dataAge: dataAge(new Date(row.published_at), PUBLICATION_PERIOD_SECONDS.forecast),
-}));
+const aqiForecast = servedAs('AqiForecast', (a, row) =>
+  Object.assign(attributesNamed(a, 'city', 'issuedAt', 'warning'), {
+    days: (a.days ?? []).map(withHealthAdvice),
+    dataAge: dataAge(new Date(row.published_at), PUBLICATION_PERIOD_SECONDS.forecast),
+  }),
+);
 
 function withHealthAdvice(day: { aqi: { high: number } }) {
   const { healthEffect, advice } = aqiCategory(day.aqi.high);
-  return { ...day, healthEffect, advice };
+  return Object.assign({}, day, { healthEffect, advice });
 }
 
 /** Action and level are stored as {code, name}; the type flattens them (action.name → action). */
-export const servedPollutionWarning = servedAs('PollutionWarning', (a, row) => ({
-  ...attributesNamed(a, 'city', 'noticeNo', 'episodeNoticeNo', 'response', 'startTime', 'expectedEndTime', 'liftTime', 'measures'),
-  action: a.action?.name ?? null,
-  actionText: a.action?.code ?? null,
-  level: a.level?.name ?? null,
-  colour: a.level?.code ?? null,
-  /** Not a field: what `episode` loads. */
-  episodeKey: { region: row.region, episodeNoticeNo: a.episodeNoticeNo } as EpisodeKey,
-}));
+export const servedPollutionWarning = servedAs('PollutionWarning', (a, row) =>
+  Object.assign(attributesNamed(a, 'city', 'noticeNo', 'episodeNoticeNo', 'response', 'startTime', 'expectedEndTime', 'liftTime', 'measures'), {
+    action: a.action?.name ?? null,
+    actionText: a.action?.code ?? null,
+    level: a.level?.name ?? null,
+    colour: a.level?.code ?? null,
+    /** Not a field: what `episode` loads. */
+    episodeKey: { region: row.region, episodeNoticeNo: a.episodeNoticeNo } as EpisodeKey,
+  }),
+);
 
 export type ServedPollutionWarning = ReturnType<typeof servedPollutionWarning>;
 
 /** A section result; its data age counts from its sampling against the daily sampling. */
-const waterQualityReport = servedAs('WaterQualityReport', (a, row) => ({
-  ...attributesNamed(
-    a, 'section', 'samplingTime', 'targetClass', 'class', 'limitingParameters', 'exceedances', 'meetsTarget',
-    'drinkingWaterSource', 'protectionZone', 'drinkingWater', 'belowDetectionLimit', 'ignoredParameters', 'flags',
+const waterQualityReport = servedAs('WaterQualityReport', (a, row) =>
+  Object.assign(
+    attributesNamed(
+      a, 'section', 'samplingTime', 'targetClass', 'class', 'limitingParameters', 'exceedances', 'meetsTarget',
+      'drinkingWaterSource', 'protectionZone', 'drinkingWater', 'belowDetectionLimit', 'ignoredParameters', 'flags',
+    ),
+    {
+      referenceClasses: { tn: a.referenceClasses?.tn ?? null },
+      parameters: waterParameters(a),
+      dataAge: dataAge(new Date(row.published_at), PUBLICATION_PERIOD_SECONDS.water),
+    },
   ),
-  referenceClasses: { tn: a.referenceClasses?.tn ?? null },
-  parameters: waterParameters(a),
-  dataAge: dataAge(new Date(row.published_at), PUBLICATION_PERIOD_SECONDS.water),
-}));
+);
 
 const emissionResult = servedAs('EmissionResult', (a) =>
   attributesNamed(

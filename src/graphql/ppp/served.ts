@@ -23,19 +23,27 @@ function servedBody(body: StoredBody | null | undefined): ServedBody | null {
   return { name: body.name, uscc: body.uscc, usccValid: check?.valid ?? false, entityCode: check?.valid ? check.normalized : null };
 }
 
-/** A project as PppProject serves it; every body in it carries its code's check. */
-const project = servedAs('PppProject', (a) => ({
-  ...attributesNamed(
-    a, 'projNo', 'stage', 'location', 'industry', 'overview', 'totalInvestment', 'operateMode', 'returnMode', 'cooperationTermYears',
-    'initiatedOn', 'demonstration', 'procurementMethod', 'contractSignedOn', 'contact',
+/**
+ * A project as PppProject serves it; every body in it carries its code's check. The named
+ * attributes are assigned onto, not spread with the rest: a spread of fourteen properties next to
+ * others took V8's slow path (about 30 µs a row).
+ */
+const project = servedAs('PppProject', (a) =>
+  Object.assign(
+    attributesNamed(
+      a, 'projNo', 'stage', 'location', 'industry', 'overview', 'totalInvestment', 'operateMode', 'returnMode', 'cooperationTermYears',
+      'initiatedOn', 'demonstration', 'procurementMethod', 'contractSignedOn', 'contact',
+    ),
+    {
+      policyConflicts: listOf(a.policyConflicts),
+      implementingAgency: servedBody(a.implementingAgency),
+      partners: listOf<StoredBody>(a.partners).map((partner) => servedBody(partner)),
+      governmentParticipation: a.governmentParticipation
+        ? Object.assign({}, a.governmentParticipation, { equityRepresentative: servedBody(a.governmentParticipation.equityRepresentative) })
+        : null,
+    },
   ),
-  policyConflicts: listOf(a.policyConflicts),
-  implementingAgency: servedBody(a.implementingAgency),
-  partners: listOf<StoredBody>(a.partners).map((partner) => servedBody(partner)),
-  governmentParticipation: a.governmentParticipation
-    ? { ...a.governmentParticipation, equityRepresentative: servedBody(a.governmentParticipation.equityRepresentative) }
-    : null,
-}));
+);
 
 /** The PPP project library (PPP项目库): one type. */
 export const servedPppKinds: ServedKinds = { [PPP.kinds.project]: project };
