@@ -4,7 +4,7 @@
  * own process before the hub is loaded (bench/overhead/server.ts): the hub is then started exactly
  * as in production, with that one part doing nothing. Nothing in src/ knows about this.
  */
-import type { PlainMiddleware } from '../../src/server/requestLog';
+import type { PlainMiddleware } from '../../src/server/requestPath';
 
 export const PIECES = ['request-log', 'metrics', 'cache-control', 'response-cache', 'graphql-armor', 'database-outage', 'json-depth', 'cors'] as const;
 export type Piece = (typeof PIECES)[number];

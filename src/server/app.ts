@@ -21,9 +21,9 @@ import { databaseOutagePlugin, DATABASE_UNREACHABLE_MESSAGE, isDatabaseUnreachab
 import { databaseReadiness } from './databaseReadiness';
 import { queryStringJsonDepth, verifyJsonDepth } from './jsonDepth';
 import { methodNotAllowed, notFound } from './unknownRoutes';
-import { requestLogging, type PlainMiddleware } from './requestLog';
+import { requestLogging } from './requestLog';
 import { graphqlPost, isGraphqlPost } from './graphqlPost';
-import { pathOf } from './requestPath';
+import { pathOf, type PlainMiddleware } from './requestPath';
 import { staticCachePolicy } from './staticCachePolicy';
 
 export interface AppOptions {

@@ -1,7 +1,6 @@
 import type http from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import type { PlainMiddleware } from './requestLog';
-import { pathOf, searchOf } from './requestPath';
+import { pathOf, searchOf, type PlainMiddleware } from './requestPath';
 
 /** What answering a GraphQL POST takes: the steps before Apollo, Apollo, and how a failed step answers. */
 export interface GraphqlPostOptions<TContext extends BaseContext> {

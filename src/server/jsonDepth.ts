@@ -1,5 +1,4 @@
-import type { PlainMiddleware } from './requestLog';
-import { searchOf } from './requestPath';
+import { searchOf, type PlainMiddleware } from './requestPath';
 
 /**
  * GraphQL variables are JSON of any shape, and parts of the request pipeline walk them recursively:

@@ -1,7 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { PlainMiddleware } from './requestLog';
-import { pathOf } from './requestPath';
+import { pathOf, type PlainMiddleware } from './requestPath';
 import type { StreamHttpRetry, StreamSummary } from '../sync/engine';
 import { REVIEW_DECISIONS, type ReviewDecision } from '../review/contract';
 import type { AuditedAction } from './reviewAuditWatch';

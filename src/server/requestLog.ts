@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import type { PlainMiddleware } from './requestPath';
 
 /** Polled by orchestrators and scrapers every few seconds: no log line for them. */
 const UNLOGGED_URLS = new Set(['/healthz', '/readyz', '/metrics']);
-
-/** A middleware as both Express and the hub's own GraphQL endpoint run it. */
-export type PlainMiddleware = (req: http.IncomingMessage, res: http.ServerResponse, next: (error?: unknown) => void) => void;
 
 /**
  * Gives every request an id, sent back as X-Request-Id (a caller's own is kept so traces join up),
