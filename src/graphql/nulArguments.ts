@@ -26,7 +26,7 @@ export function refuseNulInArguments(schema: GraphQLSchema): GraphQLSchema {
 }
 
 /** The path of the first string holding a NUL (`filter.kind`, `ids[2]`), if any. */
-function nulArgument(value: unknown, path = ''): string | undefined {
+export function nulArgument(value: unknown, path = ''): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {

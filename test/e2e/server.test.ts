@@ -145,7 +145,7 @@ describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
     expect(small).toBeLessThanOrEqual(4); // page, count, subjects, revisions: one each, whatever the page size
   });
 
-  test('the portal pages are few statements: a list with its subjects and count in one, an enterprise page in two', async () => {
+  test('the portal pages are one statement each: a list with its subjects and count, an enterprise page with its profile and newest disclosures', async () => {
     const list = await countStatements(hub.db.knex, () =>
       graphql(hub.url, `{ disclosures(first: 20, filter: { domain: ENVIRONMENT }) { totalCount edges { node { id title publishedAt subject { name } } } } }`),
     );
@@ -161,7 +161,7 @@ describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
     const entity = profile.result.body.data.entity;
     expect(entity.creditSummary.penaltyCount).toBeGreaterThan(0);
     expect(entity.disclosureCounts.find((c: { domain: string }) => c.domain === 'CREDIT').count).toBeGreaterThanOrEqual(entity.creditSummary.penaltyCount);
-    expect(profile.count).toBe(2); // the entity with its counts and credit summary; its newest disclosures
+    expect(profile.count).toBe(1); // the entity with its counts and credit summary, and its newest disclosures
     // The same answers as each field read on its own (the entity's name only first, then each aspect).
     const apart = await graphql(hub.url, `query($uscc: String!) { entity(uscc: $uscc) { name } }`, { uscc });
     expect(apart.body.data.entity.name).toBe(entity.name);
@@ -170,6 +170,56 @@ describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
       const key = field.split(' ')[0];
       expect(alone.body.data.e.edges[0].node[key]).toEqual(entity[key]);
     }
+  });
+
+  test('a page reads only the columns its fields need, and serves each field as a whole read does', async () => {
+    const sql: string[] = [];
+    const onQuery = (q: { sql: string }) => sql.push(q.sql);
+    hub.db.knex.on('query', onQuery);
+    const narrow = await graphql(hub.url, `{ disclosures(first: 5) { edges { node { id title } } } }`);
+    hub.db.knex.off('query', onQuery);
+    expect(narrow.body.errors).toBeUndefined();
+    const page = sql.find((text) => text.includes('"disclosures"'))!;
+    expect(page).toContain('"d"."title"');
+    for (const unread of ['"d"."attributes"', '"d"."subject_name"', '"d"."source_updated_at"', '"d"."status"']) expect(page).not.toContain(unread);
+    // An own field of a concrete type (GenericDisclosure.attributes) makes the page read whole rows.
+    const WHOLE = '... on GenericDisclosure { attributes }';
+    const FIELDS = ['domain', 'kind', 'title', 'publisher', 'division { name code }', 'publishedAt', 'updatedAt', 'status', 'subject { uscc name }', 'sourceUrl', 'revisions { version }'];
+    for (const filter of ['{ domain: CREDIT }', '{ domain: ENVIRONMENT }', '{ domain: TRADING }']) {
+      for (const field of FIELDS) {
+        const query = (extra: string) => `{ disclosures(first: 8, filter: ${filter}) { edges { node { id ${field} ${extra} } } } }`;
+        const [alone, whole] = await Promise.all([graphql(hub.url, query('')), graphql(hub.url, query(WHOLE))]);
+        const key = field.split(' ')[0];
+        const values = (body: any) => body.data.disclosures.edges.map((e: any) => [e.node.id, e.node[key]]);
+        expect([filter, field, alone.body.errors]).toEqual([filter, field, undefined]);
+        expect(values(alone.body)).toHaveLength(8);
+        expect([filter, field, values(alone.body)]).toEqual([filter, field, values(whole.body)]);
+      }
+    }
+  });
+
+  test("an enterprise page's disclosures read along with the enterprise are the page its own statement reads", async () => {
+    const [{ uscc }] = await hub.db.knex('disclosures').whereNotNull('entity_uscc').groupBy('entity_uscc').orderByRaw('count(*) desc, entity_uscc').limit(1).select('entity_uscc as uscc');
+    const PAGE = `totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id title publishedAt subject { name } } }`;
+    // Read along: one `disclosures` under the entity. Apart: two aliases, each its own statement.
+    const along = (args: string) => `query($uscc: String!) { entity(uscc: $uscc) { name creditSummary { penaltyCount } disclosures(${args}) { ${PAGE} } } }`;
+    const apart = (args: string) => `query($uscc: String!) { entity(uscc: $uscc) { name a: disclosures(${args}) { ${PAGE} } b: disclosures(${args}) { totalCount } } }`;
+    const first = await countStatements(hub.db.knex, () => graphql(hub.url, along('first: 3'), { uscc }));
+    expect(first.result.body.errors).toBeUndefined();
+    expect(first.count).toBe(1);
+    const page = first.result.body.data.entity.disclosures;
+    expect(page.edges).toHaveLength(3);
+    expect(page.pageInfo.hasNextPage).toBe(page.totalCount > 3);
+    const cursor = page.pageInfo.endCursor;
+    for (const args of ['first: 3', `first: 3, after: "${cursor}"`, 'first: 5, filter: { domain: CREDIT }', 'first: 5, filter: { kind: "no-such-kind" }']) {
+      const read = await graphql(hub.url, along(args), { uscc });
+      const alone = await graphql(hub.url, apart(args), { uscc });
+      expect([args, read.body.errors]).toEqual([args, undefined]);
+      expect([args, read.body.data.entity.disclosures]).toEqual([args, alone.body.data.entity.a]);
+    }
+    // Arguments the list refuses are refused at the field, as when it reads on its own.
+    const refused = await graphql(hub.url, along('first: 3, after: "not-a-cursor"'), { uscc });
+    expect(refused.body.errors.map((e: any) => [e.path.join('.'), e.extensions.code])).toEqual([['entity.disclosures', 'BAD_USER_INPUT']]);
   });
 
   test('a two-character Chinese search finds the disclosure the characters were cut from, title hits first', async () => {

@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { pageSize } from '../shared/pageSize';
 import { withCanonicalRegion } from '../shared/region';
 import type { DisclosureScope } from '../shared/scope';
-import { applyFilter, COMMON_COLUMNS, DISCLOSURE_COLUMNS, type DisclosureFilter, type DisclosureRow } from './columns';
+import { applyFilter, type DisclosureFilter, type DisclosureRow } from './columns';
 import { rowReadOf, WHOLE_ROWS, type RowRead } from './rowRead';
 import { searchTermsOf, titleHit, whereSearchHit, type SearchTerms } from './search';
 import type { ServedDisclosure } from './served';
@@ -39,12 +39,12 @@ interface PageQuery {
   narrowed: () => Knex.QueryBuilder;
   after: After | null;
   direction: 'asc' | 'desc';
-  /** Rows to read: the page and one more, to learn whether another page follows. */
-  rows: number;
+  /** Rows served; the statement reads one more, to learn whether another page follows. */
+  size: number;
   read: RowRead;
 }
 
-type PageRow = DisclosureRow & { rank: number; subject_entity_name?: string | null; total_count?: number | string };
+export type PageRow = DisclosureRow & { rank: number; subject_entity_name?: string | null; total_count?: number | string };
 
 /**
  * One page of disclosures: keyset pagination on (rank, published_at, id), where a search ranks hits
@@ -59,8 +59,35 @@ export async function listDisclosures(
   scope?: (q: Knex.QueryBuilder) => void,
   read: RowRead = WHOLE_ROWS,
 ): Promise<Connection<ServedDisclosure>> {
-  const limit = pageSize(args.first);
-  const terms = searchTermsOf(args.search);
+  const { page, terms } = pageQueryOf(knex, args, scope, read);
+  const rows = terms?.titleBigram ? await titleHitsFirst(page, terms) : await rankedPage(page, terms);
+  return pageConnection(page, terms, rows);
+}
+
+/**
+ * A page of a list without a search, as a statement another statement can read along (an
+ * enterprise page reads its newest disclosures in the statement that reads the enterprise): the
+ * statement, the order its rows are served in, and what makes the page of the rows it returns.
+ * Null for a search, whose page may take two statements.
+ */
+export interface PageReadAlong {
+  statement: Knex.QueryBuilder;
+  /** The page's ORDER BY, on the columns the statement returns, as `alias` names them. */
+  orderBy: (alias: string) => string;
+  connect: (rows: readonly PageRow[]) => Connection<ServedDisclosure>;
+}
+
+export function pageReadAlong(knex: Knex, args: DisclosureListArgs, scope: (q: Knex.QueryBuilder) => void, read: RowRead): PageReadAlong | null {
+  const { page, terms } = pageQueryOf(knex, args, scope, read);
+  if (terms) return null;
+  return {
+    statement: rankedPageStatement(page, null),
+    orderBy: (alias) => `${alias}.rank desc, ${alias}.published_at ${page.direction}, ${alias}.id ${page.direction}`,
+    connect: (rows) => pageConnection(page, null, rows),
+  };
+}
+
+function pageQueryOf(knex: Knex, args: DisclosureListArgs, scope: ((q: Knex.QueryBuilder) => void) | undefined, read: RowRead): { page: PageQuery; terms: SearchTerms | null } {
   const narrowed = () => {
     const q = knex('disclosures as d');
     scope?.(q);
@@ -71,17 +98,19 @@ export async function listDisclosures(
     narrowed,
     after: args.after ? decodeAfter(args.after) : null,
     direction: args.orderBy === 'PUBLISHED_ASC' ? 'asc' : 'desc',
-    rows: limit + 1,
+    size: pageSize(args.first),
     read,
   };
-  const rows = terms?.titleBigram ? await titleHitsFirst(page, terms) : await rankedPage(page, terms);
+  return { page, terms: searchTermsOf(args.search) };
+}
+
+function pageConnection(page: PageQuery, terms: SearchTerms | null, rows: readonly PageRow[]): Connection<ServedDisclosure> {
+  const { read, narrowed } = page;
   return connectionOf(
     rows,
-    limit,
-    (row) => ({
-      cursor: encodeCursor([Number(row.rank), new Date(row.published_at).toISOString(), Number(row.id)]),
-      node: withJoinedSubject(serveDisclosure(row, read.ownFields), row, read),
-    }),
+    page.size,
+    (row) => withJoinedSubject(serveDisclosure(row, read.ownFields), row, read),
+    (row) => encodeCursor([Number(row.rank), new Date(row.published_at).toISOString(), Number(row.id)]),
     () => countedInPage(rows, page) ?? countRows(terms ? whereSearchHit(narrowed(), terms) : prepared(narrowed())),
   );
 }
@@ -107,6 +136,13 @@ function decodeAfter(cursor: string): After {
  * Without a search every row has rank 0 and the order is the publication-time index's.
  */
 async function rankedPage(page: PageQuery, terms: SearchTerms | null): Promise<PageRow[]> {
+  const rows = rankedPageStatement(page, terms);
+  // A list's plan is the same whatever its values (the index of its filter, in time order); a
+  // search's depends on how common its words are, so it is planned each time.
+  return terms ? rows : prepared(rows);
+}
+
+function rankedPageStatement(page: PageQuery, terms: SearchTerms | null): Knex.QueryBuilder {
   const rank = terms ? titleHit(terms) : { sql: 'false', bindings: [] };
   const q = terms ? whereSearchHit(page.narrowed(), terms) : page.narrowed();
   if (page.after) {
@@ -117,12 +153,10 @@ async function rankedPage(page: PageQuery, terms: SearchTerms | null): Promise<P
   }
   const rows = withColumns(page, q, page.knex.raw(`${rank.sql}::int AS rank`, rank.bindings))
     .orderByRaw(`rank desc, d.published_at ${page.direction}, d.id ${page.direction}`)
-    .limit(page.rows);
+    .limit(page.size + 1);
   // The count is a sub-query the database runs once for the statement, beside the page's own scan.
   if (page.read.counted && !terms) rows.select(page.knex.raw('(?) AS total_count', [page.narrowed().count('*')]));
-  // A list's plan is the same whatever its values (the index of its filter, in time order); a
-  // search's depends on how common its words are, so it is planned each time.
-  return terms ? rows : prepared(rows);
+  return rows;
 }
 
 /**
@@ -142,9 +176,9 @@ async function titleHitsFirst(page: PageQuery, terms: SearchTerms): Promise<Page
     rows.push(...(await withColumns(page, inTitle, knex.raw('1 AS rank')).orderBy([
       { column: 'tb.published_at', order: direction },
       { column: 'tb.disclosure_id', order: direction },
-    ]).limit(page.rows)));
+    ]).limit(page.size + 1)));
   }
-  if (rows.length < page.rows) rows.push(...(await hitsElsewhere(page, terms, page.rows - rows.length)));
+  if (rows.length <= page.size) rows.push(...(await hitsElsewhere(page, terms, page.size + 1 - rows.length)));
   return rows;
 }
 
@@ -177,10 +211,8 @@ const beyond = (page: PageQuery) => (page.direction === 'asc' ? '>' : '<');
 
 /** The columns the page's nodes need, its rank, and the subject's name when `subject` is selected. */
 function withColumns(page: PageQuery, q: Knex.QueryBuilder, rank: Knex.Raw): Knex.QueryBuilder {
-  return withSubjects(page, q.select(columnsOf(page.read)).select(rank));
+  return withSubjects(page, q.select(page.read.columns).select(rank));
 }
-
-const columnsOf = (read: RowRead) => (read.ownFields ? DISCLOSURE_COLUMNS : COMMON_COLUMNS);
 
 function withSubjects(page: PageQuery, q: Knex.QueryBuilder): Knex.QueryBuilder {
   if (page.read.subjectsInto) q.leftJoin('entities as subject', 'subject.uscc', 'd.entity_uscc').select('subject.name as subject_entity_name');

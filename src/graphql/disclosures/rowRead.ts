@@ -1,7 +1,8 @@
 import type DataLoader from 'dataloader';
 import { isInterfaceType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { EntityView } from '../entity/served';
-import { selectedFieldsAt } from '../shared/selection';
+import { commonColumnsFor, DISCLOSURE_COLUMNS } from './columns';
+import { selectedFieldsAt, type FieldSelection } from '../shared/selection';
 
 /**
  * How much of each disclosure a list reads, from what the query selects of its nodes. A row's
@@ -13,6 +14,8 @@ import { selectedFieldsAt } from '../shared/selection';
  */
 export interface RowRead {
   ownFields: boolean;
+  /** The columns to read: every column with the type's own fields, else the selected fields' columns. */
+  columns: readonly string[];
   /** `totalCount` is selected: a list reads it in the page's own statement where it can. */
   counted: boolean;
   /** The request's entity loader, to be filled from the page's join; unset, no join. */
@@ -20,14 +23,16 @@ export interface RowRead {
 }
 
 /** Every column, no join: what a caller that does not know the selection gets. */
-export const WHOLE_ROWS: RowRead = { ownFields: true, counted: false };
+export const WHOLE_ROWS: RowRead = { ownFields: true, columns: DISCLOSURE_COLUMNS, counted: false };
 
 /** The read a connection's nodes (edges → node) need. */
-export function rowReadOf(info: GraphQLResolveInfo, entities: DataLoader<string, EntityView | null, unknown>): RowRead {
+export function rowReadOf(info: FieldSelection & Pick<GraphQLResolveInfo, 'schema'>, entities: DataLoader<string, EntityView | null, unknown>): RowRead {
   const selected = selectedFieldsAt(info, ['edges', 'node']);
   const common = interfaceFields(info.schema);
+  const ownFields = [...selected].some((name) => !common.has(name));
   return {
-    ownFields: [...selected].some((name) => !common.has(name)),
+    ownFields,
+    columns: ownFields ? DISCLOSURE_COLUMNS : commonColumnsFor(selected),
     counted: selectedFieldsAt(info, []).has('totalCount'),
     subjectsInto: selected.has('subject') ? entities : undefined,
   };

@@ -23,5 +23,5 @@ export async function listEntities(knex: Knex, args: EntityListArgs): Promise<Co
   const page = base().select('uscc', 'name');
   if (args.after) page.where('uscc', '>', decodeCursor(args.after, ['string'])[0]);
   const rows: Array<{ uscc: string; name: string }> = await page.orderBy('uscc').limit(limit + 1);
-  return connectionOf(rows, limit, (row) => ({ cursor: encodeCursor([row.uscc]), node: storedEntity(row) }), () => countRows(base()));
+  return connectionOf(rows, limit, storedEntity, (row) => encodeCursor([row.uscc]), () => countRows(base()));
 }

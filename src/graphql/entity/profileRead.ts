@@ -1,37 +1,86 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import type { Knex } from 'knex';
 import { prepared } from '../../db/preparedStatements';
 import { CREDIT_SUMMARY_COLUMNS, ENTITY_CREDIT_SUMMARIES } from '../../summaries/entityCreditSummaries';
 import { ENTITY_DOMAIN_COUNTS } from '../../summaries/entityDomainCounts';
 import type { HubContext } from '../context';
-import { selectedFieldsAt } from '../shared/selection';
+import { nulArgument } from '../nulArguments';
+import { pageReadAlong, type DisclosureListArgs, type PageReadAlong, type PageRow } from '../disclosures/list';
+import type { ServedDisclosure } from '../disclosures/served';
+import { rowReadOf } from '../disclosures/rowRead';
+import type { Connection } from '../shared/connection';
+import { fieldsIn, selectedFieldsAt } from '../shared/selection';
+import { involving, involvingArgs } from './involving';
 import { creditSummaryOf, domainCountOf } from './profileLoaders';
 import { storedEntity, type EntityView } from './served';
 
 /**
- * An enterprise page in one statement: the entity, and — when the query selects them — its counts
- * by domain and its credit summary, both kept at write time (src/summaries). What the statement
- * finds fills the request's loaders, so the fields resolve as they would from the loaders, without
- * a statement of their own. Without those fields it is the entity loader's plain read.
+ * An enterprise page in one statement: the entity and, when the query selects them, its counts by
+ * domain and its credit summary (both kept at write time, src/summaries) and its page of
+ * disclosures (a LATERAL join, one row per disclosure). What the statement finds fills the
+ * request's loaders, and the page waits for its field's resolver, so every field resolves as it
+ * would on its own, without a statement of its own. Without those fields it is the entity
+ * loader's plain read.
  */
 export async function entityWithProfile(ctx: HubContext, code: string, info: GraphQLResolveInfo): Promise<EntityView | null> {
   const selected = selectedFieldsAt(info, []);
   const counts = selected.has('disclosureCounts');
   const credit = selected.has('creditSummary');
-  if (!counts && !credit) return ctx.loaders.entities.byCode.load(code);
-  const row = await profileStatement(ctx.knex, code, counts, credit);
-  if (!row) return null;
-  const entity = storedEntity(row);
+  const page = disclosuresReadAlong(ctx, code, info);
+  if (!counts && !credit && !page) return ctx.loaders.entities.byCode.load(code);
+  const rows = await profileStatement(ctx.knex, code, counts, credit, page?.along);
+  if (rows.length === 0) return null;
+  const [row] = rows;
+  const entity = storedEntity({ uscc: row.profile_uscc, name: row.profile_name });
   const { entities } = ctx.loaders;
   entities.byCode.prime(code, entity);
   if (counts) entities.domainCounts.prime(code, (row.domain_counts as Array<{ domain: string; count: number }>).map(domainCountOf));
   // No summary row: the entity has no credit disclosure, which the resolver shows as an empty record.
   if (credit) entities.creditSummary.prime(code, row.credit_uscc ? creditSummaryOf(creditColumns(row)) : undefined);
+  // Without a disclosure, the LATERAL join leaves the entity's one row with a null page row.
+  if (page) pagesRead.set(entity, { field: page.field, connection: page.along.connect(rows[0].id == null ? [] : rows) });
   return entity;
 }
 
-function profileStatement(knex: Knex, code: string, counts: boolean, credit: boolean) {
-  const q = knex('entities as e').where('e.uscc', code).first('e.uscc', 'e.name');
+/** The page of disclosures a profile statement read along, for the field it was read for. */
+const pagesRead = new WeakMap<EntityView, { field: FieldNode; connection: Connection<ServedDisclosure> }>();
+
+/**
+ * Entity.disclosures from the profile statement, when it read that very field (the same node of the
+ * query, so the same arguments and selection) for this entity; undefined otherwise.
+ */
+export function pageReadWith(entity: EntityView, info: GraphQLResolveInfo): Connection<ServedDisclosure> | undefined {
+  const read = pagesRead.get(entity);
+  return read && info.fieldNodes.length === 1 && info.fieldNodes[0] === read.field ? read.connection : undefined;
+}
+
+/**
+ * The entity's `disclosures` page as a statement to read along, when the query selects the field
+ * once (one node: several would each have their own arguments) and without a search.
+ */
+function disclosuresReadAlong(ctx: HubContext, code: string, info: GraphQLResolveInfo): { field: FieldNode; along: PageReadAlong } | null {
+  const entityType = info.schema.getType('Entity');
+  const fields = info.fieldNodes.flatMap((node) => (node.selectionSet ? fieldsIn(node.selectionSet, info) : [])).filter((f) => f.name.value === 'disclosures');
+  if (fields.length !== 1 || !isObjectType(entityType)) return null;
+  const [field] = fields;
+  try {
+    const args = getArgumentValues(entityType.getFields().disclosures, field, info.variableValues) as DisclosureListArgs;
+    if (nulArgument(args)) return null;
+    const read = rowReadOf({ fieldNodes: [field], fragments: info.fragments, schema: info.schema }, ctx.loaders.entities.byCode);
+    const along = pageReadAlong(ctx.knex, involvingArgs(args, ctx), involving(storedEntity({ uscc: code, name: '' }), ctx.knex), read);
+    return along && { field, along };
+  } catch {
+    // Arguments the list refuses (a cursor it did not give out, a page too large; above, a NUL no
+    // text can hold): the field's own resolver refuses them, so the error stands at the field and
+    // the entity is still served.
+    return null;
+  }
+}
+
+type ProfileRow = PageRow & { profile_uscc: string; profile_name: string; domain_counts?: unknown; [credit: `credit_${string}`]: unknown };
+
+function profileStatement(knex: Knex, code: string, counts: boolean, credit: boolean, page: PageReadAlong | undefined): Promise<ProfileRow[]> {
+  const q = knex('entities as e').where('e.uscc', code).select('e.uscc as profile_uscc', 'e.name as profile_name');
   if (counts) {
     const byDomain = knex(`${ENTITY_DOMAIN_COUNTS} as c`)
       .whereRaw('c.uscc = e.uscc')
@@ -42,6 +91,7 @@ function profileStatement(knex: Knex, code: string, counts: boolean, credit: boo
     q.leftJoin(`${ENTITY_CREDIT_SUMMARIES} as cs`, 'cs.uscc', 'e.uscc');
     q.select(CREDIT_SUMMARY_COLUMNS.map((column) => `cs.${column} as credit_${column}`));
   }
+  if (page) q.joinRaw('LEFT JOIN LATERAL (?) AS page ON true', [page.statement]).select('page.*').orderByRaw(page.orderBy('page'));
   return prepared(q);
 }
 

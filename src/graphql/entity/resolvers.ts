@@ -5,7 +5,8 @@ import { normalizeUscc } from '../../domain/uscc';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HubContext } from '../context';
 import { rowReadOf } from '../disclosures/rowRead';
-import { entityWithProfile } from './profileRead';
+import { involving, involvingArgs } from './involving';
+import { entityWithProfile, pageReadWith } from './profileRead';
 import { withCanonicalRegion } from '../shared/region';
 import { listDisclosures, type DisclosureListArgs, type PageArgs } from '../disclosures/list';
 import { pageSize } from '../shared/pageSize';
@@ -22,26 +23,6 @@ async function aspect<V>(entity: EntityView, loader: DataLoader<string, V | unde
 async function flaggedCode(knex: Knex, code: string): Promise<EntityView | null> {
   const row = await knex('disclosures').where({ subject_uscc: code }).first('subject_name', 'subject_uscc_reason');
   return row ? flaggedEntity(code, row.subject_name, row.subject_uscc_reason) : null;
-}
-
-/**
- * What is about the entity or names it as a party; for a flagged code, only what carries that exact
- * code (it links to nothing else).
- */
-function involving(entity: EntityView, knex: Knex) {
-  return (q: Knex.QueryBuilder) => {
-    if (!entity.usccValid) return void q.where('d.subject_uscc', entity.uscc);
-    // One id list from two index scans: an OR across the two would make the planner walk the
-    // whole publication-time index for entities whose disclosures are old.
-    q.whereIn(
-      'd.id',
-      knex
-        .select('id')
-        .from('disclosures')
-        .where('entity_uscc', entity.uscc)
-        .unionAll((u) => u.select('disclosure_id').from('disclosure_parties').where('entity_uscc', entity.uscc)),
-    );
-  };
 }
 
 /** The entity's self-monitoring results over their limit. */
@@ -68,7 +49,7 @@ export const entityResolvers = {
   Entity: {
     creditChinaUrl: (e: EntityView, _: unknown, ctx: HubContext) => (e.usccValid ? ctx.creditChinaUrl(e.uscc) : null),
     disclosures: (e: EntityView, args: DisclosureListArgs, ctx: HubContext, info: GraphQLResolveInfo) =>
-      listDisclosures(ctx.knex, { ...args, filter: withCanonicalRegion(args.filter, ctx.regions) }, involving(e, ctx.knex), rowReadOf(info, ctx.loaders.entities.byCode)),
+      pageReadWith(e, info) ?? listDisclosures(ctx.knex, involvingArgs(args, ctx), involving(e, ctx.knex), rowReadOf(info, ctx.loaders.entities.byCode)),
     names: (e: EntityView, _: unknown, ctx: HubContext) => aspect(e, ctx.loaders.entities.names, [e.name]),
     disclosureCounts: (e: EntityView, _: unknown, ctx: HubContext) => aspect(e, ctx.loaders.entities.domainCounts, []),
     creditSummary: (e: EntityView, _: unknown, ctx: HubContext) => aspect(e, ctx.loaders.entities.creditSummary, NO_CREDIT_RECORD),

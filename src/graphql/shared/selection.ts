@@ -7,10 +7,16 @@ import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } 
  */
 
 /**
+ * A field's selection as a resolver's info gives it; or, for a field below it that a resolver reads
+ * ahead for (an enterprise page's newest disclosures), that field's node with the same fragments.
+ */
+export type FieldSelection = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
+
+/**
  * Names of the fields selected at `path` below the resolver's own field, e.g. ['edges', 'node']
  * under a connection. Aliases do not matter: the field's name says what it reads.
  */
-export function selectedFieldsAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+export function selectedFieldsAt(info: FieldSelection, path: readonly string[]): Set<string> {
   let sets: SelectionSetNode[] = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   for (const name of path) {
     sets = sets.flatMap((set) => fieldsIn(set, info)).filter((field) => field.name.value === name).flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
@@ -19,7 +25,7 @@ export function selectedFieldsAt(info: GraphQLResolveInfo, path: readonly string
 }
 
 /** The fields of a selection set, with those of its fragments and inline fragments spread in. */
-function fieldsIn(set: SelectionSetNode, info: GraphQLResolveInfo): FieldNode[] {
+export function fieldsIn(set: SelectionSetNode, info: Pick<FieldSelection, 'fragments'>): FieldNode[] {
   return set.selections.flatMap((selection) => {
     if (selection.kind === Kind.FIELD) return [selection];
     if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsIn(selection.selectionSet, info);

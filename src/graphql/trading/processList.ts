@@ -1,4 +1,5 @@
 import { TRADING } from '../../domain/contract';
+import { prepared } from '../../db/preparedStatements';
 import type { Knex } from 'knex';
 import type { ProcessStageName } from '../../domain/trading';
 import { normalizeUscc } from '../../domain/uscc';
@@ -56,17 +57,20 @@ export async function listTradingProcesses(knex: Knex, args: ProcessListArgs): P
     const [lastNoticeAt, projectCode, lotCode] = decodeCursor(args.after, ['instant', 'string', 'string']);
     page.whereRaw('(p.last_notice_at, p.project_code, p.lot_code) < (?::timestamptz, ?, ?)', [lastNoticeAt, projectCode, lotCode]);
   }
-  const rows: unknown[] = await page
+  page
     .orderBy([
       { column: 'p.last_notice_at', order: 'desc' },
       { column: 'p.project_code', order: 'desc' },
       { column: 'p.lot_code', order: 'desc' },
     ])
     .limit(limit + 1);
+  // Without a search the plan is the same whatever the values (a stage's index, in time order).
+  const rows: unknown[] = await (args.search?.trim() ? page : prepared(page));
   return connectionOf(
     rows.map(servedSummary),
     limit,
-    (node) => ({ cursor: encodeCursor([node.lastNoticeAt.toISOString(), node.projectCode, node.lotCode]), node }),
+    (node) => node,
+    (node) => encodeCursor([node.lastNoticeAt.toISOString(), node.projectCode, node.lotCode]),
     () => countRows(filtered(knex, args)),
   );
 }
