@@ -124,6 +124,11 @@ export interface DisclosureFilter {
   publishedTo?: Date | null;
 }
 
+/** Whether applyFilter narrows anything: some field of the filter is given. */
+export function filterApplies(filter: DisclosureFilter | null | undefined): boolean {
+  return !!filter && Object.values(filter).some(Boolean);
+}
+
 /** Applies a filter to a query over `disclosures` (aliased `d`). Every value is a bound parameter. */
 export function applyFilter(query: Knex.QueryBuilder, filter: DisclosureFilter | null | undefined): Knex.QueryBuilder {
   if (!filter) return query;

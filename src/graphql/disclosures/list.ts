@@ -9,7 +9,8 @@ import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { pageSize } from '../shared/pageSize';
 import { withCanonicalRegion } from '../shared/region';
 import type { DisclosureScope } from '../shared/scope';
-import { applyFilter, type DisclosureFilter, type DisclosureRow } from './columns';
+import { applyFilter, filterApplies, type DisclosureFilter, type DisclosureRow } from './columns';
+import type { ListScope } from './listScope';
 import { rowReadOf, WHOLE_ROWS, type RowRead } from './rowRead';
 import { searchTermsOf, titleHit, whereSearchHit, type SearchTerms } from './search';
 import type { ServedDisclosure } from './served';
@@ -37,6 +38,8 @@ interface PageQuery {
   knex: Knex;
   /** The rows the list holds before any search: its scope and filter. */
   narrowed: () => Knex.QueryBuilder;
+  /** The rows that can be on this page, when the scope can tell them without reading all it holds. */
+  candidates?: () => Knex.QueryBuilder;
   after: After | null;
   direction: 'asc' | 'desc';
   /** Rows served; the statement reads one more, to learn whether another page follows. */
@@ -56,7 +59,7 @@ export type PageRow = DisclosureRow & { rank: number; subject_entity_name?: stri
 export async function listDisclosures(
   knex: Knex,
   args: DisclosureListArgs,
-  scope?: (q: Knex.QueryBuilder) => void,
+  scope?: ListScope,
   read: RowRead = WHOLE_ROWS,
 ): Promise<Connection<ServedDisclosure>> {
   const { page, terms } = pageQueryOf(knex, args, scope, read);
@@ -77,7 +80,7 @@ export interface PageReadAlong {
   connect: (rows: readonly PageRow[]) => Connection<ServedDisclosure>;
 }
 
-export function pageReadAlong(knex: Knex, args: DisclosureListArgs, scope: (q: Knex.QueryBuilder) => void, read: RowRead): PageReadAlong | null {
+export function pageReadAlong(knex: Knex, args: DisclosureListArgs, scope: ListScope, read: RowRead): PageReadAlong | null {
   const { page, terms } = pageQueryOf(knex, args, scope, read);
   if (terms) return null;
   return {
@@ -87,11 +90,12 @@ export function pageReadAlong(knex: Knex, args: DisclosureListArgs, scope: (q: K
   };
 }
 
-function pageQueryOf(knex: Knex, args: DisclosureListArgs, scope: ((q: Knex.QueryBuilder) => void) | undefined, read: RowRead): { page: PageQuery; terms: SearchTerms | null } {
+function pageQueryOf(knex: Knex, args: DisclosureListArgs, scope: ListScope | undefined, read: RowRead): { page: PageQuery; terms: SearchTerms | null } {
+  const filtered = (q: Knex.QueryBuilder) => applyFilter(q, args.filter);
   const narrowed = () => {
     const q = knex('disclosures as d');
     scope?.(q);
-    return applyFilter(q, args.filter);
+    return filtered(q);
   };
   const page: PageQuery = {
     knex,
@@ -101,7 +105,13 @@ function pageQueryOf(knex: Knex, args: DisclosureListArgs, scope: ((q: Knex.Quer
     size: pageSize(args.first),
     read,
   };
-  return { page, terms: searchTermsOf(args.search) };
+  const terms = searchTermsOf(args.search);
+  const sourced = scope?.pageCandidates;
+  if (sourced && !terms) {
+    const bounds = { filtered, filtering: filterApplies(args.filter), after: page.after, direction: page.direction, rows: page.size + 1 };
+    page.candidates = () => filtered(knex('disclosures as d').whereIn('d.id', sourced(bounds)));
+  }
+  return { page, terms };
 }
 
 function pageConnection(page: PageQuery, terms: SearchTerms | null, rows: readonly PageRow[]): Connection<ServedDisclosure> {
@@ -144,7 +154,7 @@ async function rankedPage(page: PageQuery, terms: SearchTerms | null): Promise<P
 
 function rankedPageStatement(page: PageQuery, terms: SearchTerms | null): Knex.QueryBuilder {
   const rank = terms ? titleHit(terms) : { sql: 'false', bindings: [] };
-  const q = terms ? whereSearchHit(page.narrowed(), terms) : page.narrowed();
+  const q = terms ? whereSearchHit(page.narrowed(), terms) : (page.candidates ?? page.narrowed)();
   if (page.after) {
     const { rank: hit, publishedAt, id } = page.after;
     q.whereRaw(`(${rank.sql}::int < ? OR (${rank.sql}::int = ? AND (d.published_at, d.id) ${beyond(page)} (?::timestamptz, ?)))`, [
@@ -173,10 +183,13 @@ async function titleHitsFirst(page: PageQuery, terms: SearchTerms): Promise<Page
       .join('disclosure_title_bigrams as tb', 'tb.disclosure_id', 'd.id')
       .where('tb.bigram', terms.titleBigram);
     if (after) inTitle.whereRaw(`(tb.published_at, tb.disclosure_id) ${beyond(page)} (?::timestamptz, ?)`, [after.publishedAt, after.id]);
-    rows.push(...(await withColumns(page, inTitle, knex.raw('1 AS rank')).orderBy([
+    withColumns(page, inTitle, knex.raw('1 AS rank')).orderBy([
       { column: 'tb.published_at', order: direction },
       { column: 'tb.disclosure_id', order: direction },
-    ]).limit(page.size + 1)));
+    ]).limit(page.size + 1);
+    // Unlike the search below, its plan is the same for any pair: the pair's postings, walked in
+    // time order, each joined to its row.
+    rows.push(...(await prepared(inTitle)));
   }
   if (rows.length <= page.size) rows.push(...(await hitsElsewhere(page, terms, page.size + 1 - rows.length)));
   return rows;

@@ -50,10 +50,13 @@ const UPSERT = `
     version = disclosures.version + 1, stored_at = now(), last_seen_at = now()
   RETURNING id, source_key`;
 
+// A party keeps its disclosure's publication time, for an enterprise's newest-first page
+// (migration 013): copied from the row just written, so the two never differ.
 const INSERT_PARTIES = `
-  INSERT INTO disclosure_parties (disclosure_id, role, name, uscc, uscc_valid, entity_uscc)
-  SELECT p.disclosure_id, p.role, p.name, p.uscc, p.uscc_valid, p.entity_uscc
-  FROM jsonb_to_recordset(?::jsonb) AS p(disclosure_id bigint, role text, name text, uscc text, uscc_valid boolean, entity_uscc text)`;
+  INSERT INTO disclosure_parties (disclosure_id, role, name, uscc, uscc_valid, entity_uscc, published_at)
+  SELECT p.disclosure_id, p.role, p.name, p.uscc, p.uscc_valid, p.entity_uscc, d.published_at
+  FROM jsonb_to_recordset(?::jsonb) AS p(disclosure_id bigint, role text, name text, uscc text, uscc_valid boolean, entity_uscc text)
+  JOIN disclosures d ON d.id = p.disclosure_id`;
 
 const UPSERT_ENTITIES = `
   INSERT INTO entities (uscc, name, names)
