@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import { compiledOnce } from './compiledOnce';
 
 /** A statement as knex hands it to its client: the SQL and the options the query builder set. */
 interface CompiledQuery {
@@ -20,6 +21,8 @@ const PostgresClient = require('knex/lib/dialects/postgres') as typeof Knex.Clie
  * PostGraphile does). The name follows the text, so two shapes never share a name, and the set of
  * names stays as small as the set of shapes (a page's filters, not its values).
  *
+ * Its SQL text is built once per shape too (compiledOnce.ts).
+ *
  * PostgreSQL may keep a generic plan after five executions; only queries whose best plan does not
  * depend on their values are marked (a search, whose plan does, is not). The embedded database
  * plans every statement anyway and ignores the mark.
@@ -27,8 +30,12 @@ const PostgresClient = require('knex/lib/dialects/postgres') as typeof Knex.Clie
 const MARK = 'hubPrepared';
 
 export function prepared<Q extends Knex.QueryBuilder | Knex.Raw>(query: Q): Q {
+  // A prepared statement's text is the same for every value, so it is also built only once.
+  if (isQueryBuilder(query)) compiledOnce(query);
   return query.options({ [MARK]: true }) as Q;
 }
+
+const isQueryBuilder = (query: Knex.QueryBuilder | Knex.Raw): query is Knex.QueryBuilder => '_statements' in query;
 
 /** knex's pg client, giving marked statements their name. */
 export class PreparingPostgresClient extends PostgresClient {
