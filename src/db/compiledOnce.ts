@@ -139,8 +139,10 @@ function builderShape(builder: KnexBuilder, parts: string[], values: ValueSlot[]
   const single = builder._single;
   for (const key of Object.keys(single)) {
     parts.push(key);
-    // A page's limit and offset are values: the same shape for any page size.
-    if ((key === 'limit' || key === 'offset') && typeof single[key] === 'number') valueSlot(single, key, parts, values);
+    // A bound limit or offset is a value (the same shape for any page size); one written into the
+    // text (plannedLimit) is part of the shape.
+    const bound = !(single.skipBinding as Record<string, boolean> | undefined)?.[key];
+    if ((key === 'limit' || key === 'offset') && typeof single[key] === 'number' && bound) valueSlot(single, key, parts, values);
     else anyShape(single[key], parts, values);
   }
   anyShape(builder._comments, parts, values);

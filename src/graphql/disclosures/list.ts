@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Knex } from 'knex';
-import { prepared } from '../../db/preparedStatements';
+import { plannedLimit, prepared } from '../../db/preparedStatements';
 import type { HubContext } from '../context';
 import { storedEntity } from '../entity/served';
 import { serveDisclosure } from '../servedKinds';
@@ -38,6 +38,8 @@ interface PageQuery {
   knex: Knex;
   /** The rows the list holds before any search: its scope and filter. */
   narrowed: () => Knex.QueryBuilder;
+  /** The list has no scope and no filter: every row is in it. */
+  unnarrowed: boolean;
   /** The rows that can be on this page, when the scope can tell them without reading all it holds. */
   candidates?: () => Knex.QueryBuilder;
   after: After | null;
@@ -104,6 +106,7 @@ function pageQueryOf(knex: Knex, args: DisclosureListArgs, scope: ListScope | un
     direction: args.orderBy === 'PUBLISHED_ASC' ? 'asc' : 'desc',
     size: pageSize(args.first),
     read,
+    unnarrowed: !scope && !filterApplies(args.filter),
   };
   const terms = searchTermsOf(args.search);
   const sourced = scope?.pageCandidates;
@@ -161,9 +164,8 @@ function rankedPageStatement(page: PageQuery, terms: SearchTerms | null): Knex.Q
       ...rank.bindings, hit, ...rank.bindings, hit, publishedAt, id,
     ]);
   }
-  const rows = withColumns(page, q, page.knex.raw(`${rank.sql}::int AS rank`, rank.bindings))
-    .orderByRaw(`rank desc, d.published_at ${page.direction}, d.id ${page.direction}`)
-    .limit(page.size + 1);
+  const rows = withColumns(page, q, page.knex.raw(`${rank.sql}::int AS rank`, rank.bindings)).orderByRaw(`rank desc, d.published_at ${page.direction}, d.id ${page.direction}`);
+  plannedLimit(rows, page.size + 1);
   // The count is a sub-query the database runs once for the statement, beside the page's own scan.
   if (page.read.counted && !terms) rows.select(page.knex.raw('(?) AS total_count', [page.narrowed().count('*')]));
   return rows;
@@ -179,14 +181,19 @@ async function titleHitsFirst(page: PageQuery, terms: SearchTerms): Promise<Page
   const { knex, after, direction } = page;
   const rows: PageRow[] = [];
   if (!after || after.rank === 1) {
-    const inTitle = page.narrowed()
-      .join('disclosure_title_bigrams as tb', 'tb.disclosure_id', 'd.id')
-      .where('tb.bigram', terms.titleBigram);
-    if (after) inTitle.whereRaw(`(tb.published_at, tb.disclosure_id) ${beyond(page)} (?::timestamptz, ?)`, [after.publishedAt, after.id]);
-    withColumns(page, inTitle, knex.raw('1 AS rank')).orderBy([
+    const postings = knex('disclosure_title_bigrams as tb').where('tb.bigram', terms.titleBigram);
+    if (after) postings.whereRaw(`(tb.published_at, tb.disclosure_id) ${beyond(page)} (?::timestamptz, ?)`, [after.publishedAt, after.id]);
+    const newest = [
       { column: 'tb.published_at', order: direction },
       { column: 'tb.disclosure_id', order: direction },
-    ]).limit(page.size + 1);
+    ];
+    // A list with no scope or filter keeps every posting's row, so the page is the pair's first
+    // postings: read those, then their rows. The database's estimate for that plan is the same
+    // however common the pair, so it keeps one plan for all pairs instead of planning each search.
+    const inTitle = page.unnarrowed
+      ? knex('disclosures as d').join(plannedLimit(postings.select('tb.disclosure_id', 'tb.published_at').orderBy(newest), page.size + 1).as('tb'), 'tb.disclosure_id', 'd.id')
+      : page.narrowed().join(postings.select('tb.disclosure_id', 'tb.published_at').as('tb'), 'tb.disclosure_id', 'd.id');
+    plannedLimit(withColumns(page, inTitle, knex.raw('1 AS rank')).orderBy(newest), page.size + 1);
     // Unlike the search below, its plan is the same for any pair: the pair's postings, walked in
     // time order, each joined to its row.
     rows.push(...(await prepared(inTitle)));

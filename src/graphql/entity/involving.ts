@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { plannedLimit } from '../../db/preparedStatements';
 import type { HubContext } from '../context';
 import type { DisclosureListArgs } from '../disclosures/list';
 import type { ListScope, PageBounds } from '../disclosures/listScope';
@@ -51,7 +52,7 @@ function newestNaming(knex: Knex, code: string, bounds: PageBounds): Knex.QueryB
 function inPageOrder(q: Knex.QueryBuilder, bounds: PageBounds, time: string, id: string): Knex.QueryBuilder {
   const { after, direction } = bounds;
   if (after) q.whereRaw(`(${time}, ${id}) ${direction === 'asc' ? '>' : '<'} (?::timestamptz, ?)`, [after.publishedAt, after.id]);
-  return q.orderBy([{ column: time, order: direction }, { column: id, order: direction }]).limit(bounds.rows);
+  return plannedLimit(q.orderBy([{ column: time, order: direction }, { column: id, order: direction }]), bounds.rows);
 }
 
 /** Entity.disclosures' arguments as the list reads them: a region in the city's vocabulary first. */

@@ -1,5 +1,5 @@
 import { TRADING } from '../../domain/contract';
-import { prepared } from '../../db/preparedStatements';
+import { plannedLimit, prepared } from '../../db/preparedStatements';
 import type { Knex } from 'knex';
 import type { ProcessStageName } from '../../domain/trading';
 import { normalizeUscc } from '../../domain/uscc';
@@ -62,8 +62,8 @@ export async function listTradingProcesses(knex: Knex, args: ProcessListArgs): P
       { column: 'p.last_notice_at', order: 'desc' },
       { column: 'p.project_code', order: 'desc' },
       { column: 'p.lot_code', order: 'desc' },
-    ])
-    .limit(limit + 1);
+    ]);
+  plannedLimit(page, limit + 1);
   // Without a search the plan is the same whatever the values (a stage's index, in time order).
   const rows: unknown[] = await (args.search?.trim() ? page : prepared(page));
   return connectionOf(
