@@ -48,16 +48,22 @@ interface CompiledQuery {
   [other: string]: unknown;
 }
 
-/** A shape compiled once: its query object, and for each binding the value index that fills it (or a constant). */
+/**
+ * A shape compiled once: its query object, and for each binding where it comes from: a value's
+ * index (0 and up) or a constant's (-1 and down: the constant at -1 - slot).
+ */
 interface Template {
   query: CompiledQuery;
-  slots: Array<{ value: number } | { constant: unknown }>;
+  slots: number[];
+  constants: unknown[];
 }
 
 /** Shapes whose values cannot be told from their text (see above): compiled every time. */
 const NOT_CACHEABLE = null;
 
-const templates = new Map<string, Template | typeof NOT_CACHEABLE>();
+/** Templates by the hash of their shape's parts; each entry keeps the parts to tell collisions apart. */
+const templates = new Map<number, Array<{ parts: number[]; template: Template | typeof NOT_CACHEABLE }>>();
+let templateCount = 0;
 /** Shapes are few (a page's filters and fields); the bound is a guard against a shape per value. */
 const TEMPLATES_KEPT = 2000;
 
@@ -68,17 +74,58 @@ let nextUid = 0;
 function compiledFor(builder: KnexBuilder, compile: () => CompiledQuery): CompiledQuery {
   const shape = shapeOf(builder);
   if (!shape) return compile();
-  let template = templates.get(shape.key);
+  let template = templateFor(shape);
   if (template === undefined) {
     template = templateOf(shape, compile);
-    if (templates.size >= TEMPLATES_KEPT) templates.clear();
-    templates.set(shape.key, template);
+    keep(shape, template);
   }
   if (template === NOT_CACHEABLE) return compile();
-  const bindings = template.slots.map((slot) => ('value' in slot ? shape.values[slot.value].get() : slot.constant));
-  const query: CompiledQuery = { ...template.query, bindings, __knexQueryUid: `hub-${++nextUid}` };
+  const query: CompiledQuery = { ...template.query, bindings: bindingsOf(template, shape), __knexQueryUid: `hub-${++nextUid}` };
   if (VERIFY) assertSameAsCompiled(query, compile());
   return query;
+}
+
+function templateFor(shape: Shape): Template | typeof NOT_CACHEABLE | undefined {
+  const bucket = templates.get(hashOf(shape.parts));
+  return bucket?.find((entry) => samePartsAs(entry.parts, shape.parts))?.template;
+}
+
+function keep(shape: Shape, template: Template | typeof NOT_CACHEABLE): void {
+  if (templateCount >= TEMPLATES_KEPT || interned.size >= PARTS_KEPT) {
+    // This shape was numbered by the parts just forgotten: the next one like it starts afresh.
+    forgetShapes();
+    return;
+  }
+  const hash = hashOf(shape.parts);
+  const bucket = templates.get(hash) ?? [];
+  bucket.push({ parts: shape.parts, template });
+  templates.set(hash, bucket);
+  templateCount++;
+}
+
+function forgetShapes(): void {
+  templates.clear();
+  interned.clear();
+  templateCount = 0;
+}
+
+function hashOf(parts: readonly number[]): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < parts.length; i++) hash = Math.imul(hash ^ parts[i], 0x01000193);
+  return hash;
+}
+
+function samePartsAs(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function bindingsOf(template: Template, shape: Shape): unknown[] {
+  const { slots, constants } = template;
+  const bindings = new Array(slots.length);
+  for (let i = 0; i < slots.length; i++) bindings[i] = slots[i] >= 0 ? valueAt(shape, slots[i]) : constants[-1 - slots[i]];
+  return bindings;
 }
 
 /**
@@ -88,19 +135,18 @@ function compiledFor(builder: KnexBuilder, compile: () => CompiledQuery): Compil
  * differ: such a shape is compiled every time.
  */
 function templateOf(shape: Shape, compile: () => CompiledQuery): Template | typeof NOT_CACHEABLE {
-  const originals = shape.values.map((slot) => slot.get());
-  shape.values.forEach((slot, i) => slot.set(new ValueMarker(i)));
+  const originals = shape.holders.map((_, i) => valueAt(shape, i));
+  originals.forEach((_, i) => setValueAt(shape, i, new ValueMarker(i)));
   let marked: CompiledQuery;
   try {
     marked = compile();
   } finally {
-    shape.values.forEach((slot, i) => slot.set(originals[i]));
+    originals.forEach((value, i) => setValueAt(shape, i, value));
   }
-  const slots: Template['slots'] = marked.bindings.map((binding) => (binding instanceof ValueMarker ? { value: binding.index } : { constant: binding }));
-  const template: Template = { query: { ...marked, bindings: [] }, slots };
-  const own = compile();
-  const filled = slots.map((slot) => ('value' in slot ? originals[slot.value] : slot.constant));
-  return sameQuery({ ...marked, bindings: filled }, own) ? template : NOT_CACHEABLE;
+  const constants: unknown[] = [];
+  const slots = marked.bindings.map((binding) => (binding instanceof ValueMarker ? binding.index : -1 - (constants.push(binding) - 1)));
+  const template: Template = { query: { ...marked, bindings: [] }, slots, constants };
+  return sameQuery({ ...marked, bindings: bindingsOf(template, shape) }, compile()) ? template : NOT_CACHEABLE;
 }
 
 /** Stands for one value while a shape compiles. */
@@ -108,118 +154,156 @@ class ValueMarker {
   constructor(readonly index: number) {}
 }
 
-/** A bound value where the builder keeps it: read now, replaced by a marker while the shape compiles. */
-interface ValueSlot {
-  get(): unknown;
-  set(value: unknown): void;
+/**
+ * A statement read as its shape (the key) and its values, each where the builder keeps it: the
+ * value `holders[i][keys[i]]`, replaced by a marker while the shape compiles. Kept as two arrays,
+ * not a closure per value: this runs on every request.
+ */
+interface Shape {
+  /** The shape's parts (names, SQL text, values' types), each as its number in `interned`. */
+  parts: number[];
+  holders: Array<Record<string | number, unknown>>;
+  keys: Array<string | number>;
 }
 
-interface Shape {
-  key: string;
-  values: ValueSlot[];
-}
+const valueAt = (shape: Shape, i: number): unknown => shape.holders[i][shape.keys[i]];
+const setValueAt = (shape: Shape, i: number, value: unknown): void => void (shape.holders[i][shape.keys[i]] = value);
 
 /** A callback knex would call while compiling: its clauses are not in the builder to read. */
 class Opaque extends Error {}
 
+/**
+ * Every distinct part a shape has had, numbered: a shape is then an array of small integers,
+ * compared and hashed without building a text of the whole statement on each request.
+ */
+const interned = new Map<unknown, number>();
+/** Parts that are not text from the builder: what kind of thing follows, or a value's type. */
+const QUERY = Symbol('query');
+const LIST = Symbol('list');
+const RAW = Symbol('raw');
+const OPEN = Symbol('{');
+const CLOSE = Symbol('}');
+const JOIN = Symbol('join');
+/** A date that is part of the shape (not a bound value) is kept as its time, after this prefix. */
+const DATE = '\u0001date:';
+const VALUE_TYPES: Record<string, symbol> = {
+  string: Symbol('string value'),
+  number: Symbol('number value'),
+  boolean: Symbol('boolean value'),
+  bigint: Symbol('bigint value'),
+  date: Symbol('date value'),
+};
+const PARTS_KEPT = 100_000;
+
+function part(shape: Shape, value: unknown): void {
+  let id = interned.get(value);
+  if (id === undefined) interned.set(value, (id = interned.size));
+  shape.parts.push(id);
+}
+
 function shapeOf(builder: KnexBuilder): Shape | null {
-  const parts: string[] = [];
-  const values: ValueSlot[] = [];
+  const shape: Shape = { parts: [], holders: [], keys: [] };
   try {
-    builderShape(builder, parts, values);
+    builderShape(builder, shape);
   } catch (error) {
     if (error instanceof Opaque) return null;
     throw error;
   }
-  return { key: parts.join('\u0001'), values };
+  return shape;
 }
 
-function builderShape(builder: KnexBuilder, parts: string[], values: ValueSlot[]): void {
-  parts.push('Q', builder._method, String(builder._timeout ?? ''));
+function builderShape(builder: KnexBuilder, shape: Shape): void {
+  part(shape, QUERY);
+  part(shape, builder._method);
+  part(shape, builder._timeout);
   const single = builder._single;
+  const unbound = single.skipBinding as Record<string, boolean> | undefined;
   for (const key of Object.keys(single)) {
-    parts.push(key);
+    part(shape, key);
+    const value = single[key];
     // A bound limit or offset is a value (the same shape for any page size); one written into the
     // text (plannedLimit) is part of the shape.
-    const bound = !(single.skipBinding as Record<string, boolean> | undefined)?.[key];
-    if ((key === 'limit' || key === 'offset') && typeof single[key] === 'number' && bound) valueSlot(single, key, parts, values);
-    else anyShape(single[key], parts, values);
+    if ((key === 'limit' || key === 'offset') && typeof value === 'number' && !unbound?.[key]) valueSlot(single, key, shape);
+    else anyShape(value, shape);
   }
-  anyShape(builder._comments, parts, values);
-  anyShape(builder._options, parts, values);
-  for (const statement of builder._statements) statementShape(statement, parts, values);
+  anyShape(builder._comments, shape);
+  anyShape(builder._options, shape);
+  const statements = builder._statements;
+  for (let i = 0; i < statements.length; i++) statementShape(statements[i], shape);
 }
 
 /** Statements whose `value` knex binds: a comparison's operand, an IN list's members. */
 const BOUND_VALUE_TYPES = new Set(['whereBasic', 'whereIn', 'havingBasic']);
 
-function statementShape(statement: Record<string, unknown>, parts: string[], values: ValueSlot[]): void {
-  parts.push('{');
+function statementShape(statement: Record<string, unknown>, shape: Shape): void {
+  part(shape, OPEN);
+  const bindsValue = BOUND_VALUE_TYPES.has(statement.type as string);
   for (const key of Object.keys(statement)) {
-    parts.push(key);
+    part(shape, key);
     const value = statement[key];
-    if (key === 'value' && BOUND_VALUE_TYPES.has(statement.type as string)) {
-      if (isBindable(value)) valueSlot(statement, key, parts, values);
-      else if (Array.isArray(value) && value.every(isBindable)) {
-        parts.push(`[${value.length}`);
-        for (let i = 0; i < value.length; i++) valueSlot(value, i, parts, values);
-      } else anyShape(value, parts, values);
-    } else anyShape(value, parts, values);
+    if (key !== 'value' || !bindsValue) anyShape(value, shape);
+    else if (isBindable(value)) valueSlot(statement, key, shape);
+    else if (Array.isArray(value) && value.every(isBindable)) {
+      part(shape, LIST);
+      part(shape, value.length);
+      for (let i = 0; i < value.length; i++) valueSlot(value, i, shape);
+    } else anyShape(value, shape);
   }
-  parts.push('}');
+  part(shape, CLOSE);
 }
 
-function rawShape(raw: { sql: string; bindings?: unknown }, parts: string[], values: ValueSlot[]): void {
-  parts.push('R', raw.sql);
+function rawShape(raw: { sql: string; bindings?: unknown }, shape: Shape): void {
+  part(shape, RAW);
+  part(shape, raw.sql);
   const { bindings } = raw;
-  if (!Array.isArray(bindings)) return anyShape(bindings, parts, values);
-  parts.push(`[${bindings.length}`);
+  if (!Array.isArray(bindings)) return anyShape(bindings, shape);
+  part(shape, LIST);
+  part(shape, bindings.length);
   for (let i = 0; i < bindings.length; i++) {
-    if (isBindable(bindings[i])) valueSlot(bindings, i, parts, values);
-    else anyShape(bindings[i], parts, values);
+    if (isBindable(bindings[i])) valueSlot(bindings, i, shape);
+    else anyShape(bindings[i], shape);
   }
 }
 
 /** Anything else in a builder: its structure and every value, as part of the shape. */
-function anyShape(value: unknown, parts: string[], values: ValueSlot[]): void {
-  if (value === null || value === undefined || typeof value !== 'object') {
+function anyShape(value: unknown, shape: Shape): void {
+  if (typeof value === 'string') return part(shape, value);
+  if (value === null || typeof value !== 'object') {
     if (typeof value === 'function') throw new Opaque();
-    parts.push(typeof value === 'string' ? `s${value}` : String(value));
-    return;
+    return part(shape, value);
   }
-  if (value instanceof Date) return void parts.push(`D${value.getTime()}`);
+  if (value instanceof Date) return part(shape, `${DATE}${value.getTime()}`);
   if (Array.isArray(value)) {
-    parts.push(`[${value.length}`);
-    for (const item of value) anyShape(item, parts, values);
+    part(shape, LIST);
+      part(shape, value.length);
+    for (let i = 0; i < value.length; i++) anyShape(value[i], shape);
     return;
   }
   const object = value as Record<string, unknown>;
-  if (Array.isArray(object._statements)) return builderShape(object as unknown as KnexBuilder, parts, values);
-  if (typeof object.sql === 'string' && 'bindings' in object && 'client' in object) return rawShape(object as { sql: string; bindings?: unknown }, parts, values);
-  if (Array.isArray(object.clauses)) return joinShape(object, parts, values);
-  statementShape(object, parts, values);
+  if (Array.isArray(object._statements)) return builderShape(object as unknown as KnexBuilder, shape);
+  if (typeof object.sql === 'string' && 'bindings' in object && 'client' in object) return rawShape(object as { sql: string; bindings?: unknown }, shape);
+  if (Array.isArray(object.clauses)) return joinShape(object, shape);
+  statementShape(object, shape);
 }
 
 /** A join's table and its ON clauses (columns, not values); `and` is the clause itself. */
-function joinShape(join: Record<string, unknown>, parts: string[], values: ValueSlot[]): void {
-  parts.push('J');
+function joinShape(join: Record<string, unknown>, shape: Shape): void {
+  part(shape, JOIN);
   for (const key of Object.keys(join)) {
     if (key === 'and') continue;
-    parts.push(key);
-    anyShape(join[key], parts, values);
+    part(shape, key);
+    anyShape(join[key], shape);
   }
 }
 
 const isBindable = (value: unknown): boolean =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || value instanceof Date;
 
-function valueSlot(holder: Record<string, unknown> | unknown[], key: string | number, parts: string[], values: ValueSlot[]): void {
+function valueSlot(holder: Record<string | number, unknown> | unknown[], key: string | number, shape: Shape): void {
   const value = (holder as Record<string | number, unknown>)[key];
-  parts.push(value instanceof Date ? '$date' : `$${typeof value}`);
-  values.push({
-    get: () => (holder as Record<string | number, unknown>)[key],
-    set: (next) => ((holder as Record<string | number, unknown>)[key] = next),
-  });
+  part(shape, value instanceof Date ? VALUE_TYPES.date : VALUE_TYPES[typeof value]);
+  shape.holders.push(holder as Record<string | number, unknown>);
+  shape.keys.push(key);
 }
 
 function sameQuery(a: CompiledQuery, b: CompiledQuery): boolean {

@@ -65,4 +65,14 @@ describe.each(BACKENDS)('SQL built once per shape, on %s', (backend) => {
     expect(await ids(either('red', 'green'))).toEqual([1, 2, 4]);
     expect(await ids(either('blue', 'green'))).toEqual([2, 3, 5]);
   });
+
+  test('past the shapes it keeps, it forgets them and starts afresh, answering each with its own values', async () => {
+    // More distinct shapes than are kept (2,000): each alias is another text.
+    for (let i = 0; i < 2100; i++) {
+      const [row] = await compiledOnce(db.knex('shapes').where('id', (i % 30) + 1).select(`colour as c${i}`));
+      expect(row[`c${i}`]).toBe(['red', 'green', 'blue'][i % 3]);
+    }
+    expect(await ids(page('blue', new Date('2026-01-01T00:00:00Z'), 2))).toEqual([3, 6]);
+    expect(await ids(page('red', new Date('2026-01-25T00:00:00Z'), 5))).toEqual([25, 28]);
+  }, 120000);
 });
