@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import { selectedFieldsAt } from '../shared/selection';
 import { normalizeLotCode, normalizeProjectCode, type TradingParty } from '../../domain/trading';
 import type { HubContext } from '../context';
 import { linkedEntity } from '../entity/loaders';
@@ -25,10 +26,16 @@ function fromProjectNotices<T>(compile: (notices: Notices) => T) {
   };
 }
 
-async function tradingProcesses(_: unknown, args: ProcessListArgs, ctx: HubContext) {
+/** The fields a summary row answers itself: a page asking for no other needs no loader. */
+const SUMMARY_FIELDS = new Set(['__typename', 'projectCode', 'lotCode', 'projectName', 'lotName', 'stage', 'amended', 'cancelled', 'noticeCount', 'firstNoticeAt', 'lastNoticeAt']);
+
+async function tradingProcesses(_: unknown, args: ProcessListArgs, ctx: HubContext, info: GraphQLResolveInfo) {
   const connection = await listTradingProcesses(ctx.knex, args);
-  // The page already holds each process's summary: a notice's `process` needs no query of its own.
-  for (const { node } of connection.edges) ctx.loaders.trading.process.prime(node, node);
+  // The page already holds each process's summary: a notice's `process` below it needs no query
+  // of its own. A page of summary fields only has no such notice (and keying each row costs).
+  if ([...selectedFieldsAt(info, ['edges', 'node'])].some((field) => !SUMMARY_FIELDS.has(field))) {
+    for (const { node } of connection.edges) ctx.loaders.trading.process.prime(node, node);
+  }
   return connection;
 }
 
