@@ -38,6 +38,8 @@ interface KnexBuilder {
   _options?: unknown[];
   _comments?: unknown[];
   _timeout?: number;
+  /** The knex client the builder compiles with: its dialect writes the text. */
+  client: object;
   toSQL(): CompiledQuery;
 }
 
@@ -203,6 +205,8 @@ function part(shape: Shape, value: unknown): void {
 
 function shapeOf(builder: KnexBuilder): Shape | null {
   const shape: Shape = { parts: [], holders: [], keys: [] };
+  // The same clauses may be written otherwise by another kind of client.
+  part(shape, builder.client.constructor);
   try {
     builderShape(builder, shape);
   } catch (error) {
