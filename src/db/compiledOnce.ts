@@ -76,10 +76,11 @@ let nextUid = 0;
 function compiledFor(builder: KnexBuilder, compile: () => CompiledQuery): CompiledQuery {
   const shape = shapeOf(builder);
   if (!shape) return compile();
-  let template = templateFor(shape);
+  const hash = hashOf(shape.parts);
+  let template = templateFor(hash, shape);
   if (template === undefined) {
     template = templateOf(shape, compile);
-    keep(shape, template);
+    keep(hash, shape, template);
   }
   if (template === NOT_CACHEABLE) return compile();
   const query: CompiledQuery = { ...template.query, bindings: bindingsOf(template, shape), __knexQueryUid: `hub-${++nextUid}` };
@@ -87,18 +88,17 @@ function compiledFor(builder: KnexBuilder, compile: () => CompiledQuery): Compil
   return query;
 }
 
-function templateFor(shape: Shape): Template | typeof NOT_CACHEABLE | undefined {
-  const bucket = templates.get(hashOf(shape.parts));
+function templateFor(hash: number, shape: Shape): Template | typeof NOT_CACHEABLE | undefined {
+  const bucket = templates.get(hash);
   return bucket?.find((entry) => samePartsAs(entry.parts, shape.parts))?.template;
 }
 
-function keep(shape: Shape, template: Template | typeof NOT_CACHEABLE): void {
+function keep(hash: number, shape: Shape, template: Template | typeof NOT_CACHEABLE): void {
   if (templateCount >= TEMPLATES_KEPT || interned.size >= PARTS_KEPT) {
     // This shape was numbered by the parts just forgotten: the next one like it starts afresh.
     forgetShapes();
     return;
   }
-  const hash = hashOf(shape.parts);
   const bucket = templates.get(hash) ?? [];
   bucket.push({ parts: shape.parts, template });
   templates.set(hash, bucket);
@@ -157,7 +157,7 @@ class ValueMarker {
 }
 
 /**
- * A statement read as its shape (the key) and its values, each where the builder keeps it: the
+ * A statement read as its shape (numbered parts) and its values, each where the builder keeps it: the
  * value `holders[i][keys[i]]`, replaced by a marker while the shape compiles. Kept as two arrays,
  * not a closure per value: this runs on every request.
  */
@@ -179,6 +179,7 @@ class Opaque extends Error {}
  * compared and hashed without building a text of the whole statement on each request.
  */
 const interned = new Map<unknown, number>();
+const PARTS_KEPT = 100_000;
 /** Parts that are not text from the builder: what kind of thing follows, or a value's type. */
 const QUERY = Symbol('query');
 const LIST = Symbol('list');
@@ -195,7 +196,6 @@ const VALUE_TYPES: Record<string, symbol> = {
   bigint: Symbol('bigint value'),
   date: Symbol('date value'),
 };
-const PARTS_KEPT = 100_000;
 
 function part(shape: Shape, value: unknown): void {
   let id = interned.get(value);

@@ -4,6 +4,7 @@ import { storedEntity } from '../../src/graphql/entity/served';
 import type { DisclosureFilter } from '../../src/graphql/disclosures/columns';
 import { writeDisclosures } from '../../src/sync/store/disclosureWriter';
 import type { DisclosureRow } from '../../src/sync/normalize';
+import { allListPages } from '../helpers/listPages';
 import { countStatements } from '../helpers/statementCount';
 import { penaltyRow } from '../helpers/penaltyRow';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
@@ -60,18 +61,8 @@ describe.each(BACKENDS)("an enterprise's newest disclosures on %s", (backend) =>
     return found.map((r) => String(r.id));
   }
 
-  async function allPages(first: number, filter?: DisclosureFilter): Promise<{ ids: string[]; total: number }> {
-    const scope = involving(storedEntity({ uscc: CODE, name: '' }), db.knex);
-    const ids: string[] = [];
-    let after: string | null = null;
-    for (let guard = 0; guard < 100; guard++) {
-      const page = await listDisclosures(db.knex, { first, after, filter }, scope);
-      ids.push(...page.edges.map((e) => e.node.id));
-      if (!page.pageInfo.hasNextPage) return { ids, total: await page.totalCount() };
-      after = page.pageInfo.endCursor();
-    }
-    throw new Error('the pages never ended');
-  }
+  const allPages = (first: number, filter?: DisclosureFilter) =>
+    allListPages(db.knex, { first, filter }, involving(storedEntity({ uscc: CODE, name: '' }), db.knex));
 
   test('every page size gives every disclosure about or naming it once, newest first, and counts them all', async () => {
     const all = await expected();

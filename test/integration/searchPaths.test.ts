@@ -1,6 +1,7 @@
 import { listDisclosures, type DisclosureListArgs } from '../../src/graphql/disclosures/list';
 import type { RowRead } from '../../src/graphql/disclosures/rowRead';
 import { COMMON_COLUMNS } from '../../src/graphql/disclosures/columns';
+import { allListPages } from '../helpers/listPages';
 import { countStatements } from '../helpers/statementCount';
 import { searchTermsOf } from '../../src/graphql/disclosures/search';
 import { SEARCH_TEXT_MAX_CHARS } from '../../src/sync/normalize';
@@ -36,11 +37,6 @@ function rows(): DisclosureRow[] {
   });
 }
 
-interface Hit {
-  id: string;
-  title: string;
-}
-
 /** The order the API promises, read off the stored rows in the test. */
 function expectedOrder(stored: Array<{ id: string; title: string; search_text: string; published_at: Date }>, word: string, ascending: boolean): string[] {
   const time = (r: { published_at: Date }) => new Date(r.published_at).getTime();
@@ -56,19 +52,7 @@ function expectedOrder(stored: Array<{ id: string; title: string; search_text: s
     .map((r) => String(r.id));
 }
 
-async function allPages(db: TestDatabase, args: DisclosureListArgs, first: number): Promise<{ ids: string[]; total: number }> {
-  const ids: string[] = [];
-  let after: string | null = null;
-  let total = 0;
-  for (let guard = 0; guard < 100; guard++) {
-    const page = await listDisclosures(db.knex, { ...args, first, after });
-    total = await page.totalCount();
-    ids.push(...page.edges.map((e) => (e.node as unknown as Hit).id));
-    if (!page.pageInfo.hasNextPage) return { ids, total };
-    after = page.pageInfo.endCursor();
-  }
-  throw new Error('the pages never ended');
-}
+const allPages = (db: TestDatabase, args: DisclosureListArgs, first: number) => allListPages(db.knex, { ...args, first });
 
 describe.each(BACKENDS)('search paths on %s', (backend) => {
   let db: TestDatabase;

@@ -94,6 +94,7 @@ export function pageReadAlong(knex: Knex, args: DisclosureListArgs, scope: ListS
 
 function pageQueryOf(knex: Knex, args: DisclosureListArgs, scope: ListScope | undefined, read: RowRead): { page: PageQuery; terms: SearchTerms | null } {
   const filtered = (q: Knex.QueryBuilder) => applyFilter(q, args.filter);
+  const filtering = filterApplies(args.filter);
   const narrowed = () => {
     const q = knex('disclosures as d');
     scope?.(q);
@@ -106,12 +107,12 @@ function pageQueryOf(knex: Knex, args: DisclosureListArgs, scope: ListScope | un
     direction: args.orderBy === 'PUBLISHED_ASC' ? 'asc' : 'desc',
     size: pageSize(args.first),
     read,
-    unnarrowed: !scope && !filterApplies(args.filter),
+    unnarrowed: !scope && !filtering,
   };
   const terms = searchTermsOf(args.search);
   const sourced = scope?.pageCandidates;
   if (sourced && !terms) {
-    const bounds = { filtered, filtering: filterApplies(args.filter), after: page.after, direction: page.direction, rows: page.size + 1 };
+    const bounds = { filtered, filtering, after: page.after, direction: page.direction, rows: page.size + 1 };
     page.candidates = () => filtered(knex('disclosures as d').whereIn('d.id', sourced(bounds)));
   }
   return { page, terms };
@@ -187,15 +188,16 @@ async function titleHitsFirst(page: PageQuery, terms: SearchTerms): Promise<Page
       { column: 'tb.published_at', order: direction },
       { column: 'tb.disclosure_id', order: direction },
     ];
-    // A list with no scope or filter keeps every posting's row, so the page is the pair's first
-    // postings: read those, then their rows. The database's estimate for that plan is the same
-    // however common the pair, so it keeps one plan for all pairs instead of planning each search.
-    const inTitle = page.unnarrowed
-      ? knex('disclosures as d').join(plannedLimit(postings.select('tb.disclosure_id', 'tb.published_at').orderBy(newest), page.size + 1).as('tb'), 'tb.disclosure_id', 'd.id')
-      : page.narrowed().join(postings.select('tb.disclosure_id', 'tb.published_at').as('tb'), 'tb.disclosure_id', 'd.id');
-    plannedLimit(withColumns(page, inTitle, knex.raw('1 AS rank')).orderBy(newest), page.size + 1);
     // Unlike the search below, its plan is the same for any pair: the pair's postings, walked in
-    // time order, each joined to its row.
+    // time order, each joined to its row; so it is prepared. A list with no scope or filter keeps
+    // every posting's row, so its page is the pair's first postings: reading those before their
+    // rows gives the database the same estimate however common the pair, and it keeps that plan
+    // instead of planning each search.
+    postings.select('tb.disclosure_id', 'tb.published_at');
+    const inTitle = page.unnarrowed
+      ? knex('disclosures as d').join(plannedLimit(postings.orderBy(newest), page.size + 1).as('tb'), 'tb.disclosure_id', 'd.id')
+      : page.narrowed().join(postings.as('tb'), 'tb.disclosure_id', 'd.id');
+    plannedLimit(withColumns(page, inTitle, knex.raw('1 AS rank')).orderBy(newest), page.size + 1);
     rows.push(...(await prepared(inTitle)));
   }
   if (rows.length <= page.size) rows.push(...(await hitsElsewhere(page, terms, page.size + 1 - rows.length)));

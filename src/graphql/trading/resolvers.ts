@@ -27,13 +27,13 @@ function fromProjectNotices<T>(compile: (notices: Notices) => T) {
 }
 
 /** The fields a summary row answers itself: a page asking for no other needs no loader. */
-const SUMMARY_FIELDS = new Set(['__typename', 'projectCode', 'lotCode', 'projectName', 'lotName', 'stage', 'amended', 'cancelled', 'noticeCount', 'firstNoticeAt', 'lastNoticeAt']);
+const SUMMARY_FIELDS = new Set<keyof ProcessSummary | '__typename'>(['__typename', 'projectCode', 'lotCode', 'projectName', 'lotName', 'stage', 'amended', 'cancelled', 'noticeCount', 'firstNoticeAt', 'lastNoticeAt']);
 
 async function tradingProcesses(_: unknown, args: ProcessListArgs, ctx: HubContext, info: GraphQLResolveInfo) {
   const connection = await listTradingProcesses(ctx.knex, args);
   // The page already holds each process's summary: a notice's `process` below it needs no query
   // of its own. A page of summary fields only has no such notice (and keying each row costs).
-  if ([...selectedFieldsAt(info, ['edges', 'node'])].some((field) => !SUMMARY_FIELDS.has(field))) {
+  if ([...selectedFieldsAt(info, ['edges', 'node'])].some((field) => !SUMMARY_FIELDS.has(field as keyof ProcessSummary))) {
     for (const { node } of connection.edges) ctx.loaders.trading.process.prime(node, node);
   }
   return connection;
