@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { JSONResolver } from 'graphql-scalars';
+import { DateTime } from './shared/dateTimeScalar';
 import type { GraphQLSchema } from 'graphql';
 import { adminResolvers } from './admin/resolvers';
 import { creditResolvers } from './credit/resolvers';
@@ -39,7 +40,7 @@ export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
     resolvers: [
-      { DateTime: DateTimeResolver, JSON: JSONResolver },
+      { DateTime, JSON: JSONResolver },
       disclosureResolvers,
       entityResolvers,
       creditResolvers,

@@ -25,6 +25,7 @@ import { requestLogging } from './requestLog';
 import { graphqlPost, isGraphqlPost } from './graphqlPost';
 import { pathOf, type PlainMiddleware } from './requestPath';
 import { staticCachePolicy } from './staticCachePolicy';
+import { acceptedQueries } from './acceptedQueries';
 
 export interface AppOptions {
   /** The primary: admin fields, and everything that writes. */
@@ -66,8 +67,12 @@ export interface AppOptions {
  */
 export async function createApp(options: AppOptions): Promise<{ app: express.Express; apollo: ApolloServer<HubContext>; handler: http.RequestListener }> {
   const limits = queryLimits({ production: options.production });
+  const schema = buildSchema();
+  // With the response cache on, a repeat is answered from memory by Apollo's plugin; the short path
+  // would pass it by. So the short path serves only hubs that answer every query from the database.
+  const accepted = options.responseCache ? undefined : acceptedQueries<HubContext>(schema, { timed: options.metrics.directQuery });
   const apollo = new ApolloServer<HubContext>({
-    schema: buildSchema(),
+    schema,
     introspection: options.introspection,
     ...limits,
     plugins: [
@@ -84,6 +89,8 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
       ...(options.responseCache ? [options.responseCache.plugin] : []),
       options.metrics.graphql,
       databaseOutagePlugin(),
+      // Last: it records what the plugins above decided for a clean answer (its Cache-Control).
+      ...(accepted ? [accepted.plugin] : []),
     ],
     formatError: errorFormatter(options.logger, options.production),
     logger: options.logger,
@@ -157,7 +164,7 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
   app.all('/', readOnly);
   app.use(notFound);
   app.use(jsonErrors);
-  const post = graphqlPost({ before: [...everyRequest, ...graphqlSteps], apollo, context: contextOf, answerError: answerRequestError });
+  const post = graphqlPost({ before: [...everyRequest, ...graphqlSteps], apollo, accepted, context: contextOf, answerError: answerRequestError });
   const handler: http.RequestListener = (req, res) => (isGraphqlPost(req) ? post(req, res) : app(req, res));
   return { app, apollo, handler };
 }

@@ -1,12 +1,15 @@
 import type http from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { pathOf, searchOf, type PlainMiddleware } from './requestPath';
+import type { AcceptedQueries } from './acceptedQueries';
 
 /** What answering a GraphQL POST takes: the steps before Apollo, Apollo, and how a failed step answers. */
 export interface GraphqlPostOptions<TContext extends BaseContext> {
   /** Run in order before Apollo, as Express would run them: metrics, request id and log, CORS, body. */
   before: readonly PlainMiddleware[];
   apollo: ApolloServer<TContext>;
+  /** Queries Apollo has answered cleanly, run again without its pipeline; unset, Apollo answers every request. */
+  accepted?: AcceptedQueries<TContext>;
   context: (req: http.IncomingMessage) => Promise<TContext>;
   /** Answers an error a step raised (a body over the limit, JSON too deep, a database that is down). */
   answerError: (error: unknown, req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -48,6 +51,12 @@ export function graphqlPost<TContext extends BaseContext>(options: GraphqlPostOp
 
 /** Apollo's answer, as its Express integration writes it, less the ETag. */
 async function answer<TContext extends BaseContext>(options: GraphqlPostOptions<TContext>, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const short = await options.accepted?.answer(req, () => options.context(req));
+  if (short) {
+    res.writeHead(short.status, { ...short.headers, 'content-length': Buffer.byteLength(short.body) });
+    res.end(short.body);
+    return;
+  }
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

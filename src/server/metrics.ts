@@ -38,6 +38,11 @@ export function createMetrics(options: MetricsOptions = {}) {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
+  const directQueries = new Counter({
+    name: 'hub_graphql_direct_queries_total',
+    help: 'Queries answered by running a document Apollo had accepted before, without its request pipeline (also counted in hub_graphql_operation_duration_seconds)',
+    registers: [registry],
+  });
   const syncRuns = new Counter({ name: 'hub_sync_runs_total', help: 'Sync runs by stream and status', labelNames: ['stream', 'status'], registers: [registry] });
   const syncRecords = new Counter({
     name: 'hub_sync_records_total',
@@ -97,6 +102,17 @@ export function createMetrics(options: MetricsOptions = {}) {
         };
       },
     } as ApolloServerPlugin,
+    /**
+     * Times a query answered without Apollo's pipeline (acceptedQueries.ts): it is counted in the
+     * same operation histogram as any other, and once more among the direct answers.
+     */
+    directQuery(): () => void {
+      const end = graphqlDuration.startTimer();
+      return () => {
+        end({ operation: 'query', outcome: 'ok' });
+        directQueries.inc();
+      };
+    },
     /** Records a finished stream run. */
     syncFinished(summary: StreamSummary) {
       const stream = `${summary.connector}/${summary.stream}`;

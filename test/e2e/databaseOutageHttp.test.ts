@@ -1,6 +1,7 @@
 import type { RunningHub } from '../../src/hub';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
-import { expectOutageAnswers, expectServingAgain } from '../helpers/databaseOutageAnswers';
+import { expectOutageAnswers, expectServingAgain, UNCACHED } from '../helpers/databaseOutageAnswers';
+import { graphql } from '../helpers/graphql';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcpProxy';
 
 /**
@@ -27,7 +28,9 @@ describeOnPostgres(`a database outage on PostgreSQL${SKIP_REASON}`, () => {
       routed.port = String(proxy.port);
       return routed.toString();
     };
-    running = await startTestHub('postgres', { NODE_ENV: 'production', HUB_SAMPLE_SCALE: '20' }, { routeDatabaseUrl: throughProxy });
+    // The response cache off: a query answered once runs directly after (acceptedQueries.ts), so the
+    // outage's query below takes that path, and its failure must still reach the client as Apollo's 503.
+    running = await startTestHub('postgres', { NODE_ENV: 'production', HUB_SAMPLE_SCALE: '20', HUB_RESPONSE_CACHE: 'off' }, { routeDatabaseUrl: throughProxy });
     hub = running.hub;
   }, HUB_START_TIMEOUT_MS);
   afterAll(async () => {
@@ -38,6 +41,7 @@ describeOnPostgres(`a database outage on PostgreSQL${SKIP_REASON}`, () => {
 
   test('/readyz answers 503 with the reason while the database is gone and 200 once it is back; /healthz stays 200', async () => {
     expect((await fetch(`${hub.url}/readyz`)).status).toBe(200);
+    expect((await graphql(hub.url, UNCACHED, { s: 'before the outage' })).body.errors).toBeUndefined();
     const goneAt = Date.now();
     await proxy.cut();
     await expectOutageAnswers(hub.url, { goneAt, databasePort: proxy.port });

@@ -261,6 +261,9 @@ describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
     expect(text).toMatch(/hub_sync_runs_total\{stream="environment\/air-hourly",status="partial"\} 1/);
     expect(text).toMatch(/hub_sync_records_total\{stream="environment\/air-hourly",outcome="quarantined"\} \d+/);
     expect(text).toMatch(/hub_process_resident_memory_bytes/);
+    // The response cache is on (the default): repeats are its to answer, none runs directly.
+    await graphql(hub.url, FIRST_QUERY);
+    expect(await (await fetch(`${hub.url}/metrics`)).text()).toMatch(/^hub_graphql_direct_queries_total 0$/m);
   });
 
   test('every response carries a request id, and a caller\'s own id is kept', async () => {

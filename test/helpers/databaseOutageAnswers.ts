@@ -7,8 +7,8 @@ import { waitFor } from './waitFor';
  * both hold the hub to the same answers.
  */
 
-// A query no cache can answer: it needs the database.
-const UNCACHED = `query($s: String) { disclosures(search: $s) { totalCount } }`;
+/** A query no cache can answer (another search word each time): it needs the database. */
+export const UNCACHED = `query($s: String) { disclosures(search: $s) { totalCount } }`;
 
 /**
  * Waits for /readyz to say the database is gone, then checks every answer of an outage: readiness

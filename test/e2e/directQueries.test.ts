@@ -1,0 +1,170 @@
+import type { RunningHub } from '../../src/hub';
+import { BACKENDS } from '../helpers/testDatabase';
+import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
+import { CURSOR_REFUSED } from '../helpers/clientMistakes';
+
+/**
+ * With the response cache off, a query Apollo has answered cleanly once is answered again by
+ * running its document directly (src/server/acceptedQueries.ts). Every answer must be the one
+ * Apollo gives: the same status, Content-Type, Cache-Control and bytes. A query text with one more
+ * comment at the end that no request had before is a text the hub has not seen, so Apollo answers
+it: that is the reference.
+ */
+const ADMIN_TOKEN = 'direct-queries-token-51c3';
+
+interface Answer {
+  status: number;
+  contentType: string | null;
+  cacheControl: string | null;
+  retryAfter: string | null;
+  body: string;
+}
+
+const PORTAL_QUERIES: Array<{ name: string; query: string; variables?: Record<string, unknown> }> = [
+  {
+    name: 'the newest page with its subject and count',
+    query: `query Newest($first: Int) { disclosures(first: $first) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id domain kind title publishedAt subject { uscc name } } } } }`,
+    variables: { first: 7 },
+  },
+  {
+    name: 'a domain page with domain fields',
+    query: `query Domain($domain: Domain) { disclosures(first: 5, filter: { domain: $domain }) { totalCount edges { node { id title ... on AirQualityReport { station { code name } aqi { aqi level } } } } } }`,
+    variables: { domain: 'ENVIRONMENT' },
+  },
+  {
+    name: 'a search page',
+    query: `query Search($text: String!) { disclosures(first: 5, search: $text) { totalCount edges { node { id title } } } }`,
+    variables: { text: '大庆' },
+  },
+  {
+    name: 'an operation picked by name among two',
+    query: `query A { disclosures(first: 2) { edges { node { id } } } } query B { disclosures(first: 3) { edges { node { title publishedAt } } } }`,
+  },
+];
+
+describe.each(BACKENDS)('direct answers of accepted queries on %s', (backend) => {
+  let running: TestHub;
+  let hub: RunningHub;
+
+  beforeAll(async () => {
+    running = await startTestHub(backend, { HUB_RESPONSE_CACHE: 'off', HUB_ADMIN_TOKEN: ADMIN_TOKEN });
+    hub = running.hub;
+  }, HUB_START_TIMEOUT_MS);
+  afterAll(() => running?.stop());
+
+  const post = async (body: object, headers: Record<string, string> = {}): Promise<Answer> => {
+    const response = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      cacheControl: response.headers.get('cache-control'),
+      retryAfter: response.headers.get('retry-after'),
+      body: await response.text(),
+    };
+  };
+  const directCount = async () => {
+    const text = await (await fetch(`${hub.url}/metrics`)).text();
+    return Number(/^hub_graphql_direct_queries_total (\d+)$/m.exec(text)?.[1]);
+  };
+  let references = 0;
+  /** Sends `body` with its query as Apollo first met it, then as a text Apollo has not seen. */
+  const directAndApollo = async (body: { query: string; [key: string]: unknown }, headers: Record<string, string> = {}) => {
+    const direct = await post(body, headers);
+    const apollo = await post({ ...body, query: `${body.query}\n# reference ${++references}` }, headers);
+    return { direct, apollo };
+  };
+
+  test.each(PORTAL_QUERIES)('$name: the second answer is direct and the same as Apollo’s', async ({ query, variables }) => {
+    const operationName = query.startsWith('query A') ? 'B' : undefined;
+    const body = { query, variables, operationName };
+    const first = await post(body);
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body).errors).toBeUndefined();
+    const before = await directCount();
+    const { direct, apollo } = await directAndApollo(body);
+    expect(await directCount()).toBe(before + 1);
+    expect(direct).toEqual(first);
+    expect(direct).toEqual(apollo);
+    expect(direct.cacheControl).toMatch(/^max-age=\d+, public$/);
+  });
+
+  test('other variables of an accepted query are answered directly, and the same as Apollo’s', async () => {
+    const [{ query }] = PORTAL_QUERIES;
+    await post({ query, variables: { first: 1 } });
+    const before = await directCount();
+    for (const first of [2, 13, 40]) {
+      const { direct, apollo } = await directAndApollo({ query, variables: { first } });
+      expect(direct).toEqual(apollo);
+      expect(JSON.parse(direct.body).data.disclosures.edges).toHaveLength(first);
+    }
+    expect(await directCount()).toBe(before + 3);
+  });
+
+  test('each Accept header Apollo knows gets its Content-Type; any other is left to Apollo’s negotiation', async () => {
+    const [{ query, variables }] = PORTAL_QUERIES;
+    await post({ query, variables });
+    for (const accept of ['application/json', '*/*', 'application/graphql-response+json', 'application/graphql-response+json, application/json;q=0.9', 'text/html']) {
+      const { direct, apollo } = await directAndApollo({ query, variables }, { accept });
+      expect({ accept, ...direct }).toEqual({ accept, ...apollo });
+    }
+    expect((await post({ query, variables }, { accept: 'text/html' })).status).toBe(406);
+    expect((await post({ query, variables }, { accept: 'application/graphql-response+json' })).contentType).toBe('application/graphql-response+json; charset=utf-8');
+  });
+
+  test('an accepted query that fails this time is answered by Apollo: the same error, status and headers', async () => {
+    const query = `query Page($after: String) { disclosures(first: 3, after: $after) { edges { node { id } } } }`;
+    expect(JSON.parse((await post({ query })).body).errors).toBeUndefined();
+    const before = await directCount();
+    const cases: Array<Record<string, unknown>> = [
+      { after: 'not-a-cursor' }, // refused by the resolver: 200 with an error
+      { after: 42 }, // a variable of the wrong type: 400
+    ];
+    for (const variables of cases) {
+      const { direct, apollo } = await directAndApollo({ query, variables });
+      expect(direct).toEqual(apollo);
+      expect(direct.cacheControl).toBe('no-store');
+    }
+    const refused = await post({ query, variables: cases[0] });
+    expect(JSON.parse(refused.body).errors[0].message).toMatch(CURSOR_REFUSED);
+    expect((await post({ query, variables: cases[1] })).status).toBe(400);
+    expect(await directCount()).toBe(before);
+  });
+
+  test('an admin query accepted with a token answers a request without one as Apollo does: refused', async () => {
+    const query = `{ syncRuns(first: 1) { stream status } }`;
+    const withToken = await post({ query }, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    expect(JSON.parse(withToken.body).errors).toBeUndefined();
+    expect(withToken.cacheControl).toBe('no-store');
+    const again = await post({ query }, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    expect(again).toEqual(withToken);
+    const { direct, apollo } = await directAndApollo({ query });
+    expect(direct).toEqual(apollo);
+    expect(JSON.parse(direct.body).errors[0].extensions.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
+    expect(JSON.parse(direct.body).data).toBeNull();
+  });
+
+  test('mutations and persisted-query requests always go through Apollo', async () => {
+    const mutation = `mutation { discardQuarantined(ids: ["999999999"]) }`;
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const [{ query, variables }] = PORTAL_QUERIES;
+    await post({ query, variables });
+    const before = await directCount();
+    for (let i = 0; i < 2; i++) expect(JSON.parse((await post({ query: mutation }, admin)).body)).toEqual({ data: { discardQuarantined: 0 } });
+    const withExtensions = await post({ query, variables, extensions: {} });
+    expect(JSON.parse(withExtensions.body).errors).toBeUndefined();
+    expect(await directCount()).toBe(before);
+  });
+
+  test('direct answers are timed with every other operation', async () => {
+    const operations = async () => {
+      const text = await (await fetch(`${hub.url}/metrics`)).text();
+      return Number(/^hub_graphql_operation_duration_seconds_count\{operation="query",outcome="ok"\} (\d+)$/m.exec(text)?.[1]);
+    };
+    const [{ query, variables }] = PORTAL_QUERIES;
+    await post({ query, variables });
+    const [before, directBefore] = [await operations(), await directCount()];
+    for (let i = 0; i < 3; i++) await post({ query, variables });
+    expect(await directCount()).toBe(directBefore + 3);
+    expect(await operations()).toBe(before + 3);
+  });
+});
