@@ -30,7 +30,7 @@ export async function entityWithProfile(ctx: HubContext, code: string, info: Gra
   if (!counts && !credit && !page) return ctx.loaders.entities.byCode.load(code);
   const rows = await profileStatement(ctx.knex, code, counts, credit, page?.along);
   if (rows.length === 0) return null;
-  const [row] = rows;
+  const row = page ? rows.find((r) => r.profile_row)! : rows[0];
   const entity = storedEntity({ uscc: row.profile_uscc, name: row.profile_name });
   const { entities } = ctx.loaders;
   entities.byCode.prime(code, entity);
@@ -77,21 +77,31 @@ function disclosuresReadAlong(ctx: HubContext, code: string, info: GraphQLResolv
   }
 }
 
-type ProfileRow = PageRow & { profile_uscc: string; profile_name: string; domain_counts?: unknown; [credit: `credit_${string}`]: unknown };
+type ProfileRow = PageRow & { profile_uscc: string; profile_name: string; profile_row?: boolean; domain_counts?: unknown; [credit: `credit_${string}`]: unknown };
+
+/**
+ * With a page read along, the statement has a row per disclosure: the entity's own columns (its
+ * counts as JSON, its credit summary) are written on one of them only, the one `profile_row`
+ * marks, so that PostgreSQL does not send them, nor pg parse them, once per disclosure. Its counts
+ * are a LATERAL join too, run once for the entity rather than once per row as a sub-select in the
+ * select list would be.
+ */
+const PROFILE_ROW = 'row_number() OVER () = 1';
 
 function profileStatement(knex: Knex, code: string, counts: boolean, credit: boolean, page: PageReadAlong | undefined): Promise<ProfileRow[]> {
   const q = knex('entities as e').where('e.uscc', code).select('e.uscc as profile_uscc', 'e.name as profile_name');
+  const once = (column: string, alias: string) => (page ? knex.raw(`CASE WHEN ${PROFILE_ROW} THEN ${column} END AS ??`, [alias]) : knex.raw(`${column} AS ??`, [alias]));
   if (counts) {
     const byDomain = knex(`${ENTITY_DOMAIN_COUNTS} as c`)
       .whereRaw('c.uscc = e.uscc')
-      .select(knex.raw(`coalesce(json_agg(json_build_object('domain', c.domain, 'count', c.count) ORDER BY c.count DESC, c.domain), '[]'::json)`));
-    q.select(knex.raw('(?) AS domain_counts', [byDomain]));
+      .select(knex.raw(`coalesce(json_agg(json_build_object('domain', c.domain, 'count', c.count) ORDER BY c.count DESC, c.domain), '[]'::json) AS domain_counts`));
+    q.joinRaw('CROSS JOIN LATERAL (?) AS counts', [byDomain]).select(once('counts.domain_counts', 'domain_counts'));
   }
   if (credit) {
     q.leftJoin(`${ENTITY_CREDIT_SUMMARIES} as cs`, 'cs.uscc', 'e.uscc');
-    q.select(CREDIT_SUMMARY_COLUMNS.map((column) => `cs.${column} as credit_${column}`));
+    q.select(CREDIT_SUMMARY_COLUMNS.map((column) => once(`cs.${column}`, `credit_${column}`)));
   }
-  if (page) q.joinRaw('LEFT JOIN LATERAL (?) AS page ON true', [page.statement]).select('page.*').orderByRaw(page.orderBy('page'));
+  if (page) q.joinRaw('LEFT JOIN LATERAL (?) AS page ON true', [page.statement]).select('page.*', knex.raw(`${PROFILE_ROW} AS profile_row`)).orderByRaw(page.orderBy('page'));
   return prepared(q);
 }
 
