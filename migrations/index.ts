@@ -12,6 +12,7 @@ import * as disclosureLinks from './20261201_010_disclosure_links';
 import * as writeTimeSummaries from './20261202_011_write_time_summaries';
 import * as titleBigramPostings from './20261202_012_title_bigram_postings';
 import * as entityNewest from './20261202_013_entity_newest';
+import * as kindCounts from './20261202_014_kind_counts';
 
 /**
  * The migrations in the order they apply. Listing them here (rather than letting knex scan the
@@ -32,6 +33,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261202_011_write_time_summaries': writeTimeSummaries,
   '20261202_012_title_bigram_postings': titleBigramPostings,
   '20261202_013_entity_newest': entityNewest,
+  '20261202_014_kind_counts': kindCounts,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

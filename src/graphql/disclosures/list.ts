@@ -5,6 +5,7 @@ import type { HubContext } from '../context';
 import { storedEntity } from '../entity/served';
 import { serveDisclosure } from '../servedKinds';
 import { connectionOf, countRows, type Connection } from '../shared/connection';
+import { keptCount } from './kindCounts';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { pageSize } from '../shared/pageSize';
 import { withCanonicalRegion } from '../shared/region';
@@ -40,6 +41,8 @@ interface PageQuery {
   narrowed: () => Knex.QueryBuilder;
   /** The list has no scope and no filter: every row is in it. */
   unnarrowed: boolean;
+  /** The list's total as kept at write time, when its filter is one the counts answer (kindCounts.ts). */
+  keptCount: () => Knex.QueryBuilder | null;
   /** The rows that can be on this page, when the scope can tell them without reading all it holds. */
   candidates?: () => Knex.QueryBuilder;
   after: After | null;
@@ -108,6 +111,7 @@ function pageQueryOf(knex: Knex, args: DisclosureListArgs, scope: ListScope | un
     size: pageSize(args.first),
     read,
     unnarrowed: !scope && !filtering,
+    keptCount: () => (scope ? null : keptCount(knex, args.filter)),
   };
   const terms = searchTermsOf(args.search);
   const sourced = scope?.pageCandidates;
@@ -125,7 +129,7 @@ function pageConnection(page: PageQuery, terms: SearchTerms | null, rows: readon
     page.size,
     (row) => withJoinedSubject(serveDisclosure(row, read.ownFields), row, read),
     (row) => encodeCursor([Number(row.rank), new Date(row.published_at).toISOString(), Number(row.id)]),
-    () => countedInPage(rows, page) ?? countRows(terms ? whereSearchHit(narrowed(), terms) : prepared(narrowed())),
+    () => countedInPage(rows, page) ?? (terms ? countRows(whereSearchHit(narrowed(), terms)) : countOf(page)),
   );
 }
 
@@ -168,8 +172,16 @@ function rankedPageStatement(page: PageQuery, terms: SearchTerms | null): Knex.Q
   const rows = withColumns(page, q, page.knex.raw(`${rank.sql}::int AS rank`, rank.bindings)).orderByRaw(`rank desc, d.published_at ${page.direction}, d.id ${page.direction}`);
   plannedLimit(rows, page.size + 1);
   // The count is a sub-query the database runs once for the statement, beside the page's own scan.
-  if (page.read.counted && !terms) rows.select(page.knex.raw('(?) AS total_count', [page.narrowed().count('*')]));
+  if (page.read.counted && !terms) rows.select(page.knex.raw('(?) AS total_count', [page.keptCount() ?? page.narrowed().count('*')]));
   return rows;
+}
+
+/** A list's total without a search: kept at write time when its filter allows, else counted. */
+async function countOf(page: PageQuery): Promise<number> {
+  const kept = page.keptCount();
+  if (!kept) return countRows(prepared(page.narrowed()));
+  const [{ total }] = await prepared(kept);
+  return Number(total);
 }
 
 /**

@@ -90,7 +90,9 @@ const PROFILE_ROW = 'row_number() OVER () = 1';
 
 function profileStatement(knex: Knex, code: string, counts: boolean, credit: boolean, page: PageReadAlong | undefined): Promise<ProfileRow[]> {
   const q = knex('entities as e').where('e.uscc', code).select('e.uscc as profile_uscc', 'e.name as profile_name');
-  const once = (column: string, alias: string) => (page ? knex.raw(`CASE WHEN ${PROFILE_ROW} THEN ${column} END AS ??`, [alias]) : knex.raw(`${column} AS ??`, [alias]));
+  // Constant names only, written into the text: a bound identifier (`??`) would make the statement's
+  // text depend on a value, and compiledOnce would then build it anew for every request.
+  const once = (column: string, alias: string) => knex.raw(page ? `CASE WHEN ${PROFILE_ROW} THEN ${column} END AS ${alias}` : `${column} AS ${alias}`);
   if (counts) {
     const byDomain = knex(`${ENTITY_DOMAIN_COUNTS} as c`)
       .whereRaw('c.uscc = e.uscc')
