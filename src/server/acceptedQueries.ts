@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { execute, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type http from 'node:http';
 
 /**
@@ -9,13 +9,15 @@ import type http from 'node:http';
  * the hub's policy gave a successful answer (static per operation: staticCachePolicy.ts).
  */
 interface AcceptedQuery {
+  /** The schema Apollo validated and ran the document against. */
+  schema: GraphQLSchema;
   document: DocumentNode;
   operationName: string | undefined;
   cacheControl: string | undefined;
 }
 
-/** An answer the short path wrote, or `undefined` when Apollo must answer the request. */
-export type ShortAnswer = { status: number; headers: Record<string, string>; body: string } | undefined;
+/** An answer the direct path wrote, or `undefined` when Apollo must answer the request. */
+export type DirectAnswer = { status: number; headers: Record<string, string>; body: string } | undefined;
 
 export interface AcceptedQueries<TContext extends BaseContext> {
   /** Installed last among Apollo's plugins: it records what the others decided for a clean answer. */
@@ -25,7 +27,7 @@ export interface AcceptedQueries<TContext extends BaseContext> {
    * directly; `undefined` (nothing written, nothing executed that the caller sees) for anything
    * else, and for any answer with an error, which Apollo then answers as it always has.
    */
-  answer(req: http.IncomingMessage, context: () => Promise<TContext>): Promise<ShortAnswer>;
+  answer(req: http.IncomingMessage, context: () => Promise<TContext>): Promise<DirectAnswer>;
 }
 
 export interface AcceptedQueriesOptions {
@@ -47,32 +49,35 @@ const CONTENT_TYPE_BY_ACCEPT = new Map<string | undefined, string>([
   ['application/graphql-response+json', GRAPHQL_RESPONSE_ANSWER],
 ]);
 
-/** The body fields a GraphQL POST may carry that the short path understands; `extensions` (persisted queries) is Apollo's. */
+/** The body fields a GraphQL POST may carry that the direct path understands; `extensions` (persisted queries) is Apollo's. */
 const REQUEST_FIELDS = new Set(['query', 'variables', 'operationName']);
 
 /**
  * The portal's traffic is the same few queries with other variables. Apollo parses, validates and
  * plans each once and caches the document, but still runs its whole request pipeline every time
- * (plugin hooks, a SHA-256 of the query text, content negotiation, header maps): measured at about
- * as much CPU as a page's own SQL and execution (`npm run bench:overhead`, `npm run bench:api`).
+ * (plugin hooks, a SHA-256 of the query text, content negotiation, header maps): 10–30 % of the
+ * hub's CPU for a portal page, measured side by side with and without this (`npm run bench:api`
+ * workloads, the response cache off).
  *
  * So a query Apollo has answered cleanly is remembered, and the next request with the same text
  * runs the same document with graphql-js's `execute` directly: the same schema, resolvers and
  * context, so the same data, written as Apollo writes it (its JSON plus a newline, the same
- * Content-Type and Cache-Control). Only clean successes are answered this way. A request the short
+ * Content-Type and Cache-Control). Only clean successes are answered this way. A request the direct
  * path does not recognise, or whose execution reports an error, is left to Apollo, which answers it
  * as it always has: queries are read-only, so running one again costs time, never a change.
  */
-export function acceptedQueries<TContext extends BaseContext>(schema: GraphQLSchema, options: AcceptedQueriesOptions = {}): AcceptedQueries<TContext> {
+export function acceptedQueries<TContext extends BaseContext>(options: AcceptedQueriesOptions = {}): AcceptedQueries<TContext> {
   let accepted = new Map<string, AcceptedQuery>();
   let characters = 0;
 
   const remember = (key: string, query: AcceptedQuery) => {
+    if (key.length > MOST_CHARACTERS) return;
+    // Full: start afresh rather than track use. The portal's queries are a few dozen texts, so
+    // they are back after one request each; a flood of distinct texts only keeps it turning over.
     if (accepted.size >= MOST_QUERIES || characters + key.length > MOST_CHARACTERS) {
       accepted = new Map();
       characters = 0;
     }
-    if (key.length > MOST_CHARACTERS) return;
     accepted.set(key, query);
     characters += key.length;
   };
@@ -82,31 +87,25 @@ export function acceptedQueries<TContext extends BaseContext>(schema: GraphQLSch
       if (request.extensions !== undefined || typeof request.query !== 'string') return;
       const key = keyOf(request.query, request.operationName);
       return {
-        async willSendResponse({ operation, document, operationName, response }) {
+        async willSendResponse({ schema, operation, document, operationName, response }) {
           if (operation?.operation !== 'query' || !document || response.body.kind !== 'single' || response.body.singleResult.errors) return;
           if (response.http.status !== undefined && response.http.status !== 200) return;
-          if (!accepted.has(key)) remember(key, { document, operationName: operationName ?? undefined, cacheControl: response.http.headers.get('cache-control') });
+          if (!accepted.has(key)) remember(key, { schema, document, operationName: operationName ?? undefined, cacheControl: response.http.headers.get('cache-control') });
         },
       };
     },
   };
 
-  const answer = async (req: http.IncomingMessage, context: () => Promise<TContext>): Promise<ShortAnswer> => {
+  const answer = async (req: http.IncomingMessage, context: () => Promise<TContext>): Promise<DirectAnswer> => {
     const body = (req as { body?: unknown }).body;
-    if (!isShortRequest(body)) return undefined;
+    if (!isDirectRequest(body)) return undefined;
     const contentType = CONTENT_TYPE_BY_ACCEPT.get(req.headers.accept);
     if (!contentType) return undefined;
     const known = accepted.get(keyOf(body.query, body.operationName ?? undefined));
     if (!known) return undefined;
     const answered = options.timed?.();
-    let contextValue: TContext;
-    try {
-      contextValue = await context();
-    } catch {
-      return undefined;
-    }
-    const result = await execute({ schema, document: known.document, operationName: known.operationName, variableValues: body.variables ?? undefined, contextValue });
-    if (result.errors || result.extensions) return undefined;
+    const result = await executed(known, body, context);
+    if (!result || result.errors || result.extensions) return undefined;
     const headers: Record<string, string> = { 'content-type': contentType };
     if (known.cacheControl) headers['cache-control'] = known.cacheControl;
     answered?.();
@@ -116,18 +115,28 @@ export function acceptedQueries<TContext extends BaseContext>(schema: GraphQLSch
   return { plugin, answer };
 }
 
+/** The query run with a new context; undefined when making the context or running it threw, which Apollo then answers. */
+async function executed<TContext extends BaseContext>(known: AcceptedQuery, body: DirectRequest, context: () => Promise<TContext>): Promise<ExecutionResult | undefined> {
+  try {
+    const contextValue = await context();
+    return await execute({ schema: known.schema, document: known.document, operationName: known.operationName, variableValues: body.variables ?? undefined, contextValue });
+  } catch {
+    return undefined;
+  }
+}
+
 function keyOf(query: string, operationName: string | undefined): string {
   return operationName ? `${operationName}\u0000${query}` : query;
 }
 
-interface ShortRequest {
+interface DirectRequest {
   query: string;
   variables?: Record<string, unknown> | null;
   operationName?: string | null;
 }
 
-/** A JSON body with a query and nothing the short path would have to check the way Apollo does. */
-function isShortRequest(body: unknown): body is ShortRequest {
+/** A JSON body with a query and nothing the direct path would have to check the way Apollo does. */
+function isDirectRequest(body: unknown): body is DirectRequest {
   if (!isRecord(body) || typeof body.query !== 'string') return false;
   for (const key in body) if (!REQUEST_FIELDS.has(key)) return false;
   const { variables, operationName } = body;

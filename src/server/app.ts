@@ -67,12 +67,11 @@ export interface AppOptions {
  */
 export async function createApp(options: AppOptions): Promise<{ app: express.Express; apollo: ApolloServer<HubContext>; handler: http.RequestListener }> {
   const limits = queryLimits({ production: options.production });
-  const schema = buildSchema();
-  // With the response cache on, a repeat is answered from memory by Apollo's plugin; the short path
-  // would pass it by. So the short path serves only hubs that answer every query from the database.
-  const accepted = options.responseCache ? undefined : acceptedQueries<HubContext>(schema, { timed: options.metrics.directQuery });
+  // With the response cache on, a repeat is answered from memory by Apollo's plugin; the direct path
+  // would pass it by. So the direct path serves only hubs that answer every query from the database.
+  const accepted = options.responseCache ? undefined : acceptedQueries<HubContext>({ timed: options.metrics.directQuery });
   const apollo = new ApolloServer<HubContext>({
-    schema,
+    schema: buildSchema(),
     introspection: options.introspection,
     ...limits,
     plugins: [

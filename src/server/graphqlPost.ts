@@ -24,7 +24,8 @@ export function isGraphqlPost(req: http.IncomingMessage): boolean {
 
 /**
  * Answers `POST /graphql`, the portal's every query, without Express: the same middleware in the
- * same order, then Apollo, then the answer written as it is. Every other request (GET queries,
+ * same order, then the direct path for a query Apollo has accepted before (acceptedQueries.ts) or
+ * else Apollo, then the answer written as it is. Every other request (GET queries,
  * CORS preflights, the portal's files, OCDS, health) still goes through the Express app.
  *
  * Why: Express's router, its request and response prototypes and `res.send` (an ETag hashed over
@@ -49,12 +50,12 @@ export function graphqlPost<TContext extends BaseContext>(options: GraphqlPostOp
   };
 }
 
-/** Apollo's answer, as its Express integration writes it, less the ETag. */
+/** The direct answer of an accepted query, or Apollo's, as its Express integration writes it, less the ETag. */
 async function answer<TContext extends BaseContext>(options: GraphqlPostOptions<TContext>, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const short = await options.accepted?.answer(req, () => options.context(req));
-  if (short) {
-    res.writeHead(short.status, { ...short.headers, 'content-length': Buffer.byteLength(short.body) });
-    res.end(short.body);
+  const direct = await options.accepted?.answer(req, () => options.context(req));
+  if (direct) {
+    res.writeHead(direct.status, { ...direct.headers, 'content-length': Buffer.byteLength(direct.body) });
+    res.end(direct.body);
     return;
   }
   const headers = new HeaderMap();
