@@ -54,7 +54,9 @@ export async function copyBaseline(sourceUrl: string, targetUrl: string): Promis
 async function storeTablesInLoadOrder(url: string): Promise<string[]> {
   const rows = await adminQuery<{ name: string; parents: string[] }>(
     url,
-    `SELECT c.relname AS name, array_remove(array_agg(DISTINCT p.relname), NULL) AS parents
+    // ::text: node-postgres reads a text[] as an array, but hands a name[] back as its text ("{a,b}"),
+    // whose characters then named no parent, so a child could load before its parent.
+    `SELECT c.relname::text AS name, array_remove(array_agg(DISTINCT p.relname::text), NULL) AS parents
      FROM pg_class c
      JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
      LEFT JOIN pg_constraint f ON f.conrelid = c.oid AND f.contype = 'f' AND f.confrelid <> c.oid
