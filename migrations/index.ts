@@ -13,6 +13,7 @@ import * as writeTimeSummaries from './20261202_011_write_time_summaries';
 import * as titleBigramPostings from './20261202_012_title_bigram_postings';
 import * as entityNewest from './20261202_013_entity_newest';
 import * as kindCounts from './20261202_014_kind_counts';
+import * as fasterTitleBigrams from './20261202_015_faster_title_bigrams';
 
 /**
  * The migrations in the order they apply. Listing them here (rather than letting knex scan the
@@ -34,6 +35,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261202_012_title_bigram_postings': titleBigramPostings,
   '20261202_013_entity_newest': entityNewest,
   '20261202_014_kind_counts': kindCounts,
+  '20261202_015_faster_title_bigrams': fasterTitleBigrams,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

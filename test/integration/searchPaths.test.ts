@@ -130,9 +130,19 @@ describe.each(BACKENDS)('search paths on %s', (backend) => {
     expect(await grams(`${'a'.repeat(SEARCH_TEXT_MAX_CHARS - 1)}处罚`)).toEqual([]);
   });
 
+  test('a title keeps each pair of adjacent ideographs once, and nothing across a gap', async () => {
+    const grams = async (title: string) => ((await db.knex.raw('SELECT hub_title_bigrams(?) AS grams', [title])).rows[0].grams as string[]).sort();
+    expect(await grams('行政处罚决定书（大庆市 行政处罚）2026-01')).toEqual(['处罚', '大庆', '定书', '庆市', '政处', '决定', '罚决', '行政'].sort());
+    expect(await grams('处罚处罚处')).toEqual(['处罚', '罚处'].sort());
+    expect(await grams('处 罚')).toEqual([]);
+    expect(await grams('')).toEqual([]);
+    // Linear in the title: a long one cut to the search text's length answers at once.
+    expect(await grams('大庆市'.repeat(SEARCH_TEXT_MAX_CHARS))).toEqual(['大庆', '市大', '庆市'].sort());
+  });
+
   test('the postings and the search agree on which pairs are ideographs', async () => {
     // Range edges, and characters near them that are not in the ranges.
-    const samples = ['㐀㐁', '䶿一', '一鿿', '鿿一', '〇〇', '㈠㈡', 'ＡＢ', 'ab', '12', 'かな', '𠀀𠀁', '处罚', '医,'];
+    const samples = ['㐀㐁', '䶿一', '䷀一', '一䷀', '一鿿', '鿿一', '〇〇', '㈠㈡', 'ＡＢ', 'ab', '12', 'かな', '𠀀𠀁', '处罚', '医,'];
     for (const pair of samples) {
       const { rows: [row] } = await db.knex.raw('SELECT hub_title_bigrams(?) AS grams', [pair]);
       const sqlKeeps = row.grams.length === 1 && row.grams[0] === pair;

@@ -25,7 +25,7 @@ export interface SearchTerms {
 
 /**
  * The ideographs the title bigram postings keep (CJK Unified Ideographs and Extension A), by the
- * same code point ranges as hub_title_bigrams in migration 012.
+ * same code point ranges as hub_title_bigrams (migrations 012 and 015).
  */
 const IDEOGRAPH_PAIR = /^[\u3400-\u4dbf\u4e00-\u9fff]{2}$/u;
 
