@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { compiledOnce } from './compiledOnce';
+import { runsDirectly } from './directReads';
 
 /** A statement as knex hands it to its client: the SQL and the options the query builder set. */
 interface CompiledQuery {
@@ -11,7 +12,7 @@ interface CompiledQuery {
 // knex's node-postgres client, which the hub extends below; knex ships it without type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const PostgresClient = require('knex/lib/dialects/postgres') as typeof Knex.Client & {
-  prototype: { _query(connection: unknown, obj: CompiledQuery): Promise<unknown> };
+  prototype: { _query(connection: unknown, obj: CompiledQuery): Promise<unknown>; positionBindings(sql: string): string };
 };
 
 /**
@@ -21,7 +22,8 @@ const PostgresClient = require('knex/lib/dialects/postgres') as typeof Knex.Clie
  * PostGraphile does). The name follows the text, so two shapes never share a name, and the set of
  * names stays as small as the set of shapes (a page's filters, not its values).
  *
- * Its SQL text is built once per shape too (compiledOnce.ts).
+ * Its SQL text is built once per shape too (compiledOnce.ts), and a plain read runs without knex's
+ * runner (directReads.ts).
  *
  * PostgreSQL may keep a generic plan after five executions; only queries whose best plan does not
  * depend on their values are marked (a search, whose plan does, is not). The embedded database
@@ -31,7 +33,10 @@ const MARK = 'hubPrepared';
 
 export function prepared<Q extends Knex.QueryBuilder | Knex.Raw>(query: Q): Q {
   // A prepared statement's text is the same for every value, so it is also built only once.
-  if (isQueryBuilder(query)) compiledOnce(query);
+  if (isQueryBuilder(query)) {
+    compiledOnce(query);
+    if (query.client instanceof PreparingPostgresClient) runsDirectly(query);
+  }
   return query.options({ [MARK]: true }) as Q;
 }
 
@@ -59,7 +64,33 @@ export class PreparingPostgresClient extends PostgresClient {
     }
     return PostgresClient.prototype._query.call(this, connection, obj);
   }
+
+  /**
+   * `?` placeholders numbered `$1`, `$2` …, which knex does with a regular expression over the
+   * whole text on every run: kept per text, as a statement's name is. The API's statements are a
+   * few shapes of a few kilobytes; a long one (a migration, a large IN list) is not kept.
+   */
+  override positionBindings(sql: string): string {
+    let positioned = positionedTexts.get(sql);
+    if (positioned === undefined) {
+      positioned = PostgresClient.prototype.positionBindings.call(this, sql);
+      if (sql.length <= POSITIONED_LONGEST) {
+        if (positionedCharacters > POSITIONED_CHARACTERS) {
+          positionedTexts.clear();
+          positionedCharacters = 0;
+        }
+        positionedTexts.set(sql, positioned);
+        positionedCharacters += sql.length + positioned.length;
+      }
+    }
+    return positioned;
+  }
 }
+
+const positionedTexts = new Map<string, string>();
+let positionedCharacters = 0;
+const POSITIONED_LONGEST = 16_000;
+const POSITIONED_CHARACTERS = 2_000_000;
 
 /** Names by text, so a hot statement's text is hashed once; shapes are few, the bound is a guard. */
 const names = new Map<string, string>();

@@ -42,5 +42,43 @@ describe.each(BACKENDS)('prepared statements on %s', (backend) => {
         await single.close();
       }
     });
+
+    test("a marked read run without knex's runner reads, reports and fails as knex does, and gives its connection back", async () => {
+      const single = await openDatabase({ databaseUrl: db.env.DATABASE_URL, poolMax: 1 });
+      const sent: Array<{ sql: string; bindings: unknown[] }> = [];
+      single.knex.on('query', (query: { sql: string; bindings: unknown[] }) => sent.push(query));
+      try {
+        await single.knex.schema.createTable('direct_reads', (t) => {
+          t.text('source_key');
+          t.text('title');
+        });
+        await single.knex('direct_reads').insert({ source_key: 'k1', title: '直接读取' });
+        sent.length = 0;
+        const byKey = (key: string) => prepared(single.knex('direct_reads').where('source_key', key).select('title'));
+        expect(await byKey('k1')).toEqual([{ title: '直接读取' }]);
+        expect(await prepared(single.knex('direct_reads').where('source_key', 'k1').first('title'))).toEqual({ title: '直接读取' });
+        expect(await byKey('none')).toEqual([]);
+        // The statements are announced as knex announces them: positioned placeholders, bound values.
+        expect(sent.map((q) => [/\$1/.test(q.sql), q.bindings])).toEqual([
+          [true, ['k1']],
+          [true, ['k1', 1]],
+          [true, ['none']],
+        ]);
+        // A failing read names its statement, as knex's errors do, and the single connection
+        // comes back each time: the reads after it still run.
+        for (let i = 0; i < 3; i++) {
+          await expect(prepared(single.knex('direct_reads').whereRaw('1 / (? - 1) = 1', [1]).select('title'))).rejects.toThrow(/select "title" from "direct_reads".*division by zero/);
+        }
+        expect(await byKey('k1')).toHaveLength(1);
+        // In a transaction the read is knex's, on the transaction's connection: it sees the
+        // transaction's own uncommitted row.
+        await single.knex.transaction(async (trx) => {
+          await trx('direct_reads').insert({ source_key: 'k2', title: '事务内' });
+          expect(await prepared(trx('direct_reads').where('source_key', 'k2').select('title'))).toEqual([{ title: '事务内' }]);
+        });
+      } finally {
+        await single.close();
+      }
+    });
   }
 });
