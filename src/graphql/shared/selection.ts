@@ -16,7 +16,21 @@ export type FieldSelection = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'
  * Names of the fields selected at `path` below the resolver's own field, e.g. ['edges', 'node']
  * under a connection. Aliases do not matter: the field's name says what it reads.
  */
-export function selectedFieldsAt(info: FieldSelection, path: readonly string[]): Set<string> {
+export function selectedFieldsAt(info: FieldSelection, path: readonly string[]): ReadonlySet<string> {
+  if (info.fieldNodes.length !== 1) return selectedNow(info, path);
+  // A field's node belongs to one parsed query, whose fragments do not change: its selection is
+  // read once per query text and path, not on every request that runs the same document.
+  let byPath = selectionsByField.get(info.fieldNodes[0]);
+  if (!byPath) selectionsByField.set(info.fieldNodes[0], (byPath = new Map()));
+  const key = path.join('.');
+  let selected = byPath.get(key);
+  if (!selected) byPath.set(key, (selected = selectedNow(info, path)));
+  return selected;
+}
+
+const selectionsByField = new WeakMap<FieldNode, Map<string, ReadonlySet<string>>>();
+
+function selectedNow(info: FieldSelection, path: readonly string[]): ReadonlySet<string> {
   let sets: SelectionSetNode[] = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   for (const name of path) {
     sets = sets.flatMap((set) => fieldsIn(set, info)).filter((field) => field.name.value === name).flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));

@@ -35,10 +35,13 @@ export function servedSummary(row: any): ProcessSummary {
     amended: Boolean(row.amended),
     cancelled: Boolean(row.cancelled),
     noticeCount: Number(row.notice_count),
-    firstNoticeAt: new Date(row.first_notice_at),
-    lastNoticeAt: new Date(row.last_notice_at),
+    firstNoticeAt: instant(row.first_notice_at),
+    lastNoticeAt: instant(row.last_notice_at),
   };
 }
+
+/** A timestamp as the driver gave it: node-postgres already parsed it into a Date; otherwise its text. */
+const instant = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
 
 /** Limits a query over `p` to some processes; every value is a bound parameter. */
 export function whereSummaryIn(q: Knex.QueryBuilder, keys: readonly ProcessKey[]): Knex.QueryBuilder {
