@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { compiledOnce } from './compiledOnce';
-import { runsDirectly } from './directReads';
+import { DirectReadRunner } from './directReads';
 
 /** A statement as knex hands it to its client: the SQL and the options the query builder set. */
 interface CompiledQuery {
@@ -22,8 +22,7 @@ const PostgresClient = require('knex/lib/dialects/postgres') as typeof Knex.Clie
  * PostGraphile does). The name follows the text, so two shapes never share a name, and the set of
  * names stays as small as the set of shapes (a page's filters, not its values).
  *
- * Its SQL text is built once per shape too (compiledOnce.ts), and a plain read runs without knex's
- * runner (directReads.ts).
+ * Its SQL text is built once per shape too (compiledOnce.ts).
  *
  * PostgreSQL may keep a generic plan after five executions; only queries whose best plan does not
  * depend on their values are marked (a search, whose plan does, is not). The embedded database
@@ -33,10 +32,7 @@ const MARK = 'hubPrepared';
 
 export function prepared<Q extends Knex.QueryBuilder | Knex.Raw>(query: Q): Q {
   // A prepared statement's text is the same for every value, so it is also built only once.
-  if (isQueryBuilder(query)) {
-    compiledOnce(query);
-    if (query.client instanceof PreparingPostgresClient) runsDirectly(query);
-  }
+  if (isQueryBuilder(query)) compiledOnce(query);
   return query.options({ [MARK]: true }) as Q;
 }
 
@@ -55,8 +51,12 @@ export function plannedLimit<Q extends Knex.QueryBuilder>(query: Q, rows: number
 
 const isQueryBuilder = (query: Knex.QueryBuilder | Knex.Raw): query is Knex.QueryBuilder => '_statements' in query;
 
-/** knex's pg client, giving marked statements their name. */
+/** knex's pg client, giving marked statements their name, and running plain reads without knex's runner (directReads.ts). */
 export class PreparingPostgresClient extends PostgresClient {
+  override runner(builder: unknown): DirectReadRunner {
+    return new DirectReadRunner(this, builder);
+  }
+
   _query(connection: unknown, obj: CompiledQuery): Promise<unknown> {
     if (obj.options?.[MARK]) {
       const { [MARK]: _mark, ...options } = obj.options;

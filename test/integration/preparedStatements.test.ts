@@ -43,7 +43,7 @@ describe.each(BACKENDS)('prepared statements on %s', (backend) => {
       }
     });
 
-    test("a marked read run without knex's runner reads, reports and fails as knex does, and gives its connection back", async () => {
+    test("a read run without knex's runner reads, reports and fails as knex does, and gives its connection back", async () => {
       const single = await openDatabase({ databaseUrl: db.env.DATABASE_URL, poolMax: 1 });
       const sent: Array<{ sql: string; bindings: unknown[] }> = [];
       single.knex.on('query', (query: { sql: string; bindings: unknown[] }) => sent.push(query));
