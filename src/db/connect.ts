@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
+import { timestamptzReader } from './timestampParser';
 import { PGlite, type Extension } from '@electric-sql/pglite';
 import ClientPGLite from 'knex-pglite';
 import { PreparingPostgresClient } from './preparedStatements';
@@ -51,6 +52,11 @@ const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm
 // Counts and ids come back as int8/numeric; as strings they would leak into JSON and arithmetic.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+// Timestamps as pg reads them, faster in the shape PostgreSQL writes (timestampParser.ts). The
+// embedded database reads them with the same function: its own reader takes a year before 100 for
+// 19xx and an offset with seconds (Shanghai before 1928) for no date at all.
+const readTimestamptz = timestamptzReader(pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ));
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, readTimestamptz);
 
 /** Reaching a shared database waits for its turn behind the server's transaction in progress. */
 const SHARED_WAIT_MS = 60000;
@@ -131,7 +137,7 @@ async function openEmbedded(dataDir = '.hub', joinRunningHub: boolean): Promise<
 }
 
 async function openPglite(dataDir: string, location: string, lock?: DataDirLock): Promise<Database> {
-  const pglite = new PGlite(lock ? path.join(dataDir, 'pgdata') : dataDir, { extensions: { pg_trgm } });
+  const pglite = new PGlite(lock ? path.join(dataDir, 'pgdata') : dataDir, { extensions: { pg_trgm }, parsers: { [pg.types.builtins.TIMESTAMPTZ]: readTimestamptz } });
   // Opening PGlite (a WASM PostgreSQL; a new directory runs initdb) takes seconds, and far longer
   // on a busy machine: wait for it here, since the pool gives a new connection only 30 s.
   try {
