@@ -114,7 +114,7 @@ export async function createApp(options: AppOptions): Promise<{ app: express.Exp
   // Every request is timed, gets an id, and one log line at level info and below.
   const everyRequest = [options.metrics.http, requestLogging(options.logger)];
   const graphqlSteps = [
-    cors({ origin: corsOrigin(options.corsOrigins), methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }) as PlainMiddleware,
+    ...corsStep(options.corsOrigins),
     queryStringJsonDepth,
     express.json({ limit: options.bodyLimit ?? '1mb', verify: verifyJsonDepth }) as PlainMiddleware,
   ];
@@ -223,6 +223,15 @@ function portalFiles(): express.RequestHandler {
 function corsOrigin(origins: string[]): boolean | string[] {
   if (origins.includes('*')) return true;
   return origins.length ? origins : false;
+}
+
+/**
+ * The CORS middleware, when some origin may call the API. With none configured the package only
+ * copies its options and calls next() on every request, preflights included: the step is left out.
+ */
+function corsStep(origins: string[]): PlainMiddleware[] {
+  const origin = corsOrigin(origins);
+  return origin === false ? [] : [cors({ origin, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }) as PlainMiddleware];
 }
 
 /**

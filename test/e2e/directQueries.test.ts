@@ -44,6 +44,11 @@ const PORTAL_QUERIES: Array<{ name: string; query: string; variables?: Record<st
     variables: { uscc: 'BUSIEST' },
   },
   {
+    name: 'an enterprise page with its total, as the portal asks for it',
+    query: `query ProfileTotal($uscc: String!) { entity(uscc: $uscc) { name disclosures(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title subject { name } } } } } }`,
+    variables: { uscc: 'BUSIEST' },
+  },
+  {
     name: 'a page of trading processes',
     query: `query Processes($stage: TradingProcessStage) { tradingProcesses(first: 20, stage: $stage) { edges { node { projectCode lotCode projectName stage noticeCount lastNoticeAt } } } }`,
     variables: { stage: null },

@@ -13,7 +13,8 @@ import type { EntityView } from './served';
 export function involving(entity: EntityView, knex: Knex): ListScope {
   if (!entity.usccValid) return (q) => void q.where('d.subject_uscc', entity.uscc);
   // One id list from two index scans: an OR across the two would make the planner walk the
-  // whole publication-time index for entities whose disclosures are old.
+  // whole publication-time index for entities whose disclosures are old. The second is a builder,
+  // not a callback: a callback hides its clauses from compiledOnce, which would build the text anew.
   const scope: ListScope = (q) =>
     void q.whereIn(
       'd.id',
@@ -21,7 +22,7 @@ export function involving(entity: EntityView, knex: Knex): ListScope {
         .select('id')
         .from('disclosures')
         .where('entity_uscc', entity.uscc)
-        .unionAll((u) => u.select('disclosure_id').from('disclosure_parties').where('entity_uscc', entity.uscc)),
+        .unionAll(knex.select('disclosure_id').from('disclosure_parties').where('entity_uscc', entity.uscc)),
     );
   scope.pageCandidates = (bounds) =>
     knex.select('newest.id').from(knex.unionAll([newestAbout(knex, entity.uscc, bounds), newestNaming(knex, entity.uscc, bounds)], true).as('newest'));
