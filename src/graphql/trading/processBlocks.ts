@@ -17,7 +17,7 @@ export const INITIATOR_ROLES: readonly string[] = [TRADING.roles.buyer, TRADING.
  * gives it, else as the latest notice naming it at all: a notice that mistyped the buyer's code
  * must not hide the code the others gave (the buyerUscc filter finds the process by it).
  */
-export function processBuyer(notices: readonly Notice[]): TradingParty | null {
+export function processBuyer(notices: ReadonlyArray<Pick<Notice, 'parties'>>): TradingParty | null {
   const initiators = [...notices]
     .reverse()
     .map((notice) => notice.parties.find((p) => p.roles.some((role) => INITIATOR_ROLES.includes(role))))
@@ -40,7 +40,7 @@ export function processAwards(notices: readonly Notice[]): TradingAward[] {
 }
 
 /** Contracts by id: the acceptance notice adds the implementation to the contract notice's terms. */
-export function processContracts(notices: readonly Notice[]): ServedContract[] {
+export function processContracts(notices: ReadonlyArray<Pick<Notice, 'contracts'>>): ServedContract[] {
   const byId = new Map<string, ServedContract>();
   for (const contract of notices.flatMap((n) => n.contracts)) {
     const known = byId.get(contract.id);

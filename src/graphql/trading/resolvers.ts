@@ -8,13 +8,18 @@ import { processAwards, processBuyer, processContracts, totalValue } from './pro
 import { listTradingProcesses, type ProcessListArgs } from './processList';
 import type { ProcessSummary } from './processSummaries';
 import { servedProject, type ServedProject } from './project';
-import type { ServedTradingNotice } from './served';
+import type { ServedNoticeBlocks, ServedTradingNotice } from './served';
 
 type Notices = ServedTradingNotice[];
 
 /** A field of a process compiled from its notices, which load once per request for every process. */
 function fromNotices<T>(compile: (notices: Notices) => T) {
   return async (process: ProcessSummary, _: unknown, ctx: HubContext): Promise<T> => compile(await ctx.loaders.trading.notices.load(process));
+}
+
+/** A field of a process compiled from its notices' trade type, parties and contracts only (loaders.ts, `blocks`). */
+function fromNoticeBlocks<T>(compile: (blocks: ServedNoticeBlocks[]) => T) {
+  return async (process: ProcessSummary, _: unknown, ctx: HubContext): Promise<T> => compile(await ctx.loaders.trading.blocks.load(process));
 }
 
 /** A field of a project compiled from the notices of all its lots, oldest first. */
@@ -83,11 +88,11 @@ export const tradingResolvers = {
     lotCode: (process: ProcessSummary) => process.lotCode || null,
     project: projectOf,
     notices: fromNotices((notices) => notices),
-    tradeType: fromNotices((notices) => notices.at(-1)?.tradeType ?? null),
-    buyer: fromNotices(processBuyer),
+    tradeType: fromNoticeBlocks((blocks) => blocks.at(-1)?.tradeType ?? null),
+    buyer: fromNoticeBlocks(processBuyer),
     awards: fromNotices(processAwards),
     contracts: fromNotices(processContracts),
-    contractValue: fromNotices((notices) => totalValue(processContracts(notices))),
+    contractValue: fromNoticeBlocks((blocks) => totalValue(processContracts(blocks))),
   },
   TradingProject: {
     tradeType: fromProjectNotices((notices) => notices.at(-1)?.tradeType ?? null),

@@ -9,8 +9,24 @@ function servedContract({ awardID, ...contract }: TradingContract): ServedContra
   return { ...contract, awardId: awardID };
 }
 
+/**
+ * The three blocks of a notice a process's trade type, buyer and contract value are compiled from
+ * (processBlocks.ts), as TradingNotice serves them. A page of processes that asks for those reads
+ * these blocks of its notices, not whole notices (trading/loaders.ts).
+ */
+export function servedNoticeBlocks(a: NoticeBlocks) {
+  return { tradeType: a.tradeType ?? null, parties: listOf(a.parties), contracts: listOf(a.contracts).map(servedContract) };
+}
+
+export type ServedNoticeBlocks = ReturnType<typeof servedNoticeBlocks>;
+
+/** The three blocks as stored; rows stored before a block was read lack it. */
+export type NoticeBlocks = { [Block in 'tradeType' | 'parties' | 'contracts']?: TradingNoticeAttributes[Block] | null };
+
 /** A notice as TradingNotice serves it: its blocks as stored, list blocks empty where older rows lack them. */
 export const servedTradingNotice = servedAs('TradingNotice', (a: TradingNoticeAttributes) => ({
+  // First: a spread that starts a literal clones its object; one further in copies property by property.
+  ...servedNoticeBlocks(a),
   noticeId: a.noticeId ?? null,
   noticeType: a.noticeType ?? null,
   ocdsTag: a.ocdsTag ?? null,
@@ -19,16 +35,13 @@ export const servedTradingNotice = servedAs('TradingNotice', (a: TradingNoticeAt
   // Notices stored before lots were read name none: their process is the undivided project.
   lotCode: a.lot?.code ?? null,
   lotName: a.lot?.name ?? null,
-  tradeType: a.tradeType ?? null,
   sourceAmountUnit: a.sourceAmountUnit ?? null,
   region: a.region ?? null,
   tender: a.tender ?? null,
   tenderers: listOf(a.tenderers),
   awards: listOf(a.awards),
-  contracts: listOf(a.contracts).map(servedContract),
   amendment: a.amendment ?? null,
   cancellation: a.cancellation ?? null,
-  parties: listOf(a.parties),
   contact: a.contact ?? null,
 }));
 
