@@ -53,6 +53,30 @@ describe.each(BACKENDS)('one city across every domain on %s', (backend) => {
     for (const domain of domains) expect(entity[domain.toLowerCase()].totalCount).toBeGreaterThan(0);
   });
 
+  test('an enterprise’s trading awards carry their notice’s project and one of its award values', async () => {
+    const { rows } = await hub.db.knex.raw(`
+      SELECT p.entity_uscc AS uscc FROM disclosure_parties p JOIN disclosures d ON d.id = p.disclosure_id
+      WHERE p.role = 'supplier' AND d.kind = 'trading-notice' AND d.attributes->'noticeType'->>'type' = 'award' AND p.entity_uscc IS NOT NULL
+      GROUP BY p.entity_uscc ORDER BY count(*) DESC, p.entity_uscc LIMIT 1`);
+    expect(rows).toHaveLength(1);
+    const { body } = await graphql(
+      hub.url,
+      `query($code: String!) { entity(uscc: $code) { tradingAwards { projectCode projectName amount
+          notice { ... on TradingNotice { projectCode projectName awards { value { amountWan } } } } } } }`,
+      { code: rows[0].uscc },
+    );
+    expect(body.errors).toBeUndefined();
+    const awards = body.data.entity.tradingAwards;
+    expect(awards.length).toBeGreaterThan(0);
+    for (const award of awards) {
+      expect(award.projectCode).toBe(award.notice.projectCode);
+      expect(award.projectName).toBe(award.notice.projectName);
+      const values = award.notice.awards.map((a: any) => a.value?.amountWan ?? null);
+      expect(values).toContain(award.amount);
+    }
+    expect(awards.some((award: any) => typeof award.amount === 'number' && award.projectCode)).toBe(true);
+  });
+
   /** The largest page (≤ 20) the API's cost limit accepts for this selection. */
   async function pageSizeWithinCost(query: string, kind: string): Promise<number> {
     const { body }: any = await graphql(hub.url, query, { k: kind, after: null, first: 20 });

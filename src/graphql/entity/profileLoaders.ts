@@ -74,11 +74,12 @@ export function createProfileLoaders(knex: Knex) {
         .where({ 'p.role': TRADING.roles.supplier, 'd.kind': TRADING.kinds.notice })
         .whereRaw(`${NOTICE_TYPE_SQL} = 'award'`)
         .orderBy([{ column: 'p.entity_uscc' }, { column: 'd.published_at', order: 'desc' }])
-        .distinct('p.entity_uscc as uscc', 'd.id', 'd.published_at', 'd.attributes');
+        // The three attributes an award shows, not the whole notice (its tender, tenderers, contact…).
+        .distinct('p.entity_uscc as uscc', 'd.id', 'd.published_at', knex.raw(`d.attributes->>'projectCode' AS project_code, d.attributes->>'projectName' AS project_name, d.attributes->'awards' AS awards`));
       return groupRows(rows, (r: any) => r.uscc, (r: any): TradingAwardView => ({
-        projectCode: r.attributes.projectCode ?? null,
-        projectName: r.attributes.projectName ?? null,
-        amount: awardAmount(r.attributes, r.uscc),
+        projectCode: r.project_code ?? null,
+        projectName: r.project_name ?? null,
+        amount: awardAmount(r.awards, r.uscc),
         awardedAt: r.published_at,
         noticeId: Number(r.id),
       }));
@@ -119,8 +120,8 @@ export function creditSummaryOf(row: any): CreditSummaryView {
 }
 
 /** The value of the award this supplier won, from the notice's OCDS-shaped awards. */
-function awardAmount(attributes: any, uscc: string): number | null {
-  const awards: any[] = attributes.awards ?? [];
+function awardAmount(noticeAwards: any[] | null, uscc: string): number | null {
+  const awards: any[] = noticeAwards ?? [];
   const mine = awards.find((a) => (a.suppliers ?? []).some((s: any) => String(s.id ?? '').endsWith(uscc))) ?? awards[0];
   return mine?.value?.amountWan ?? null;
 }
