@@ -170,6 +170,16 @@ describe.each(BACKENDS)('hub serve on %s, over HTTP', (backend) => {
       const key = field.split(' ')[0];
       expect(alone.body.data.e.edges[0].node[key]).toEqual(entity[key]);
     }
+    // An enterprise with no credit disclosure: an empty credit record, read along as through its loader.
+    const { rows } = await hub.db.knex.raw(
+      `SELECT e.uscc FROM entities e WHERE NOT EXISTS (SELECT 1 FROM entity_credit_summaries c WHERE c.uscc = e.uscc) ORDER BY e.uscc LIMIT 1`,
+    );
+    expect(rows).toHaveLength(1);
+    const CREDIT = 'creditSummary { penaltyCount penaltyTotalFine latestPenaltyAt licenceCount seriousViolationListed }';
+    const readAlong = await graphql(hub.url, `query($uscc: String!) { entity(uscc: $uscc) { ${CREDIT} disclosures(first: 1) { edges { node { id } } } } }`, { uscc: rows[0].uscc });
+    const alone = await graphql(hub.url, `query($uscc: String!) { e: entities(first: 1, search: $uscc) { edges { node { ${CREDIT} } } } }`, { uscc: rows[0].uscc });
+    expect(readAlong.body.data.entity.creditSummary).toEqual({ penaltyCount: 0, penaltyTotalFine: 0, latestPenaltyAt: null, licenceCount: 0, seriousViolationListed: false });
+    expect(alone.body.data.e.edges[0].node.creditSummary).toEqual(readAlong.body.data.entity.creditSummary);
   });
 
   test('a page reads only the columns its fields need, and serves each field as a whole read does', async () => {

@@ -100,8 +100,14 @@ function byCode<V>(batch: (codes: string[]) => Promise<Map<unknown, V>>) {
   return mapLoader<string, V | undefined>(batch, undefined);
 }
 
+/** An entity's disclosures in one domain, as DomainCount serves it. */
+export interface DomainCountView {
+  domain: string;
+  count: number;
+}
+
 /** A row of entity_domain_counts as DomainCount serves it. */
-export function domainCountOf(row: { domain: string; count: number | string }): { domain: string; count: number } {
+export function domainCountOf(row: { domain: string; count: number | string }): DomainCountView {
   return { domain: row.domain, count: Number(row.count) };
 }
 

@@ -11,7 +11,7 @@ import { rowReadOf } from '../disclosures/rowRead';
 import type { Connection } from '../shared/connection';
 import { fieldsIn, selectedFieldsAt } from '../shared/selection';
 import { involving, involvingArgs } from './involving';
-import { creditSummaryOf, domainCountOf } from './profileLoaders';
+import { creditSummaryOf, domainCountOf, NO_CREDIT_RECORD, type CreditSummaryView, type DomainCountView } from './profileLoaders';
 import { storedEntity, type EntityView } from './served';
 
 /**
@@ -32,25 +32,52 @@ export async function entityWithProfile(ctx: HubContext, code: string, info: Gra
   if (rows.length === 0) return null;
   const row = page ? rows.find((r) => r.profile_row)! : rows[0];
   const entity = storedEntity({ uscc: row.profile_uscc, name: row.profile_name });
+  const read: ProfileRead = {};
   const { entities } = ctx.loaders;
   entities.byCode.prime(code, entity);
-  if (counts) entities.domainCounts.prime(code, (row.domain_counts as Array<{ domain: string; count: number }>).map(domainCountOf));
-  // No summary row: the entity has no credit disclosure, which the resolver shows as an empty record.
-  if (credit) entities.creditSummary.prime(code, row.credit_uscc ? creditSummaryOf(creditColumns(row)) : undefined);
+  if (counts) {
+    read.counts = (row.domain_counts as Array<{ domain: string; count: number }>).map(domainCountOf);
+    entities.domainCounts.prime(code, read.counts);
+  }
+  if (credit) {
+    const summary = row.credit_uscc ? creditSummaryOf(creditColumns(row)) : undefined;
+    // No summary row: the entity has no credit disclosure, which is served as an empty record.
+    read.credit = summary ?? NO_CREDIT_RECORD;
+    entities.creditSummary.prime(code, summary);
+  }
   // Without a disclosure, the LATERAL join leaves the entity's one row with a null page row.
-  if (page) pagesRead.set(entity, { field: page.field, connection: page.along.connect(rows[0].id == null ? [] : rows) });
+  if (page) read.page = { field: page.field, connection: page.along.connect(rows[0].id == null ? [] : rows) };
+  profilesRead.set(entity, read);
   return entity;
 }
 
-/** The page of disclosures a profile statement read along, for the field it was read for. */
-const pagesRead = new WeakMap<EntityView, { field: FieldNode; connection: Connection<ServedDisclosure> }>();
+/**
+ * What a profile statement read for an entity, for its fields to serve as they are. The loaders
+ * are primed too (another path to the same entity in the query reads them), but a field that
+ * returns its value rather than a loader's promise lets graphql-js complete the entity without
+ * waiting: an enterprise page then resolves in the tick its statement comes back.
+ */
+interface ProfileRead {
+  counts?: DomainCountView[];
+  credit?: CreditSummaryView;
+  /** The page of disclosures, for the field (node of the query) it was read for. */
+  page?: { field: FieldNode; connection: Connection<ServedDisclosure> };
+}
+
+const profilesRead = new WeakMap<EntityView, ProfileRead>();
+
+/** Entity.disclosureCounts as the profile statement read it; undefined when it did not. */
+export const countsReadWith = (entity: EntityView): DomainCountView[] | undefined => profilesRead.get(entity)?.counts;
+
+/** Entity.creditSummary as the profile statement read it; undefined when it did not. */
+export const creditReadWith = (entity: EntityView): CreditSummaryView | undefined => profilesRead.get(entity)?.credit;
 
 /**
  * Entity.disclosures from the profile statement, when it read that very field (the same node of the
  * query, so the same arguments and selection) for this entity; undefined otherwise.
  */
 export function pageReadWith(entity: EntityView, info: GraphQLResolveInfo): Connection<ServedDisclosure> | undefined {
-  const read = pagesRead.get(entity);
+  const read = profilesRead.get(entity)?.page;
   return read && info.fieldNodes.length === 1 && info.fieldNodes[0] === read.field ? read.connection : undefined;
 }
 

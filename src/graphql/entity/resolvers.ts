@@ -6,7 +6,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { HubContext } from '../context';
 import { rowReadOf } from '../disclosures/rowRead';
 import { involving, involvingArgs } from './involving';
-import { entityWithProfile, pageReadWith } from './profileRead';
+import { countsReadWith, creditReadWith, entityWithProfile, pageReadWith } from './profileRead';
 import { withCanonicalRegion } from '../shared/region';
 import { listDisclosures, type DisclosureListArgs, type PageArgs } from '../disclosures/list';
 import { pageSize } from '../shared/pageSize';
@@ -51,8 +51,8 @@ export const entityResolvers = {
     disclosures: (e: EntityView, args: DisclosureListArgs, ctx: HubContext, info: GraphQLResolveInfo) =>
       pageReadWith(e, info) ?? listDisclosures(ctx.knex, involvingArgs(args, ctx), involving(e, ctx.knex), rowReadOf(info, ctx.loaders.entities.byCode)),
     names: (e: EntityView, _: unknown, ctx: HubContext) => aspect(e, ctx.loaders.entities.names, [e.name]),
-    disclosureCounts: (e: EntityView, _: unknown, ctx: HubContext) => aspect(e, ctx.loaders.entities.domainCounts, []),
-    creditSummary: (e: EntityView, _: unknown, ctx: HubContext) => aspect(e, ctx.loaders.entities.creditSummary, NO_CREDIT_RECORD),
+    disclosureCounts: (e: EntityView, _: unknown, ctx: HubContext) => countsReadWith(e) ?? aspect(e, ctx.loaders.entities.domainCounts, []),
+    creditSummary: (e: EntityView, _: unknown, ctx: HubContext) => creditReadWith(e) ?? aspect(e, ctx.loaders.entities.creditSummary, NO_CREDIT_RECORD),
     tradingAwards: async (e: EntityView, args: { first?: number | null }, ctx: HubContext) =>
       (await aspect(e, ctx.loaders.entities.tradingAwards, [])).slice(0, pageSize(args.first)),
     pppRoles: (e: EntityView, _: unknown, ctx: HubContext) => aspect(e, ctx.loaders.entities.pppRoles, []),
