@@ -9,13 +9,14 @@ import { LOT_CODE_SQL, PROJECT_CODE_SQL } from '../../summaries/stageSql';
 import { servedNoticeBlocks, servedTradingNotice, type NoticeBlocks, type ServedNoticeBlocks, type ServedTradingNotice } from './served';
 
 export function createTradingLoaders(knex: Knex) {
+  /** The trading notices of some processes, oldest first. */
+  const noticesOf = (keys: readonly ProcessKey[]) =>
+    whereProcessIn(knex('disclosures as d').where('d.kind', TRADING.kinds.notice), keys).orderBy([{ column: 'd.published_at' }, { column: 'd.id' }]);
   return {
     /** A process's notices, oldest first: one query for every process a request touches. */
     notices: mapLoader(
       async (keys: ProcessKey[]) => {
-        const rows: DisclosureRow[] = await whereProcessIn(knex('disclosures as d').where('d.kind', TRADING.kinds.notice), keys)
-          .select(DISCLOSURE_COLUMNS)
-          .orderBy([{ column: 'd.published_at' }, { column: 'd.id' }]);
+        const rows: DisclosureRow[] = await noticesOf(keys).select(DISCLOSURE_COLUMNS);
         return groupRows(rows.map(servedTradingNotice), (notice) => processKeyText(processKeyOf(notice)), (notice) => notice);
       },
       [] as ServedTradingNotice[],
@@ -25,16 +26,15 @@ export function createTradingLoaders(knex: Knex) {
      * A process's notices, oldest first, as the three blocks its trade type, buyer and contract
      * value are compiled from: one query for every process a request touches. A page of 20
      * processes has a few hundred notices; reading whole rows (every column, all of each notice's
-     * attributes) and serving each was most of such a page's cost.
+     * attributes) and serving each was most of such a page's cost. A page that reads the notices
+     * whole anyway primes these with them (resolvers.ts), so the notices are read once.
      */
     blocks: mapLoader(
       async (keys: ProcessKey[]) => {
-        const rows: NoticeBlocksRow[] = await whereProcessIn(knex('disclosures as d').where('d.kind', TRADING.kinds.notice), keys)
-          .select(
-            knex.raw(`${PROJECT_CODE_SQL} AS project_code, ${LOT_CODE_SQL} AS lot_code`),
-            knex.raw(`d.attributes->'tradeType' AS trade_type, d.attributes->'parties' AS parties, d.attributes->'contracts' AS contracts`),
-          )
-          .orderBy([{ column: 'd.published_at' }, { column: 'd.id' }]);
+        const rows: NoticeBlocksRow[] = await noticesOf(keys).select(
+          knex.raw(`${PROJECT_CODE_SQL} AS project_code, ${LOT_CODE_SQL} AS lot_code`),
+          knex.raw(`d.attributes->'tradeType' AS trade_type, d.attributes->'parties' AS parties, d.attributes->'contracts' AS contracts`),
+        );
         return groupRows(
           rows,
           (row) => processKeyText({ projectCode: row.project_code, lotCode: row.lot_code }),

@@ -34,12 +34,22 @@ function fromProjectNotices<T>(compile: (notices: Notices) => T) {
 /** The fields a summary row answers itself: a page asking for no other needs no loader. */
 const SUMMARY_FIELDS = new Set<keyof ProcessSummary | '__typename'>(['__typename', 'projectCode', 'lotCode', 'projectName', 'lotName', 'stage', 'amended', 'cancelled', 'noticeCount', 'firstNoticeAt', 'lastNoticeAt']);
 
+/** The fields of a process compiled from whole notices (fromNotices). */
+const WHOLE_NOTICE_FIELDS = new Set(['notices', 'awards', 'contracts']);
+
 async function tradingProcesses(_: unknown, args: ProcessListArgs, ctx: HubContext, info: GraphQLResolveInfo) {
   const connection = await listTradingProcesses(ctx.knex, args);
+  const fields = [...selectedFieldsAt(info, ['edges', 'node'])];
+  const { trading } = ctx.loaders;
   // The page already holds each process's summary: a notice's `process` below it needs no query
   // of its own. A page of summary fields only has no such notice (and keying each row costs).
-  if ([...selectedFieldsAt(info, ['edges', 'node'])].some((field) => !SUMMARY_FIELDS.has(field as keyof ProcessSummary))) {
-    for (const { node } of connection.edges) ctx.loaders.trading.process.prime(node, node);
+  if (fields.some((field) => !SUMMARY_FIELDS.has(field as keyof ProcessSummary))) {
+    for (const { node } of connection.edges) trading.process.prime(node, node);
+  }
+  // A page that reads its notices whole takes the blocks (buyer, trade type, contract value) from
+  // them: one statement over the notices, not a second for their blocks.
+  if (fields.some((field) => WHOLE_NOTICE_FIELDS.has(field))) {
+    for (const { node } of connection.edges) trading.blocks.prime(node, trading.notices.load(node));
   }
   return connection;
 }
