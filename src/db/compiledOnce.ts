@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { assertSameAsBuilt, sameQuery, type CompiledQuery } from './compiledQuery';
 
 /**
  * SQL text built once per statement shape. knex builds a statement's text anew each time it runs
@@ -41,13 +42,6 @@ interface KnexBuilder {
   /** The knex client the builder compiles with: its dialect writes the text. */
   client: object;
   toSQL(): CompiledQuery;
-}
-
-interface CompiledQuery {
-  sql: string;
-  bindings: unknown[];
-  method: string;
-  [other: string]: unknown;
 }
 
 /**
@@ -102,7 +96,7 @@ function compiledFor(builder: KnexBuilder, compile: () => CompiledQuery): Compil
   }
   if (template === NOT_CACHEABLE) return compiledEveryTime(compile);
   const query: CompiledQuery = { ...template.query, bindings: bindingsOf(template, shape), __knexQueryUid: `hub-${++nextUid}` };
-  if (VERIFY) assertSameAsCompiled(query, compile());
+  if (VERIFY) assertSameAsBuilt('compiledOnce', query, compile());
   return query;
 }
 
@@ -326,14 +320,4 @@ function valueSlot(holder: Record<string | number, unknown> | unknown[], key: st
   part(shape, value instanceof Date ? VALUE_TYPES.date : VALUE_TYPES[typeof value]);
   shape.holders.push(holder as Record<string | number, unknown>);
   shape.keys.push(key);
-}
-
-function sameQuery(a: CompiledQuery, b: CompiledQuery): boolean {
-  const same = (x: unknown, y: unknown) => x === y || (x instanceof Date && y instanceof Date && x.getTime() === y.getTime());
-  return a.sql === b.sql && a.method === b.method && a.bindings.length === b.bindings.length && a.bindings.every((x, i) => same(x, b.bindings[i]));
-}
-
-function assertSameAsCompiled(reused: CompiledQuery, compiled: CompiledQuery): void {
-  if (sameQuery(reused, compiled)) return;
-  throw new Error(`compiledOnce reused SQL that differs from a fresh compile:\n${reused.sql}\n${JSON.stringify(reused.bindings)}\nvs\n${compiled.sql}\n${JSON.stringify(compiled.bindings)}`);
 }

@@ -4,6 +4,7 @@ import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub
 import { CURSOR_REFUSED } from '../helpers/clientMistakes';
 import { graphql } from '../helpers/graphql';
 import { statementsBuiltEveryTime } from '../../src/db/compiledOnce';
+import { untemplatableShapes } from '../../src/db/inputTemplates';
 
 /**
  * With the response cache off, a query Apollo has answered cleanly once is answered again by
@@ -185,6 +186,7 @@ describe.each(BACKENDS)('direct answers of accepted queries on %s', (backend) =>
   test('the statements of the portal’s pages are built once per shape, none anew on every request', async () => {
     for (const { query, variables } of PORTAL_QUERIES) await post({ query, variables: withBusiest(variables), operationName: query.startsWith('query A') ? 'B' : undefined });
     expect(statementsBuiltEveryTime()).toEqual([]);
+    expect(untemplatableShapes()).toEqual([]);
   });
 
   test('direct answers are timed with every other operation', async () => {

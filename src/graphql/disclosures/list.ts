@@ -79,7 +79,8 @@ export async function listDisclosures(
  * Null for a search, whose page may take two statements.
  */
 export interface PageReadAlong {
-  statement: Knex.QueryBuilder;
+  /** Built when asked for: a statement read along may be built once for many requests (inputTemplates.ts). */
+  statement: () => Knex.QueryBuilder;
   /** The page's ORDER BY, on the columns the statement returns, as `alias` names them. */
   orderBy: (alias: string) => string;
   connect: (rows: readonly PageRow[]) => Connection<ServedDisclosure>;
@@ -89,7 +90,7 @@ export function pageReadAlong(knex: Knex, args: DisclosureListArgs, scope: ListS
   const { page, terms } = pageQueryOf(knex, args, scope, read);
   if (terms) return null;
   return {
-    statement: rankedPageStatement(page, null),
+    statement: () => rankedPageStatement(page, null),
     orderBy: (alias) => `${alias}.rank desc, ${alias}.published_at ${page.direction}, ${alias}.id ${page.direction}`,
     connect: (rows) => pageConnection(page, null, rows),
   };

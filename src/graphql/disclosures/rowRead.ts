@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { isInterfaceType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { isInterfaceType, type FieldNode, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { EntityView } from '../entity/served';
 import { commonColumnsFor, DISCLOSURE_COLUMNS } from './columns';
 import { selectedFieldsAt, type FieldSelection } from '../shared/selection';
@@ -27,16 +27,35 @@ export const WHOLE_ROWS: RowRead = { ownFields: true, columns: DISCLOSURE_COLUMN
 
 /** The read a connection's nodes (edges → node) need. */
 export function rowReadOf(info: FieldSelection & Pick<GraphQLResolveInfo, 'schema'>, entities: DataLoader<string, EntityView | null, unknown>): RowRead {
-  const selected = selectedFieldsAt(info, ['edges', 'node']);
-  const common = interfaceFields(info.schema);
-  const ownFields = [...selected].some((name) => !common.has(name));
-  return {
-    ownFields,
-    columns: ownFields ? DISCLOSURE_COLUMNS : commonColumnsFor(selected),
-    counted: selectedFieldsAt(info, []).has('totalCount'),
-    subjectsInto: selected.has('subject') ? entities : undefined,
-  };
+  const { subjects, ...read } = selectionReadOf(info);
+  return subjects ? { ...read, subjectsInto: entities } : read;
 }
+
+type SelectionRead = Omit<RowRead, 'subjectsInto'> & { subjects: boolean };
+
+/**
+ * What the selection alone decides. A field's node belongs to one parsed query, whose selection
+ * does not change, so this is read once per node, not on every request that runs the same document.
+ */
+function selectionReadOf(info: FieldSelection & Pick<GraphQLResolveInfo, 'schema'>): SelectionRead {
+  const node = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+  let read = node && readsByField.get(node);
+  if (!read) {
+    const selected = selectedFieldsAt(info, ['edges', 'node']);
+    const common = interfaceFields(info.schema);
+    const ownFields = [...selected].some((name) => !common.has(name));
+    read = {
+      ownFields,
+      columns: ownFields ? DISCLOSURE_COLUMNS : commonColumnsFor(selected),
+      counted: selectedFieldsAt(info, []).has('totalCount'),
+      subjects: selected.has('subject'),
+    };
+    if (node) readsByField.set(node, read);
+  }
+  return read;
+}
+
+const readsByField = new WeakMap<FieldNode, SelectionRead>();
 
 /** The Disclosure interface's fields (and __typename), read from the schema once per schema. */
 const fieldsBySchema = new WeakMap<GraphQLSchema, ReadonlySet<string>>();

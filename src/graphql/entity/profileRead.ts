@@ -1,5 +1,6 @@
-import { getArgumentValues, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, isObjectType, type FieldNode, type GraphQLField, type GraphQLResolveInfo } from 'graphql';
 import type { Knex } from 'knex';
+import { readForInputs, type TemplateKey } from '../../db/inputTemplates';
 import { prepared } from '../../db/preparedStatements';
 import { CREDIT_SUMMARY_COLUMNS, ENTITY_CREDIT_SUMMARIES } from '../../summaries/entityCreditSummaries';
 import { ENTITY_DOMAIN_COUNTS } from '../../summaries/entityDomainCounts';
@@ -28,7 +29,10 @@ export async function entityWithProfile(ctx: HubContext, code: string, info: Gra
   const credit = selected.has('creditSummary');
   const page = disclosuresReadAlong(ctx, code, info);
   if (!counts && !credit && !page) return ctx.loaders.entities.byCode.load(code);
-  const rows = await profileStatement(ctx.knex, code, counts, credit, page?.along);
+  const pageFor = (uscc: string) => (!page ? undefined : uscc === code ? page.page : page.pageFor(uscc));
+  const build = ([uscc]: readonly [string]) => profileStatement(ctx.knex, uscc, counts, credit, pageFor(uscc));
+  const key = templateKey(info, counts, credit, page);
+  const rows: ProfileRow[] = await (key ? readForInputs(ctx.knex, key, [code] as const, build) : build([code]));
   if (rows.length === 0) return null;
   const row = page ? rows.find((r) => r.profile_row)! : rows[0];
   const entity = storedEntity({ uscc: row.profile_uscc, name: row.profile_name });
@@ -46,9 +50,20 @@ export async function entityWithProfile(ctx: HubContext, code: string, info: Gra
     entities.creditSummary.prime(code, summary);
   }
   // Without a disclosure, the LATERAL join leaves the entity's one row with a null page row.
-  if (page) read.page = { field: page.field, connection: page.along.connect(rows[0].id == null ? [] : rows) };
+  if (page) read.page = { field: page.field, connection: page.page.connect(rows[0].id == null ? [] : rows) };
   profilesRead.set(entity, read);
   return entity;
+}
+
+/**
+ * The profile statement's shape, for it to be built once and run with each enterprise's code
+ * (inputTemplates.ts): the entity's field node (one parsed query, so one selection below it), the
+ * parts it reads and the page's arguments. A page after a cursor is built each time: its cursor's
+ * values are bound too, and a key per cursor would only fill the templates.
+ */
+function templateKey(info: GraphQLResolveInfo, counts: boolean, credit: boolean, page: DisclosuresAlong | null): TemplateKey | null {
+  if (info.fieldNodes.length !== 1 || page?.args.after) return null;
+  return { owner: info.fieldNodes[0], shape: `${counts}|${credit}|${page ? JSON.stringify(page.args) : ''}` };
 }
 
 /**
@@ -81,21 +96,31 @@ export function pageReadWith(entity: EntityView, info: GraphQLResolveInfo): Conn
   return read && info.fieldNodes.length === 1 && info.fieldNodes[0] === read.field ? read.connection : undefined;
 }
 
+/** The entity's `disclosures` field read along: its node, its arguments as the list reads them, and its page. */
+interface DisclosuresAlong {
+  field: FieldNode;
+  args: DisclosureListArgs;
+  /** The page for the request's code. */
+  page: PageReadAlong;
+  /** The same page for another code (the probe inputTemplates.ts builds with). */
+  pageFor: (code: string) => PageReadAlong;
+}
+
 /**
  * The entity's `disclosures` page as a statement to read along, when the query selects the field
  * once (one node: several would each have their own arguments) and without a search.
  */
-function disclosuresReadAlong(ctx: HubContext, code: string, info: GraphQLResolveInfo): { field: FieldNode; along: PageReadAlong } | null {
-  const entityType = info.schema.getType('Entity');
-  const fields = info.fieldNodes.flatMap((node) => (node.selectionSet ? fieldsIn(node.selectionSet, info) : [])).filter((f) => f.name.value === 'disclosures');
-  if (fields.length !== 1 || !isObjectType(entityType)) return null;
-  const [field] = fields;
+function disclosuresReadAlong(ctx: HubContext, code: string, info: GraphQLResolveInfo): DisclosuresAlong | null {
+  const field = disclosuresFieldOf(info);
+  if (!field) return null;
   try {
-    const args = getArgumentValues(entityType.getFields().disclosures, field, info.variableValues) as DisclosureListArgs;
-    if (nulArgument(args)) return null;
-    const read = rowReadOf({ fieldNodes: [field], fragments: info.fragments, schema: info.schema }, ctx.loaders.entities.byCode);
-    const along = pageReadAlong(ctx.knex, involvingArgs(args, ctx), involving(storedEntity({ uscc: code, name: '' }), ctx.knex), read);
-    return along && { field, along };
+    const given = getArgumentValues(field.definition, field.node, info.variableValues) as DisclosureListArgs;
+    if (nulArgument(given)) return null;
+    const args = involvingArgs(given, ctx);
+    const read = rowReadOf({ fieldNodes: [field.node], fragments: info.fragments, schema: info.schema }, ctx.loaders.entities.byCode);
+    const pageFor = (uscc: string) => pageReadAlong(ctx.knex, args, involving(storedEntity({ uscc, name: '' }), ctx.knex), read);
+    const page = pageFor(code);
+    return page && { field: field.node, args, page, pageFor: (uscc) => pageFor(uscc)! };
   } catch {
     // Arguments the list refuses (a cursor it did not give out, a page too large; above, a NUL no
     // text can hold): the field's own resolver refuses them, so the error stands at the field and
@@ -103,6 +128,23 @@ function disclosuresReadAlong(ctx: HubContext, code: string, info: GraphQLResolv
     return null;
   }
 }
+
+/**
+ * The `disclosures` field below the entity's, when selected once. A field's node belongs to one
+ * parsed query, so it is looked for once per node, not on every request that runs the same document.
+ */
+function disclosuresFieldOf(info: GraphQLResolveInfo): { node: FieldNode; definition: GraphQLField<unknown, unknown> } | null {
+  const owner = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+  const known = owner && disclosuresFields.get(owner);
+  if (known !== undefined) return known;
+  const entityType = info.schema.getType('Entity');
+  const fields = info.fieldNodes.flatMap((node) => (node.selectionSet ? fieldsIn(node.selectionSet, info) : [])).filter((f) => f.name.value === 'disclosures');
+  const found = fields.length === 1 && isObjectType(entityType) ? { node: fields[0], definition: entityType.getFields().disclosures } : null;
+  if (owner) disclosuresFields.set(owner, found);
+  return found;
+}
+
+const disclosuresFields = new WeakMap<FieldNode, { node: FieldNode; definition: GraphQLField<unknown, unknown> } | null>();
 
 type ProfileRow = PageRow & { profile_uscc: string; profile_name: string; profile_row?: boolean; domain_counts?: unknown; [credit: `credit_${string}`]: unknown };
 
@@ -115,7 +157,7 @@ type ProfileRow = PageRow & { profile_uscc: string; profile_name: string; profil
  */
 const PROFILE_ROW = 'row_number() OVER () = 1';
 
-function profileStatement(knex: Knex, code: string, counts: boolean, credit: boolean, page: PageReadAlong | undefined): Promise<ProfileRow[]> {
+function profileStatement(knex: Knex, code: string, counts: boolean, credit: boolean, page: PageReadAlong | undefined): Knex.QueryBuilder {
   const q = knex('entities as e').where('e.uscc', code).select('e.uscc as profile_uscc', 'e.name as profile_name');
   // Constant names only, written into the text: a bound identifier (`??`) would make the statement's
   // text depend on a value, and compiledOnce would then build it anew for every request.
@@ -130,7 +172,7 @@ function profileStatement(knex: Knex, code: string, counts: boolean, credit: boo
     q.leftJoin(`${ENTITY_CREDIT_SUMMARIES} as cs`, 'cs.uscc', 'e.uscc');
     q.select(CREDIT_SUMMARY_COLUMNS.map((column) => once(`cs.${column}`, `credit_${column}`)));
   }
-  if (page) q.joinRaw('LEFT JOIN LATERAL (?) AS page ON true', [page.statement]).select('page.*', knex.raw(`${PROFILE_ROW} AS profile_row`)).orderByRaw(page.orderBy('page'));
+  if (page) q.joinRaw('LEFT JOIN LATERAL (?) AS page ON true', [page.statement()]).select('page.*', knex.raw(`${PROFILE_ROW} AS profile_row`)).orderByRaw(page.orderBy('page'));
   return prepared(q);
 }
 
