@@ -116,6 +116,36 @@ describe.each(BACKENDS)('direct answers of accepted queries on %s', (backend) =>
     expect(direct.cacheControl).toMatch(/^max-age=\d+, public$/);
   });
 
+  test('a statement built once per query text answers every enterprise, word and domain with its own rows', async () => {
+    const { body } = await graphql(hub.url, `{ disclosures(first: 100) { edges { node { title subject { uscc } } } } }`);
+    const edges = body.data.disclosures.edges as Array<{ node: { title: string; subject: { uscc: string } | null } }>;
+    const codes = [...new Set(edges.map((e) => e.node.subject?.uscc).filter(Boolean))].slice(0, 4);
+    const words = [...new Set(edges.flatMap((e) => e.node.title.match(/[\u4e00-\u9fff]{2}/g) ?? []))].slice(0, 4);
+    expect(codes.length).toBeGreaterThan(2);
+    expect(words.length).toBeGreaterThan(2);
+    const byQuery = (name: string) => PORTAL_QUERIES.find((q) => q.name === name)!.query;
+    const cases = [
+      ...codes.map((uscc) => ({ query: byQuery('an enterprise page'), variables: { uscc } })),
+      ...codes.map((uscc) => ({ query: byQuery('an enterprise page with its total, as the portal asks for it'), variables: { uscc } })),
+      ...words.map((text) => ({ query: byQuery('a search page'), variables: { text } })),
+      ...['CREDIT', 'TRADING', 'ENVIRONMENT'].map((domain) => ({ query: byQuery('a domain page with domain fields'), variables: { domain } })),
+    ];
+    const answers = new Map<string, string>();
+    for (const request of cases) {
+      const { direct, apollo } = await directAndApollo(request);
+      expect(JSON.parse(direct.body).errors).toBeUndefined();
+      expect(direct).toEqual(apollo);
+      answers.set(JSON.stringify(request), direct.body);
+    }
+    // Each enterprise and each domain its own page (two words may well share their hits).
+    const pages = cases.filter((c) => !('text' in c.variables)).map((c) => answers.get(JSON.stringify(c)));
+    expect(new Set(pages).size).toBe(pages.length);
+    for (const text of words) {
+      const { body: found } = await post({ query: byQuery('a search page'), variables: { text } });
+      expect(JSON.parse(found).data.disclosures.edges[0].node.title).toContain(text);
+    }
+  });
+
   test('other variables of an accepted query are answered directly, and the same as Apollo’s', async () => {
     const [{ query }] = PORTAL_QUERIES;
     await post({ query, variables: { first: 1 } });

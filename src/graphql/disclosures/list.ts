@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Knex } from 'knex';
+import { readForInputs, type TemplateKey } from '../../db/inputTemplates';
 import { plannedLimit, prepared } from '../../db/preparedStatements';
 import type { HubContext } from '../context';
 import { storedEntity } from '../entity/served';
@@ -50,6 +51,13 @@ interface PageQuery {
   /** Rows served; the statement reads one more, to learn whether another page follows. */
   size: number;
   read: RowRead;
+  /**
+   * What shapes the page's statements beyond the search words, when they can be built once for it
+   * and run with other words (inputTemplates.ts): a list of the whole table, or filtered by its
+   * arguments, on its first page. A scope holds its own values (an enterprise's code) and a cursor
+   * is values too: such a page is built each time.
+   */
+  template: TemplateKey | null;
 }
 
 export type PageRow = DisclosureRow & { rank: number; subject_entity_name?: string | null; total_count?: number | string };
@@ -68,7 +76,7 @@ export async function listDisclosures(
   read: RowRead = WHOLE_ROWS,
 ): Promise<Connection<ServedDisclosure>> {
   const { page, terms } = pageQueryOf(knex, args, scope, read);
-  const rows = terms?.titleBigram ? await titleHitsFirst(page, terms) : await rankedPage(page, terms);
+  const rows = terms?.titleBigram ? await titleHitsFirst(page, terms, terms.titleBigram) : await rankedPage(page, terms);
   return pageConnection(page, terms, rows);
 }
 
@@ -113,6 +121,7 @@ function pageQueryOf(knex: Knex, args: DisclosureListArgs, scope: ListScope | un
     read,
     unnarrowed: !scope && !filtering,
     keptCount: () => (scope ? null : keptCount(knex, args.filter)),
+    template: !scope && !args.after && read.field ? { owner: read.field, shape: JSON.stringify([args.first ?? null, args.orderBy ?? null, args.filter ?? null]) } : null,
   };
   const terms = searchTermsOf(args.search);
   const sourced = scope?.pageCandidates;
@@ -155,10 +164,16 @@ function decodeAfter(cursor: string): After {
  * Without a search every row has rank 0 and the order is the publication-time index's.
  */
 async function rankedPage(page: PageQuery, terms: SearchTerms | null): Promise<PageRow[]> {
-  const rows = rankedPageStatement(page, terms);
-  // A list's plan is the same whatever its values (the index of its filter, in time order); a
-  // search's depends on how common its words are, so it is planned each time.
-  return terms ? rows : prepared(rows);
+  // A search's plan depends on how common its words are, so it is planned each time.
+  if (terms) return rankedPageStatement(page, terms);
+  // A list's plan is the same whatever its values (the index of its filter, in time order).
+  return builtOnceFor(page, 'ranked', [] as const, () => prepared(rankedPageStatement(page, null)));
+}
+
+/** One of a page's statements (`part` says which), built once for the page's template when it has one. */
+function builtOnceFor<I extends readonly string[]>(page: PageQuery, part: string, inputs: I, build: (inputs: I) => Knex.QueryBuilder): Knex.QueryBuilder {
+  const { template } = page;
+  return template ? readForInputs(page.knex, { owner: template.owner, shape: `${part}|${template.shape}` }, inputs, build) : build(inputs);
 }
 
 function rankedPageStatement(page: PageQuery, terms: SearchTerms | null): Knex.QueryBuilder {
@@ -191,30 +206,34 @@ async function countOf(page: PageQuery): Promise<number> {
  * it shows however many titles hold the pair; only when they run out does a second statement read
  * the hits elsewhere in the text (through the GIN index, which rare pairs keep small).
  */
-async function titleHitsFirst(page: PageQuery, terms: SearchTerms): Promise<PageRow[]> {
-  const { knex, after, direction } = page;
+async function titleHitsFirst(page: PageQuery, terms: SearchTerms, pair: string): Promise<PageRow[]> {
   const rows: PageRow[] = [];
-  if (!after || after.rank === 1) {
-    const postings = knex('disclosure_title_bigrams as tb').where('tb.bigram', terms.titleBigram);
-    if (after) postings.whereRaw(`(tb.published_at, tb.disclosure_id) ${beyond(page)} (?::timestamptz, ?)`, [after.publishedAt, after.id]);
-    const newest = [
-      { column: 'tb.published_at', order: direction },
-      { column: 'tb.disclosure_id', order: direction },
-    ];
-    // Unlike the search below, its plan is the same for any pair: the pair's postings, walked in
-    // time order, each joined to its row; so it is prepared. A list with no scope or filter keeps
-    // every posting's row, so its page is the pair's first postings: reading those before their
-    // rows gives the database the same estimate however common the pair, and it keeps that plan
-    // instead of planning each search.
-    postings.select('tb.disclosure_id', 'tb.published_at');
-    const inTitle = page.unnarrowed
-      ? knex('disclosures as d').join(plannedLimit(postings.orderBy(newest), page.size + 1).as('tb'), 'tb.disclosure_id', 'd.id')
-      : page.narrowed().join(postings.as('tb'), 'tb.disclosure_id', 'd.id');
-    plannedLimit(withColumns(page, inTitle, knex.raw('1 AS rank')).orderBy(newest), page.size + 1);
-    rows.push(...(await prepared(inTitle)));
-  }
+  if (!page.after || page.after.rank === 1) rows.push(...(await builtOnceFor(page, 'in title', [pair] as const, ([input]) => inTitleStatement(page, input))));
   if (rows.length <= page.size) rows.push(...(await hitsElsewhere(page, terms, page.size + 1 - rows.length)));
   return rows;
+}
+
+/**
+ * The page's hits that hold the pair in their title. Unlike the search below, its plan is the same
+ * for any pair: the pair's postings, walked in time order, each joined to its row; so it is
+ * prepared. A list with no scope or filter keeps every posting's row, so its page is the pair's
+ * first postings: reading those before their rows gives the database the same estimate however
+ * common the pair, and it keeps that plan instead of planning each search.
+ */
+function inTitleStatement(page: PageQuery, pair: string): Knex.QueryBuilder {
+  const { knex, after, direction } = page;
+  const postings = knex('disclosure_title_bigrams as tb').where('tb.bigram', pair);
+  if (after) postings.whereRaw(`(tb.published_at, tb.disclosure_id) ${beyond(page)} (?::timestamptz, ?)`, [after.publishedAt, after.id]);
+  const newest = [
+    { column: 'tb.published_at', order: direction },
+    { column: 'tb.disclosure_id', order: direction },
+  ];
+  postings.select('tb.disclosure_id', 'tb.published_at');
+  const inTitle = page.unnarrowed
+    ? knex('disclosures as d').join(plannedLimit(postings.orderBy(newest), page.size + 1).as('tb'), 'tb.disclosure_id', 'd.id')
+    : page.narrowed().join(postings.as('tb'), 'tb.disclosure_id', 'd.id');
+  plannedLimit(withColumns(page, inTitle, knex.raw('1 AS rank')).orderBy(newest), page.size + 1);
+  return prepared(inTitle);
 }
 
 /**

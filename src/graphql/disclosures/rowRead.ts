@@ -20,6 +20,11 @@ export interface RowRead {
   counted: boolean;
   /** The request's entity loader, to be filled from the page's join; unset, no join. */
   subjectsInto?: DataLoader<string, EntityView | null, unknown>;
+  /**
+   * The query's field node the read was made for, when one: its selection decides the read, so a
+   * statement shaped by the read and the field's arguments can be built once for it (inputTemplates.ts).
+   */
+  field?: FieldNode;
 }
 
 /** Every column, no join: what a caller that does not know the selection gets. */
@@ -28,7 +33,8 @@ export const WHOLE_ROWS: RowRead = { ownFields: true, columns: DISCLOSURE_COLUMN
 /** The read a connection's nodes (edges → node) need. */
 export function rowReadOf(info: FieldSelection & Pick<GraphQLResolveInfo, 'schema'>, entities: DataLoader<string, EntityView | null, unknown>): RowRead {
   const { subjects, ...read } = selectionReadOf(info);
-  return subjects ? { ...read, subjectsInto: entities } : read;
+  const field = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+  return { ...read, subjectsInto: subjects ? entities : undefined, field };
 }
 
 type SelectionRead = Omit<RowRead, 'subjectsInto'> & { subjects: boolean };
