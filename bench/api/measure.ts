@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { progress } from '../harness/lifecycle';
+import { databaseSettled } from '../harness/postgres';
 import { RESULTS_DIR } from '../harness/paths';
 import { fileTimestamp } from '../harness/results';
 import { summarizeProfile } from './cpuProfile';
@@ -25,6 +26,7 @@ export interface Checked {
  * One workload on every server: its variants, each server's answer to each (the answers the load
  * must then repeat, and the hub's compared with PostGraphile's), a warm-up per server, then the
  * measured runs, interleaved hub, PostGraphile, cached hub, and with --cpu-prof one profiled run.
+ * Each run starts once the statements of the run before have finished (databaseSettled).
  */
 export async function measureWorkload(
   workload: Workload,
@@ -47,12 +49,14 @@ export async function measureWorkload(
     for (const server of SERVERS) {
       progress(`${name}: warming up ${server} (${options.warmup} s) …`);
       await drive(servers[server], checked[server].requests, { ...settings, duration: options.warmup }, 0);
+      await databaseSettled(databaseUrl);
     }
   }
   const runs: Record<ServerName, RunFigures[]> = { hub: [], postgraphile: [], hubCached: [] };
   for (let round = 1; round <= options.rounds; round++) {
     for (const server of SERVERS) {
       const run = await drive(servers[server], checked[server].requests, settings, round);
+      await databaseSettled(databaseUrl);
       runs[server].push(run);
       progress(
         `${name}: ${server.padEnd(12)} round ${round}: ${run.reqPerSec.toFixed(0)} req/s, p99 ${run.latencyMs.p99} ms, ` +

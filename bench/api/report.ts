@@ -241,6 +241,7 @@ export function notesFor(cpus: number, loadAverageStart: number[], queries: Quer
     "CPU ms/req: the server process's own CPU time per response (PostgreSQL's is not included): steadier than req/s on a shared machine. " +
       'CPU %: how much of one core the server process used under load; near 100 % it is bound by its own (single-threaded) CPU, well below it waits on PostgreSQL.',
     'errors: socket errors, timeouts and non-2xx responses; mismatch: 2xx answers that differ from the answer to the same variant checked before the load.',
+    'each run starts once PostgreSQL has no statement left running from the run before (a server keeps running the requests it had when its load stopped).',
     "the cached hub's check before the load fills its cache, so under load it answers from memory for as long as each answer's max-age allows.",
     ...queries.filter((q) => q.caveat).map((q) => `${q.query}: ${q.caveat}`),
   ];

@@ -71,3 +71,21 @@ function safeLocation(url: string): string {
     return 'the configured URL (it could not be parsed)';
   }
 }
+
+/**
+ * Waits until no other session runs a statement on the database (or `patienceMs` has passed):
+ * a server's requests still running when its load stops (a search PostGraphile takes seconds over)
+ * would otherwise take PostgreSQL's CPU from the next server's first seconds. Returns the ms waited.
+ */
+export async function databaseSettled(databaseUrl: string, patienceMs = 30_000): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const [{ running }] = await adminQuery<{ running: number }>(
+      databaseUrl,
+      `SELECT count(*)::int AS running FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+    );
+    const waited = Date.now() - started;
+    if (running === 0 || waited >= patienceMs) return waited;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
