@@ -32,8 +32,8 @@ export const WHOLE_ROWS: RowRead = { ownFields: true, columns: DISCLOSURE_COLUMN
 
 /** The read a connection's nodes (edges → node) need. */
 export function rowReadOf(info: FieldSelection & Pick<GraphQLResolveInfo, 'schema'>, entities: DataLoader<string, EntityView | null, unknown>): RowRead {
-  const { subjects, ...read } = selectionReadOf(info);
   const field = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+  const { subjects, ...read } = selectionReadOf(info, field);
   return { ...read, subjectsInto: subjects ? entities : undefined, field };
 }
 
@@ -43,8 +43,7 @@ type SelectionRead = Omit<RowRead, 'subjectsInto'> & { subjects: boolean };
  * What the selection alone decides. A field's node belongs to one parsed query, whose selection
  * does not change, so this is read once per node, not on every request that runs the same document.
  */
-function selectionReadOf(info: FieldSelection & Pick<GraphQLResolveInfo, 'schema'>): SelectionRead {
-  const node = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+function selectionReadOf(info: FieldSelection & Pick<GraphQLResolveInfo, 'schema'>, node: FieldNode | undefined): SelectionRead {
   let read = node && readsByField.get(node);
   if (!read) {
     const selected = selectedFieldsAt(info, ['edges', 'node']);

@@ -29,8 +29,7 @@ export async function entityWithProfile(ctx: HubContext, code: string, info: Gra
   const credit = selected.has('creditSummary');
   const page = disclosuresReadAlong(ctx, code, info);
   if (!counts && !credit && !page) return ctx.loaders.entities.byCode.load(code);
-  const pageFor = (uscc: string) => (!page ? undefined : uscc === code ? page.page : page.pageFor(uscc));
-  const build = ([uscc]: readonly [string]) => profileStatement(ctx.knex, uscc, counts, credit, pageFor(uscc));
+  const build = ([uscc]: readonly [string]) => profileStatement(ctx.knex, uscc, counts, credit, page?.pageFor(uscc));
   const key = templateKey(info, counts, credit, page);
   const rows: ProfileRow[] = await (key ? readForInputs(ctx.knex, key, [code] as const, build) : build([code]));
   if (rows.length === 0) return null;
@@ -102,7 +101,7 @@ interface DisclosuresAlong {
   args: DisclosureListArgs;
   /** The page for the request's code. */
   page: PageReadAlong;
-  /** The same page for another code (the probe inputTemplates.ts builds with). */
+  /** The same page for any code: the request's, or the probe inputTemplates.ts builds with. */
   pageFor: (code: string) => PageReadAlong;
 }
 
