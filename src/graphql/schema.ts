@@ -18,6 +18,7 @@ import { reviewResolvers } from './review/resolvers';
 import { tradingResolvers } from './trading/resolvers';
 import { usccResolvers } from './uscc/resolvers';
 import { refuseNulInArguments } from './nulArguments';
+import { resolveLazyConnectionFields } from './shared/connection';
 
 export const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
 
@@ -35,6 +36,7 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
  * they are loaded (disclosures/served.ts), so most fields need no resolver; the Disclosure
  * interface's relations (subject, revisions) are written once and inherited by every type.
  * Arguments holding a NUL character are refused before any resolver sees them (nulArguments.ts).
+ * A connection's count and cursors, kept as functions, have resolvers (shared/connection.ts).
  */
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema({
@@ -57,5 +59,5 @@ export function buildSchema(): GraphQLSchema {
     ],
     inheritResolversFromInterfaces: true,
   });
-  return refuseNulInArguments(schema);
+  return refuseNulInArguments(resolveLazyConnectionFields(schema));
 }

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
 import type http from 'node:http';
+import { compiledExecution, type CompiledExecution } from './compiledExecution';
 
 /**
  * A query Apollo has answered without an error, as its pipeline left it: the parsed document,
@@ -14,6 +15,8 @@ interface AcceptedQuery {
   document: DocumentNode;
   operationName: string | undefined;
   cacheControl: string | undefined;
+  /** The document compiled for the direct path, on its first direct answer (compiledExecution.ts). */
+  execution?: CompiledExecution;
 }
 
 /** An answer the direct path wrote, or `undefined` when Apollo must answer the request. */
@@ -23,8 +26,8 @@ export interface AcceptedQueries<TContext extends BaseContext> {
   /** Installed last among Apollo's plugins: it records what the others decided for a clean answer. */
   plugin: ApolloServerPlugin<TContext>;
   /**
-   * Answers a POST whose query Apollo has accepted before, by running the document with graphql-js
-   * directly; `undefined` (nothing written, nothing executed that the caller sees) for anything
+   * Answers a POST whose query Apollo has accepted before, by running its document directly
+   * (compiled once); `undefined` (nothing written, nothing executed that the caller sees) for anything
    * else, and for any answer with an error, which Apollo then answers as it always has.
    */
   answer(req: http.IncomingMessage, context: () => Promise<TContext>): Promise<DirectAnswer>;
@@ -60,8 +63,8 @@ const REQUEST_FIELDS = new Set(['query', 'variables', 'operationName']);
  * workloads, the response cache off).
  *
  * So a query Apollo has answered cleanly is remembered, and the next request with the same text
- * runs the same document with graphql-js's `execute` directly: the same schema, resolvers and
- * context, so the same data, written as Apollo writes it (its JSON plus a newline, the same
+ * runs the same document directly, compiled once (compiledExecution.ts): the same schema,
+ * resolvers and context, so the same data, written as Apollo writes it (its JSON plus a newline, the same
  * Content-Type and Cache-Control). Only clean successes are answered this way. A request the direct
  * path does not recognise, or whose execution reports an error, is left to Apollo, which answers it
  * as it always has: queries are read-only, so running one again costs time, never a change.
@@ -118,8 +121,8 @@ export function acceptedQueries<TContext extends BaseContext>(options: AcceptedQ
 /** The query run with a new context; undefined when making the context or running it threw, which Apollo then answers. */
 async function executed<TContext extends BaseContext>(known: AcceptedQuery, body: DirectRequest, context: () => Promise<TContext>): Promise<ExecutionResult | undefined> {
   try {
-    const contextValue = await context();
-    return await execute({ schema: known.schema, document: known.document, operationName: known.operationName, variableValues: body.variables ?? undefined, contextValue });
+    known.execution ??= compiledExecution(known.schema, known.document, known.operationName);
+    return await known.execution.run(await context(), body.variables ?? undefined);
   } catch {
     return undefined;
   }

@@ -1,3 +1,4 @@
+import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
 import type { Knex } from 'knex';
 
 /**
@@ -56,4 +57,27 @@ export function connectionOf<R, T>(
 export async function countRows(query: Knex.QueryBuilder): Promise<number> {
   const [{ count }] = await query.count({ count: '*' });
   return Number(count);
+}
+
+/** The fields a connection serves as functions, by the name ending of the types that carry them. */
+const LAZY_FIELDS: ReadonlyArray<{ typeEnding: string; field: string }> = [
+  { typeEnding: 'Connection', field: 'totalCount' },
+  { typeEnding: 'Edge', field: 'cursor' },
+  { typeEnding: 'PageInfo', field: 'endCursor' },
+];
+
+/**
+ * Gives the connections' lazy fields graphql-js's default resolver, which calls a property that is a
+ * function. Without a resolver of its own a field is read as a plain property by graphql-jit, which
+ * runs the direct path's queries (src/server/compiledExecution.ts), and a function is not a count.
+ */
+export function resolveLazyConnectionFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    for (const { typeEnding, field } of LAZY_FIELDS) {
+      const definition = type.name.endsWith(typeEnding) ? type.getFields()[field] : undefined;
+      if (definition && !definition.resolve) definition.resolve = defaultFieldResolver;
+    }
+  }
+  return schema;
 }
