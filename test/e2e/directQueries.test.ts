@@ -129,6 +129,7 @@ describe.each(BACKENDS)('direct answers of accepted queries on %s', (backend) =>
       ...codes.map((uscc) => ({ query: byQuery('an enterprise page with its total, as the portal asks for it'), variables: { uscc } })),
       ...words.map((text) => ({ query: byQuery('a search page'), variables: { text } })),
       ...['CREDIT', 'TRADING', 'ENVIRONMENT'].map((domain) => ({ query: byQuery('a domain page with domain fields'), variables: { domain } })),
+      ...['TENDER', 'AWARD', 'CONTRACT', null].map((stage) => ({ query: byQuery('a page of trading processes'), variables: { stage } })),
     ];
     const answers = new Map<string, string>();
     for (const request of cases) {
@@ -138,8 +139,12 @@ describe.each(BACKENDS)('direct answers of accepted queries on %s', (backend) =>
       answers.set(JSON.stringify(request), direct.body);
     }
     // Each enterprise and each domain its own page (two words may well share their hits).
-    const pages = cases.filter((c) => !('text' in c.variables)).map((c) => answers.get(JSON.stringify(c)));
+    const pages = cases.filter((c) => !('text' in c.variables) && !('stage' in c.variables)).map((c) => answers.get(JSON.stringify(c)));
     expect(new Set(pages).size).toBe(pages.length);
+    // Each stage's processes, and only those.
+    const stages = cases.filter((c) => 'stage' in c.variables).map((c) => [(c.variables as { stage: string | null }).stage, JSON.parse(answers.get(JSON.stringify(c))!).data.tradingProcesses.edges.map((e: any) => e.node.stage)]);
+    for (const [stage, shown] of stages.filter(([stage]) => stage)) expect(shown.every((s: string) => s === stage)).toBe(true);
+    expect(new Set(stages.map(([, shown]) => shown.join())).size).toBe(stages.length);
     for (const text of words) {
       const { body: found } = await post({ query: byQuery('a search page'), variables: { text } });
       expect(JSON.parse(found).data.disclosures.edges[0].node.title).toContain(text);

@@ -1,4 +1,5 @@
 import { TRADING } from '../../domain/contract';
+import { readForInputs } from '../../db/inputTemplates';
 import { plannedLimit, prepared } from '../../db/preparedStatements';
 import type { Knex } from 'knex';
 import type { ProcessStageName } from '../../domain/trading';
@@ -49,23 +50,16 @@ function filtered(knex: Knex, args: ProcessListArgs): Knex.QueryBuilder {
  * A page of processes (one per lot), latest activity first: keyset pagination on (last notice
  * time, project code, lot code) over the summaries, in the order of their index, one row more than
  * asked to learn whether another page follows. A cursor is that sort key.
+ *
+ * `field` is the query's field node. A first page by stage alone (the portal's process list) has no
+ * value of its own to bind, so its statement is built once per field node and stage
+ * (readForInputs); a search, a buyer or a cursor is built each time.
  */
-export async function listTradingProcesses(knex: Knex, args: ProcessListArgs): Promise<Connection<ProcessSummary>> {
+export async function listTradingProcesses(knex: Knex, args: ProcessListArgs, field?: object): Promise<Connection<ProcessSummary>> {
   const limit = pageSize(args.first);
-  const page = filtered(knex, args).select('p.*');
-  if (args.after) {
-    const [lastNoticeAt, projectCode, lotCode] = decodeCursor(args.after, ['instant', 'string', 'string']);
-    page.whereRaw('(p.last_notice_at, p.project_code, p.lot_code) < (?::timestamptz, ?, ?)', [lastNoticeAt, projectCode, lotCode]);
-  }
-  page
-    .orderBy([
-      { column: 'p.last_notice_at', order: 'desc' },
-      { column: 'p.project_code', order: 'desc' },
-      { column: 'p.lot_code', order: 'desc' },
-    ]);
-  plannedLimit(page, limit + 1);
-  // Without a search the plan is the same whatever the values (a stage's index, in time order).
-  const rows: unknown[] = await (args.search?.trim() ? page : prepared(page));
+  const byStageOnly = field && !args.search?.trim() && !args.buyerUscc?.trim() && !args.after;
+  const page = byStageOnly ? readForInputs(knex, { owner: field, shape: `${limit}|${args.stage ?? ''}` }, [] as const, () => pageStatement(knex, args, limit)) : pageStatement(knex, args, limit);
+  const rows: unknown[] = await page;
   return connectionOf(
     rows.map(servedSummary),
     limit,
@@ -73,4 +67,20 @@ export async function listTradingProcesses(knex: Knex, args: ProcessListArgs): P
     (node) => encodeCursor([node.lastNoticeAt.toISOString(), node.projectCode, node.lotCode]),
     () => countRows(filtered(knex, args)),
   );
+}
+
+function pageStatement(knex: Knex, args: ProcessListArgs, limit: number): Knex.QueryBuilder {
+  const page = filtered(knex, args).select('p.*');
+  if (args.after) {
+    const [lastNoticeAt, projectCode, lotCode] = decodeCursor(args.after, ['instant', 'string', 'string']);
+    page.whereRaw('(p.last_notice_at, p.project_code, p.lot_code) < (?::timestamptz, ?, ?)', [lastNoticeAt, projectCode, lotCode]);
+  }
+  page.orderBy([
+    { column: 'p.last_notice_at', order: 'desc' },
+    { column: 'p.project_code', order: 'desc' },
+    { column: 'p.lot_code', order: 'desc' },
+  ]);
+  plannedLimit(page, limit + 1);
+  // Without a search the plan is the same whatever the values (a stage's index, in time order).
+  return args.search?.trim() ? page : prepared(page);
 }

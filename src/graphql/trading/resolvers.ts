@@ -38,7 +38,7 @@ const SUMMARY_FIELDS = new Set<keyof ProcessSummary | '__typename'>(['__typename
 const WHOLE_NOTICE_FIELDS = new Set(['notices', 'awards', 'contracts']);
 
 async function tradingProcesses(_: unknown, args: ProcessListArgs, ctx: HubContext, info: GraphQLResolveInfo) {
-  const connection = await listTradingProcesses(ctx.knex, args);
+  const connection = await listTradingProcesses(ctx.knex, args, info.fieldNodes[0]);
   const fields = [...selectedFieldsAt(info, ['edges', 'node'])];
   const { trading } = ctx.loaders;
   // The page already holds each process's summary: a notice's `process` below it needs no query
