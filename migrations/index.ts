@@ -14,6 +14,7 @@ import * as titleBigramPostings from './20261202_012_title_bigram_postings';
 import * as entityNewest from './20261202_013_entity_newest';
 import * as kindCounts from './20261202_014_kind_counts';
 import * as fasterTitleBigrams from './20261202_015_faster_title_bigrams';
+import * as processBlocks from './20261203_016_process_blocks';
 
 /**
  * The migrations in the order they apply. Listing them here (rather than letting knex scan the
@@ -36,6 +37,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261202_013_entity_newest': entityNewest,
   '20261202_014_kind_counts': kindCounts,
   '20261202_015_faster_title_bigrams': fasterTitleBigrams,
+  '20261203_016_process_blocks': processBlocks,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -3,7 +3,7 @@ import { CREDIT, TRADING } from '../domain/contract';
 import { refreshEntityCreditSummaries } from './entityCreditSummaries';
 import { refreshEntityDomainCounts } from './entityDomainCounts';
 import { PROJECT_CODE_SQL } from './stageSql';
-import { refreshTradingProcesses } from './tradingProcesses';
+import { refreshTradingProcesses, regroupTradingProcesses } from './tradingProcesses';
 
 /**
  * The summaries the API serves (trading processes, an enterprise's counts and credit record) are
@@ -65,9 +65,13 @@ export async function keepingSummaries<T>(
   return result;
 }
 
-/** Computes every summary from the stored disclosures: for a migration that adds a summary table. */
+/**
+ * Computes the summary tables migration 011 added from the stored disclosures, as that migration
+ * made them: the processes' blocks are columns migration 016 adds (and fills), so a database
+ * migrating past 011 does not have them yet.
+ */
 export async function rebuildSummaries(knex: Knex): Promise<void> {
-  await refreshTradingProcesses(knex, 'all');
+  await regroupTradingProcesses(knex, 'all');
   await refreshEntityDomainCounts(knex, 'all');
   await refreshEntityCreditSummaries(knex, 'all');
 }

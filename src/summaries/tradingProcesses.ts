@@ -3,16 +3,20 @@ import { TRADING } from '../domain/contract';
 import type { ProcessKey } from './processKey';
 import { anyNoticeOfTypeSql, LOT_CODE_SQL, noticeRankSql, NOTICE_TYPE_SQL, processStageSql, PROJECT_CODE_SQL } from './stageSql';
 import type { Scope } from './scope';
+import { BLOCK_COLUMNS, compiledProcessBlocks, type ProcessBlocks } from './tradingProcessBlocks';
 
 /**
  * The summary of every trading process (one lot of a project: stage, amended, cancelled, notice
- * count, first and last notice time, names), one row per (project code, lot code), kept by the
- * writes that change its notices (refresh.ts). Its columns are named as the grouping below names
- * them; a benchmark reads the table as it is, so the names are a contract.
+ * count, first and last notice time, names; trade type, buyer and contract value), one row per
+ * (project code, lot code), kept by the writes that change its notices (refresh.ts). Its columns
+ * are named as the grouping below names them; a benchmark reads the table as it is, so the names
+ * are a contract. The blocks (trade type, buyer, contract value) are compiled in JavaScript
+ * (tradingProcessBlocks.ts) and stored on the rows the grouping wrote.
  */
 export const TRADING_PROCESSES = 'trading_processes';
 
-const COLUMNS = ['project_code', 'lot_code', 'project_name', 'lot_name', 'stage', 'amended', 'cancelled', 'notice_count', 'first_notice_at', 'last_notice_at'];
+/** The columns the grouping computes (the rest, BLOCK_COLUMNS, are compiled from the notices' blocks). */
+export const GROUPED_COLUMNS = ['project_code', 'lot_code', 'project_name', 'lot_name', 'stage', 'amended', 'cancelled', 'notice_count', 'first_notice_at', 'last_notice_at'];
 
 /** Limits the notices that are grouped; see groupedProcesses. */
 export type Narrow = (notices: Knex.QueryBuilder) => void;
@@ -61,17 +65,42 @@ export function groupedProcesses(knex: Knex, narrow?: Narrow): Knex.QueryBuilder
 
 /**
  * Recomputes the summaries of some projects, every lot of each, from their notices as they are now
- * in this transaction: the projects' rows go, and the grouping of their notices takes their place.
- * A whole project, not single lots: the project code finds its notices through an index, and a
- * revision that moved a notice to another lot of it is covered either way.
+ * in this transaction: the projects' rows go, and the grouping of their notices takes their place,
+ * with the blocks compiled from the same notices. A whole project, not single lots: the project code
+ * finds its notices through an index, and a revision that moved a notice to another lot of it is
+ * covered either way.
  */
 export async function refreshTradingProcesses(trx: Knex.Transaction | Knex, projectCodes: Scope): Promise<void> {
+  await regroupTradingProcesses(trx, projectCodes);
+  await refreshProcessBlocks(trx, projectCodes);
+}
+
+/** The grouping half of refreshTradingProcesses: the rows, without their blocks. */
+export async function regroupTradingProcesses(trx: Knex.Transaction | Knex, projectCodes: Scope): Promise<void> {
   if (projectCodes !== 'all' && projectCodes.length === 0) return;
   const stale = trx(TRADING_PROCESSES);
   if (projectCodes !== 'all') stale.whereIn('project_code', projectCodes);
   await stale.delete();
-  const fresh = groupedProcesses(trx, projectCodes === 'all' ? undefined : (notices) => whereProjectCodeIn(notices, projectCodes));
-  await trx.raw(`INSERT INTO ?? (${COLUMNS.map(() => '??').join(', ')}) ?`, [TRADING_PROCESSES, ...COLUMNS, fresh]);
+  await trx.raw(`INSERT INTO ?? (${GROUPED_COLUMNS.map(() => '??').join(', ')}) ?`, [TRADING_PROCESSES, ...GROUPED_COLUMNS, groupedProcesses(trx, narrowedTo(projectCodes))]);
+}
+
+/** The blocks half: the trade type, buyer and contract value of the projects' rows, from their notices. */
+export async function refreshProcessBlocks(trx: Knex.Transaction | Knex, projectCodes: Scope): Promise<void> {
+  if (projectCodes !== 'all' && projectCodes.length === 0) return;
+  await storeBlocks(trx, await compiledProcessBlocks(trx, narrowedTo(projectCodes)));
+}
+
+const narrowedTo = (projectCodes: Scope): Narrow | undefined => (projectCodes === 'all' ? undefined : (notices) => whereProjectCodeIn(notices, projectCodes));
+
+/** Sets the rows' blocks in one statement; a block a process's notices do not give stays NULL. */
+async function storeBlocks(trx: Knex.Transaction | Knex, blocks: readonly ProcessBlocks[]): Promise<void> {
+  if (blocks.length === 0) return;
+  await trx.raw(
+    `UPDATE ?? AS p SET ${BLOCK_COLUMNS.map((column) => `${column} = b.${column}`).join(', ')}
+     FROM jsonb_to_recordset(?::jsonb) AS b(project_code text, lot_code text, ${BLOCK_COLUMNS.map((column) => `${column} jsonb`).join(', ')})
+     WHERE p.project_code = b.project_code AND p.lot_code = b.lot_code`,
+    [TRADING_PROCESSES, JSON.stringify(blocks)],
+  );
 }
 
 /**

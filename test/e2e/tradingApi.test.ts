@@ -295,9 +295,30 @@ describe.each(BACKENDS)('trading notices and processes over HTTP on %s', (backen
     const small = await statements(3);
     const large = await statements(60);
     expect(large).toBe(small);
-    // page, count, notices (their blocks too: buyer, contract value), revisions, and entities
-    // (buyers; subjects and parties) in at most two batches
+    // page, count, notices, revisions, and entities (buyers; subjects and parties) in at most two batches
     expect(small).toBeLessThanOrEqual(6);
+  });
+
+  test("the portal's page of processes reads each one's trade type, buyer and contract value with its row: the page and its count", async () => {
+    const { count, result: { body } } = await countStatements(hub.db.knex, () =>
+      ask(`query($first: Int) { tradingProcesses(first: $first) { totalCount edges { node { projectCode lotCode tradeType { name } buyer { name } contractValue { amountWan } } } } }`, { first: 41 }),
+    );
+    expect(body.errors).toBeUndefined();
+    expect(count).toBe(2);
+    const page = body.data.tradingProcesses.edges.map((e: any) => e.node);
+    expect(page).toHaveLength(41);
+    // As each process alone, compiled from its notices, gives them.
+    for (const process of page.slice(0, 8)) {
+      const one = await data(
+        `query($code: String!, $lot: String) { tradingProcess(projectCode: $code, lotCode: $lot) { tradeType { name } buyer { name } contractValue { amountWan } notices { tradeType { name } parties { name roles } } } }`,
+        { code: process.projectCode, lot: process.lotCode },
+      );
+      const { notices: ofProcess, ...blocks } = one.tradingProcess;
+      expect(blocks).toEqual({ tradeType: process.tradeType, buyer: process.buyer, contractValue: process.contractValue });
+      expect(process.tradeType).toEqual(ofProcess.at(-1).tradeType);
+      const initiators = ofProcess.flatMap((n: any) => n.parties.filter((p: any) => p.roles.includes('buyer') || p.roles.includes('transferor')));
+      expect(initiators.map((p: any) => p.name)).toContain(process.buyer.name);
+    }
   });
 
   test('trading answers may be cached for five minutes', async () => {

@@ -13,7 +13,9 @@ import { replayQuarantined } from '../../src/sync/quarantineAdmin';
 import type { ConnectorDefinition, StreamDefinition } from '../../src/sync/stream';
 import { summarisedCredit, ENTITY_CREDIT_SUMMARIES } from '../../src/summaries/entityCreditSummaries';
 import { countedDomains, ENTITY_DOMAIN_COUNTS } from '../../src/summaries/entityDomainCounts';
-import { groupedProcesses, TRADING_PROCESSES } from '../../src/summaries/tradingProcesses';
+import { groupedProcesses, GROUPED_COLUMNS, TRADING_PROCESSES } from '../../src/summaries/tradingProcesses';
+import { BLOCK_COLUMNS, compiledProcessBlocks, type ProcessBlocks } from '../../src/summaries/tradingProcessBlocks';
+import { migrationSource } from '../../migrations';
 import { fastHttp } from '../helpers/feeds';
 import { MAPPING, REVIEW } from '../helpers/mapping';
 import { serveRecordsAt, type RecordServer } from '../helpers/recordServer';
@@ -51,18 +53,29 @@ describe.each(BACKENDS)('summaries kept at write time on %s', (backend) => {
   const syncNotices = () => sync(trading, tradingNotices);
   const syncPenalties = () => sync(credit, penalties);
 
-  /** Rows in the kept table that a computation from scratch does not give, and the other way round. */
-  async function differences(table: string, computed: Knex.QueryBuilder): Promise<unknown[]> {
+  /** Rows in the kept table (its `kept` columns, else all) that a computation from scratch does not give, and the other way round. */
+  async function differences(table: string, computed: Knex.QueryBuilder, kept: readonly string[] = ['*']): Promise<unknown[]> {
+    const keptRows = knex(table).select(kept);
     const { rows } = await knex.raw(
-      `(SELECT 'kept only' AS side, * FROM (SELECT * FROM ?? EXCEPT SELECT * FROM (?) c) k)
-       UNION ALL (SELECT 'computed only', * FROM (SELECT * FROM (?) c EXCEPT SELECT * FROM ??) k)`,
-      [table, computed, computed, table],
+      `(SELECT 'kept only' AS side, * FROM (SELECT * FROM (?) t EXCEPT SELECT * FROM (?) c) k)
+       UNION ALL (SELECT 'computed only', * FROM (SELECT * FROM (?) c EXCEPT SELECT * FROM (?) t) k)`,
+      [keptRows, computed, computed, keptRows],
     );
     return rows;
   }
 
+  /** Each process's trade type, buyer and contract value as kept, and as compiled from scratch from every notice. */
+  async function keptAndCompiledBlocks(): Promise<{ kept: ProcessBlocks[]; compiled: ProcessBlocks[] }> {
+    const byKey = (a: ProcessBlocks, b: ProcessBlocks) => `${a.project_code} ${a.lot_code}`.localeCompare(`${b.project_code} ${b.lot_code}`);
+    const rows: Array<Record<string, any>> = await knex(TRADING_PROCESSES).select('project_code', 'lot_code', ...BLOCK_COLUMNS);
+    const kept = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as ProcessBlocks);
+    return { kept: kept.sort(byKey), compiled: (await compiledProcessBlocks(knex)).sort(byKey) };
+  }
+
   async function expectKeptAsComputed(): Promise<void> {
-    expect(await differences(TRADING_PROCESSES, groupedProcesses(knex))).toEqual([]);
+    expect(await differences(TRADING_PROCESSES, groupedProcesses(knex), GROUPED_COLUMNS)).toEqual([]);
+    const { kept, compiled } = await keptAndCompiledBlocks();
+    expect(kept).toEqual(compiled);
     expect(await differences(ENTITY_DOMAIN_COUNTS, countedDomains(knex, 'all'))).toEqual([]);
     expect(await differences(ENTITY_CREDIT_SUMMARIES, summarisedCredit(knex, 'all'))).toEqual([]);
   }
@@ -88,6 +101,10 @@ describe.each(BACKENDS)('summaries kept at write time on %s', (backend) => {
     expect(Number((await knex(TRADING_PROCESSES).count({ n: '*' }))[0].n)).toBeGreaterThan(10);
     expect(Number((await knex(ENTITY_DOMAIN_COUNTS).count({ n: '*' }))[0].n)).toBeGreaterThan(10);
     expect(Number((await knex(ENTITY_CREDIT_SUMMARIES).whereNotNull('serious_id').count({ n: '*' }))[0].n)).toBeGreaterThan(0);
+    // Every process has a trade type and a buyer; those with a contract, its value.
+    const { kept } = await keptAndCompiledBlocks();
+    expect(kept.every((process) => process.trade_type && process.buyer)).toBe(true);
+    expect(kept.filter((process) => process.contract_value).length).toBeGreaterThan(0);
     await expectKeptAsComputed();
   }, 120000);
 
@@ -182,5 +199,16 @@ describe.each(BACKENDS)('summaries kept at write time on %s', (backend) => {
     expect(await replayQuarantined(knex, [trading], MAPPING, REVIEW, { ids: [Number(entry.id)] })).toEqual({ replayed: 1, stillFailing: 0 });
     await expectKeptAsComputed();
     expect((await processRow(targetRow.attributes.projectCode, targetRow.attributes.lot?.code ?? '')).notice_count).toBe(before + 1);
+  }, 120000);
+
+  test('migration 016 gives the processes stored before it their trade type, buyer and contract value', async () => {
+    const config = { migrationSource, tableName: 'knex_migrations' };
+    const [, undone] = await knex.migrate.down(config);
+    expect(undone).toEqual(['20261203_016_process_blocks']);
+    expect(await knex.schema.hasColumn(TRADING_PROCESSES, 'buyer')).toBe(false);
+    await knex.migrate.up(config);
+    const { kept } = await keptAndCompiledBlocks();
+    expect(kept.filter((process) => process.buyer).length).toBeGreaterThan(10);
+    await expectKeptAsComputed();
   }, 120000);
 });

@@ -1,4 +1,4 @@
-import { processAwards, processBuyer } from '../../src/graphql/trading/processBlocks';
+import { processAwards, processBuyer } from '../../src/domain/tradingProcessBlocks';
 import type { TradingAward, TradingParty } from '../../src/domain/trading';
 
 const CODE = '112306002718281848';

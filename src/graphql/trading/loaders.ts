@@ -4,9 +4,8 @@ import { processKeyText, type ProcessKey } from '../../summaries/processKey';
 import { whereProcessIn } from '../../summaries/tradingProcesses';
 import { DISCLOSURE_COLUMNS, type DisclosureRow } from '../disclosures/columns';
 import { groupRows, mapLoader } from '../shared/mapLoader';
-import { processSummaries, servedSummary, whereSummaryIn, type ProcessSummary } from './processSummaries';
-import { LOT_CODE_SQL, PROJECT_CODE_SQL } from '../../summaries/stageSql';
-import { servedNoticeBlocks, servedTradingNotice, type NoticeBlocks, type ServedNoticeBlocks, type ServedTradingNotice } from './served';
+import { processSummaries, servedSummary, summaryColumns, whereSummaryIn, type ProcessSummary } from './processSummaries';
+import { servedTradingNotice, type ServedTradingNotice } from './served';
 
 export function createTradingLoaders(knex: Knex) {
   /** The trading notices of some processes, oldest first. */
@@ -22,32 +21,10 @@ export function createTradingLoaders(knex: Knex) {
       [] as ServedTradingNotice[],
       processKeyText,
     ),
-    /**
-     * A process's notices, oldest first, as the three blocks its trade type, buyer and contract
-     * value are compiled from: one query for every process a request touches. A page of 20
-     * processes has a few hundred notices; reading whole rows (every column, all of each notice's
-     * attributes) and serving each was most of such a page's cost. A page that reads the notices
-     * whole anyway primes these with them (resolvers.ts), so the notices are read once.
-     */
-    blocks: mapLoader(
-      async (keys: ProcessKey[]) => {
-        const rows: NoticeBlocksRow[] = await noticesOf(keys).select(
-          knex.raw(`${PROJECT_CODE_SQL} AS project_code, ${LOT_CODE_SQL} AS lot_code`),
-          knex.raw(`d.attributes->'tradeType' AS trade_type, d.attributes->'parties' AS parties, d.attributes->'contracts' AS contracts`),
-        );
-        return groupRows(
-          rows,
-          (row) => processKeyText({ projectCode: row.project_code, lotCode: row.lot_code }),
-          (row) => servedNoticeBlocks({ tradeType: row.trade_type, parties: row.parties, contracts: row.contracts }),
-        );
-      },
-      [] as ServedNoticeBlocks[],
-      processKeyText,
-    ),
-    /** A process's summary (stage, times, counts): one query per request. */
+    /** A process's summary (stage, times, counts, blocks): one query per request. */
     process: mapLoader(
       async (keys: ProcessKey[]) => {
-        const rows = await whereSummaryIn(processSummaries(knex), keys).select('p.*');
+        const rows = await whereSummaryIn(processSummaries(knex), keys).select(summaryColumns(true));
         return new Map(rows.map((row: any) => [processKeyText(servedSummary(row)), servedSummary(row)]));
       },
       null as ProcessSummary | null,
@@ -56,7 +33,7 @@ export function createTradingLoaders(knex: Knex) {
     /** The processes (lots) of a project, by lot code: one query per request. */
     projectProcesses: mapLoader(
       async (codes: string[]) => {
-        const rows = await processSummaries(knex).whereIn('p.project_code', codes).select('p.*').orderBy(['p.project_code', 'p.lot_code']);
+        const rows = await processSummaries(knex).whereIn('p.project_code', codes).select(summaryColumns(true)).orderBy(['p.project_code', 'p.lot_code']);
         const summaries: ProcessSummary[] = rows.map(servedSummary);
         return groupRows(summaries, (summary) => summary.projectCode, (summary) => summary);
       },
@@ -68,13 +45,4 @@ export function createTradingLoaders(knex: Knex) {
 /** The process a served notice belongs to. */
 export function processKeyOf(notice: Pick<ServedTradingNotice, 'projectCode' | 'lotCode'>): ProcessKey {
   return { projectCode: notice.projectCode, lotCode: notice.lotCode ?? '' };
-}
-
-/** A row of the blocks loader: the process's key and the three blocks as stored (null where a notice has none). */
-interface NoticeBlocksRow {
-  project_code: string;
-  lot_code: string;
-  trade_type: NoticeBlocks['tradeType'];
-  parties: NoticeBlocks['parties'];
-  contracts: NoticeBlocks['contracts'];
 }

@@ -9,8 +9,8 @@ import { applySearch } from '../disclosures/search';
 import { connectionOf, countRows, type Connection } from '../shared/connection';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { pageSize } from '../shared/pageSize';
-import { INITIATOR_ROLES } from './processBlocks';
-import { processSummaries, servedSummary, type ProcessSummary } from './processSummaries';
+import { INITIATOR_ROLES } from '../../domain/tradingProcessBlocks';
+import { processSummaries, servedSummary, summaryColumns, type ProcessSummary } from './processSummaries';
 
 export interface ProcessListArgs {
   first?: number | null;
@@ -51,14 +51,17 @@ function filtered(knex: Knex, args: ProcessListArgs): Knex.QueryBuilder {
  * time, project code, lot code) over the summaries, in the order of their index, one row more than
  * asked to learn whether another page follows. A cursor is that sort key.
  *
- * `field` is the query's field node. A first page by stage alone (the portal's process list) has no
- * value of its own to bind, so its statement is built once per field node and stage
- * (readForInputs); a search, a buyer or a cursor is built each time.
+ * `read.withBlocks`: the rows' trade type, buyer and contract value are read too (JSON to parse);
+ * without, the processes lack them. `read.field` is the query's field node: a first page by stage
+ * alone (the portal's process list) has no value of its own to bind, so its statement is built once
+ * per field node and stage (readForInputs); a search, a buyer or a cursor is built each time.
  */
-export async function listTradingProcesses(knex: Knex, args: ProcessListArgs, field?: object): Promise<Connection<ProcessSummary>> {
+export async function listTradingProcesses(knex: Knex, args: ProcessListArgs, read: { withBlocks: boolean; field?: object }): Promise<Connection<ProcessSummary>> {
   const limit = pageSize(args.first);
+  const { field, withBlocks } = read;
+  const build = () => pageStatement(knex, args, limit, withBlocks);
   const byStageOnly = field && !args.search?.trim() && !args.buyerUscc?.trim() && !args.after;
-  const page = byStageOnly ? readForInputs(knex, { owner: field, shape: `${limit}|${args.stage ?? ''}` }, [] as const, () => pageStatement(knex, args, limit)) : pageStatement(knex, args, limit);
+  const page = byStageOnly ? readForInputs(knex, { owner: field, shape: `${limit}|${args.stage ?? ''}|${withBlocks}` }, [] as const, build) : build();
   const rows: unknown[] = await page;
   return connectionOf(
     rows.map(servedSummary),
@@ -69,8 +72,8 @@ export async function listTradingProcesses(knex: Knex, args: ProcessListArgs, fi
   );
 }
 
-function pageStatement(knex: Knex, args: ProcessListArgs, limit: number): Knex.QueryBuilder {
-  const page = filtered(knex, args).select('p.*');
+function pageStatement(knex: Knex, args: ProcessListArgs, limit: number, withBlocks: boolean): Knex.QueryBuilder {
+  const page = filtered(knex, args).select(summaryColumns(withBlocks));
   if (args.after) {
     const [lastNoticeAt, projectCode, lotCode] = decodeCursor(args.after, ['instant', 'string', 'string']);
     page.whereRaw('(p.last_notice_at, p.project_code, p.lot_code) < (?::timestamptz, ?, ?)', [lastNoticeAt, projectCode, lotCode]);

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
-import type { ProcessStageName } from '../../domain/trading';
+import type { Money, ProcessStageName, TradingNoticeAttributes, TradingParty } from '../../domain/trading';
 import type { ProcessKey } from '../../summaries/processKey';
-import { TRADING_PROCESSES } from '../../summaries/tradingProcesses';
+import { BLOCK_COLUMNS } from '../../summaries/tradingProcessBlocks';
+import { GROUPED_COLUMNS, TRADING_PROCESSES } from '../../summaries/tradingProcesses';
 
 /** What the database says about one process: the summary of the notices sharing its project and lot code. */
 export interface ProcessSummary extends ProcessKey {
@@ -14,6 +15,14 @@ export interface ProcessSummary extends ProcessKey {
   noticeCount: number;
   firstNoticeAt: Date;
   lastNoticeAt: Date;
+  /**
+   * Compiled from the notices' blocks when they were written. Present when the row was read with
+   * its blocks (summaryColumns): a page that shows none of them, nor anything below a process,
+   * leaves them out.
+   */
+  tradeType?: TradingNoticeAttributes['tradeType'] | null;
+  buyer?: TradingParty | null;
+  contractValue?: Money | null;
 }
 
 /**
@@ -24,9 +33,14 @@ export function processSummaries(knex: Knex): Knex.QueryBuilder {
   return knex(`${TRADING_PROCESSES} as p`);
 }
 
-/** A summary row as TradingProcess serves it (its notice-derived fields are resolved). */
+/** The columns of a summary row as `p`, with its blocks or without (the blocks are JSON to parse). */
+export function summaryColumns(withBlocks: boolean): string[] {
+  return (withBlocks ? [...GROUPED_COLUMNS, ...BLOCK_COLUMNS] : GROUPED_COLUMNS).map((column) => `p.${column}`);
+}
+
+/** A summary row as TradingProcess serves it (its awards, contracts and notices are resolved). */
 export function servedSummary(row: any): ProcessSummary {
-  return {
+  const summary: ProcessSummary = {
     projectCode: row.project_code,
     lotCode: row.lot_code ?? '',
     projectName: row.project_name,
@@ -38,6 +52,12 @@ export function servedSummary(row: any): ProcessSummary {
     firstNoticeAt: instant(row.first_notice_at),
     lastNoticeAt: instant(row.last_notice_at),
   };
+  if ('buyer' in row) {
+    summary.tradeType = row.trade_type ?? null;
+    summary.buyer = row.buyer ?? null;
+    summary.contractValue = row.contract_value ?? null;
+  }
+  return summary;
 }
 
 /** A timestamp as the driver gave it: node-postgres already parsed it into a Date; otherwise its text. */

@@ -4,22 +4,17 @@ import { normalizeLotCode, normalizeProjectCode, type TradingParty } from '../..
 import type { HubContext } from '../context';
 import { linkedEntity } from '../entity/loaders';
 import { processKeyOf } from './loaders';
-import { processAwards, processBuyer, processContracts, totalValue } from './processBlocks';
+import { processAwards, processBuyer, processContracts, totalValue } from '../../domain/tradingProcessBlocks';
 import { listTradingProcesses, type ProcessListArgs } from './processList';
 import type { ProcessSummary } from './processSummaries';
 import { servedProject, type ServedProject } from './project';
-import type { ServedNoticeBlocks, ServedTradingNotice } from './served';
+import type { ServedTradingNotice } from './served';
 
 type Notices = ServedTradingNotice[];
 
 /** A field of a process compiled from its notices, which load once per request for every process. */
 function fromNotices<T>(compile: (notices: Notices) => T) {
   return async (process: ProcessSummary, _: unknown, ctx: HubContext): Promise<T> => compile(await ctx.loaders.trading.notices.load(process));
-}
-
-/** A field of a process compiled from its notices' trade type, parties and contracts only (loaders.ts, `blocks`). */
-function fromNoticeBlocks<T>(compile: (blocks: ServedNoticeBlocks[]) => T) {
-  return async (process: ProcessSummary, _: unknown, ctx: HubContext): Promise<T> => compile(await ctx.loaders.trading.blocks.load(process));
 }
 
 /** A field of a project compiled from the notices of all its lots, oldest first. */
@@ -31,26 +26,18 @@ function fromProjectNotices<T>(compile: (notices: Notices) => T) {
   };
 }
 
-/** The fields a summary row answers itself: a page asking for no other needs no loader. */
-const SUMMARY_FIELDS = new Set<keyof ProcessSummary | '__typename'>(['__typename', 'projectCode', 'lotCode', 'projectName', 'lotName', 'stage', 'amended', 'cancelled', 'noticeCount', 'firstNoticeAt', 'lastNoticeAt']);
-
-/** The fields of a process compiled from whole notices (fromNotices). */
-const WHOLE_NOTICE_FIELDS = new Set(['notices', 'awards', 'contracts']);
+/** The fields a summary row answers without its blocks: a page asking for no other reads no JSON. */
+const GROUPED_FIELDS = new Set<keyof ProcessSummary | '__typename'>(['__typename', 'projectCode', 'lotCode', 'projectName', 'lotName', 'stage', 'amended', 'cancelled', 'noticeCount', 'firstNoticeAt', 'lastNoticeAt']);
 
 async function tradingProcesses(_: unknown, args: ProcessListArgs, ctx: HubContext, info: GraphQLResolveInfo) {
-  const connection = await listTradingProcesses(ctx.knex, args, info.fieldNodes[0]);
   const fields = [...selectedFieldsAt(info, ['edges', 'node'])];
-  const { trading } = ctx.loaders;
+  // Any other field (a block, or a notice below whose `process` the page's rows answer) wants the
+  // whole row.
+  const whole = fields.some((field) => !GROUPED_FIELDS.has(field as keyof ProcessSummary));
+  const connection = await listTradingProcesses(ctx.knex, args, { withBlocks: whole, field: info.fieldNodes[0] });
   // The page already holds each process's summary: a notice's `process` below it needs no query
-  // of its own. A page of summary fields only has no such notice (and keying each row costs).
-  if (fields.some((field) => !SUMMARY_FIELDS.has(field as keyof ProcessSummary))) {
-    for (const { node } of connection.edges) trading.process.prime(node, node);
-  }
-  // A page that reads its notices whole takes the blocks (buyer, trade type, contract value) from
-  // them: one statement over the notices, not a second for their blocks.
-  if (fields.some((field) => WHOLE_NOTICE_FIELDS.has(field))) {
-    for (const { node } of connection.edges) trading.blocks.prime(node, trading.notices.load(node));
-  }
+  // of its own. A page of grouped fields only has no such notice (and keying each row costs).
+  if (whole) for (const { node } of connection.edges) ctx.loaders.trading.process.prime(node, node);
   return connection;
 }
 
@@ -98,11 +85,9 @@ export const tradingResolvers = {
     lotCode: (process: ProcessSummary) => process.lotCode || null,
     project: projectOf,
     notices: fromNotices((notices) => notices),
-    tradeType: fromNoticeBlocks((blocks) => blocks.at(-1)?.tradeType ?? null),
-    buyer: fromNoticeBlocks(processBuyer),
+    // tradeType, buyer and contractValue are the summary's, compiled when the notices were written.
     awards: fromNotices(processAwards),
     contracts: fromNotices(processContracts),
-    contractValue: fromNoticeBlocks((blocks) => totalValue(processContracts(blocks))),
   },
   TradingProject: {
     tradeType: fromProjectNotices((notices) => notices.at(-1)?.tradeType ?? null),

@@ -9,19 +9,10 @@ function servedContract({ awardID, ...contract }: TradingContract): ServedContra
   return { ...contract, awardId: awardID };
 }
 
-/**
- * The three blocks of a notice a process's trade type, buyer and contract value are compiled from
- * (processBlocks.ts), as TradingNotice serves them. A page of processes that asks for those reads
- * these blocks of its notices, not whole notices (trading/loaders.ts).
- */
-export function servedNoticeBlocks(a: NoticeBlocks) {
+/** A notice's trade type, parties and contracts as TradingNotice serves them; rows stored before a block was read lack it. */
+function servedNoticeBlocks(a: { [Block in 'tradeType' | 'parties' | 'contracts']?: TradingNoticeAttributes[Block] | null }) {
   return { tradeType: a.tradeType ?? null, parties: listOf(a.parties), contracts: listOf(a.contracts).map(servedContract) };
 }
-
-export type ServedNoticeBlocks = ReturnType<typeof servedNoticeBlocks>;
-
-/** The three blocks as stored; rows stored before a block was read lack it. */
-export type NoticeBlocks = { [Block in 'tradeType' | 'parties' | 'contracts']?: TradingNoticeAttributes[Block] | null };
 
 /** A notice as TradingNotice serves it: its blocks as stored, list blocks empty where older rows lack them. */
 export const servedTradingNotice = servedAs('TradingNotice', (a: TradingNoticeAttributes) => ({

@@ -1,13 +1,13 @@
-import { TRADING } from '../../domain/contract';
-import type { Money, TradingAward, TradingParty } from '../../domain/trading';
-import type { ServedContract, ServedTradingNotice } from './served';
+import { TRADING } from './contract';
+import type { Money, TradingAward, TradingParty } from './trading';
 
 /**
  * A process's blocks compiled from its notices (oldest first), as an OCDS compiled record merges
- * releases: by block id, a later notice's values replacing earlier ones where it gives them.
+ * releases: by block id, a later notice's values replacing earlier ones where it gives them. The
+ * summaries compile a process's trade type, buyer and contract value with these when its notices
+ * are written (src/summaries/tradingProcessBlocks.ts); the API compiles its awards and contracts
+ * with them from the notices it reads.
  */
-
-type Notice = Pick<ServedTradingNotice, 'parties' | 'awards' | 'contracts'>;
 
 /** The party roles of the process's initiator: buyer in procurement, transferor in a sale. */
 export const INITIATOR_ROLES: readonly string[] = [TRADING.roles.buyer, TRADING.roles.transferor];
@@ -17,7 +17,7 @@ export const INITIATOR_ROLES: readonly string[] = [TRADING.roles.buyer, TRADING.
  * gives it, else as the latest notice naming it at all: a notice that mistyped the buyer's code
  * must not hide the code the others gave (the buyerUscc filter finds the process by it).
  */
-export function processBuyer(notices: ReadonlyArray<Pick<Notice, 'parties'>>): TradingParty | null {
+export function processBuyer(notices: ReadonlyArray<{ parties: readonly TradingParty[] }>): TradingParty | null {
   const initiators = [...notices]
     .reverse()
     .map((notice) => notice.parties.find((p) => p.roles.some((role) => INITIATOR_ROLES.includes(role))))
@@ -29,7 +29,7 @@ export function processBuyer(notices: ReadonlyArray<Pick<Notice, 'parties'>>): T
  * Awards by id. The result notice's active award replaces the candidates' pending one; a pending
  * award never replaces an active one, whatever order the platform published them in.
  */
-export function processAwards(notices: readonly Notice[]): TradingAward[] {
+export function processAwards(notices: ReadonlyArray<{ awards: readonly TradingAward[] }>): TradingAward[] {
   const byId = new Map<string, TradingAward>();
   for (const award of notices.flatMap((n) => n.awards)) {
     const known = byId.get(award.id);
@@ -40,8 +40,8 @@ export function processAwards(notices: readonly Notice[]): TradingAward[] {
 }
 
 /** Contracts by id: the acceptance notice adds the implementation to the contract notice's terms. */
-export function processContracts(notices: ReadonlyArray<Pick<Notice, 'contracts'>>): ServedContract[] {
-  const byId = new Map<string, ServedContract>();
+export function processContracts<C extends { id: string }>(notices: ReadonlyArray<{ contracts: readonly C[] }>): C[] {
+  const byId = new Map<string, C>();
   for (const contract of notices.flatMap((n) => n.contracts)) {
     const known = byId.get(contract.id);
     byId.set(contract.id, known ? mergeDefined(known, contract) : contract);
@@ -50,7 +50,7 @@ export function processContracts(notices: ReadonlyArray<Pick<Notice, 'contracts'
 }
 
 /** Sum of the contracts' values in 万元 (summed in 分, so six decimals stay exact); null when none is known. */
-export function totalValue(contracts: ReadonlyArray<Pick<ServedContract, 'value'>>): Money | null {
+export function totalValue(contracts: ReadonlyArray<{ value?: Money | null }>): Money | null {
   const known = contracts.map((c) => c.value).filter((v): v is Money => v !== null && v !== undefined);
   if (known.length === 0) return null;
   const fen = known.reduce((sum, v) => sum + Math.round(v.amountWan * 1e6), 0);
