@@ -4,6 +4,7 @@ import type { Money, TradingNoticeAttributes, TradingParty } from '../domain/tra
 import { processBuyer, processContracts, totalValue } from '../domain/tradingProcessBlocks';
 import { processKeyText } from './processKey';
 import { LOT_CODE_SQL, PROJECT_CODE_SQL } from './stageSql';
+import type { Narrow } from './tradingProcesses';
 
 /**
  * A process's trade type, buyer and contract value, compiled from its notices' blocks when they are
@@ -39,7 +40,7 @@ interface NoticeBlocksRow {
  * narrows them; every process when there is none), one entry per process with notices. A block no
  * notice gives is left out, and stored as NULL.
  */
-export async function compiledProcessBlocks(knex: Knex, narrow?: (notices: Knex.QueryBuilder) => void): Promise<ProcessBlocks[]> {
+export async function compiledProcessBlocks(knex: Knex, narrow?: Narrow): Promise<ProcessBlocks[]> {
   const notices = knex('disclosures as d')
     .where('d.kind', TRADING.kinds.notice)
     .select(

@@ -25,7 +25,8 @@ export function createTradingLoaders(knex: Knex) {
     process: mapLoader(
       async (keys: ProcessKey[]) => {
         const rows = await whereSummaryIn(processSummaries(knex), keys).select(summaryColumns(true));
-        return new Map(rows.map((row: any) => [processKeyText(servedSummary(row)), servedSummary(row)]));
+        const summaries: ProcessSummary[] = rows.map(servedSummary);
+        return new Map(summaries.map((summary) => [processKeyText(summary), summary]));
       },
       null as ProcessSummary | null,
       processKeyText,
