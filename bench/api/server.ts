@@ -24,7 +24,7 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { Command, Option } from 'commander';
 import { Profiler } from '../harness/profiler';
-import { observeStatements, statementText } from '../harness/statements';
+import { observeStatements, RecentStatements } from '../harness/statements';
 import { POOL_SIZE, TARGETS, type Target } from './options';
 import type * as HubModule from '../../src/hub';
 import type * as ConfigModule from '../../src/config/config';
@@ -51,26 +51,7 @@ export type ChildMessage =
   | { type: 'reply'; id: number; stats?: ServerStats; error?: string }
   | { type: 'failed'; error: string };
 
-let statements = 0;
-/**
- * The last statements as handed to Client#query (a string or a config object), kept by reference
- * and read only when the parent asks: counting costs the servers next to nothing under load.
- */
-const RECENT = 256;
-const recent: unknown[] = new Array(RECENT);
-
-function countStatements(): void {
-  observeStatements((statement) => {
-    recent[statements % RECENT] = statement;
-    statements++;
-  });
-}
-
-function statementsSince(since: number): string[] {
-  const texts: string[] = [];
-  for (let i = Math.max(since, statements - RECENT); i < statements; i++) texts.push(statementText(recent[i % RECENT]));
-  return texts;
-}
+const recent = new RecentStatements();
 
 /** A server the IPC loop serves: its GraphQL endpoint, and how it stops. */
 export interface StartedServer {
@@ -164,8 +145,8 @@ async function startPostGraphile(db: string): Promise<StartedServer> {
 function currentStats(since?: number): ServerStats {
   const cpu = process.cpuUsage();
   return {
-    statements,
-    sql: since === undefined ? undefined : statementsSince(since),
+    statements: recent.count,
+    sql: since === undefined ? undefined : recent.since(since),
     cpuMicros: cpu.user + cpu.system,
     rssKiB: Math.round(process.memoryUsage().rss / 1024),
   };
@@ -196,7 +177,7 @@ async function main(): Promise<void> {
 export async function serveOverIpc(start: () => Promise<StartedServer>): Promise<void> {
   try {
     if (!process.send) throw new Error(`${path.relative(process.cwd(), process.argv[1] ?? '')} is started by a benchmark, with an IPC channel`);
-    countStatements();
+    observeStatements((statement) => recent.record(statement));
     const server = await start();
     const profiler = new Profiler();
     process.on('message', (message: ParentMessage) => {
