@@ -321,6 +321,20 @@ describe.each(BACKENDS)('trading notices and processes over HTTP on %s', (backen
     }
   });
 
+  test("a page of processes showing only what the grouping keeps reads none of the blocks' JSON columns", async () => {
+    const grouped = 'projectCode lotCode projectName lotName stage amended cancelled noticeCount firstNoticeAt lastNoticeAt __typename';
+    const blockColumns = /\b(trade_type|buyer|contract_value)\b/;
+    const page = async (fields: string) => {
+      const { sql, result: { body } } = await countStatements(hub.db.knex, () => ask(`{ tradingProcesses(first: 5) { edges { node { ${fields} } } } }`));
+      expect(body.errors).toBeUndefined();
+      expect(body.data.tradingProcesses.edges).toHaveLength(5);
+      return sql.join('\n');
+    };
+    expect(await page(grouped)).not.toMatch(blockColumns);
+    // Any field beyond them reads the whole row: the blocks come with it.
+    expect(await page(`${grouped} tradeType { name }`)).toMatch(blockColumns);
+  });
+
   test('trading answers may be cached for five minutes', async () => {
     const { headers } = await ask(`{ tradingProcesses(first: 3) { totalCount edges { node { projectCode stage buyer { name } notices { title tender { value { amountWan } } } } } } }`);
     expect(headers.get('cache-control')).toBe('max-age=300, public');

@@ -38,6 +38,12 @@ export function summaryColumns(withBlocks: boolean): string[] {
   return (withBlocks ? [...GROUPED_COLUMNS, ...BLOCK_COLUMNS] : GROUPED_COLUMNS).map((column) => `p.${column}`);
 }
 
+/**
+ * The fields a summary row read without its blocks answers: its grouped columns, named as
+ * servedSummary names them (snake_case to camelCase), and __typename.
+ */
+export const GROUPED_FIELDS: ReadonlySet<string> = new Set(['__typename', ...GROUPED_COLUMNS.map((column) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()))]);
+
 /** A summary row as TradingProcess serves it (its awards, contracts and notices are resolved). */
 export function servedSummary(row: any): ProcessSummary {
   const summary: ProcessSummary = {

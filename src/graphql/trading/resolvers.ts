@@ -6,7 +6,7 @@ import { linkedEntity } from '../entity/loaders';
 import { processKeyOf } from './loaders';
 import { processAwards, processBuyer, processContracts, totalValue } from '../../domain/tradingProcessBlocks';
 import { listTradingProcesses, type ProcessListArgs } from './processList';
-import type { ProcessSummary } from './processSummaries';
+import { GROUPED_FIELDS, type ProcessSummary } from './processSummaries';
 import { servedProject, type ServedProject } from './project';
 import type { ServedTradingNotice } from './served';
 
@@ -26,14 +26,11 @@ function fromProjectNotices<T>(compile: (notices: Notices) => T) {
   };
 }
 
-/** The fields a summary row answers without its blocks: a page asking for no other reads no JSON. */
-const GROUPED_FIELDS = new Set<keyof ProcessSummary | '__typename'>(['__typename', 'projectCode', 'lotCode', 'projectName', 'lotName', 'stage', 'amended', 'cancelled', 'noticeCount', 'firstNoticeAt', 'lastNoticeAt']);
-
 async function tradingProcesses(_: unknown, args: ProcessListArgs, ctx: HubContext, info: GraphQLResolveInfo) {
   const fields = [...selectedFieldsAt(info, ['edges', 'node'])];
-  // Any other field (a block, or a notice below whose `process` the page's rows answer) wants the
-  // whole row.
-  const whole = fields.some((field) => !GROUPED_FIELDS.has(field as keyof ProcessSummary));
+  // A page asking for no other field reads no JSON. Any other field (a block, or a notice below
+  // whose `process` the page's rows answer) wants the whole row.
+  const whole = fields.some((field) => !GROUPED_FIELDS.has(field));
   const connection = await listTradingProcesses(ctx.knex, args, { withBlocks: whole, field: info.fieldNodes[0] });
   // The page already holds each process's summary: a notice's `process` below it needs no query
   // of its own. A page of grouped fields only has no such notice (and keying each row costs).
