@@ -1,4 +1,5 @@
 import { round } from '../harness/results';
+import { QUERY_KINDS, type QueryKind } from './requestMix';
 
 /** Requests that failed, by how: an HTTP status other than 2xx, GraphQL errors in a 2xx body, no response at all. */
 export interface ErrorCounts {
@@ -16,18 +17,27 @@ export interface IntervalFigures {
   latencyMs: { p50: number | null; p99: number | null };
 }
 
+/** One kind of query's responses over a whole run. */
+export interface KindFigures {
+  responses: number;
+  latencyMs: { p50: number | null; p99: number | null };
+}
+
 /**
  * Counts the load's outcomes as they happen, for an interval at a time (take) and for the whole
- * run (totals). Latencies are kept per interval only, and sorted when it is taken: a run's
- * percentiles come from autocannon's own histogram.
+ * run (totals, byKind). Latencies are kept per interval, and sorted when it is taken; and per kind
+ * of query for the whole run, which says which of the portal's pages makes the mix's tail. The
+ * run's own percentiles come from autocannon's histogram.
  */
 export class LoadTally {
   private latencies: number[] = [];
   private interval = noErrors();
   private readonly total = noErrors();
+  private readonly kindLatencies = Object.fromEntries(QUERY_KINDS.map((kind) => [kind, [] as number[]])) as Record<QueryKind, number[]>;
 
-  response(status: number, latencyMs: number): void {
+  response(status: number, latencyMs: number, kind: QueryKind): void {
     this.latencies.push(latencyMs);
+    this.kindLatencies[kind].push(latencyMs);
     if (status < 200 || status >= 300) this.count('non2xx');
   }
 
@@ -50,6 +60,15 @@ export class LoadTally {
 
   totals(): ErrorCounts {
     return { ...this.total };
+  }
+
+  byKind(): Record<QueryKind, KindFigures> {
+    return Object.fromEntries(
+      QUERY_KINDS.map((kind) => {
+        const sorted = this.kindLatencies[kind].sort((a, b) => a - b);
+        return [kind, { responses: sorted.length, latencyMs: { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) } }];
+      }),
+    ) as Record<QueryKind, KindFigures>;
   }
 
   private count(kind: keyof ErrorCounts): void {

@@ -1,8 +1,8 @@
 import { autocannon } from '../harness/autocannon';
 import { round } from '../harness/results';
 import { answeredCleanly } from './graphqlAnswer';
-import type { ErrorCounts, LoadTally } from './loadTally';
-import type { QueryKind, RequestMix } from './requestMix';
+import type { ErrorCounts, KindFigures, LoadTally } from './loadTally';
+import { QUERY_KINDS, type QueryKind, type RequestMix } from './requestMix';
 
 /** One run of the mix, as autocannon saw it, with its failures by kind. */
 export interface MixRunFigures {
@@ -14,6 +14,8 @@ export interface MixRunFigures {
   errors: ErrorCounts;
   /** Requests built per kind: how the draw came out. */
   sentByKind: Record<QueryKind, number>;
+  /** Each kind's responses and latency percentiles (the tally's, to 0.1 ms). */
+  byKind: Record<QueryKind, KindFigures>;
 }
 
 /**
@@ -22,14 +24,23 @@ export interface MixRunFigures {
  */
 export async function driveMix(graphqlUrl: string, mix: RequestMix, settings: { connections: number; seconds: number }, tally: LoadTally): Promise<MixRunFigures> {
   mix.takeSent();
+  // autocannon hands a response's body and context (onResponse) and then, at once, its latency
+  // (the 'response' event), in one synchronous step: the kind read from the context in the first
+  // is the kind of the latency told in the second.
+  let answeredKind: QueryKind = QUERY_KINDS[0];
   const run = autocannon({
     url: graphqlUrl,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     requests: [
       {
-        setupRequest: (request) => ({ ...request, body: mix.next() }),
-        onResponse: (status, body) => {
+        setupRequest: (request, context) => {
+          const { kind, body } = mix.next();
+          context.kind = kind;
+          return { ...request, body };
+        },
+        onResponse: (status, body, context) => {
+          answeredKind = context.kind as QueryKind;
           if (status >= 200 && status < 300 && !answeredCleanly(body)) tally.graphqlError();
         },
       },
@@ -38,7 +49,7 @@ export async function driveMix(graphqlUrl: string, mix: RequestMix, settings: { 
     duration: settings.seconds,
     pipelining: 1,
   });
-  run.on('response', (_client, status, _bytes, latencyMs) => tally.response(status, latencyMs));
+  run.on('response', (_client, status, _bytes, latencyMs) => tally.response(status, latencyMs, answeredKind));
   run.on('reqError', () => tally.socketError());
   const result = await run;
   const { latency } = result;
@@ -49,5 +60,6 @@ export async function driveMix(graphqlUrl: string, mix: RequestMix, settings: { 
     latencyMs: { mean: round(latency.average, 2), p50: latency.p50, p90: latency.p90, p99: latency.p99, max: latency.max },
     errors: tally.totals(),
     sentByKind: mix.takeSent(),
+    byKind: tally.byKind(),
   };
 }

@@ -86,16 +86,29 @@ export function formatSoakReport(r: SoakResults): string {
     `soak: ${runText(r.soak)}`,
   ];
   const verdict = r.summary.allMet ? 'All targets met.' : 'TARGET MISSED: see the rows marked above.';
-  return [...header, '', ...seriesTable(r.samples), '', ...verdictTable(r.summary), ...syncLines(r), verdict, ...r.notes.map((n) => `note: ${n}`)].join('\n');
+  return [...header, '', ...seriesTable(r.samples), '', ...kindTable(r.idle, r.soak), '', ...verdictTable(r.summary, r.soak.startRssKiB), ...syncLines(r), verdict, ...r.notes.map((n) => `note: ${n}`)]
+    .join('\n');
 }
 
-function verdictTable(summary: SoakSummary): string[] {
+/** Each kind of query's share of the soak and its latencies, beside the idle baseline's: which page makes the tail. */
+function kindTable(idle: MixRunFigures, soak: MixRunFigures): string[] {
+  const ms = (value: number | null) => (value === null ? '-' : value.toFixed(1));
+  const rows = [['kind', 'responses', 'p50 ms', 'p99 ms', 'idle p50 ms', 'idle p99 ms']];
+  for (const kind of Object.keys(soak.byKind) as QueryKind[]) {
+    const [s, i] = [soak.byKind[kind], idle.byKind[kind]];
+    rows.push([kind, String(s.responses), ms(s.latencyMs.p50), ms(s.latencyMs.p99), ms(i.latencyMs.p50), ms(i.latencyMs.p99)]);
+  }
+  return alignColumns(rows, (column) => column > 0, '  ');
+}
+
+function verdictTable(summary: SoakSummary, startRssKiB: number | null): string[] {
   const { rss, errors, p99 } = summary;
+  const before = startRssKiB === null ? '' : ` (${mib(startRssKiB)} before the load)`;
   const rows = [
     ['', 'measured', 'target', ''],
     [
       `RSS at ${clock(rss.markSeconds)} → end`,
-      rss.ratio === null ? 'not read' : `${mib(rss.markKiB!)} → ${mib(rss.endKiB!)} (× ${rss.ratio.toFixed(2)})`,
+      rss.ratio === null ? 'not read' : `${mib(rss.markKiB!)} → ${mib(rss.endKiB!)} (× ${rss.ratio.toFixed(2)})${before}`,
       `≤ × ${SOAK_TARGETS.maxRssRatio}`,
       rss.met === null ? 'no verdict' : pass(rss.met),
     ],

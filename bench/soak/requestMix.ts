@@ -22,11 +22,11 @@ export class RequestMix {
 
   constructor(readonly bodies: Readonly<Record<QueryKind, string[]>>) {}
 
-  next(): string {
+  next(): { kind: QueryKind; body: string } {
     const kind = this.drawKind();
     this.sent[kind]++;
     const variants = this.bodies[kind];
-    return variants[Math.floor(Math.random() * variants.length)];
+    return { kind, body: variants[Math.floor(Math.random() * variants.length)] };
   }
 
   /** Requests built per kind since the last call (a run's last few may have gone unanswered). */
