@@ -15,14 +15,15 @@
  *
  * Every statement either server sends goes through pg's Client#query, which this process counts.
  * Over IPC it sends {type:'ready', url} once listening, answers {type:'stats', id} with the
- * statement count and the process's CPU time, starts and stops V8's CPU profiler on request (for
- * one run only, not the start-up), and stops cleanly on {type:'stop'}.
+ * statement count, the process's CPU time, RSS and live heap, starts and stops V8's CPU profiler
+ * on request (for one run only, not the start-up), and stops cleanly on {type:'stop'}.
  */
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { Command, Option } from 'commander';
+import { LiveHeap } from '../harness/liveHeap';
 import { Profiler } from '../harness/profiler';
 import { observeStatements, RecentStatements } from '../harness/statements';
 import { POOL_SIZE, TARGETS, type Target } from './options';
@@ -37,6 +38,10 @@ export interface ServerStats {
   /** User + system CPU time of this process so far, microseconds. */
   cpuMicros: number;
   rssKiB: number;
+  /** The old generation after V8's latest full collection (LiveHeap); null before the first. */
+  liveHeapKiB: number | null;
+  /** Full collections so far. */
+  fullCollections: number;
 }
 
 export type ParentMessage =
@@ -52,6 +57,7 @@ export type ChildMessage =
   | { type: 'failed'; error: string };
 
 const recent = new RecentStatements();
+const liveHeap = new LiveHeap();
 
 /** A server the IPC loop serves: its GraphQL endpoint, and how it stops. */
 export interface StartedServer {
@@ -149,6 +155,8 @@ function currentStats(since?: number): ServerStats {
     sql: since === undefined ? undefined : recent.since(since),
     cpuMicros: cpu.user + cpu.system,
     rssKiB: Math.round(process.memoryUsage().rss / 1024),
+    liveHeapKiB: liveHeap.kib ?? null,
+    fullCollections: liveHeap.fullCollections,
   };
 }
 

@@ -2,16 +2,15 @@ import type { ApiBenchResults } from '../api/report';
 import type { Environment } from '../harness/environment';
 import { alignColumns, mib, pass, round } from '../harness/results';
 import { errorSum, type ErrorCounts } from './loadTally';
+import { MAX_MEMORY_RATIO, MEMORY_WINDOW_SECONDS, memoryVerdict, type MemoryComparison, type MemoryVerdict } from './memoryVerdict';
 import type { MixRunFigures } from './mixedLoad';
 import type { SoakOptions } from './options';
 import type { QueryKind } from './requestMix';
 import type { Sample } from './sampler';
 import type { SyncSummary } from './syncRuns';
 
-/** The issue's targets: memory flat once warm, no failed request, syncs at most double the p99. */
-export const SOAK_TARGETS = { maxRssRatio: 1.2, maxErrors: 0, maxP99Ratio: 2 };
-/** Where the RSS reference is read: by then the process has warmed up and its caches have filled. */
-const RSS_MARK_SECONDS = 300;
+/** The issue's targets: memory flat once warm (memoryVerdict), no failed request, syncs at most double the p99. */
+export const SOAK_TARGETS = { maxMemoryRatio: MAX_MEMORY_RATIO, maxErrors: 0, maxP99Ratio: 2 };
 /** Rows of the printed time series at most; past that, consecutive samples share a row. */
 const MAX_SERIES_ROWS = 40;
 
@@ -30,7 +29,7 @@ export interface SoakResults {
 }
 
 export interface SoakSummary {
-  rss: { markSeconds: number; markKiB: number | null; endKiB: number | null; peakKiB: number | null; ratio: number | null; met: boolean | null };
+  memory: MemoryVerdict;
   errors: ErrorCounts & { total: number; met: boolean };
   p99: {
     idleMs: number;
@@ -45,7 +44,7 @@ export interface SoakSummary {
 }
 
 export function summarizeSoak(samples: Sample[], idle: MixRunFigures, soak: MixRunFigures): SoakSummary {
-  const rss = rssSummary(samples, soak.seconds);
+  const memory = memoryVerdict(samples, soak.seconds);
   const total = errorSum(soak.errors);
   const errors = { ...soak.errors, total, met: total <= SOAK_TARGETS.maxErrors };
   const ratio = round(soak.latencyMs.p99 / Math.max(1, idle.latencyMs.p99), 2);
@@ -57,18 +56,8 @@ export function summarizeSoak(samples: Sample[], idle: MixRunFigures, soak: MixR
     worstIntervalWithSyncMs: worstP99(samples.filter((s) => s.syncRuns > 0)),
     worstIntervalWithoutSyncMs: worstP99(samples.filter((s) => s.syncRuns === 0)),
   };
-  return { rss, errors, p99, allMet: rss.met !== false && errors.met && p99.met };
-}
-
-/** RSS at the mark (5 minutes, or half a shorter soak) against the end. */
-function rssSummary(samples: Sample[], soakSeconds: number): SoakSummary['rss'] {
-  const markSeconds = Math.min(RSS_MARK_SECONDS, Math.floor(soakSeconds / 2));
-  const read = samples.filter((s) => s.rssKiB !== null);
-  const markKiB = read.find((s) => s.seconds >= markSeconds)?.rssKiB ?? null;
-  const endKiB = read.at(-1)?.rssKiB ?? null;
-  const ratio = markKiB && endKiB ? round(endKiB / markKiB, 3) : null;
-  const peakKiB = read.length ? Math.max(...read.map((s) => s.rssKiB!)) : null;
-  return { markSeconds, markKiB, endKiB, peakKiB, ratio, met: ratio === null ? null : ratio <= SOAK_TARGETS.maxRssRatio };
+  const memoryMet = memory.peakRss.met !== false && memory.liveHeapMedian.met !== false;
+  return { memory, errors, p99, allMet: memoryMet && errors.met && p99.met };
 }
 
 function worstP99(samples: Sample[]): number | null {
@@ -102,20 +91,23 @@ function kindTable(idle: MixRunFigures, soak: MixRunFigures): string[] {
 }
 
 function verdictTable(summary: SoakSummary, startRssKiB: number | null): string[] {
-  const { rss, errors, p99 } = summary;
-  const before = startRssKiB === null ? '' : ` (${mib(startRssKiB)} before the load)`;
+  const { memory, errors, p99 } = summary;
+  const windows = `first ${clock(memory.windowSeconds)} → last ${clock(memory.windowSeconds)}`;
+  const before = startRssKiB === null ? '' : `; ${mib(startRssKiB)} before the load`;
+  const peak = memory.peakKiB === null ? '' : `; ${mib(memory.peakKiB)} at most`;
   const rows = [
     ['', 'measured', 'target', ''],
-    [
-      `RSS at ${clock(rss.markSeconds)} → end`,
-      rss.ratio === null ? 'not read' : `${mib(rss.markKiB!)} → ${mib(rss.endKiB!)} (× ${rss.ratio.toFixed(2)})${before}`,
-      `≤ × ${SOAK_TARGETS.maxRssRatio}`,
-      rss.met === null ? 'no verdict' : pass(rss.met),
-    ],
+    memoryRow(`peak RSS, ${windows}`, memory.peakRss, `${before}${peak}`),
+    memoryRow(`median live heap, ${windows}`, memory.liveHeapMedian, ''),
     ['errors', `${errors.total} (non-2xx ${errors.non2xx}, GraphQL ${errors.graphql}, socket ${errors.socket})`, `${SOAK_TARGETS.maxErrors}`, pass(errors.met)],
     ['p99, soak vs idle', `${p99.soakMs} ms vs ${p99.idleMs} ms (× ${p99.ratio.toFixed(2)})`, `≤ × ${SOAK_TARGETS.maxP99Ratio}`, pass(p99.met)],
   ];
   return alignColumns(rows, () => false, '   ');
+}
+
+function memoryRow(label: string, c: MemoryComparison, more: string): string[] {
+  const measured = c.ratio === null ? 'not read' : `${mib(c.markKiB!)} → ${mib(c.endKiB!)} (× ${c.ratio.toFixed(2)})${more}`;
+  return [label, measured, `≤ × ${SOAK_TARGETS.maxMemoryRatio}`, c.met === null ? 'no verdict' : pass(c.met)];
 }
 
 function syncLines(r: SoakResults): string[] {
@@ -131,9 +123,9 @@ function syncLines(r: SoakResults): string[] {
 /** The time series, a row per sample, or per run of samples when there are many (then the worst p50/p99 of the run). */
 function seriesTable(samples: Sample[]): string[] {
   const size = Math.ceil(samples.length / MAX_SERIES_ROWS);
-  const rows = [['time', 'RSS', 'req/s', size > 1 ? 'p50 ms (worst)' : 'p50 ms', size > 1 ? 'p99 ms (worst)' : 'p99 ms', 'errors', 'CPU %', 'sync']];
+  const rows = [['time', 'RSS', 'live heap', 'req/s', size > 1 ? 'p50 ms (worst)' : 'p50 ms', size > 1 ? 'p99 ms (worst)' : 'p99 ms', 'errors', 'CPU %', 'sync']];
   for (let i = 0; i < samples.length; i += size) rows.push(seriesRow(samples.slice(i, i + size)));
-  return alignColumns(rows, (column) => column < 7, '  ');
+  return alignColumns(rows, (column) => column < 8, '  ');
 }
 
 function seriesRow(group: Sample[]): string[] {
@@ -146,6 +138,7 @@ function seriesRow(group: Sample[]): string[] {
   return [
     clock(last.seconds),
     last.rssKiB === null ? '-' : mib(last.rssKiB),
+    last.liveHeapKiB === null ? '-' : mib(last.liveHeapKiB),
     (group.reduce((n, s) => n + s.reqPerSec, 0) / group.length).toFixed(0),
     worst((s) => s.latencyMs.p50),
     worst((s) => s.latencyMs.p99),
@@ -158,8 +151,9 @@ function seriesRow(group: Sample[]): string[] {
 /** One line per sample on stderr while the soak runs. */
 export function sampleLine(s: Sample): string {
   const rss = s.rssKiB === null ? 'RSS unread' : `RSS ${mib(s.rssKiB)}`;
+  const live = s.liveHeapKiB === null ? '' : ` (live heap ${mib(s.liveHeapKiB)})`;
   const p99 = s.latencyMs.p99 === null ? 'no response' : `p99 ${s.latencyMs.p99} ms`;
-  return `  ${clock(s.seconds)}  ${rss}, ${s.reqPerSec.toFixed(0)} req/s, ${p99}, ${errorSum(s.errors)} errors${s.syncRuns ? ', syncing' : ''}`;
+  return `  ${clock(s.seconds)}  ${rss}${live}, ${s.reqPerSec.toFixed(0)} req/s, ${p99}, ${errorSum(s.errors)} errors${s.syncRuns ? ', syncing' : ''}`;
 }
 
 export function notesFor(r: Omit<SoakResults, 'notes'>): string[] {
@@ -167,8 +161,8 @@ export function notesFor(r: Omit<SoakResults, 'notes'>): string[] {
     'the idle baseline ran on a hub of its own with its schedule off (as bench:api runs it), before the soaked hub started: a hub fixes its schedule when it starts.',
     "p99 soak vs idle: autocannon's histograms over each whole run (1 ms resolution); the time series' percentiles are each interval's own.",
   ];
-  if (r.summary.rss.markSeconds < RSS_MARK_SECONDS) {
-    notes.push(`a short soak: RSS is compared from ${clock(r.summary.rss.markSeconds)} (half the soak) instead of 5 minutes; the target is meant for the 30-minute default.`);
+  if (r.summary.memory.windowSeconds < MEMORY_WINDOW_SECONDS) {
+    notes.push(`a short soak: memory is compared over its halves instead of its first and last 5 minutes; the target is meant for the 30-minute default.`);
   }
   for (const f of r.syncs.failures) notes.push(`scheduled sync of ${f.stream} failed: ${f.error ?? 'no reason recorded'}`);
   if (r.environment.loadAverageStart[0] > r.environment.cpus) {

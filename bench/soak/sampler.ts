@@ -11,6 +11,13 @@ export interface Sample {
   at: string;
   /** The hub process's resident set at the interval's end; null if it could not be read. */
   rssKiB: number | null;
+  /**
+   * The hub's old generation after its latest full collection, KiB (LiveHeap): flat while nothing
+   * leaks, however much RSS swings. Null before the first full collection or if it did not answer.
+   */
+  liveHeapKiB: number | null;
+  /** The hub's full collections so far; null if it did not answer. */
+  fullCollections: number | null;
   responses: number;
   reqPerSec: number;
   errors: ErrorCounts;
@@ -94,6 +101,8 @@ export class Sampler {
       seconds: round((mark - this.origin) / 1000, 1),
       at: at.toISOString(),
       rssKiB: rssKiB ?? stats?.rssKiB ?? null,
+      liveHeapKiB: stats?.liveHeapKiB ?? null,
+      fullCollections: stats?.fullCollections ?? null,
       responses: interval.responses,
       reqPerSec: round(interval.responses / seconds, 1),
       errors: interval.errors,

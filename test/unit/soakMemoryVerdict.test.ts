@@ -1,0 +1,108 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { LiveHeap } from '../../bench/harness/liveHeap';
+import { memoryVerdict } from '../../bench/soak/memoryVerdict';
+import type { Sample } from '../../bench/soak/sampler';
+
+const MIB = 1024;
+
+/** A soak of 10 minutes and 10 s (so that it ends on a crest) sampled every 10 s, RSS and live heap (MiB) given per sample's end second. */
+function soak(rssMiB: (seconds: number) => number, liveMiB: (seconds: number) => number | null): Sample[] {
+  return Array.from({ length: 61 }, (_, i) => {
+    const seconds = (i + 1) * 10;
+    const live = liveMiB(seconds);
+    return {
+      seconds,
+      at: new Date(seconds * 1000).toISOString(),
+      rssKiB: rssMiB(seconds) * MIB,
+      liveHeapKiB: live === null ? null : live * MIB,
+      fullCollections: seconds,
+      responses: 3000,
+      reqPerSec: 300,
+      errors: { non2xx: 0, graphql: 0, socket: 0 },
+      latencyMs: { p50: 20, p99: 100 },
+      syncRuns: 0,
+      serverCpuShare: 0.9,
+    };
+  });
+}
+
+/** RSS that swings between a trough and a crest from one sample to the next, as V8's heap does under load. */
+const swinging = (trough: number, crest: number) => (seconds: number) => (seconds / 10) % 2 === 0 ? trough : crest;
+
+/**
+ * bench:soak's memory target: flat once warm. A server's RSS swings by 150 MiB between two
+ * samples, so the verdict compares the first 5 minutes with the last 5 (the peak RSS, the median
+ * live heap), never two single samples that may be a trough and a crest.
+ */
+describe('the soak benchmark’s memory verdict', () => {
+  it('meets the target when RSS only swings, though a trough at 5:00 against a crest at the end is × 1.7', () => {
+    const samples = soak(swinging(224, 380), () => 110);
+    expect(samples.find((s) => s.seconds === 300)!.rssKiB).toBe(224 * MIB);
+    expect(samples.at(-1)!.rssKiB).toBe(380 * MIB);
+    const verdict = memoryVerdict(samples, 610);
+    expect(verdict).toMatchObject({ windowSeconds: 300, peakKiB: 380 * MIB });
+    expect(verdict.peakRss).toEqual({ markKiB: 380 * MIB, endKiB: 380 * MIB, ratio: 1, met: true });
+    expect(verdict.liveHeapMedian).toMatchObject({ ratio: 1, met: true });
+  });
+
+  it('misses when the live heap grows, though the RSS peaks stay flat', () => {
+    const leaking = (seconds: number) => 100 + Math.max(0, seconds - 240) * 0.2; // from 4:00: 112 MiB at 5:00, 174 at the end
+    const verdict = memoryVerdict(soak(swinging(224, 380), leaking), 610);
+    expect(verdict.peakRss.met).toBe(true);
+    expect(verdict.liveHeapMedian.markKiB).toBe(100 * MIB); // the first 5 minutes
+    expect(verdict.liveHeapMedian.endKiB).toBe(145 * MIB); // the last 5: 116 to 174
+    expect(verdict.liveHeapMedian.met).toBe(false);
+  });
+
+  it('misses when the RSS peaks grow by more than a fifth', () => {
+    const growing = (seconds: number) => ((seconds / 10) % 2 === 0 ? 224 : 300 + seconds / 5); // crests 358 → 422
+    const verdict = memoryVerdict(soak(growing, () => 110), 610);
+    expect(verdict.peakRss.markKiB).toBe(358 * MIB);
+    expect(verdict.peakRss.endKiB).toBe(422 * MIB);
+    expect(verdict.peakRss.ratio).toBeCloseTo(1.179, 3);
+    expect(verdict.peakRss.met).toBe(true);
+    const faster = (seconds: number) => ((seconds / 10) % 2 === 0 ? 224 : 200 + seconds / 2); // crests 345 → 505
+    expect(memoryVerdict(soak(faster, () => 110), 610).peakRss).toMatchObject({ markKiB: 345 * MIB, endKiB: 505 * MIB, met: false });
+  });
+
+  it('compares the halves of a short soak, and gives no verdict on a live heap never read', () => {
+    const samples = soak(() => 250, () => null).slice(0, 12); // two minutes
+    const verdict = memoryVerdict(samples, 120);
+    expect(verdict).toMatchObject({ windowSeconds: 60 });
+    expect(verdict.peakRss.met).toBe(true);
+    expect(verdict.liveHeapMedian).toEqual({ markKiB: null, endKiB: null, ratio: null, met: null });
+  });
+});
+
+describe('LiveHeap (what a benchmark server still holds after a full collection)', () => {
+  const gc = () => {
+    v8.setFlagsFromString('--expose-gc');
+    (vm.runInNewContext('gc') as () => void)();
+  };
+
+  /** Collects fully and waits for the observer to hear of it (it is told after the collection). */
+  async function collected(heap: LiveHeap): Promise<number> {
+    const before = heap.fullCollections;
+    gc();
+    while (heap.fullCollections === before) await new Promise((resolve) => setTimeout(resolve, 5));
+    return heap.kib!;
+  }
+
+  it('reads the live objects after each full collection: up by what is held, down once it is let go', async () => {
+    const heap = new LiveHeap();
+    try {
+      expect(heap.kib).toBeUndefined();
+      const empty = await collected(heap);
+      let held: number[][] | undefined = Array.from({ length: 40 }, (_, i) => Array.from({ length: 100_000 }, (_, j) => i + j + 0.5));
+      const holding = await collected(heap);
+      expect(holding - empty).toBeGreaterThan(25 * MIB); // 4 million doubles: 31 MiB
+      expect(held.length).toBe(40);
+      held = undefined;
+      const released = await collected(heap);
+      expect(holding - released).toBeGreaterThan(25 * MIB);
+    } finally {
+      heap.stop();
+    }
+  });
+});
