@@ -1,6 +1,7 @@
 /**
- * Details that open in place and can be linked: #process=<code>, #ppp=<id>. The link's href works
- * in a new tab too; a plain click records the address (so the back button works) and opens it here.
+ * Details that open in place and can be linked: #process=<ref> (process-ref.js), #ppp=<id>. The
+ * link's href works in a new tab too; a plain click records the address (so the back button works)
+ * and opens it here.
  */
 
 /** Opens links matching `selector` (href `prefix` + value) in place; a click with a modifier keeps the link's own behaviour. */

@@ -83,13 +83,13 @@ export const PROCESSES_QUERY =
   'query PortalProcesses($first: Int, $after: String, $search: String, $stage: TradingProcessStage) {' +
   ' tradingProcesses(first: $first, after: $after, search: $search, stage: $stage) {' +
   ' totalCount pageInfo { hasNextPage endCursor }' +
-  ' edges { node { projectCode projectName tradeType { name } buyer { name } stage amended cancelled noticeCount lastNoticeAt } } } }';
+  ' edges { node { projectCode lotCode lotName projectName tradeType { name } buyer { name } stage amended cancelled noticeCount lastNoticeAt } } } }';
 
 const MONEY = '{ amountWan }';
 
 export const PROCESS_QUERY =
-  'query PortalProcess($code: String!) { tradingProcess(projectCode: $code) {' +
-  ' projectCode projectName tradeType { name procurement } buyer { name entity { uscc } } stage amended cancelled' +
+  'query PortalProcess($code: String!, $lot: String) { tradingProcess(projectCode: $code, lotCode: $lot) {' +
+  ' projectCode lotCode lotName projectName tradeType { name procurement } buyer { name entity { uscc } } stage amended cancelled' +
   ' noticeCount firstNoticeAt lastNoticeAt contractValue ' + MONEY +
   ' awards { id status date value ' + MONEY + ' suppliers { id name } }' +
   ' contracts { id status value ' + MONEY + ' dateSigned period { startDate endDate } implementation { milestones { title status dateMet } } }' +

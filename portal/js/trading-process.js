@@ -4,6 +4,7 @@ import { externalLink } from './links.js';
 import { AWARD_STATUS, NOTICE_STAGE, TRADING_STAGES } from './labels.js';
 import { formatDate, formatInstant, formatWan, isPresent } from './format.js';
 import { profileSection, none } from './profile-blocks.js';
+import { lotText } from './process-ref.js';
 
 /** The steps a process moves through; qualification shows only where a process had one. */
 const STEPS = ['TENDER', 'QUALIFICATION', 'AWARD', 'CONTRACT', 'IMPLEMENTATION'];
@@ -11,6 +12,7 @@ const STEPS = ['TENDER', 'QUALIFICATION', 'AWARD', 'CONTRACT', 'IMPLEMENTATION']
 export function renderProcess(article, p) {
   append(article, [head(p), stageSteps(p), noticeTimeline(p), awards(p), contracts(p)]);
   article.dataset.code = p.projectCode;
+  article.dataset.lot = p.lotCode || '';
   article.dataset.stage = p.stage;
 }
 
@@ -26,6 +28,7 @@ function head(p) {
       { class: 'facts' },
       h('dt', null, '项目编号'),
       h('dd', null, h('code', null, p.projectCode)),
+      p.lotCode ? [h('dt', null, '标段(包)'), h('dd', null, lotText(p))] : null,
       h('dt', null, '交易类型'),
       h('dd', null, p.tradeType.name),
       p.buyer ? [h('dt', null, p.tradeType.procurement ? '采购人/招标人' : '出让人/转让方'), h('dd', null, partyName(p.buyer.name, p.buyer.entity && p.buyer.entity.uscc))] : null,

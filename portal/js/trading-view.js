@@ -1,6 +1,7 @@
 /**
  * 公共资源交易项目: contracting processes, latest activity first, searchable by name or code and
- * filterable by stage; one opens in place (#process=<code>) from its tender to its award.
+ * filterable by stage; one opens in place (#process=<ref>, process-ref.js) from its tender to its
+ * award. Each lot of a divided project is a process of its own, with a card and a link of its own.
  */
 import { $, h, clear, showError, hideError } from './dom.js';
 import { gql, messageOf } from './api-client.js';
@@ -11,9 +12,10 @@ import { formatDate, formatNumber } from './format.js';
 import { PagedList } from './paged-list.js';
 import { openInPlace, detailFromHash } from './detail-links.js';
 import { renderProcess } from './trading-process.js';
+import { processRef, parseProcessRef, lotText } from './process-ref.js';
 
 const HASH = '#process=';
-const opened = { code: null, generation: 0 };
+const opened = { ref: null, generation: 0 };
 
 export function startTrading() {
   const filter = { search: '', stage: '' };
@@ -39,15 +41,16 @@ export function startTrading() {
     filter.stage = $('trading-stage').value;
     processes.load('');
   });
-  openInPlace('a.process-link', HASH, (code) => openProcess(code, true));
-  detailFromHash(HASH, (code) => (code === opened.code ? null : openProcess(code, true)));
+  openInPlace('a.process-link', HASH, (ref) => openProcess(ref, true));
+  detailFromHash(HASH, (ref) => (ref === opened.ref ? null : openProcess(ref, true)));
   return processes.load('');
 }
 
 function processCard(p) {
+  const ref = processRef(p);
   return h(
     'li',
-    { class: 'card process-card', dataset: { code: p.projectCode, stage: p.stage } },
+    { class: 'card process-card', dataset: { code: p.projectCode, lot: p.lotCode || '', stage: p.stage } },
     h(
       'div',
       { class: 'card-tags' },
@@ -55,11 +58,12 @@ function processCard(p) {
       h('span', { class: 'stage stage-' + p.stage.toLowerCase() }, TRADING_STAGES[p.stage] || p.stage),
       p.amended ? h('span', { class: 'status status-amended' }, '有更正') : null,
     ),
-    h('h3', { class: 'card-title' }, h('a', { class: 'process-link', href: HASH + encodeURIComponent(p.projectCode), dataset: { code: p.projectCode } }, p.projectName)),
+    h('h3', { class: 'card-title' }, h('a', { class: 'process-link', href: HASH + encodeURIComponent(ref), dataset: { ref } }, p.projectName)),
     h(
       'dl',
       { class: 'card-meta' },
       h('div', null, h('dt', null, '项目编号'), h('dd', null, p.projectCode)),
+      p.lotCode ? h('div', null, h('dt', null, '标段(包)'), h('dd', null, lotText(p))) : null,
       p.buyer ? h('div', null, h('dt', null, '采购人/招标人'), h('dd', null, p.buyer.name)) : null,
       h('div', null, h('dt', null, '公告'), h('dd', null, p.noticeCount + ' 条，最近 ' + formatDate(p.lastNoticeAt))),
     ),
@@ -67,23 +71,26 @@ function processCard(p) {
 }
 
 /** Loads one process into the article below the list. */
-function openProcess(code, focus) {
+function openProcess(ref, focus) {
   const generation = ++opened.generation;
   const article = $('process');
   const status = $('process-status');
-  opened.code = code;
+  const process = parseProcessRef(ref);
+  const named = process ? '项目编号 ' + process.code + (process.lot ? '、标段 ' + process.lot : '') : ref;
+  opened.ref = ref;
   hideError($('process-error'));
-  status.textContent = '正在加载交易项目 ' + code + ' ……';
+  status.textContent = '正在加载交易项目（' + named + '）……';
   article.setAttribute('aria-busy', 'true');
-  return gql(PROCESS_QUERY, { code })
+  const loading = process ? gql(PROCESS_QUERY, { code: process.code, lot: process.lot }) : Promise.resolve({ tradingProcess: null });
+  return loading
     .then((data) => {
       if (generation !== opened.generation) return;
       status.textContent = '';
       clear(article);
       if (!data.tradingProcess) {
         article.hidden = true;
-        opened.code = null;
-        showError($('process-error'), '未找到项目编号为 ' + code + ' 的交易项目。');
+        opened.ref = null;
+        showError($('process-error'), '未找到交易项目（' + named + '）。');
         return;
       }
       renderProcess(article, data.tradingProcess);
@@ -97,7 +104,7 @@ function openProcess(code, focus) {
       if (generation !== opened.generation) return;
       status.textContent = '';
       article.hidden = true;
-      opened.code = null;
+      opened.ref = null;
       showError($('process-error'), messageOf(error));
     })
     .then(() => {

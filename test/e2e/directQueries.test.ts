@@ -3,6 +3,7 @@ import { BACKENDS } from '../helpers/testDatabase';
 import { startTestHub, HUB_START_TIMEOUT_MS, type TestHub } from '../helpers/hub';
 import { CURSOR_REFUSED } from '../helpers/clientMistakes';
 import { graphql } from '../helpers/graphql';
+import { portalQueries } from '../helpers/portalQueries';
 import { statementsBuiltEveryTime } from '../../src/db/compiledOnce';
 import { untemplatableShapes } from '../../src/db/inputTemplates';
 
@@ -114,6 +115,50 @@ describe.each(BACKENDS)('direct answers of accepted queries on %s', (backend) =>
     expect(direct).toEqual(first);
     expect(direct).toEqual(apollo);
     expect(direct.cacheControl).toMatch(/^max-age=\d+, public$/);
+  });
+
+  /**
+   * The portal's own operations, as portal/js/queries.js sends them: fragments over every kind,
+   * the code check beside the profile, a process's notices, a PPP project's revisions. Each
+   * answered directly must be byte for byte Apollo's (graphql-js's), once the age of the boards'
+   * data, a second apart between two requests, is set aside.
+   */
+  test('every operation the portal sends is answered directly as Apollo answers it', async () => {
+    const sent = portalQueries();
+    const { body: processes } = await graphql(hub.url, `{ tradingProcesses(first: 1) { edges { node { projectCode lotCode } } } }`);
+    const { body: ppp } = await graphql(hub.url, `{ pppProjects(first: 1) { edges { node { id } } } }`);
+    const { projectCode: code, lotCode: lot } = processes.data.tradingProcesses.edges[0].node;
+    const pppId = ppp.data.pppProjects.edges[0].node.id;
+    const variablesOf: Record<string, Array<Record<string, unknown>>> = {
+      SEARCH_QUERY: [{ first: 20 }, { first: 20, search: '大庆' }, { first: 20, filter: { domain: 'CREDIT' } }, { first: 20, filter: { domain: 'ENVIRONMENT' } }],
+      AIR_QUERY: [{}],
+      PROFILE_QUERY: [{ uscc: busiest, first: 10 }, { uscc: '91230600MA1234567X', first: 10 }],
+      ENTITY_DISCLOSURES_QUERY: [{ uscc: busiest, first: 20, filter: { domain: 'CREDIT' } }],
+      FORECASTS_QUERY: [{ first: 20 }],
+      WARNINGS_QUERY: [{ first: 20 }],
+      WATER_QUERY: [{ first: 20 }, { first: 20, belowTarget: true }],
+      PROCESSES_QUERY: [{ first: 20 }, { first: 20, stage: 'AWARD' }],
+      PROCESS_QUERY: [{ code, lot }],
+      PPP_PROJECTS_QUERY: [{ first: 20 }],
+      PPP_PROJECT_QUERY: [{ id: pppId }],
+    };
+    expect(Object.keys(variablesOf).sort()).toEqual(Object.keys(sent).sort());
+    const ageless = (answer: Answer) => ({ ...answer, body: answer.body.replace(/"seconds":\d+/g, '"seconds":0') });
+    const before = await directCount();
+    let answered = 0;
+    for (const [name, cases] of Object.entries(variablesOf)) {
+      for (const variables of cases) {
+        const body = { query: sent[name], variables };
+        const first = await post(body);
+        expect({ name, variables, errors: JSON.parse(first.body).errors }).toEqual({ name, variables, errors: undefined });
+        const { direct, apollo } = await directAndApollo(body);
+        expect({ name, variables, ...ageless(direct) }).toEqual({ name, variables, ...ageless(apollo) });
+        answered++;
+      }
+    }
+    // Each case's second request was direct, and so was the first of each operation's later cases:
+    // Apollo had accepted its text with the first case's variables.
+    expect(await directCount()).toBe(before + answered + (answered - Object.keys(variablesOf).length));
   });
 
   test('a statement built once per query text answers every enterprise, word and domain with its own rows', async () => {

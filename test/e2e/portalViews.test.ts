@@ -139,6 +139,10 @@ describePortal(CHROMIUM ? 'the portal’s views in chromium' : 'the portal’s v
     if (s) expectSelfContained(s, hub.url);
   });
 
+  /** The address of a process, as process-ref.js writes it: a lot's code after its project's. */
+  const processHash = (code: string, lot: string | null) =>
+    `#process=${encodeURIComponent(lot ? `${encodeURIComponent(code)}/${encodeURIComponent(lot)}` : code)}`;
+
   async function openPortal(hash = '', prepare?: (page: Page) => Promise<void>): Promise<Page> {
     const page = await context.newPage();
     session = recordSession(page);
@@ -259,7 +263,7 @@ describePortal(CHROMIUM ? 'the portal’s views in chromium' : 'the portal’s v
     const processes = [];
     for (const stage of ['AWARD', 'CONTRACT', 'IMPLEMENTATION']) {
       const { tradingProcesses } = await data(`query($stage: TradingProcessStage) { tradingProcesses(first: 50, stage: $stage) { edges { node {
-        projectCode projectName notices { id noticeType { type } } awards { status suppliers { id name } } } } } }`, { stage });
+        projectCode lotCode projectName project { lotCount } notices { id noticeType { type } } awards { status suppliers { id name } } } } } }`, { stage });
       processes.push(...tradingProcesses.edges.map((e: any) => e.node));
     }
     const process = processes.find(
@@ -273,9 +277,9 @@ describePortal(CHROMIUM ? 'the portal’s views in chromium' : 'the portal’s v
     await page.press('#trading-input', 'Enter');
     const card = page.locator(`#trading-results .process-card[data-code="${process.projectCode}"]`);
     await card.waitFor();
-    await card.locator('a.process-link').click();
+    await card.first().locator('a.process-link').click();
     await page.waitForSelector(`#process:not([hidden])[data-code="${process.projectCode}"]:not([aria-busy])`);
-    expect(new URL(page.url()).hash).toBe(`#process=${encodeURIComponent(process.projectCode)}`);
+    expect(new URL(page.url()).hash).toBe(processHash(process.projectCode, process.lotCode));
     expect(await page.locator('#process-title').textContent()).toBe(process.projectName);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('process-title');
 
@@ -298,11 +302,61 @@ describePortal(CHROMIUM ? 'the portal’s views in chromium' : 'the portal’s v
       await page.waitForFunction((c) => document.querySelector('#profile:not([hidden]) .uscc')?.textContent === c, supplier.id.slice('CN-USCC-'.length));
     }
 
-    // The address alone opens the same process in a new page.
+    // The address alone opens the same process in a new page; so does a link of before lots were
+    // named, the project's code alone, when the project has one lot.
     const again = await context.newPage();
     const second = recordSession(again);
-    await again.goto(`${hub.url}/#process=${encodeURIComponent(process.projectCode)}`);
+    await again.goto(`${hub.url}/${processHash(process.projectCode, process.lotCode)}`);
     await again.waitForSelector(`#process:not([hidden])[data-code="${process.projectCode}"]`);
+    expect([process.project.lotCount, process.lotCode]).toEqual([1, expect.any(String)]); // the samples' process has one lot, named
+    const third = await context.newPage();
+    const session3 = recordSession(third);
+    await third.goto(`${hub.url}/#process=${encodeURIComponent(process.projectCode)}`);
+    await third.waitForSelector(`#process:not([hidden])[data-code="${process.projectCode}"]:not([aria-busy])`);
+    expect(await third.locator('#process-title').textContent()).toBe(process.projectName);
+    expectSelfContained(session3, hub.url);
+    expectSelfContained(second, hub.url);
+  });
+
+  test('each lot of a divided project has its own card and opens as its own process, by link and by address', async () => {
+    const { tradingProject } = await data(`query($code: String!) { tradingProject(projectCode: $code) { projectCode lots { lotCode lotName projectName notices { id } } } }`, {
+      code: (await data(`{ tradingProcesses(first: 100) { edges { node { projectCode project { lotCount } } } } }`)).tradingProcesses.edges
+        .map((e: any) => e.node)
+        .find((p: any) => p.project.lotCount > 1).projectCode,
+    });
+    const { projectCode, lots } = tradingProject;
+    expect(lots.length).toBeGreaterThan(1);
+
+    const page = await openPortal();
+    await page.waitForSelector('#trading-status[data-total]');
+    await page.fill('#trading-input', projectCode);
+    await page.press('#trading-input', 'Enter');
+    const cards = page.locator(`#trading-results .process-card[data-code="${projectCode}"]`);
+    await cards.nth(lots.length - 1).waitFor();
+    expect((await cards.evaluateAll((els) => els.map((el) => el.dataset.lot))).sort()).toEqual(lots.map((l: any) => l.lotCode).sort());
+    const hashOf = (lot: string) => processHash(projectCode, lot);
+    for (const lot of lots) {
+      const card = page.locator(`#trading-results .process-card[data-code="${projectCode}"][data-lot="${lot.lotCode}"]`);
+      expect(await card.textContent()).toContain(lot.lotCode);
+      await card.locator('a.process-link').click();
+      await page.waitForSelector(`#process:not([hidden])[data-code="${projectCode}"][data-lot="${lot.lotCode}"]:not([aria-busy])`);
+      expect(new URL(page.url()).hash).toBe(hashOf(lot.lotCode));
+      expect(await page.locator('#process-error').isHidden()).toBe(true);
+      expect(await page.locator('#process .detail-head').textContent()).toContain(lot.lotCode);
+      const timeline = await page.locator('#process .process-timeline .timeline-item').evaluateAll((els) => els.map((el) => el.dataset.id));
+      expect(timeline).toEqual(lot.notices.map((n: any) => n.id));
+    }
+
+    // The address alone opens the lot; a lot the project does not have is said to be missing.
+    const [last] = lots.slice(-1);
+    const again = await context.newPage();
+    const second = recordSession(again);
+    await again.goto(`${hub.url}/${hashOf(last.lotCode)}`);
+    await again.waitForSelector(`#process:not([hidden])[data-lot="${last.lotCode}"]:not([aria-busy])`);
+    await again.goto(`${hub.url}/${hashOf('NO-SUCH-LOT')}`);
+    await again.waitForFunction(() => !document.querySelector('#process-error').hidden);
+    expect(await again.locator('#process-error').textContent()).toBe(`未找到交易项目（项目编号 ${projectCode}、标段 NO-SUCH-LOT）。`);
+    expect(await again.locator('#process').isHidden()).toBe(true);
     expectSelfContained(second, hub.url);
   });
 

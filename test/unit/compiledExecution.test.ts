@@ -1,18 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { execute, parse } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { buildSchema } from '../../src/graphql/schema';
 import { connectionOf, resolveLazyConnectionFields } from '../../src/graphql/shared/connection';
 import { compiledExecution } from '../../src/server/compiledExecution';
-
-/** The operations the portal sends (portal/js/queries.js, a browser module: its exports read as text). */
-function portalQueries(): Record<string, string> {
-  const source = fs.readFileSync(path.resolve(__dirname, '../../portal/js/queries.js'), 'utf8');
-  const exported: Record<string, string> = {};
-  new Function('exported', source.replace(/^export const (\w+) =/gm, 'exported.$1 =')).call(null, exported);
-  return exported;
-}
+import { portalQueries } from '../helpers/portalQueries';
 
 describe('the direct path runs accepted documents compiled', () => {
   test('every query the portal sends compiles: none of its pages falls back to graphql-js', () => {
