@@ -1,7 +1,7 @@
 import { round } from '../harness/results';
 import type { Sample } from './sampler';
 
-/** Memory may grow at most this much from the warm mark to the end. */
+/** Memory may grow at most this much from the first minutes of a soak to its last. */
 export const MAX_MEMORY_RATIO = 1.2;
 /**
  * The first this many seconds are compared with as many at the end. Each side is a window of
@@ -13,8 +13,8 @@ export const MEMORY_WINDOW_SECONDS = 300;
 
 /** One figure in the first window against the last. */
 export interface MemoryComparison {
-  markKiB: number | null;
-  endKiB: number | null;
+  firstKiB: number | null;
+  lastKiB: number | null;
   ratio: number | null;
   /** Null when a side had nothing read. */
   met: boolean | null;
@@ -56,9 +56,9 @@ function within(samples: Sample[], from: number, to: number): Sample[] {
   return samples.filter((s) => s.seconds > from && s.seconds <= to);
 }
 
-function compare(markKiB: number | null, endKiB: number | null): MemoryComparison {
-  const ratio = markKiB && endKiB ? round(endKiB / markKiB, 3) : null;
-  return { markKiB, endKiB, ratio, met: ratio === null ? null : ratio <= MAX_MEMORY_RATIO };
+function compare(firstKiB: number | null, lastKiB: number | null): MemoryComparison {
+  const ratio = firstKiB && lastKiB ? round(lastKiB / firstKiB, 3) : null;
+  return { firstKiB, lastKiB, ratio, met: ratio === null ? null : ratio <= MAX_MEMORY_RATIO };
 }
 
 function highest(samples: Sample[], read: (s: Sample) => number | null): number | null {

@@ -106,7 +106,7 @@ function verdictTable(summary: SoakSummary, startRssKiB: number | null): string[
 }
 
 function memoryRow(label: string, c: MemoryComparison, more: string): string[] {
-  const measured = c.ratio === null ? 'not read' : `${mib(c.markKiB!)} → ${mib(c.endKiB!)} (× ${c.ratio.toFixed(2)})${more}`;
+  const measured = c.ratio === null ? 'not read' : `${mib(c.firstKiB!)} → ${mib(c.lastKiB!)} (× ${c.ratio.toFixed(2)})${more}`;
   return [label, measured, `≤ × ${SOAK_TARGETS.maxMemoryRatio}`, c.met === null ? 'no verdict' : pass(c.met)];
 }
 

@@ -1,10 +1,10 @@
 /**
  * Soak benchmark (`npm run bench:soak`): the portal's query mix against one hub for a long while
  * (30 minutes by default) at a moderate, fixed concurrency, while the hub's own scheduler syncs
- * every stream every few minutes, as a deployed hub does. Samples the hub's RSS, requests, errors,
- * latency (p50, p99) and whether a sync ran, every few seconds; prints the series and three
- * verdicts — RSS at 5 minutes vs the end (≤ × 1.2), errors (0), p99 vs an idle baseline (≤ × 2) —
- * writes bench/results/soak-<timestamp>.json, and exits 0 even when a target is missed: it
+ * every stream every few minutes, as a deployed hub does. Samples the hub's RSS and live heap,
+ * requests, errors, latency (p50, p99) and whether a sync ran, every few seconds; prints the series
+ * and the verdicts — memory in the last 5 minutes vs the first 5 (peak RSS and median live heap,
+ * each ≤ × 1.2, memoryVerdict.ts), errors (0), p99 vs an idle baseline (≤ × 2) — writes bench/results/soak-<timestamp>.json, and exits 0 even when a target is missed: it
  * measures, it does not gate. `npm run bench:soak -- --help` lists the knobs.
  *
  * How it runs:

@@ -42,7 +42,7 @@ describe('the soak benchmark’s memory verdict', () => {
     expect(samples.at(-1)!.rssKiB).toBe(380 * MIB);
     const verdict = memoryVerdict(samples, 610);
     expect(verdict).toMatchObject({ windowSeconds: 300, peakKiB: 380 * MIB });
-    expect(verdict.peakRss).toEqual({ markKiB: 380 * MIB, endKiB: 380 * MIB, ratio: 1, met: true });
+    expect(verdict.peakRss).toEqual({ firstKiB: 380 * MIB, lastKiB: 380 * MIB, ratio: 1, met: true });
     expect(verdict.liveHeapMedian).toMatchObject({ ratio: 1, met: true });
   });
 
@@ -50,20 +50,20 @@ describe('the soak benchmark’s memory verdict', () => {
     const leaking = (seconds: number) => 100 + Math.max(0, seconds - 240) * 0.2; // from 4:00: 112 MiB at 5:00, 174 at the end
     const verdict = memoryVerdict(soak(swinging(224, 380), leaking), 610);
     expect(verdict.peakRss.met).toBe(true);
-    expect(verdict.liveHeapMedian.markKiB).toBe(100 * MIB); // the first 5 minutes
-    expect(verdict.liveHeapMedian.endKiB).toBe(145 * MIB); // the last 5: 116 to 174
+    expect(verdict.liveHeapMedian.firstKiB).toBe(100 * MIB); // the first 5 minutes
+    expect(verdict.liveHeapMedian.lastKiB).toBe(145 * MIB); // the last 5: 116 to 174
     expect(verdict.liveHeapMedian.met).toBe(false);
   });
 
   it('misses when the RSS peaks grow by more than a fifth', () => {
     const growing = (seconds: number) => ((seconds / 10) % 2 === 0 ? 224 : 300 + seconds / 5); // crests 358 → 422
     const verdict = memoryVerdict(soak(growing, () => 110), 610);
-    expect(verdict.peakRss.markKiB).toBe(358 * MIB);
-    expect(verdict.peakRss.endKiB).toBe(422 * MIB);
+    expect(verdict.peakRss.firstKiB).toBe(358 * MIB);
+    expect(verdict.peakRss.lastKiB).toBe(422 * MIB);
     expect(verdict.peakRss.ratio).toBeCloseTo(1.179, 3);
     expect(verdict.peakRss.met).toBe(true);
     const faster = (seconds: number) => ((seconds / 10) % 2 === 0 ? 224 : 200 + seconds / 2); // crests 345 → 505
-    expect(memoryVerdict(soak(faster, () => 110), 610).peakRss).toMatchObject({ markKiB: 345 * MIB, endKiB: 505 * MIB, met: false });
+    expect(memoryVerdict(soak(faster, () => 110), 610).peakRss).toMatchObject({ firstKiB: 345 * MIB, lastKiB: 505 * MIB, met: false });
   });
 
   it('compares the halves of a short soak, and gives no verdict on a live heap never read', () => {
@@ -71,7 +71,7 @@ describe('the soak benchmark’s memory verdict', () => {
     const verdict = memoryVerdict(samples, 120);
     expect(verdict).toMatchObject({ windowSeconds: 60 });
     expect(verdict.peakRss.met).toBe(true);
-    expect(verdict.liveHeapMedian).toEqual({ markKiB: null, endKiB: null, ratio: null, met: null });
+    expect(verdict.liveHeapMedian).toEqual({ firstKiB: null, lastKiB: null, ratio: null, met: null });
   });
 });
 
