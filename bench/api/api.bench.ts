@@ -41,7 +41,7 @@ import { fillDatabase } from './fillDatabase';
 import { measureWorkload } from './measure';
 import { parseApiOptions, POOL_SIZE, type ApiBenchOptions } from './options';
 import { createPostGraphileFunctions } from './postgraphileFunctions';
-import { recordReport } from './record';
+import { recordReport } from '../harness/record';
 import { formatApiReport, notesFor, targetVerdict, type ApiBenchResults, type QueryFigures, type SkippedQuery } from './report';
 import { withServers } from './serverProcess';
 import { WORKLOADS } from './workloads';
@@ -90,7 +90,7 @@ void runBenchmark('API benchmark', options.adminUrl, async (leftovers) => {
   process.stdout.write(`${report}\n`);
   const file = writeResults('api', results);
   process.stdout.write(`results: ${file}\n`);
-  if (options.record) process.stdout.write(`recorded: ${recordReport(options.record, report, results.startedAt, file)}\n`);
+  if (options.record) process.stdout.write(`recorded: ${recordReport(options.record, { title: 'API benchmark', script: 'bench:api' }, report, results.startedAt, file)}\n`);
 });
 
 function settingsOf(o: ApiBenchOptions): ApiBenchResults['settings'] {

@@ -19,6 +19,8 @@ export interface SoakOptions {
   idleSeconds: number;
   /** The hub's HUB_RESPONSE_CACHE: `off` makes every query reach the engine and the database. */
   responseCache: 'on' | 'off';
+  /** Also write the printed report to this markdown file, to be committed. */
+  record?: string;
   adminUrl: string;
 }
 
@@ -31,6 +33,7 @@ export function parseSoakOptions(argv: string[]): SoakOptions {
     .addOption(number('--sample-seconds <n>', 'seconds per sample of the time series').default(10))
     .addOption(number('--idle-seconds <n>', 'seconds of the idle baseline (no sync)').default(60))
     .addOption(new Option('--response-cache <state>', "the hub's HUB_RESPONSE_CACHE (off: every query reaches the engine)").choices(['on', 'off']).default('on'))
+    .option('--record <file>', 'also write the printed report to this markdown file (bench/results/*.md are not git-ignored)')
     .addHelpText('after', DATABASE_HELP)
     .parse(argv, { from: 'user' });
   const flags = command.opts<Omit<SoakOptions, 'adminUrl'>>();

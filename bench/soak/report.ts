@@ -1,6 +1,7 @@
 import type { ApiBenchResults } from '../api/report';
 import type { Environment } from '../harness/environment';
 import { alignColumns, mib, pass, round } from '../harness/results';
+import { activityText, mergeActivity, type DatabaseActivity } from './databaseActivity';
 import { errorSum, type ErrorCounts } from './loadTally';
 import { MAX_MEMORY_RATIO, MEMORY_WINDOW_SECONDS, memoryVerdict, type MemoryComparison, type MemoryVerdict } from './memoryVerdict';
 import type { MixRunFigures } from './mixedLoad';
@@ -123,7 +124,7 @@ function syncLines(r: SoakResults): string[] {
 /** The time series, a row per sample, or per run of samples when there are many (then the worst p50/p99 of the run). */
 function seriesTable(samples: Sample[]): string[] {
   const size = Math.ceil(samples.length / MAX_SERIES_ROWS);
-  const rows = [['time', 'RSS', 'live heap', 'req/s', size > 1 ? 'p50 ms (worst)' : 'p50 ms', size > 1 ? 'p99 ms (worst)' : 'p99 ms', 'errors', 'CPU %', 'sync']];
+  const rows = [['time', 'RSS', 'live heap', 'req/s', size > 1 ? 'p50 ms (worst)' : 'p50 ms', size > 1 ? 'p99 ms (worst)' : 'p99 ms', 'errors', 'CPU %', 'sync', 'PostgreSQL']];
   for (let i = 0; i < samples.length; i += size) rows.push(seriesRow(samples.slice(i, i + size)));
   return alignColumns(rows, (column) => column < 8, '  ');
 }
@@ -145,6 +146,7 @@ function seriesRow(group: Sample[]): string[] {
     String(group.reduce((n, s) => n + errorSum(s.errors), 0)),
     cpu.length ? ((cpu.reduce((a, b) => a + b, 0) / cpu.length) * 100).toFixed(0) : '-',
     group.some((s) => s.syncRuns > 0) ? 'syncing' : '',
+    activityText(mergeActivity(group.map((s) => s.database).filter((a): a is DatabaseActivity => a !== null))),
   ];
 }
 
@@ -153,7 +155,8 @@ export function sampleLine(s: Sample): string {
   const rss = s.rssKiB === null ? 'RSS unread' : `RSS ${mib(s.rssKiB)}`;
   const live = s.liveHeapKiB === null ? '' : ` (live heap ${mib(s.liveHeapKiB)})`;
   const p99 = s.latencyMs.p99 === null ? 'no response' : `p99 ${s.latencyMs.p99} ms`;
-  return `  ${clock(s.seconds)}  ${rss}${live}, ${s.reqPerSec.toFixed(0)} req/s, ${p99}, ${errorSum(s.errors)} errors${s.syncRuns ? ', syncing' : ''}`;
+  const database = s.database ? activityText(s.database) : '';
+  return `  ${clock(s.seconds)}  ${rss}${live}, ${s.reqPerSec.toFixed(0)} req/s, ${p99}, ${errorSum(s.errors)} errors${s.syncRuns ? ', syncing' : ''}${database ? `, PostgreSQL: ${database}` : ''}`;
 }
 
 export function notesFor(r: Omit<SoakResults, 'notes'>): string[] {

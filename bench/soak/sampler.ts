@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { round } from '../harness/results';
 import type { ServerProcess } from '../api/serverProcess';
+import { DatabaseActivityProbe, type DatabaseActivity } from './databaseActivity';
 import type { ErrorCounts, LoadTally } from './loadTally';
 import { residentKiB } from './residentMemory';
 import { syncRunsOverlapping } from './syncRuns';
@@ -27,6 +28,8 @@ export interface Sample {
   syncRuns: number;
   /** Share of one core the hub process used in the interval; null if it did not answer. */
   serverCpuShare: number | null;
+  /** What PostgreSQL was doing (autovacuum, checkpoints, lock waits); null if it could not be read. */
+  database: DatabaseActivity | null;
 }
 
 export interface SamplerSources {
@@ -50,13 +53,17 @@ export class Sampler {
   private failure?: unknown;
   private origin = 0;
   private previous = { mark: 0, at: new Date(), cpuMicros: 0 };
+  private readonly database: DatabaseActivityProbe;
 
-  constructor(private readonly sources: SamplerSources) {}
+  constructor(private readonly sources: SamplerSources) {
+    this.database = new DatabaseActivityProbe(sources.databaseUrl);
+  }
 
   async start(): Promise<void> {
     const stats = await this.sources.server.stats();
     this.origin = performance.now();
     this.previous = { mark: this.origin, at: new Date(), cpuMicros: stats.cpuMicros };
+    await this.database.read(); // the checkpoint counter's starting point
     // Caught here and rethrown by stop: a rejection nobody awaits yet would end the process.
     this.loop = this.run().catch((error: unknown) => void (this.failure = error));
   }
@@ -95,7 +102,11 @@ export class Sampler {
     const at = new Date();
     const interval = this.sources.tally.take();
     const rssKiB = residentKiB(this.sources.server.pid);
-    const [stats, syncRuns] = await Promise.all([this.sources.server.stats().catch(() => undefined), syncRunsOverlapping(this.sources.databaseUrl, this.previous.at, at)]);
+    const [stats, syncRuns, database] = await Promise.all([
+      this.sources.server.stats().catch(() => undefined),
+      syncRunsOverlapping(this.sources.databaseUrl, this.previous.at, at),
+      this.database.read().catch(() => null),
+    ]);
     const seconds = (mark - this.previous.mark) / 1000;
     const sample: Sample = {
       seconds: round((mark - this.origin) / 1000, 1),
@@ -109,6 +120,7 @@ export class Sampler {
       latencyMs: interval.latencyMs,
       syncRuns,
       serverCpuShare: stats ? round((stats.cpuMicros - this.previous.cpuMicros) / 1e6 / seconds, 3) : null,
+      database,
     };
     this.previous = { mark, at, cpuMicros: stats?.cpuMicros ?? this.previous.cpuMicros };
     return sample;

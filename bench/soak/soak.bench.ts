@@ -4,8 +4,10 @@
  * every stream every few minutes, as a deployed hub does. Samples the hub's RSS and live heap,
  * requests, errors, latency (p50, p99) and whether a sync ran, every few seconds; prints the series
  * and the verdicts — memory in the last 5 minutes vs the first 5 (peak RSS and median live heap,
- * each ≤ × 1.2, memoryVerdict.ts), errors (0), p99 vs an idle baseline (≤ × 2) — writes bench/results/soak-<timestamp>.json, and exits 0 even when a target is missed: it
- * measures, it does not gate. `npm run bench:soak -- --help` lists the knobs.
+ * each ≤ × 1.2, memoryVerdict.ts), errors (0), p99 vs an idle baseline (≤ × 2) — writes
+ * bench/results/soak-<timestamp>.json (and with --record a markdown copy of the report), and exits 0
+ * even when a target is missed: it measures, it does not gate. `npm run bench:soak -- --help` lists
+ * the knobs.
  *
  * How it runs:
  * - one fresh database, filled as bench:api fills it (every sample feed synced, VACUUM ANALYZE),
@@ -25,6 +27,7 @@ import { fillDatabase } from '../api/fillDatabase';
 import { withServer, type ServerProcess } from '../api/serverProcess';
 import { describeEnvironment, packageVersion } from '../harness/environment';
 import { progress, runBenchmark, withScratchDatabase, type Leftovers } from '../harness/lifecycle';
+import { recordReport } from '../harness/record';
 import { round, writeResults } from '../harness/results';
 import { publishEditions } from './editions';
 import { withFeedProcess, type FeedProcess } from './feedProcess';
@@ -69,8 +72,11 @@ void runBenchmark('soak benchmark', options.adminUrl, async (leftovers) => {
     };
     return { ...partial, notes: notesFor(partial) };
   });
-  process.stdout.write(`${formatSoakReport(results)}\n`);
-  process.stdout.write(`results: ${writeResults('soak', results)}\n`);
+  const report = formatSoakReport(results);
+  process.stdout.write(`${report}\n`);
+  const file = writeResults('soak', results);
+  process.stdout.write(`results: ${file}\n`);
+  if (options.record) process.stdout.write(`recorded: ${recordReport(options.record, { title: 'Soak benchmark', script: 'bench:soak' }, report, results.startedAt, file)}\n`);
 });
 
 /** Builds and checks the mix on a hub that never syncs, warms it up, then measures it. */

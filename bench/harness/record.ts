@@ -1,18 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from '../harness/paths';
+import { ROOT } from './paths';
+
+/** Which benchmark printed the report: its heading and the npm script that reruns it. */
+export interface RecordedBenchmark {
+  title: string;
+  script: string;
+}
 
 /**
  * Writes the printed report to a markdown file (--record), with the command that made it, so a
  * run's figures can be committed: bench/results/*.md are not git-ignored, the JSON results are.
  * Returns the file's path.
  */
-export function recordReport(file: string, report: string, startedAt: string, resultsFile: string): string {
+export function recordReport(file: string, benchmark: RecordedBenchmark, report: string, startedAt: string, resultsFile: string): string {
   const target = path.resolve(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const command = ['npm run bench:api --', ...process.argv.slice(2)].join(' ');
+  const command = [`npm run ${benchmark.script} --`, ...process.argv.slice(2)].join(' ');
   const text = [
-    `# API benchmark, ${startedAt}`,
+    `# ${benchmark.title}, ${startedAt}`,
     '',
     `\`${command}\`; full results in \`${path.relative(ROOT, resultsFile)}\` (not committed).`,
     '',

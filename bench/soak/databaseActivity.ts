@@ -1,0 +1,76 @@
+import { adminQuery } from '../harness/postgres';
+
+/**
+ * What PostgreSQL itself was doing around one sample, beside the hub's own figures: a slow interval
+ * with the hub's CPU idle is PostgreSQL's (an autovacuum of a table the syncs rewrote, a checkpoint
+ * flushing their writes, sessions queued on a lock), and the series says which.
+ */
+export interface DatabaseActivity {
+  /** What each autovacuum worker was doing in the soak's database when the sample was taken. */
+  autovacuum: string[];
+  /** Checkpoints the server completed since the previous sample (cluster-wide: one server, one WAL). */
+  checkpoints: number;
+  /** Sessions on the soak's database waiting for a lock when the sample was taken. */
+  lockWaits: number;
+}
+
+/**
+ * Reads DatabaseActivity at each sample. The checkpoint counter is cumulative, so the probe keeps
+ * the previous reading; the rest are snapshots of pg_stat_activity at the sample's end (an
+ * autovacuum shorter than the gap between samples can be missed; a slow one cannot).
+ */
+export class DatabaseActivityProbe {
+  private checkpointsBefore?: number;
+
+  constructor(private readonly databaseUrl: string) {}
+
+  async read(): Promise<DatabaseActivity> {
+    const [sessions, checkpointTotal] = await Promise.all([this.sessions(), this.checkpointTotal()]);
+    const checkpoints = this.checkpointsBefore === undefined ? 0 : checkpointTotal - this.checkpointsBefore;
+    this.checkpointsBefore = checkpointTotal;
+    return { ...sessions, checkpoints };
+  }
+
+  private async sessions(): Promise<Omit<DatabaseActivity, 'checkpoints'>> {
+    const rows = await adminQuery<{ backend_type: string; query: string; wait_event_type: string | null }>(
+      this.databaseUrl,
+      `SELECT backend_type, query, wait_event_type FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    const autovacuum = rows.filter((r) => r.backend_type === 'autovacuum worker').map((r) => autovacuumWork(r.query));
+    return { autovacuum, lockWaits: rows.filter((r) => r.wait_event_type === 'Lock').length };
+  }
+
+  /** PostgreSQL 17 moved the checkpoint counters from pg_stat_bgwriter to pg_stat_checkpointer. */
+  private async checkpointTotal(): Promise<number> {
+    const [{ moved }] = await adminQuery<{ moved: boolean }>(this.databaseUrl, `SELECT to_regclass('pg_catalog.pg_stat_checkpointer') IS NOT NULL AS moved`);
+    const sql = moved
+      ? 'SELECT num_timed + num_requested AS total FROM pg_stat_checkpointer'
+      : 'SELECT checkpoints_timed + checkpoints_req AS total FROM pg_stat_bgwriter';
+    const [row] = await adminQuery<{ total: string }>(this.databaseUrl, sql);
+    return Number(row.total);
+  }
+}
+
+/** "autovacuum: VACUUM ANALYZE public.disclosures" → "VACUUM ANALYZE disclosures". */
+export function autovacuumWork(query: string): string {
+  return query.replace(/^autovacuum:\s*/, '').replace(/\bpublic\./g, '');
+}
+
+/** A short text for the time series: "autovacuum VACUUM ANALYZE disclosures; 1 checkpoint; 2 lock waits", or ''. */
+export function activityText(a: DatabaseActivity): string {
+  const parts = [
+    ...a.autovacuum.map((work) => `autovacuum ${work}`),
+    a.checkpoints ? `${a.checkpoints} checkpoint${a.checkpoints > 1 ? 's' : ''}` : '',
+    a.lockWaits ? `${a.lockWaits} lock wait${a.lockWaits > 1 ? 's' : ''}` : '',
+  ];
+  return parts.filter(Boolean).join('; ');
+}
+
+/** Several samples' activity as one (a row of the series that stands for a run of samples). */
+export function mergeActivity(activities: DatabaseActivity[]): DatabaseActivity {
+  return {
+    autovacuum: [...new Set(activities.flatMap((a) => a.autovacuum))],
+    checkpoints: activities.reduce((n, a) => n + a.checkpoints, 0),
+    lockWaits: Math.max(0, ...activities.map((a) => a.lockWaits)),
+  };
+}
