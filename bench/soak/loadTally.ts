@@ -1,5 +1,5 @@
 import { round } from '../harness/results';
-import { QUERY_KINDS, type QueryKind } from './requestMix';
+import { QUERY_KINDS, type QueryKind } from './queryKinds';
 
 /** Requests that failed, by how: an HTTP status other than 2xx, GraphQL errors in a 2xx body, no response at all. */
 export interface ErrorCounts {

@@ -2,7 +2,8 @@ import { autocannon } from '../harness/autocannon';
 import { round } from '../harness/results';
 import { answeredCleanly } from './graphqlAnswer';
 import type { ErrorCounts, KindFigures, LoadTally } from './loadTally';
-import { QUERY_KINDS, type QueryKind, type RequestMix } from './requestMix';
+import { QUERY_KINDS, type QueryKind } from './queryKinds';
+import type { RequestMix } from './requestMix';
 
 /** One run of the mix, as autocannon saw it, with its failures by kind. */
 export interface MixRunFigures {

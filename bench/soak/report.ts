@@ -6,7 +6,7 @@ import { errorSum, type ErrorCounts } from './loadTally';
 import { MAX_MEMORY_RATIO, MEMORY_WINDOW_SECONDS, memoryVerdict, type MemoryComparison, type MemoryVerdict } from './memoryVerdict';
 import type { MixRunFigures } from './mixedLoad';
 import type { SoakOptions } from './options';
-import type { QueryKind } from './requestMix';
+import type { QueryKind } from './queryKinds';
 import type { Sample } from './sampler';
 import type { SyncSummary } from './syncRuns';
 
@@ -44,7 +44,7 @@ export interface SoakSummary {
   allMet: boolean;
 }
 
-export function summarizeSoak(samples: Sample[], idle: MixRunFigures, soak: MixRunFigures): SoakSummary {
+export function summarizeSoak(samples: Sample[], sampleSeconds: number, idle: MixRunFigures, soak: MixRunFigures): SoakSummary {
   const memory = memoryVerdict(samples, soak.seconds);
   const total = errorSum(soak.errors);
   const errors = { ...soak.errors, total, met: total <= SOAK_TARGETS.maxErrors };
@@ -54,12 +54,19 @@ export function summarizeSoak(samples: Sample[], idle: MixRunFigures, soak: MixR
     soakMs: soak.latencyMs.p99,
     ratio,
     met: ratio <= SOAK_TARGETS.maxP99Ratio,
-    worstIntervalWithSyncMs: worstP99(samples.filter((s) => s.syncRuns > 0)),
-    worstIntervalWithoutSyncMs: worstP99(samples.filter((s) => s.syncRuns === 0)),
+    worstIntervalWithSyncMs: worstP99(samples.filter((s) => s.syncRuns > 0 && !isRemainder(s, sampleSeconds))),
+    worstIntervalWithoutSyncMs: worstP99(samples.filter((s) => s.syncRuns === 0 && !isRemainder(s, sampleSeconds))),
   };
   const memoryMet = memory.peakRss.met !== false && memory.liveHeapMedian.met !== false;
   return { memory, errors, p99, allMet: memoryMet && errors.met && p99.met };
 }
+
+/**
+ * The last sample when it is the short remainder at stop: it holds the load's wind-down, a few
+ * dozen responses still in flight as the connections close, whose p99 is their slowest and whose
+ * rate is no rate of the soak, so the worst-interval figures leave it out (its responses still count).
+ */
+const isRemainder = (s: Sample, sampleSeconds: number) => s.intervalSeconds < sampleSeconds / 2;
 
 function worstP99(samples: Sample[]): number | null {
   const p99s = samples.map((s) => s.latencyMs.p99).filter((p): p is number => p !== null);
@@ -76,7 +83,7 @@ export function formatSoakReport(r: SoakResults): string {
     `soak: ${runText(r.soak)}`,
   ];
   const verdict = r.summary.allMet ? 'All targets met.' : 'TARGET MISSED: see the rows marked above.';
-  return [...header, '', ...seriesTable(r.samples), '', ...kindTable(r.idle, r.soak), '', ...verdictTable(r.summary, r.soak.startRssKiB), ...syncLines(r), verdict, ...r.notes.map((n) => `note: ${n}`)]
+  return [...header, '', ...seriesTable(r.samples, s.sampleSeconds), '', ...kindTable(r.idle, r.soak), '', ...verdictTable(r.summary, r.soak.startRssKiB), ...syncLines(r), verdict, ...r.notes.map((n) => `note: ${n}`)]
     .join('\n');
 }
 
@@ -122,14 +129,14 @@ function syncLines(r: SoakResults): string[] {
 }
 
 /** The time series, a row per sample, or per run of samples when there are many (then the worst p50/p99 of the run). */
-function seriesTable(samples: Sample[]): string[] {
+function seriesTable(samples: Sample[], sampleSeconds: number): string[] {
   const size = Math.ceil(samples.length / MAX_SERIES_ROWS);
   const rows = [['time', 'RSS', 'live heap', 'req/s', size > 1 ? 'p50 ms (worst)' : 'p50 ms', size > 1 ? 'p99 ms (worst)' : 'p99 ms', 'errors', 'CPU %', 'sync', 'PostgreSQL']];
-  for (let i = 0; i < samples.length; i += size) rows.push(seriesRow(samples.slice(i, i + size)));
+  for (let i = 0; i < samples.length; i += size) rows.push(seriesRow(samples.slice(i, i + size), sampleSeconds));
   return alignColumns(rows, (column) => column < 8, '  ');
 }
 
-function seriesRow(group: Sample[]): string[] {
+function seriesRow(group: Sample[], sampleSeconds: number): string[] {
   const last = group[group.length - 1];
   const worst = (f: (s: Sample) => number | null) => {
     const values = group.map(f).filter((v): v is number => v !== null);
@@ -137,10 +144,11 @@ function seriesRow(group: Sample[]): string[] {
   };
   const cpu = group.map((s) => s.serverCpuShare).filter((c): c is number => c !== null);
   return [
-    clock(last.seconds),
+    group.length === 1 && isRemainder(last, sampleSeconds) ? `${clock(last.seconds)} (${last.intervalSeconds} s)` : clock(last.seconds),
     last.rssKiB === null ? '-' : mib(last.rssKiB),
     last.liveHeapKiB === null ? '-' : mib(last.liveHeapKiB),
-    (group.reduce((n, s) => n + s.reqPerSec, 0) / group.length).toFixed(0),
+    // Responses over time, not a mean of rates: a group may end with the short remainder at stop.
+    (group.reduce((n, s) => n + s.responses, 0) / group.reduce((t, s) => t + s.intervalSeconds, 0)).toFixed(0),
     worst((s) => s.latencyMs.p50),
     worst((s) => s.latencyMs.p99),
     String(group.reduce((n, s) => n + errorSum(s.errors), 0)),
@@ -164,6 +172,10 @@ export function notesFor(r: Omit<SoakResults, 'notes'>): string[] {
     'the idle baseline ran on a hub of its own with its schedule off (as bench:api runs it), before the soaked hub started: a hub fixes its schedule when it starts.',
     "p99 soak vs idle: autocannon's histograms over each whole run (1 ms resolution); the time series' percentiles are each interval's own.",
   ];
+  const last = r.samples[r.samples.length - 1];
+  if (last && isRemainder(last, r.settings.sampleSeconds)) {
+    notes.push(`the series' last ${last.intervalSeconds} s are the load's wind-down (the responses in flight as autocannon stopped): no rate of the soak, and left out of the worst-interval figures.`);
+  }
   if (r.summary.memory.windowSeconds < MEMORY_WINDOW_SECONDS) {
     notes.push(`a short soak: memory is compared over its halves instead of its first and last 5 minutes; the target is meant for the 30-minute default.`);
   }

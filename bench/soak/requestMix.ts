@@ -1,10 +1,8 @@
 import { requestBody } from '../api/load';
 import { answeredCleanly } from './graphqlAnswer';
 import { AIR_QUERY, DOMAINS, PAGE_SIZE, PPP_QUERY, PPP_STAGES, PROFILE_QUERY, SEARCH_QUERY, TRADING_QUERY, TRADING_STAGES } from './portalQueries';
+import { QUERY_KINDS, type QueryKind } from './queryKinds';
 import type { Variety } from './variety';
-
-export const QUERY_KINDS = ['newest', 'domain', 'profile', 'search', 'trading', 'ppp', 'air'] as const;
-export type QueryKind = (typeof QUERY_KINDS)[number];
 
 /**
  * Requests per hundred of each kind: the home page, enterprise pages and searches most, as on a

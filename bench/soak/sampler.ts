@@ -19,6 +19,8 @@ export interface Sample {
   liveHeapKiB: number | null;
   /** The hub's full collections so far; null if it did not answer. */
   fullCollections: number | null;
+  /** Length of the interval: the sample length, except the last one's, the remainder at stop. */
+  intervalSeconds: number;
   responses: number;
   reqPerSec: number;
   errors: ErrorCounts;
@@ -114,6 +116,7 @@ export class Sampler {
       rssKiB: rssKiB ?? stats?.rssKiB ?? null,
       liveHeapKiB: stats?.liveHeapKiB ?? null,
       fullCollections: stats?.fullCollections ?? null,
+      intervalSeconds: round(seconds, 2),
       responses: interval.responses,
       reqPerSec: round(interval.responses / seconds, 1),
       errors: interval.errors,

@@ -68,7 +68,7 @@ void runBenchmark('soak benchmark', options.adminUrl, async (leftovers) => {
       soak: soaked.run,
       samples: soaked.samples,
       syncs: { ...(await scheduledSyncSummary(db.url)), editionsPublished: soaked.editionsPublished },
-      summary: summarizeSoak(soaked.samples, idle, soaked.run),
+      summary: summarizeSoak(soaked.samples, options.sampleSeconds, idle, soaked.run),
     };
     return { ...partial, notes: notesFor(partial) };
   });

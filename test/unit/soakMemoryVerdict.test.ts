@@ -17,6 +17,7 @@ function soak(rssMiB: (seconds: number) => number, liveMiB: (seconds: number) =>
       rssKiB: rssMiB(seconds) * MIB,
       liveHeapKiB: live === null ? null : live * MIB,
       fullCollections: seconds,
+      intervalSeconds: 10,
       responses: 3000,
       reqPerSec: 300,
       errors: { non2xx: 0, graphql: 0, socket: 0 },
