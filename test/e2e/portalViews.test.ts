@@ -218,7 +218,12 @@ describePortal(CHROMIUM ? 'the portal’s views in chromium' : 'the portal’s v
       const notice = recent.edges.map((e: any) => e.node).find((n: any) => n.episodeNoticeNo === card.episode);
       if (!notice) continue; // a warning in force issued before the latest 40 notices
       expect(card.steps).toEqual(notice.episode.map((n: any) => n.action));
-      expect(card.steps[0]).toBe('ISSUE');
+      // The issuing notice leads its episode — unless the source sent it malformed (the sample breaks
+      // one record in fifty, by its place in the feed), so it waits in quarantine, not published.
+      const issuing = notice.episode.findIndex((n: any) => n.noticeNo === card.episode);
+      expect([0, -1]).toContain(issuing);
+      if (issuing === 0) expect(card.steps[0]).toBe('ISSUE');
+      else expect(card.steps).not.toContain('ISSUE');
       expect(card.level).toMatch(/^(蓝色|黄色|橙色|红色)预警$/);
     }
     await expectReadableBadges(page, '#warnings');
