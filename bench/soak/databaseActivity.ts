@@ -12,7 +12,23 @@ export interface DatabaseActivity {
   checkpoints: number;
   /** Sessions on the soak's database waiting for a lock when the sample was taken. */
   lockWaits: number;
+  /**
+   * The statement that had been running longest when the sample was taken, if a second or more
+   * (autovacuum aside): a slow interval with the hub waiting shows what it waited for.
+   */
+  slowest: SlowStatement | null;
 }
+
+export interface SlowStatement {
+  seconds: number;
+  /** Its text, blanks collapsed, cut to STATEMENT_CHARS. */
+  statement: string;
+}
+
+/** A statement running this long is named beside its sample. */
+const SLOW_SECONDS = 1;
+/** Enough of a statement to tell which it is in a table's column. */
+const STATEMENT_CHARS = 60;
 
 /**
  * Reads DatabaseActivity at each sample. The checkpoint counter is cumulative, so the probe keeps
@@ -32,12 +48,15 @@ export class DatabaseActivityProbe {
   }
 
   private async sessions(): Promise<Omit<DatabaseActivity, 'checkpoints'>> {
-    const rows = await adminQuery<{ backend_type: string; query: string; wait_event_type: string | null }>(
+    const rows = await adminQuery<{ backend_type: string; query: string; wait_event_type: string | null; running_seconds: number | null }>(
       this.databaseUrl,
-      `SELECT backend_type, query, wait_event_type FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      `SELECT backend_type, query, wait_event_type,
+              CASE WHEN state = 'active' THEN extract(epoch FROM clock_timestamp() - query_start)::float8 END AS running_seconds
+         FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
     );
     const autovacuum = rows.filter((r) => r.backend_type === 'autovacuum worker').map((r) => autovacuumWork(r.query));
-    return { autovacuum, lockWaits: rows.filter((r) => r.wait_event_type === 'Lock').length };
+    const statements = rows.filter((r) => r.backend_type === 'client backend' && r.running_seconds !== null);
+    return { autovacuum, lockWaits: rows.filter((r) => r.wait_event_type === 'Lock').length, slowest: slowestStatement(statements) };
   }
 
   /** PostgreSQL 17 moved the checkpoint counters from pg_stat_bgwriter to pg_stat_checkpointer. */
@@ -56,12 +75,26 @@ export function autovacuumWork(query: string): string {
   return query.replace(/^autovacuum:\s*/, '').replace(/\bpublic\./g, '');
 }
 
-/** A short text for the time series: "autovacuum VACUUM ANALYZE disclosures; 1 checkpoint; 2 lock waits", or ''. */
+/** The longest-running of the statements, if it has run SLOW_SECONDS or more. */
+function slowestStatement(rows: { query: string; running_seconds: number | null }[]): SlowStatement | null {
+  const [longest] = [...rows].sort((a, b) => b.running_seconds! - a.running_seconds!);
+  if (!longest || longest.running_seconds! < SLOW_SECONDS) return null;
+  return { seconds: Math.round(longest.running_seconds! * 10) / 10, statement: statementText(longest.query) };
+}
+
+/** "INSERT INTO\n  disclosures (…" → "INSERT INTO disclosures (…", cut to STATEMENT_CHARS with an ellipsis. */
+export function statementText(query: string): string {
+  const text = query.replace(/\s+/g, ' ').trim();
+  return text.length > STATEMENT_CHARS ? `${text.slice(0, STATEMENT_CHARS - 1)}…` : text;
+}
+
+/** A short text for the time series: "autovacuum VACUUM ANALYZE disclosures; 1 checkpoint; 2 lock waits; 2.3 s in UPDATE …", or ''. */
 export function activityText(a: DatabaseActivity): string {
   const parts = [
     ...a.autovacuum.map((work) => `autovacuum ${work}`),
     a.checkpoints ? `${a.checkpoints} checkpoint${a.checkpoints > 1 ? 's' : ''}` : '',
     a.lockWaits ? `${a.lockWaits} lock wait${a.lockWaits > 1 ? 's' : ''}` : '',
+    a.slowest ? `${a.slowest.seconds} s in ${a.slowest.statement}` : '',
   ];
   return parts.filter(Boolean).join('; ');
 }
@@ -72,5 +105,6 @@ export function mergeActivity(activities: DatabaseActivity[]): DatabaseActivity 
     autovacuum: [...new Set(activities.flatMap((a) => a.autovacuum))],
     checkpoints: activities.reduce((n, a) => n + a.checkpoints, 0),
     lockWaits: Math.max(0, ...activities.map((a) => a.lockWaits)),
+    slowest: activities.reduce<SlowStatement | null>((best, a) => (a.slowest && (!best || a.slowest.seconds > best.seconds) ? a.slowest : best), null),
   };
 }

@@ -6,6 +6,7 @@ import { ROOT } from '../harness/paths';
 /** The sample feed server the soaked hub syncs from, as a source it reaches over HTTP. */
 export interface FeedProcess {
   url: string;
+  pid: number;
   /** Publishes another edition of the data: a later edition corrects some records, as sources do. */
   setEdition(edition: number): Promise<void>;
 }
@@ -31,7 +32,7 @@ export async function withFeedProcess<T>(leftovers: Leftovers, scale: number, wo
   });
   try {
     const url = await announcedUrl(child.stderr!, exited);
-    return await work({ url, setEdition: (edition) => control(url, { edition }) });
+    return await work({ url, pid: child.pid!, setEdition: (edition) => control(url, { edition }) });
   } finally {
     await stop();
   }

@@ -131,9 +131,9 @@ function syncLines(r: SoakResults): string[] {
 /** The time series, a row per sample, or per run of samples when there are many (then the worst p50/p99 of the run). */
 function seriesTable(samples: Sample[], sampleSeconds: number): string[] {
   const size = Math.ceil(samples.length / MAX_SERIES_ROWS);
-  const rows = [['time', 'RSS', 'live heap', 'req/s', size > 1 ? 'p50 ms (worst)' : 'p50 ms', size > 1 ? 'p99 ms (worst)' : 'p99 ms', 'errors', 'CPU %', 'sync', 'PostgreSQL']];
+  const rows = [['time', 'RSS', 'live heap', 'req/s', size > 1 ? 'p50 ms (worst)' : 'p50 ms', size > 1 ? 'p99 ms (worst)' : 'p99 ms', 'errors', 'CPU % hub', 'PG', 'feeds', 'load', 'sync', 'PostgreSQL']];
   for (let i = 0; i < samples.length; i += size) rows.push(seriesRow(samples.slice(i, i + size), sampleSeconds));
-  return alignColumns(rows, (column) => column < 8, '  ');
+  return alignColumns(rows, (column) => column < 11, '  ');
 }
 
 function seriesRow(group: Sample[], sampleSeconds: number): string[] {
@@ -142,7 +142,10 @@ function seriesRow(group: Sample[], sampleSeconds: number): string[] {
     const values = group.map(f).filter((v): v is number => v !== null);
     return values.length ? Math.max(...values).toFixed(1) : '-';
   };
-  const cpu = group.map((s) => s.serverCpuShare).filter((c): c is number => c !== null);
+  const meanPercent = (f: (s: Sample) => number | null | undefined) => {
+    const shares = group.map(f).filter((c): c is number => c !== null && c !== undefined);
+    return shares.length ? ((shares.reduce((a, b) => a + b, 0) / shares.length) * 100).toFixed(0) : '-';
+  };
   return [
     group.length === 1 && isRemainder(last, sampleSeconds) ? `${clock(last.seconds)} (${last.intervalSeconds} s)` : clock(last.seconds),
     last.rssKiB === null ? '-' : mib(last.rssKiB),
@@ -152,7 +155,10 @@ function seriesRow(group: Sample[], sampleSeconds: number): string[] {
     worst((s) => s.latencyMs.p50),
     worst((s) => s.latencyMs.p99),
     String(group.reduce((n, s) => n + errorSum(s.errors), 0)),
-    cpu.length ? ((cpu.reduce((a, b) => a + b, 0) / cpu.length) * 100).toFixed(0) : '-',
+    meanPercent((s) => s.serverCpuShare),
+    meanPercent((s) => s.othersCpu?.postgres),
+    meanPercent((s) => s.othersCpu?.feeds),
+    meanPercent((s) => s.othersCpu?.load),
     group.some((s) => s.syncRuns > 0) ? 'syncing' : '',
     activityText(mergeActivity(group.map((s) => s.database).filter((a): a is DatabaseActivity => a !== null))),
   ];
@@ -164,7 +170,13 @@ export function sampleLine(s: Sample): string {
   const live = s.liveHeapKiB === null ? '' : ` (live heap ${mib(s.liveHeapKiB)})`;
   const p99 = s.latencyMs.p99 === null ? 'no response' : `p99 ${s.latencyMs.p99} ms`;
   const database = s.database ? activityText(s.database) : '';
-  return `  ${clock(s.seconds)}  ${rss}${live}, ${s.reqPerSec.toFixed(0)} req/s, ${p99}, ${errorSum(s.errors)} errors${s.syncRuns ? ', syncing' : ''}${database ? `, PostgreSQL: ${database}` : ''}`;
+  return `  ${clock(s.seconds)}  ${rss}${live}, ${s.reqPerSec.toFixed(0)} req/s, ${p99}, ${errorSum(s.errors)} errors, ${cpuText(s)}${s.syncRuns ? ', syncing' : ''}${database ? `, PostgreSQL: ${database}` : ''}`;
+}
+
+/** "CPU % hub 45, PG 60, feeds 2, load 38" (of one core each). */
+function cpuText(s: Sample): string {
+  const percent = (share: number | null | undefined) => (share === null || share === undefined ? '-' : (share * 100).toFixed(0));
+  return `CPU % hub ${percent(s.serverCpuShare)}, PG ${percent(s.othersCpu?.postgres)}, feeds ${percent(s.othersCpu?.feeds)}, load ${percent(s.othersCpu?.load)}`;
 }
 
 export function notesFor(r: Omit<SoakResults, 'notes'>): string[] {

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { round } from '../harness/results';
 import type { ServerProcess } from '../api/serverProcess';
 import { DatabaseActivityProbe, type DatabaseActivity } from './databaseActivity';
+import { ProcessCpu, type CpuRoles, type OthersCpu } from './processCpu';
 import type { ErrorCounts, LoadTally } from './loadTally';
 import { residentKiB } from './residentMemory';
 import { syncRunsOverlapping } from './syncRuns';
@@ -30,6 +31,8 @@ export interface Sample {
   syncRuns: number;
   /** Share of one core the hub process used in the interval; null if it did not answer. */
   serverCpuShare: number | null;
+  /** CPU of the processes beside the hub (PostgreSQL, the feed server, the load); null where unread. */
+  othersCpu: OthersCpu | null;
   /** What PostgreSQL was doing (autovacuum, checkpoints, lock waits); null if it could not be read. */
   database: DatabaseActivity | null;
 }
@@ -38,6 +41,8 @@ export interface SamplerSources {
   server: ServerProcess;
   databaseUrl: string;
   tally: LoadTally;
+  /** Which processes beside the hub to read the CPU of. */
+  cpuRoles: CpuRoles;
   everySeconds: number;
   onSample(sample: Sample): void;
 }
@@ -56,9 +61,11 @@ export class Sampler {
   private origin = 0;
   private previous = { mark: 0, at: new Date(), cpuMicros: 0 };
   private readonly database: DatabaseActivityProbe;
+  private readonly othersCpu: ProcessCpu;
 
   constructor(private readonly sources: SamplerSources) {
     this.database = new DatabaseActivityProbe(sources.databaseUrl);
+    this.othersCpu = new ProcessCpu(sources.cpuRoles);
   }
 
   async start(): Promise<void> {
@@ -66,6 +73,7 @@ export class Sampler {
     this.origin = performance.now();
     this.previous = { mark: this.origin, at: new Date(), cpuMicros: stats.cpuMicros };
     await this.database.read(); // the checkpoint counter's starting point
+    this.othersCpu.read(); // and the CPU times'
     // Caught here and rethrown by stop: a rejection nobody awaits yet would end the process.
     this.loop = this.run().catch((error: unknown) => void (this.failure = error));
   }
@@ -104,6 +112,7 @@ export class Sampler {
     const at = new Date();
     const interval = this.sources.tally.take();
     const rssKiB = residentKiB(this.sources.server.pid);
+    const othersCpu = this.othersCpu.read();
     const [stats, syncRuns, database] = await Promise.all([
       this.sources.server.stats().catch(() => undefined),
       syncRunsOverlapping(this.sources.databaseUrl, this.previous.at, at),
@@ -123,6 +132,7 @@ export class Sampler {
       latencyMs: interval.latencyMs,
       syncRuns,
       serverCpuShare: stats ? round((stats.cpuMicros - this.previous.cpuMicros) / 1e6 / seconds, 3) : null,
+      othersCpu,
       database,
     };
     this.previous = { mark, at, cpuMicros: stats?.cpuMicros ?? this.previous.cpuMicros };

@@ -98,7 +98,8 @@ async function soak(leftovers: Leftovers, databaseUrl: string, feeds: FeedProces
     await warmUp(hub, mix);
     const seconds = options.minutes * 60;
     const tally = new LoadTally();
-    const sampler = new Sampler({ server: hub, databaseUrl, tally, everySeconds: options.sampleSeconds, onSample: (s) => progress(sampleLine(s)) });
+    const cpuRoles = { feedsPid: feeds.pid, loadPid: process.pid };
+    const sampler = new Sampler({ server: hub, databaseUrl, tally, cpuRoles, everySeconds: options.sampleSeconds, onSample: (s) => progress(sampleLine(s)) });
     const startRssKiB = residentKiB(hub.pid) ?? null;
     const editions = publishEditions(feeds, plan, new Date(Date.now() + seconds * 1000));
     progress(`soak: ${options.minutes} min at ${options.connections} connections; the first sync round starts at ${plan.roundStart(1).toISOString()} …`);

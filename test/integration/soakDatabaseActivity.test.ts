@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { activityText, autovacuumWork, DatabaseActivityProbe, mergeActivity } from '../../bench/soak/databaseActivity';
+import { activityText, autovacuumWork, DatabaseActivityProbe, mergeActivity, statementText } from '../../bench/soak/databaseActivity';
 import { waitFor } from '../helpers/waitFor';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/testDatabase';
 
@@ -10,14 +10,23 @@ describe('what the soak reports of PostgreSQL beside each sample', () => {
     expect(autovacuumWork('autovacuum: VACUUM public.sync_runs (to prevent wraparound)')).toBe('VACUUM sync_runs (to prevent wraparound)');
   });
 
-  test('a run of samples reads as one: every table vacuumed, checkpoints summed, the most lock waits', () => {
+  test('a run of samples reads as one: every table vacuumed, checkpoints summed, the most lock waits, the slowest statement', () => {
     const merged = mergeActivity([
-      { autovacuum: ['VACUUM ANALYZE disclosures'], checkpoints: 1, lockWaits: 0 },
-      { autovacuum: ['VACUUM ANALYZE disclosures', 'ANALYZE trading_processes'], checkpoints: 1, lockWaits: 3 },
-      { autovacuum: [], checkpoints: 0, lockWaits: 1 },
+      { autovacuum: ['VACUUM ANALYZE disclosures'], checkpoints: 1, lockWaits: 0, slowest: { seconds: 1.2, statement: 'SELECT 1' } },
+      { autovacuum: ['VACUUM ANALYZE disclosures', 'ANALYZE trading_processes'], checkpoints: 1, lockWaits: 3, slowest: { seconds: 4.5, statement: 'UPDATE disclosures SET …' } },
+      { autovacuum: [], checkpoints: 0, lockWaits: 1, slowest: null },
     ]);
-    expect(activityText(merged)).toBe('autovacuum VACUUM ANALYZE disclosures; autovacuum ANALYZE trading_processes; 2 checkpoints; 3 lock waits');
+    expect(activityText(merged)).toBe(
+      'autovacuum VACUUM ANALYZE disclosures; autovacuum ANALYZE trading_processes; 2 checkpoints; 3 lock waits; 4.5 s in UPDATE disclosures SET …',
+    );
     expect(activityText(mergeActivity([]))).toBe('');
+  });
+
+  test('a statement reads on one line, cut short enough for a column', () => {
+    expect(statementText('INSERT INTO\n    disclosures (id,\tkind)  VALUES ($1, $2)')).toBe('INSERT INTO disclosures (id, kind) VALUES ($1, $2)');
+    const long = statementText(`SELECT ${Array.from({ length: 40 }, (_, i) => `c${i}`).join(', ')} FROM disclosures`);
+    expect(long).toHaveLength(60);
+    expect(long.endsWith('…')).toBe(true);
   });
 });
 
@@ -58,6 +67,24 @@ onPostgres('the database activity probe on PostgreSQL', () => {
       expect((await probe.read()).lockWaits).toBe(0);
     } finally {
       await Promise.all([holder.end(), waiter.end()]);
+    }
+  });
+
+  test('names the statement that has run a second or more, and how long; none while only quick ones run', async () => {
+    const probe = new DatabaseActivityProbe(url);
+    expect((await probe.read()).slowest).toBeNull();
+    const sleeper = new pg.Client({ connectionString: url });
+    await sleeper.connect();
+    try {
+      const sleeping = sleeper.query('SELECT pg_sleep(4) AS slept');
+      const slowest = await waitFor('the sleep to have run a second', async () => (await probe.read()).slowest ?? undefined);
+      expect(slowest.statement).toBe('SELECT pg_sleep(4) AS slept');
+      expect(slowest.seconds).toBeGreaterThanOrEqual(1);
+      expect(slowest.seconds).toBeLessThan(4);
+      await sleeping;
+      expect((await probe.read()).slowest).toBeNull();
+    } finally {
+      await sleeper.end();
     }
   });
 });

@@ -24,6 +24,7 @@ function soak(rssMiB: (seconds: number) => number, liveMiB: (seconds: number) =>
       latencyMs: { p50: 20, p99: 100 },
       syncRuns: 0,
       serverCpuShare: 0.9,
+      othersCpu: null,
       database: null,
     };
   });

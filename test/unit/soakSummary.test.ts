@@ -19,6 +19,7 @@ function sample(seconds: number, fields: { intervalSeconds?: number; responses: 
     latencyMs: { p50: 20, p99: fields.p99 },
     syncRuns: fields.syncRuns,
     serverCpuShare: 0.9,
+    othersCpu: null,
     database: null,
   };
 }

@@ -1,0 +1,34 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { ProcessCpu } from '../../bench/soak/processCpu';
+
+/** A node process running `code` after it says it is up, so its start-up is not read as its work. */
+async function started(code: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-e', `process.stdout.write('up\\n'); ${code}`], { stdio: ['ignore', 'pipe', 'ignore'] });
+  await once(child.stdout!, 'data');
+  return child;
+}
+
+// The soak's series says how much CPU PostgreSQL, the feed server and the load took beside the hub.
+const onLinux = process.platform === 'linux' ? describe : describe.skip;
+
+onLinux('the CPU of the processes beside the hub', () => {
+  test('a process that spins reads as most of a core under its part; an idle one as next to none', async () => {
+    const spinner = await started('const end = Date.now() + 30_000; while (Date.now() < end);');
+    const sleeper = await started('setTimeout(() => {}, 30_000);');
+    try {
+      const cpu = new ProcessCpu({ feedsPid: spinner.pid!, loadPid: sleeper.pid! });
+      expect(cpu.read()).toBeNull(); // the starting point
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const shares = cpu.read()!;
+      // A whole core when one is free; tests running beside this one may take most of it.
+      expect(shares.feeds).toBeGreaterThan(0.05);
+      expect(shares.feeds).toBeLessThan(1.2);
+      expect(shares.load).toBeLessThanOrEqual(0.02); // a tick (10 ms) at most
+      expect(shares.postgres).toBeGreaterThanOrEqual(0);
+    } finally {
+      spinner.kill('SIGKILL');
+      sleeper.kill('SIGKILL');
+    }
+  });
+});
