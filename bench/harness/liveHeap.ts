@@ -42,7 +42,8 @@ function isFullCollection(entry: PerformanceEntry): boolean {
   return (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR;
 }
 
-function oldGenerationKiB(): number {
+/** The old generation's size now, KiB (what LiveHeap reads after each full collection). */
+export function oldGenerationKiB(): number {
   const used = v8
     .getHeapSpaceStatistics()
     .filter((space) => !YOUNG_SPACES.has(space.space_name))

@@ -1,4 +1,5 @@
 import { adminQuery } from '../harness/postgres';
+import { round } from '../harness/results';
 
 /**
  * What PostgreSQL itself was doing around one sample, beside the hub's own figures: a slow interval
@@ -79,7 +80,7 @@ export function autovacuumWork(query: string): string {
 function slowestStatement(rows: { query: string; running_seconds: number | null }[]): SlowStatement | null {
   const [longest] = [...rows].sort((a, b) => b.running_seconds! - a.running_seconds!);
   if (!longest || longest.running_seconds! < SLOW_SECONDS) return null;
-  return { seconds: Math.round(longest.running_seconds! * 10) / 10, statement: statementText(longest.query) };
+  return { seconds: round(longest.running_seconds!, 1), statement: statementText(longest.query) };
 }
 
 /** "INSERT INTO\n  disclosures (…" → "INSERT INTO disclosures (…", cut to STATEMENT_CHARS with an ellipsis. */

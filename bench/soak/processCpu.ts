@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { round } from '../harness/results';
 
 /**
  * CPU used by the soak's other processes, beside the hub's own figure: with two cores shared by
@@ -28,27 +29,33 @@ const TICKS_PER_SECOND = 100;
  * interval (the hub's pool keeps its connections, so that is rare). Null where /proc is missing.
  */
 export class ProcessCpu {
-  private before = new Map<number, number>();
-  private at = 0;
+  /** The latest reading: when, and each process's ticks then. */
+  private previous?: { at: number; ticks: Map<number, number> };
 
   constructor(private readonly roles: CpuRoles) {}
 
+  /** Each part's share since the previous reading; null at the first (the starting point) or without /proc. */
   read(): OthersCpu | null {
-    const now = Date.now();
+    const at = Date.now();
     const ticks = processTicks();
     if (!ticks) return null;
-    const seconds = (now - this.at) / 1000;
-    const first = this.at === 0;
+    const previous = this.previous;
+    this.previous = { at, ticks: new Map([...ticks].map(([pid, { total }]) => [pid, total])) };
+    if (!previous) return null;
     const used = { postgres: 0, feeds: 0, load: 0 };
     for (const [pid, { name, total }] of ticks) {
-      const part = pid === this.roles.feedsPid ? 'feeds' : pid === this.roles.loadPid ? 'load' : name === 'postgres' ? 'postgres' : undefined;
-      if (part) used[part] += total - (this.before.get(pid) ?? 0);
+      const part = this.partOf(pid, name);
+      if (part) used[part] += total - (previous.ticks.get(pid) ?? 0);
     }
-    this.before = new Map([...ticks].map(([pid, { total }]) => [pid, total]));
-    this.at = now;
-    if (first) return null; // the starting point
-    const share = (t: number) => Math.round((t / TICKS_PER_SECOND / seconds) * 1000) / 1000;
+    const seconds = (at - previous.at) / 1000;
+    const share = (t: number) => round(t / TICKS_PER_SECOND / seconds, 3);
     return { postgres: share(used.postgres), feeds: share(used.feeds), load: share(used.load) };
+  }
+
+  private partOf(pid: number, name: string): keyof OthersCpu | undefined {
+    if (pid === this.roles.feedsPid) return 'feeds';
+    if (pid === this.roles.loadPid) return 'load';
+    return name === 'postgres' ? 'postgres' : undefined;
   }
 }
 

@@ -144,7 +144,7 @@ function seriesRow(group: Sample[], sampleSeconds: number): string[] {
   };
   const meanPercent = (f: (s: Sample) => number | null | undefined) => {
     const shares = group.map(f).filter((c): c is number => c !== null && c !== undefined);
-    return shares.length ? ((shares.reduce((a, b) => a + b, 0) / shares.length) * 100).toFixed(0) : '-';
+    return percentText(shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : null);
   };
   return [
     group.length === 1 && isRemainder(last, sampleSeconds) ? `${clock(last.seconds)} (${last.intervalSeconds} s)` : clock(last.seconds),
@@ -175,8 +175,13 @@ export function sampleLine(s: Sample): string {
 
 /** "CPU % hub 45, PG 60, feeds 2, load 38" (of one core each). */
 function cpuText(s: Sample): string {
-  const percent = (share: number | null | undefined) => (share === null || share === undefined ? '-' : (share * 100).toFixed(0));
-  return `CPU % hub ${percent(s.serverCpuShare)}, PG ${percent(s.othersCpu?.postgres)}, feeds ${percent(s.othersCpu?.feeds)}, load ${percent(s.othersCpu?.load)}`;
+  const { othersCpu: o } = s;
+  return `CPU % hub ${percentText(s.serverCpuShare)}, PG ${percentText(o?.postgres)}, feeds ${percentText(o?.feeds)}, load ${percentText(o?.load)}`;
+}
+
+/** A share of one core as a whole percentage; '-' where it was not read. */
+function percentText(share: number | null | undefined): string {
+  return share === null || share === undefined ? '-' : (share * 100).toFixed(0);
 }
 
 export function notesFor(r: Omit<SoakResults, 'notes'>): string[] {

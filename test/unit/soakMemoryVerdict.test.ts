@@ -1,6 +1,6 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { LiveHeap } from '../../bench/harness/liveHeap';
+import { LiveHeap, oldGenerationKiB } from '../../bench/harness/liveHeap';
 import { memoryVerdict } from '../../bench/soak/memoryVerdict';
 import type { Sample } from '../../bench/soak/sampler';
 
@@ -79,17 +79,11 @@ describe('the soak benchmark’s memory verdict', () => {
 });
 
 describe('LiveHeap (what a benchmark server still holds after a full collection)', () => {
-  const YOUNG_SPACES = new Set(['new_space', 'new_large_object_space']);
-
   /** Collects fully and returns the old generation's size (KiB) read at once, before anything else runs. */
   function collectNow(): number {
     v8.setFlagsFromString('--expose-gc');
     (vm.runInNewContext('gc') as () => void)();
-    const used = v8
-      .getHeapSpaceStatistics()
-      .filter((space) => !YOUNG_SPACES.has(space.space_name))
-      .reduce((sum, space) => sum + space.space_used_size, 0);
-    return used / 1024;
+    return oldGenerationKiB();
   }
 
   /** Collects fully and waits for the observer to hear of it (it is told after the collection). */
