@@ -4,6 +4,7 @@
  * quick one while debugging.
  */
 import { InvalidArgumentError, Option } from 'commander';
+import { recordOption } from '../harness/record';
 import { adminUrlFrom, benchCommand, DATABASE_HELP, wholeNumber } from '../harness/cli';
 
 /** Database connections per server: the hub's default knex pool size, which startHub does not let a caller change. */
@@ -76,7 +77,7 @@ export function parseApiOptions(argv: string[]): ApiBenchOptions {
         .default('none'),
     )
     .option('--hub-log-level <level>', "the hub's LOG_LEVEL (logs go to /dev/null)", 'silent')
-    .option('--record <file>', 'also write the printed report to this markdown file (bench/results/*.md are not git-ignored)')
+    .addOption(recordOption())
     .addHelpText('after', DATABASE_HELP)
     .parse(argv, { from: 'user' })
     .opts<Flags>();

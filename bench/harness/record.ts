@@ -1,3 +1,4 @@
+import { Option } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './paths';
@@ -7,6 +8,9 @@ export interface RecordedBenchmark {
   title: string;
   script: string;
 }
+
+/** The --record flag every benchmark takes; its value is the markdown file's path. */
+export const recordOption = () => new Option('--record <file>', 'also write the printed report to this markdown file (bench/results/*.md are not git-ignored)');
 
 /**
  * Writes the printed report to a markdown file (--record), with the command that made it, so a

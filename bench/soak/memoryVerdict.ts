@@ -1,15 +1,9 @@
 import { round } from '../harness/results';
 import type { Sample } from './sampler';
+import { isNumber, median, soakWindows } from './windows';
 
 /** Memory may grow at most this much from the first minutes of a soak to its last. */
 export const MAX_MEMORY_RATIO = 1.2;
-/**
- * The first this many seconds are compared with as many at the end. Each side is a window of
- * samples, not one sample: a server's RSS swings by 150 MiB between two samples ten seconds apart
- * (V8 grows its heap, then gives pages back), so two single samples can read a swing as growth, or
- * hide growth behind a trough. A window of 5 minutes holds 30 samples, enough to catch the crests.
- */
-export const MEMORY_WINDOW_SECONDS = 300;
 
 /** One figure in the first window against the last. */
 export interface MemoryComparison {
@@ -36,24 +30,16 @@ export interface MemoryVerdict {
 
 /** Peak RSS and the median live heap, in the first minutes of the soak against its last. */
 export function memoryVerdict(samples: Sample[], soakSeconds: number): MemoryVerdict {
-  const windowSeconds = Math.min(MEMORY_WINDOW_SECONDS, Math.floor(soakSeconds / 2));
-  const endSeconds = samples.at(-1)?.seconds ?? 0;
-  const first = within(samples, 0, windowSeconds);
-  const last = within(samples, endSeconds - windowSeconds, endSeconds);
+  const { windowSeconds, first, last } = soakWindows(samples, soakSeconds);
   const rss = (s: Sample) => s.rssKiB;
   const live = (s: Sample) => s.liveHeapKiB;
   const rssRead = samples.map(rss).filter(isNumber);
   return {
     windowSeconds,
     peakRss: compare(highest(first, rss), highest(last, rss)),
-    liveHeapMedian: compare(median(first, live), median(last, live)),
+    liveHeapMedian: compare(medianKiB(first, live), medianKiB(last, live)),
     peakKiB: rssRead.length ? Math.max(...rssRead) : null,
   };
-}
-
-/** Samples whose interval ended after `from` and no later than `to`. */
-function within(samples: Sample[], from: number, to: number): Sample[] {
-  return samples.filter((s) => s.seconds > from && s.seconds <= to);
 }
 
 function compare(firstKiB: number | null, lastKiB: number | null): MemoryComparison {
@@ -66,11 +52,7 @@ function highest(samples: Sample[], read: (s: Sample) => number | null): number 
   return values.length ? Math.max(...values) : null;
 }
 
-function median(samples: Sample[], read: (s: Sample) => number | null): number | null {
-  const values = samples.map(read).filter(isNumber).sort((a, b) => a - b);
-  if (values.length === 0) return null;
-  const middle = values.length >> 1;
-  return values.length % 2 ? values[middle] : Math.round((values[middle - 1] + values[middle]) / 2);
+function medianKiB(samples: Sample[], read: (s: Sample) => number | null): number | null {
+  const middle = median(samples, read);
+  return middle === null ? null : Math.round(middle);
 }
-
-const isNumber = (value: number | null): value is number => value !== null;

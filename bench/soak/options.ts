@@ -3,6 +3,7 @@
  * are the issue's run (30 minutes); `--minutes 3 --sync-every 1 --scale 300` gives a short one.
  */
 import { InvalidArgumentError, Option } from 'commander';
+import { recordOption } from '../harness/record';
 import { adminUrlFrom, benchCommand, DATABASE_HELP, wholeNumber } from '../harness/cli';
 
 export interface SoakOptions {
@@ -33,7 +34,7 @@ export function parseSoakOptions(argv: string[]): SoakOptions {
     .addOption(number('--sample-seconds <n>', 'seconds per sample of the time series').default(10))
     .addOption(number('--idle-seconds <n>', 'seconds of the idle baseline (no sync)').default(60))
     .addOption(new Option('--response-cache <state>', "the hub's HUB_RESPONSE_CACHE (off: every query reaches the engine)").choices(['on', 'off']).default('on'))
-    .option('--record <file>', 'also write the printed report to this markdown file (bench/results/*.md are not git-ignored)')
+    .addOption(recordOption())
     .addHelpText('after', DATABASE_HELP)
     .parse(argv, { from: 'user' });
   const flags = command.opts<Omit<SoakOptions, 'adminUrl'>>();

@@ -3,12 +3,14 @@ import type { Environment } from '../harness/environment';
 import { alignColumns, mib, pass, round } from '../harness/results';
 import { activityText, mergeActivity, type DatabaseActivity } from './databaseActivity';
 import { errorSum, type ErrorCounts } from './loadTally';
-import { MAX_MEMORY_RATIO, MEMORY_WINDOW_SECONDS, memoryVerdict, type MemoryComparison, type MemoryVerdict } from './memoryVerdict';
+import { kindTrends, type KindTrend } from './kindTrend';
+import { MAX_MEMORY_RATIO, memoryVerdict, type MemoryComparison, type MemoryVerdict } from './memoryVerdict';
 import type { MixRunFigures } from './mixedLoad';
 import type { SoakOptions } from './options';
 import type { QueryKind } from './queryKinds';
 import type { Sample } from './sampler';
 import type { SyncSummary } from './syncRuns';
+import { soakWindows, WINDOW_SECONDS } from './windows';
 
 /** The issue's targets: memory flat once warm (memoryVerdict), no failed request, syncs at most double the p99. */
 export const SOAK_TARGETS = { maxMemoryRatio: MAX_MEMORY_RATIO, maxErrors: 0, maxP99Ratio: 2 };
@@ -31,6 +33,8 @@ export interface SoakResults {
 
 export interface SoakSummary {
   memory: MemoryVerdict;
+  /** Each kind of query's p50 in the memory verdict's first window against its last. */
+  kinds: Record<QueryKind, KindTrend>;
   errors: ErrorCounts & { total: number; met: boolean };
   p99: {
     idleMs: number;
@@ -58,7 +62,7 @@ export function summarizeSoak(samples: Sample[], sampleSeconds: number, idle: Mi
     worstIntervalWithoutSyncMs: worstP99(samples.filter((s) => s.syncRuns === 0 && !isRemainder(s, sampleSeconds))),
   };
   const memoryMet = memory.peakRss.met !== false && memory.liveHeapMedian.met !== false;
-  return { memory, errors, p99, allMet: memoryMet && errors.met && p99.met };
+  return { memory, kinds: kindTrends(soakWindows(samples, soak.seconds)), errors, p99, allMet: memoryMet && errors.met && p99.met };
 }
 
 /**
@@ -83,17 +87,22 @@ export function formatSoakReport(r: SoakResults): string {
     `soak: ${runText(r.soak)}`,
   ];
   const verdict = r.summary.allMet ? 'All targets met.' : 'TARGET MISSED: see the rows marked above.';
-  return [...header, '', ...seriesTable(r.samples, s.sampleSeconds), '', ...kindTable(r.idle, r.soak), '', ...verdictTable(r.summary, r.soak.startRssKiB), ...syncLines(r), verdict, ...r.notes.map((n) => `note: ${n}`)]
+  return [...header, '', ...seriesTable(r.samples, s.sampleSeconds), '', ...kindTable(r.idle, r.soak, r.summary), '', ...verdictTable(r.summary, r.soak.startRssKiB), ...syncLines(r), verdict, ...r.notes.map((n) => `note: ${n}`)]
     .join('\n');
 }
 
-/** Each kind of query's share of the soak and its latencies, beside the idle baseline's: which page makes the tail. */
-function kindTable(idle: MixRunFigures, soak: MixRunFigures): string[] {
+/**
+ * Each kind of query's share of the soak and its latencies, beside the idle baseline's (which page
+ * makes the tail), and its p50 in the first window against the last (which page slows as data grows).
+ */
+function kindTable(idle: MixRunFigures, soak: MixRunFigures, summary: SoakSummary): string[] {
   const ms = (value: number | null) => (value === null ? '-' : value.toFixed(1));
-  const rows = [['kind', 'responses', 'p50 ms', 'p99 ms', 'idle p50 ms', 'idle p99 ms']];
+  const window = clock(summary.memory.windowSeconds);
+  const rows = [['kind', 'responses', 'p50 ms', 'p99 ms', 'idle p50 ms', 'idle p99 ms', `p50 ms first ${window}`, `last ${window}`, 'growth']];
   for (const kind of Object.keys(soak.byKind) as QueryKind[]) {
-    const [s, i] = [soak.byKind[kind], idle.byKind[kind]];
-    rows.push([kind, String(s.responses), ms(s.latencyMs.p50), ms(s.latencyMs.p99), ms(i.latencyMs.p50), ms(i.latencyMs.p99)]);
+    const [s, i, trend] = [soak.byKind[kind], idle.byKind[kind], summary.kinds[kind]];
+    const growth = trend.ratio === null ? '-' : `× ${trend.ratio.toFixed(2)}`;
+    rows.push([kind, String(s.responses), ms(s.latencyMs.p50), ms(s.latencyMs.p99), ms(i.latencyMs.p50), ms(i.latencyMs.p99), ms(trend.firstP50Ms), ms(trend.lastP50Ms), growth]);
   }
   return alignColumns(rows, (column) => column > 0, '  ');
 }
@@ -193,8 +202,8 @@ export function notesFor(r: Omit<SoakResults, 'notes'>): string[] {
   if (last && isRemainder(last, r.settings.sampleSeconds)) {
     notes.push(`the series' last ${last.intervalSeconds} s are the load's wind-down (the responses in flight as autocannon stopped): no rate of the soak, and left out of the worst-interval figures.`);
   }
-  if (r.summary.memory.windowSeconds < MEMORY_WINDOW_SECONDS) {
-    notes.push(`a short soak: memory is compared over its halves instead of its first and last 5 minutes; the target is meant for the 30-minute default.`);
+  if (r.summary.memory.windowSeconds < WINDOW_SECONDS) {
+    notes.push(`a short soak: memory and each kind's p50 are compared over its halves instead of its first and last 5 minutes; the target is meant for the 30-minute default.`);
   }
   for (const f of r.syncs.failures) notes.push(`scheduled sync of ${f.stream} failed: ${f.error ?? 'no reason recorded'}`);
   if (r.environment.loadAverageStart[0] > r.environment.cpus) {

@@ -3,7 +3,8 @@ import { round } from '../harness/results';
 import type { ServerProcess } from '../api/serverProcess';
 import { DatabaseActivityProbe, type DatabaseActivity } from './databaseActivity';
 import { ProcessCpu, type CpuRoles, type OthersCpu } from './processCpu';
-import type { ErrorCounts, LoadTally } from './loadTally';
+import type { ErrorCounts, KindFigures, LoadTally } from './loadTally';
+import type { QueryKind } from './queryKinds';
 import { residentKiB } from './residentMemory';
 import { syncRunsOverlapping } from './syncRuns';
 
@@ -27,6 +28,8 @@ export interface Sample {
   errors: ErrorCounts;
   /** Of the interval's responses; null when there were none. */
   latencyMs: { p50: number | null; p99: number | null };
+  /** The interval's responses and latencies of each kind of query. */
+  byKind: Record<QueryKind, KindFigures>;
   /** Sync runs (any stream) that overlapped the interval: above 0, a sync was running. */
   syncRuns: number;
   /** Share of one core the hub process used in the interval; null if it did not answer. */
@@ -130,6 +133,7 @@ export class Sampler {
       reqPerSec: round(interval.responses / seconds, 1),
       errors: interval.errors,
       latencyMs: interval.latencyMs,
+      byKind: interval.byKind,
       syncRuns,
       serverCpuShare: stats ? round((stats.cpuMicros - this.previous.cpuMicros) / 1e6 / seconds, 3) : null,
       othersCpu,

@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import { adminUrlFrom, benchCommand, DATABASE_HELP, wholeNumber } from '../harness/cli';
+import { recordOption } from '../harness/record';
 
 /** What a run measures; all of them unless --only names one. */
 export const MEASUREMENTS = ['throughput', 'memory', 'file-load', 'review', 'manifest'] as const;
@@ -27,6 +28,8 @@ export interface BenchOptions {
   /** Profile one extra run per side of the manifest measurement (V8 CPU profiles in bench/results/profiles). */
   manifestProfile: boolean;
   measurements: ReadonlySet<Measurement>;
+  /** Also write the printed report to this markdown file, to be committed. */
+  record?: string;
   /** Server the benchmark creates its throw-away databases on. */
   adminUrl: string;
 }
@@ -42,6 +45,7 @@ interface Flags {
   manifestRounds: number;
   manifestProfile?: boolean;
   only?: Measurement;
+  record?: string;
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -56,6 +60,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     .addOption(count('--manifest-rounds <n>', 'runs per side of the manifest measurement (each keeps its fastest)', 'BENCH_MANIFEST_ROUNDS').default(2))
     .addOption(new Option('--manifest-profile', 'profile one extra run per side of the manifest measurement (not counted)').env('BENCH_MANIFEST_PROFILE'))
     .addOption(new Option('--only <measurement>', 'run only this measurement').choices(MEASUREMENTS))
+    .addOption(recordOption())
     .addHelpText('after', DATABASE_HELP)
     .parse(argv, { from: 'user' })
     .opts<Flags>();
@@ -70,6 +75,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     manifestRounds: flags.manifestRounds,
     manifestProfile: flags.manifestProfile ?? false,
     measurements: new Set(flags.only ? [flags.only] : MEASUREMENTS),
+    record: flags.record,
     adminUrl: adminUrlFrom(process.env),
   };
 }

@@ -19,6 +19,7 @@ import { adminQuery, checkpoint, type ScratchDatabase } from '../harness/postgre
 import { fileTimestamp, mib, round, writeResults } from '../harness/results';
 import { formatProfile, summarizeProfile } from '../api/cpuProfile';
 import { RESULTS_DIR } from '../harness/paths';
+import { recordReport } from '../harness/record';
 import { MANIFEST_BENCH_SIDES, type ManifestBenchSide } from '../manifest/sides';
 import { manifestCost, measureManifestSides, type ManifestRuns } from './manifestCost';
 import { copyBaseline } from './copyBaseline';
@@ -46,11 +47,14 @@ void runBenchmark('benchmark', options.adminUrl, async (leftovers) => {
   if (options.measurements.has('manifest')) measured.manifest = manifestCost(await bench.manifestRuns());
   const loads = { loadAverageStart: rounded(loadAverageStart), loadAverageEnd: rounded(os.loadavg()) };
   const results = summarize(startedAt, { ...environment, ...loads }, measured);
-  process.stdout.write(`${formatReport(results)}\n`);
+  const report = formatReport(results);
+  process.stdout.write(`${report}\n`);
   for (const [side, summary] of Object.entries(results.manifest?.profiles ?? {})) {
     process.stdout.write(`\n${formatProfile(summary, `CPU profile, ${MANIFEST_BENCH_SIDES[side as ManifestBenchSide]} (one extra run, profiler on)`)}\n`);
   }
-  process.stdout.write(`results: ${writeResults('sync', results)}\n`);
+  const file = writeResults('sync', results);
+  process.stdout.write(`results: ${file}\n`);
+  if (options.record) process.stdout.write(`recorded: ${recordReport(options.record, { title: 'Sync benchmark', script: 'bench' }, report, results.startedAt, file)}\n`);
 });
 
 class SyncBench {

@@ -3,6 +3,7 @@ import vm from 'node:vm';
 import { LiveHeap, oldGenerationKiB } from '../../bench/harness/liveHeap';
 import { memoryVerdict } from '../../bench/soak/memoryVerdict';
 import type { Sample } from '../../bench/soak/sampler';
+import { soakSample } from '../helpers/soakSample';
 
 const MIB = 1024;
 
@@ -11,22 +12,7 @@ function soak(rssMiB: (seconds: number) => number, liveMiB: (seconds: number) =>
   return Array.from({ length: 61 }, (_, i) => {
     const seconds = (i + 1) * 10;
     const live = liveMiB(seconds);
-    return {
-      seconds,
-      at: new Date(seconds * 1000).toISOString(),
-      rssKiB: rssMiB(seconds) * MIB,
-      liveHeapKiB: live === null ? null : live * MIB,
-      fullCollections: seconds,
-      intervalSeconds: 10,
-      responses: 3000,
-      reqPerSec: 300,
-      errors: { non2xx: 0, graphql: 0, socket: 0 },
-      latencyMs: { p50: 20, p99: 100 },
-      syncRuns: 0,
-      serverCpuShare: 0.9,
-      othersCpu: null,
-      database: null,
-    };
+    return soakSample(seconds, { rssKiB: rssMiB(seconds) * MIB, liveHeapKiB: live === null ? null : live * MIB });
   });
 }
 
