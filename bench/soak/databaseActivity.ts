@@ -14,6 +14,12 @@ export interface DatabaseActivity {
   /** Sessions on the soak's database waiting for a lock when the sample was taken. */
   lockWaits: number;
   /**
+   * Statements running on the soak's database that were waiting on something other than a lock
+   * when the sample was taken, by wait event ("IO:WALSync": 3): a slow interval with the cores
+   * idle shows whether the statements waited on the disk, the WAL or a buffer.
+   */
+  waiting: Record<string, number>;
+  /**
    * The statement that had been running longest when the sample was taken, if a second or more
    * (autovacuum aside): a slow interval with the hub waiting shows what it waited for.
    */
@@ -49,15 +55,19 @@ export class DatabaseActivityProbe {
   }
 
   private async sessions(): Promise<Omit<DatabaseActivity, 'checkpoints'>> {
-    const rows = await adminQuery<{ backend_type: string; query: string; wait_event_type: string | null; running_seconds: number | null }>(
+    const rows = await adminQuery<{ backend_type: string; query: string; wait_event_type: string | null; wait_event: string | null; running_seconds: number | null }>(
       this.databaseUrl,
-      `SELECT backend_type, query, wait_event_type,
+      `SELECT backend_type, query, wait_event_type, wait_event,
               CASE WHEN state = 'active' THEN extract(epoch FROM clock_timestamp() - query_start)::float8 END AS running_seconds
          FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
     );
     const autovacuum = rows.filter((r) => r.backend_type === 'autovacuum worker').map((r) => autovacuumWork(r.query));
     const statements = rows.filter((r) => r.backend_type === 'client backend' && r.running_seconds !== null);
-    return { autovacuum, lockWaits: rows.filter((r) => r.wait_event_type === 'Lock').length, slowest: slowestStatement(statements) };
+    const waiting: Record<string, number> = {};
+    for (const { wait_event_type: type, wait_event: event } of statements) {
+      if (type && type !== 'Lock') waiting[`${type}:${event}`] = (waiting[`${type}:${event}`] ?? 0) + 1;
+    }
+    return { autovacuum, lockWaits: rows.filter((r) => r.wait_event_type === 'Lock').length, waiting, slowest: slowestStatement(statements) };
   }
 
   /** PostgreSQL 17 moved the checkpoint counters from pg_stat_bgwriter to pg_stat_checkpointer. */
@@ -89,12 +99,19 @@ export function statementText(query: string): string {
   return text.length > STATEMENT_CHARS ? `${text.slice(0, STATEMENT_CHARS - 1)}…` : text;
 }
 
-/** A short text for the time series: "autovacuum VACUUM ANALYZE disclosures; 1 checkpoint; 2 lock waits; 2.3 s in UPDATE …", or ''. */
+/**
+ * A short text for the time series: "autovacuum VACUUM ANALYZE disclosures; 1 checkpoint; 2 lock
+ * waits; waiting 3 IO:WALSync; 2.3 s in UPDATE …", or ''.
+ */
 export function activityText(a: DatabaseActivity): string {
+  const waiting = Object.entries(a.waiting)
+    .sort(([, x], [, y]) => y - x)
+    .map(([event, n]) => `${n} ${event}`);
   const parts = [
     ...a.autovacuum.map((work) => `autovacuum ${work}`),
     a.checkpoints ? `${a.checkpoints} checkpoint${a.checkpoints > 1 ? 's' : ''}` : '',
     a.lockWaits ? `${a.lockWaits} lock wait${a.lockWaits > 1 ? 's' : ''}` : '',
+    waiting.length ? `waiting ${waiting.join(', ')}` : '',
     a.slowest ? `${a.slowest.seconds} s in ${a.slowest.statement}` : '',
   ];
   return parts.filter(Boolean).join('; ');
@@ -106,6 +123,16 @@ export function mergeActivity(activities: DatabaseActivity[]): DatabaseActivity 
     autovacuum: [...new Set(activities.flatMap((a) => a.autovacuum))],
     checkpoints: activities.reduce((n, a) => n + a.checkpoints, 0),
     lockWaits: Math.max(0, ...activities.map((a) => a.lockWaits)),
+    waiting: mostWaiting(activities.map((a) => a.waiting)),
     slowest: activities.reduce<SlowStatement | null>((best, a) => (a.slowest && (!best || a.slowest.seconds > best.seconds) ? a.slowest : best), null),
   };
+}
+
+/** Each wait event's largest count in any of the snapshots: how many statements it held at once. */
+function mostWaiting(snapshots: Record<string, number>[]): Record<string, number> {
+  const most: Record<string, number> = {};
+  for (const snapshot of snapshots) {
+    for (const [event, n] of Object.entries(snapshot)) most[event] = Math.max(most[event] ?? 0, n);
+  }
+  return most;
 }

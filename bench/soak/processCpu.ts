@@ -21,7 +21,7 @@ export interface CpuRoles {
 }
 
 /** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture Node runs on. */
-const TICKS_PER_SECOND = 100;
+export const TICKS_PER_SECOND = 100;
 
 /**
  * Reads /proc at each sample and gives each part's CPU since the previous reading. A PostgreSQL

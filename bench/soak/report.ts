@@ -140,9 +140,9 @@ function syncLines(r: SoakResults): string[] {
 /** The time series, a row per sample, or per run of samples when there are many (then the worst p50/p99 of the run). */
 function seriesTable(samples: Sample[], sampleSeconds: number): string[] {
   const size = Math.ceil(samples.length / MAX_SERIES_ROWS);
-  const rows = [['time', 'RSS', 'live heap', 'req/s', size > 1 ? 'p50 ms (worst)' : 'p50 ms', size > 1 ? 'p99 ms (worst)' : 'p99 ms', 'errors', 'CPU % hub', 'PG', 'feeds', 'load', 'sync', 'PostgreSQL']];
+  const rows = [['time', 'RSS', 'live heap', 'req/s', size > 1 ? 'p50 ms (worst)' : 'p50 ms', size > 1 ? 'p99 ms (worst)' : 'p99 ms', 'errors', 'CPU % hub', 'PG', 'feeds', 'load', 'idle', 'iowait', 'steal', 'sync', 'PostgreSQL']];
   for (let i = 0; i < samples.length; i += size) rows.push(seriesRow(samples.slice(i, i + size), sampleSeconds));
-  return alignColumns(rows, (column) => column < 11, '  ');
+  return alignColumns(rows, (column) => column < 14, '  ');
 }
 
 function seriesRow(group: Sample[], sampleSeconds: number): string[] {
@@ -168,6 +168,9 @@ function seriesRow(group: Sample[], sampleSeconds: number): string[] {
     meanPercent((s) => s.othersCpu?.postgres),
     meanPercent((s) => s.othersCpu?.feeds),
     meanPercent((s) => s.othersCpu?.load),
+    meanPercent((s) => s.machineCpu?.idle),
+    meanPercent((s) => s.machineCpu?.iowait),
+    meanPercent((s) => s.machineCpu?.steal),
     group.some((s) => s.syncRuns > 0) ? 'syncing' : '',
     activityText(mergeActivity(group.map((s) => s.database).filter((a): a is DatabaseActivity => a !== null))),
   ];
@@ -182,10 +185,10 @@ export function sampleLine(s: Sample): string {
   return `  ${clock(s.seconds)}  ${rss}${live}, ${s.reqPerSec.toFixed(0)} req/s, ${p99}, ${errorSum(s.errors)} errors, ${cpuText(s)}${s.syncRuns ? ', syncing' : ''}${database ? `, PostgreSQL: ${database}` : ''}`;
 }
 
-/** "CPU % hub 45, PG 60, feeds 2, load 38" (of one core each). */
+/** "CPU % hub 45, PG 60, feeds 2, load 38, idle 50, iowait 3, steal 0" (of one core each). */
 function cpuText(s: Sample): string {
-  const { othersCpu: o } = s;
-  return `CPU % hub ${percentText(s.serverCpuShare)}, PG ${percentText(o?.postgres)}, feeds ${percentText(o?.feeds)}, load ${percentText(o?.load)}`;
+  const { othersCpu: o, machineCpu: m } = s;
+  return `CPU % hub ${percentText(s.serverCpuShare)}, PG ${percentText(o?.postgres)}, feeds ${percentText(o?.feeds)}, load ${percentText(o?.load)}, idle ${percentText(m?.idle)}, iowait ${percentText(m?.iowait)}, steal ${percentText(m?.steal)}`;
 }
 
 /** A share of one core as a whole percentage; '-' where it was not read. */

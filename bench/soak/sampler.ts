@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { round } from '../harness/results';
 import type { ServerProcess } from '../api/serverProcess';
 import { DatabaseActivityProbe, type DatabaseActivity } from './databaseActivity';
+import { MachineCpuProbe, type MachineCpu } from './machineCpu';
 import { ProcessCpu, type CpuRoles, type OthersCpu } from './processCpu';
 import type { ErrorCounts, KindFigures, LoadTally } from './loadTally';
 import type { QueryKind } from './queryKinds';
@@ -36,6 +37,8 @@ export interface Sample {
   serverCpuShare: number | null;
   /** CPU of the processes beside the hub (PostgreSQL, the feed server, the load); null where unread. */
   othersCpu: OthersCpu | null;
+  /** The machine's idle, iowait and steal (shares of one core); null where /proc/stat is missing. */
+  machineCpu: MachineCpu | null;
   /** What PostgreSQL was doing (autovacuum, checkpoints, lock waits); null if it could not be read. */
   database: DatabaseActivity | null;
 }
@@ -65,6 +68,7 @@ export class Sampler {
   private previous = { mark: 0, at: new Date(), cpuMicros: 0 };
   private readonly database: DatabaseActivityProbe;
   private readonly othersCpu: ProcessCpu;
+  private readonly machineCpu = new MachineCpuProbe();
 
   constructor(private readonly sources: SamplerSources) {
     this.database = new DatabaseActivityProbe(sources.databaseUrl);
@@ -77,6 +81,7 @@ export class Sampler {
     this.previous = { mark: this.origin, at: new Date(), cpuMicros: stats.cpuMicros };
     await this.database.read(); // the checkpoint counter's starting point
     this.othersCpu.read(); // and the CPU times'
+    this.machineCpu.read();
     // Caught here and rethrown by stop: a rejection nobody awaits yet would end the process.
     this.loop = this.run().catch((error: unknown) => void (this.failure = error));
   }
@@ -116,6 +121,7 @@ export class Sampler {
     const interval = this.sources.tally.take();
     const rssKiB = residentKiB(this.sources.server.pid);
     const othersCpu = this.othersCpu.read();
+    const machineCpu = this.machineCpu.read();
     const [stats, syncRuns, database] = await Promise.all([
       this.sources.server.stats().catch(() => undefined),
       syncRunsOverlapping(this.sources.databaseUrl, this.previous.at, at),
@@ -137,6 +143,7 @@ export class Sampler {
       syncRuns,
       serverCpuShare: stats ? round((stats.cpuMicros - this.previous.cpuMicros) / 1e6 / seconds, 3) : null,
       othersCpu,
+      machineCpu,
       database,
     };
     this.previous = { mark, at, cpuMicros: stats?.cpuMicros ?? this.previous.cpuMicros };

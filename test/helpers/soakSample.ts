@@ -34,6 +34,7 @@ export function soakSample(seconds: number, fields: Partial<Sample> = {}): Sampl
     syncRuns: 0,
     serverCpuShare: 0.9,
     othersCpu: null,
+    machineCpu: null,
     database: null,
     ...fields,
   };

@@ -12,12 +12,12 @@ describe('what the soak reports of PostgreSQL beside each sample', () => {
 
   test('a run of samples reads as one: every table vacuumed, checkpoints summed, the most lock waits, the slowest statement', () => {
     const merged = mergeActivity([
-      { autovacuum: ['VACUUM ANALYZE disclosures'], checkpoints: 1, lockWaits: 0, slowest: { seconds: 1.2, statement: 'SELECT 1' } },
-      { autovacuum: ['VACUUM ANALYZE disclosures', 'ANALYZE trading_processes'], checkpoints: 1, lockWaits: 3, slowest: { seconds: 4.5, statement: 'UPDATE disclosures SET …' } },
-      { autovacuum: [], checkpoints: 0, lockWaits: 1, slowest: null },
+      { autovacuum: ['VACUUM ANALYZE disclosures'], checkpoints: 1, lockWaits: 0, waiting: { 'IO:WALSync': 1 }, slowest: { seconds: 1.2, statement: 'SELECT 1' } },
+      { autovacuum: ['VACUUM ANALYZE disclosures', 'ANALYZE trading_processes'], checkpoints: 1, lockWaits: 3, waiting: {}, slowest: { seconds: 4.5, statement: 'UPDATE disclosures SET …' } },
+      { autovacuum: [], checkpoints: 0, lockWaits: 1, waiting: { 'IO:WALSync': 3, 'IO:DataFileRead': 1 }, slowest: null },
     ]);
     expect(activityText(merged)).toBe(
-      'autovacuum VACUUM ANALYZE disclosures; autovacuum ANALYZE trading_processes; 2 checkpoints; 3 lock waits; 4.5 s in UPDATE disclosures SET …',
+      'autovacuum VACUUM ANALYZE disclosures; autovacuum ANALYZE trading_processes; 2 checkpoints; 3 lock waits; waiting 3 IO:WALSync, 1 IO:DataFileRead; 4.5 s in UPDATE disclosures SET …',
     );
     expect(activityText(mergeActivity([]))).toBe('');
   });
@@ -76,13 +76,19 @@ onPostgres('the database activity probe on PostgreSQL', () => {
     const sleeper = new pg.Client({ connectionString: url });
     await sleeper.connect();
     try {
-      const sleeping = sleeper.query('SELECT pg_sleep(4) AS slept');
+      const sleeping = sleeper.query('SELECT pg_sleep(6) AS slept');
       const slowest = await waitFor('the sleep to have run a second', async () => (await probe.read()).slowest ?? undefined);
-      expect(slowest.statement).toBe('SELECT pg_sleep(4) AS slept');
+      expect(slowest.statement).toBe('SELECT pg_sleep(6) AS slept');
       expect(slowest.seconds).toBeGreaterThanOrEqual(1);
-      expect(slowest.seconds).toBeLessThan(4);
+      expect(slowest.seconds).toBeLessThan(6);
+      // What the statement waits on while it runs: a sleep is a wait of its own kind, not a lock.
+      const during = await probe.read();
+      expect(during.waiting).toEqual({ 'Timeout:PgSleep': 1 });
+      expect(during.lockWaits).toBe(0);
       await sleeping;
-      expect((await probe.read()).slowest).toBeNull();
+      const after = await probe.read();
+      expect(after.slowest).toBeNull();
+      expect(after.waiting).toEqual({});
     } finally {
       await sleeper.end();
     }
